@@ -1,0 +1,15 @@
+package com.kam.pipeline;
+
+import com.kam.pipeline.system.KamProperties;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+@SpringBootApplication
+@EnableConfigurationProperties(KamProperties.class)
+public class KamPipelineApplication {
+
+    public static void main(String[] args) {
+        System.exit(SpringApplication.exit(SpringApplication.run(KamPipelineApplication.class, args)));
+    }
+}

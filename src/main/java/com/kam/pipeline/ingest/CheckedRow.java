@@ -1,0 +1,31 @@
+package com.kam.pipeline.ingest;
+
+/** A row after validation: either parsed values ready to store, or a reject with its reason. */
+sealed interface CheckedRow permits CheckedRow.Valid, CheckedRow.Rejected {
+
+    LoadRef load();
+
+    long line();
+
+    /** Typed values (LocalDate, BigDecimal, Integer, Boolean, String, ...) in {@link InputKind#fields()} order. */
+    record Valid(LoadRef load, long line, Object[] values, String[] texts, String raw) implements CheckedRow {
+
+        Object get(String field) {
+            return values[load.source().kind().indexOf(field)];
+        }
+
+        /** The field's text as the source wrote it. */
+        String text(String field) {
+            String text = texts[load.source().kind().indexOf(field)];
+            return text == null ? null : text.trim();
+        }
+
+        void set(String field, Object value) {
+            values[load.source().kind().indexOf(field)] = value;
+        }
+    }
+
+    record Rejected(LoadRef load, long line, String field, String value, String reason, String raw)
+            implements CheckedRow {
+    }
+}

@@ -1,0 +1,80 @@
+package com.kam.pipeline.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Rows of a CSV file: UTF-8 with or without BOM or GB18030, CRLF or LF, quoted fields with
+ * commas and line breaks. A line with the wrong number of fields is returned as a problem row;
+ * an unterminated quote ends the file with one problem row that says where.
+ */
+final class CsvRowSource implements RowSource {
+
+    private final LoadRef load;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final CSVFormat format;
+    private HeaderMap header;
+    private int headerSize;
+    private long nextLine = 1;
+    private boolean broken;
+
+    CsvRowSource(LoadRef load) throws IOException {
+        this.load = load;
+        TextEncoding.Detected encoding = TextEncoding.detect(load.file(), load.source().charset());
+        var in = Files.newInputStream(load.file());
+        in.skipNBytes(encoding.bomLength());
+        this.format = CSVFormat.DEFAULT.builder().setDelimiter(load.source().delimiter()).get();
+        this.parser = CSVParser.builder().setReader(new BufferedReader(new InputStreamReader(in, encoding.charset()), 1 << 16))
+                .setFormat(format).get();
+        this.records = parser.iterator();
+    }
+
+    @Override
+    public SourceRow next() throws IOException {
+        if (broken) {
+            return null;
+        }
+        try {
+            if (header == null) {
+                if (!records.hasNext()) {
+                    return null;
+                }
+                List<String> names = records.next().toList();
+                header = new HeaderMap(load.source(), names);
+                headerSize = names.size();
+                nextLine = parser.getCurrentLineNumber() + 1;
+            }
+            if (!records.hasNext()) {
+                return null;
+            }
+            CSVRecord record = records.next();
+            long line = nextLine;
+            nextLine = parser.getCurrentLineNumber() + 1;
+            List<String> cells = record.toList();
+            String raw = format.format(cells.toArray());
+            if (cells.size() != headerSize) {
+                return SourceRow.problem(load, line, raw, null, "malformed CSV line: " + cells.size()
+                        + " fields where the header has " + headerSize);
+            }
+            return header.row(load, line, cells, raw);
+        } catch (UncheckedIOException e) {
+            broken = true;
+            return SourceRow.problem(load, nextLine, null, null, "malformed CSV from line " + nextLine
+                    + " (" + e.getCause().getMessage() + "); the rest of the file could not be read");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}

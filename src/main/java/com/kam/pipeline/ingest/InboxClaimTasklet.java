@@ -1,0 +1,103 @@
+package com.kam.pipeline.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * First step of an ingest run: registers every inbox file that a source claims (and every
+ * JDBC source) as a load. A file whose exact content was already loaded for its source is
+ * registered as a duplicate and only archived. Files that no source claims stay in the inbox.
+ */
+class InboxClaimTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxClaimTasklet.class);
+
+    private final Sources sources;
+    private final IngestLoads loads;
+
+    InboxClaimTasklet(Sources sources, IngestLoads loads) {
+        this.sources = sources;
+        this.loads = loads;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        IngestParameters run = IngestParameters.of(chunkContext.getStepContext().getStepExecution());
+        List<Source> all = sources.catalog().sources();
+        Map<String, Long> claimedNow = new HashMap<>();
+        for (Path file : inboxFiles(run.inbox())) {
+            List<Source> matching = all.stream().filter(s -> s.matches(file)).toList();
+            if (matching.isEmpty()) {
+                log.warn("{}: no source mapping matches this file; left in the inbox", file.getFileName());
+                continue;
+            }
+            if (matching.size() > 1) {
+                log.warn("{}: several sources match this file ({}); left in the inbox until one pattern is narrowed",
+                        file.getFileName(), matching.stream().map(Source::name).toList());
+                continue;
+            }
+            Source source = matching.get(0);
+            String sha = sha256(file);
+            Long earlier = claimedNow.get(source.name() + sha);
+            if (earlier == null) {
+                earlier = loads.loadedWithChecksum(source.name(), sha).orElse(null);
+            }
+            String name = file.getFileName().toString();
+            if (earlier != null) {
+                loads.create(run.jobInstanceId(), run.businessDate(), source, name, sha, IngestLoads.DUPLICATE, earlier);
+                log.info("{}: same content as load #{} of source {}; not loaded again", name, earlier, source.name());
+            } else {
+                claimedNow.put(source.name() + sha, loads.create(run.jobInstanceId(), run.businessDate(), source, name, sha,
+                        IngestLoads.PENDING, null));
+            }
+        }
+        for (Source source : all) {
+            if (source.type() == Source.SourceType.JDBC) {
+                loads.create(run.jobInstanceId(), run.businessDate(), source, "jdbc:" + source.name(), null,
+                        IngestLoads.PENDING, null);
+            }
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private static List<Path> inboxFiles(Path inbox) throws IOException {
+        if (!Files.isDirectory(inbox)) {
+            log.warn("inbox {} does not exist; nothing to read from files", inbox.toAbsolutePath());
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(inbox)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

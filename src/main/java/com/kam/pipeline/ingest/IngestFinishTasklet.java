@@ -1,0 +1,65 @@
+package com.kam.pipeline.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Last step of an ingest run: moves the processed files to {@code inbox/archive/<date>/},
+ * writes the rejects CSV of each source beside the run's outputs, and logs the summary.
+ * Safe to run again: files already moved are left alone, CSVs are rebuilt from the table.
+ */
+class IngestFinishTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestFinishTasklet.class);
+
+    private final IngestLoads loads;
+    private final JdbcTemplate jdbc;
+
+    IngestFinishTasklet(IngestLoads loads, JdbcTemplate jdbc) {
+        this.loads = loads;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        IngestParameters run = IngestParameters.of(chunkContext.getStepContext().getStepExecution());
+        List<IngestLoads.Load> all = loads.ofJobInstance(run.jobInstanceId());
+        Path archive = run.inbox().resolve("archive").resolve(run.businessDate().toString());
+        Map<String, List<Long>> withRejects = new TreeMap<>();
+        for (IngestLoads.Load load : all) {
+            Path file = run.inbox().resolve(load.fileName());
+            if (load.sha256() != null && Files.isRegularFile(file)) {
+                Files.createDirectories(archive);
+                Path target = archive.resolve(load.fileName());
+                if (Files.exists(target)) {
+                    target = archive.resolve(load.id() + "-" + load.fileName());
+                }
+                Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+                loads.markArchived(load.id(), target);
+            }
+            if (load.rowsRejected() != null && load.rowsRejected() > 0) {
+                withRejects.computeIfAbsent(load.sourceName(), s -> new ArrayList<>()).add(load.id());
+            }
+        }
+        Path rejectsFolder = run.out().resolve(run.businessDate().toString()).resolve("rejects");
+        for (Map.Entry<String, List<Long>> source : withRejects.entrySet()) {
+            Path csv = RejectsCsv.write(jdbc, rejectsFolder, source.getKey(), source.getValue());
+            log.info("rejects of {} written to {}", source.getKey(), csv);
+        }
+        log.info("ingest {} summary:\n{}", run.businessDate(), IngestSummary.of(all).format());
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,89 @@
+package com.kam.pipeline.ingest;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The {@code ingest_load} table: which files and queries each run took in, and how they went. */
+@Repository
+public class IngestLoads {
+
+    public static final String PENDING = "PENDING";
+    public static final String LOADED = "LOADED";
+    public static final String DUPLICATE = "DUPLICATE";
+
+    /** One row of ingest_load. */
+    public record Load(long id, long jobInstanceId, LocalDate businessDate, String sourceName, String kind,
+                       String fileName, String sha256, String status, Long duplicateOf, Integer rowsRead,
+                       Integer rowsLoaded, Integer rowsRejected, String archivedTo) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public IngestLoads(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long create(long jobInstanceId, LocalDate businessDate, Source source, String fileName, String sha256,
+                String status, Long duplicateOf) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var ps = connection.prepareStatement("INSERT INTO ingest_load (job_instance_id, business_date, source_name, kind,"
+                    + " file_name, sha256, status, duplicate_of, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            ps.setLong(1, jobInstanceId);
+            ps.setObject(2, java.sql.Date.valueOf(businessDate));
+            ps.setString(3, source.name());
+            ps.setString(4, source.kind().code());
+            ps.setString(5, fileName);
+            ps.setString(6, sha256);
+            ps.setString(7, status);
+            ps.setObject(8, duplicateOf);
+            ps.setTimestamp(9, Timestamp.valueOf(LocalDateTime.now()));
+            return ps;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
+    /** The load that already took in this exact file for this source, if any. */
+    Optional<Long> loadedWithChecksum(String sourceName, String sha256) {
+        return jdbc.queryForList("SELECT id FROM ingest_load WHERE source_name = ? AND sha256 = ? AND status = ? ORDER BY id",
+                Long.class, sourceName, sha256, LOADED).stream().findFirst();
+    }
+
+    /** Loads of one kind claimed by a job instance and not yet settled, oldest first. */
+    List<Load> pending(long jobInstanceId, InputKind kind) {
+        return jdbc.query("SELECT * FROM ingest_load WHERE job_instance_id = ? AND kind = ? AND status = ? ORDER BY id",
+                IngestLoads::map, jobInstanceId, kind.code(), PENDING);
+    }
+
+    public List<Load> ofJobInstance(long jobInstanceId) {
+        return jdbc.query("SELECT * FROM ingest_load WHERE job_instance_id = ? ORDER BY id", IngestLoads::map, jobInstanceId);
+    }
+
+    void markLoaded(long loadId, int read, int loaded, int rejected) {
+        jdbc.update("UPDATE ingest_load SET status = ?, rows_read = ?, rows_loaded = ?, rows_rejected = ?, finished_at = ?"
+                + " WHERE id = ?", LOADED, read, loaded, rejected, Timestamp.valueOf(LocalDateTime.now()), loadId);
+    }
+
+    void recordRowsRead(long loadId, long read) {
+        jdbc.update("UPDATE ingest_load SET rows_read = ? WHERE id = ?", read, loadId);
+    }
+
+    void markArchived(long loadId, Path archivedTo) {
+        jdbc.update("UPDATE ingest_load SET archived_to = ? WHERE id = ?", archivedTo.toString(), loadId);
+    }
+
+    private static Load map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Load(rs.getLong("id"), rs.getLong("job_instance_id"), rs.getDate("business_date").toLocalDate(),
+                rs.getString("source_name"), rs.getString("kind"), rs.getString("file_name"), rs.getString("sha256"),
+                rs.getString("status"), (Long) rs.getObject("duplicate_of", Long.class),
+                (Integer) rs.getObject("rows_read", Integer.class), (Integer) rs.getObject("rows_loaded", Integer.class),
+                (Integer) rs.getObject("rows_rejected", Integer.class), rs.getString("archived_to"));
+    }
+}

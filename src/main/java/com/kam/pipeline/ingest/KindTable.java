@@ -1,0 +1,139 @@
+package com.kam.pipeline.ingest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Where each kind of row is stored, and how. Master data (org, customers, targets) is kept by
+ * key: a newer row for the same key replaces the older. Dated data (plans, reports, snapshots,
+ * stage changes) is kept per load and replaced per date by a newer load of the same source.
+ */
+enum KindTable {
+    ORG("org_assignment", null, List.of("employee_id", "valid_from"),
+            List.of("employee_id", "valid_from", "valid_to", "name", "role", "email", "language", "manager_id",
+                    "team_code", "team_name", "region_code", "region_name"), null),
+    CUSTOMER("customer", null, List.of("customer_id"),
+            List.of("customer_id", "name", "segment", "region_code", "annual_potential", "share_of_wallet", "owner_id",
+                    "abc_class"),
+            row -> CustomerClass.matrixClass((BigDecimal) row.get("share_of_wallet"), (BigDecimal) row.get("annual_potential"))),
+    TARGET("sales_target", null, List.of("rep_id", "month_start"),
+            List.of("rep_id", "month", "sales_target", "margin_target", "collection_target", "new_customer_target",
+                    "visit_target"), null),
+    VISIT_PLAN("visit_plan", "plan_date", List.of("rep_id", "plan_date", "customer_id", "planned_time", "purpose"),
+            List.of("rep_id", "plan_date", "customer_id", "purpose", "planned_time", "area"), null),
+    DAILY_REPORT("report_line", "report_date", List.of("rep_id", "report_date", "customer_id", "visit_time", "purpose"),
+            List.of("rep_id", "report_date", "customer_id", "visit_time", "purpose", "outcome", "effective",
+                    "order_amount", "gross_margin", "payment_collected", "expense", "submitted_at", "attendance",
+                    "complaints_received", "complaints_resolved", "competitor_info", "customer_feedback", "notes"), null),
+    OPPORTUNITY("opportunity_snapshot", "snapshot_date", List.of("snapshot_date", "opportunity_id"),
+            List.of("snapshot_date", "opportunity_id", "customer_id", "owner_id", "name", "product_line", "amount",
+                    "stage", "expected_close_date", "created_date", "closed_date", "loss_reason", "competitor",
+                    "forecast_category"), null),
+    STAGE_CHANGE("opportunity_stage_change", "changed_on", List.of("opportunity_id", "changed_on", "to_stage"),
+            List.of("opportunity_id", "changed_on", "from_stage", "to_stage"), null);
+
+    final String table;
+    /** The date column that scopes replacement, for dated kinds; null for master data. */
+    final String dateColumn;
+    /** Columns of the key, for duplicate checks and replacing master data. */
+    final List<String> keyColumns;
+    private final List<String> fields;
+    private final Function<CheckedRow.Valid, Object> derivedClass;
+
+    KindTable(String table, String dateColumn, List<String> keyColumns, List<String> fields,
+              Function<CheckedRow.Valid, Object> derivedClass) {
+        this.table = table;
+        this.dateColumn = dateColumn;
+        this.keyColumns = keyColumns;
+        this.fields = fields;
+        this.derivedClass = derivedClass;
+    }
+
+    static KindTable of(InputKind kind) {
+        return valueOf(kind.name());
+    }
+
+    boolean keptByKey() {
+        return dateColumn == null;
+    }
+
+    private List<String> columns() {
+        List<String> columns = new ArrayList<>();
+        for (String field : fields) {
+            columns.add(field.equals("month") ? "month_start" : field);
+        }
+        if (derivedClass != null) {
+            columns.add("customer_class");
+        }
+        if (this == OPPORTUNITY) {
+            columns.add("source_stage");
+        }
+        if (this == STAGE_CHANGE) {
+            columns.add("origin");
+        }
+        columns.add("source_name");
+        columns.add("load_id");
+        if (!keptByKey()) {
+            columns.add("line_no");
+        }
+        return columns;
+    }
+
+    String insertSql() {
+        List<String> columns = columns();
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+    }
+
+    Object[] insertParameters(CheckedRow.Valid row) {
+        List<Object> values = new ArrayList<>(fields.size() + 5);
+        for (String field : fields) {
+            values.add(jdbcValue(row.get(field)));
+        }
+        if (derivedClass != null) {
+            values.add(derivedClass.apply(row));
+        }
+        if (this == OPPORTUNITY) {
+            values.add(row.text("stage"));
+        }
+        if (this == STAGE_CHANGE) {
+            values.add("LOG");
+        }
+        values.add(row.load().source().name());
+        values.add(row.load().id());
+        if (!keptByKey()) {
+            values.add(row.line());
+        }
+        return values.toArray();
+    }
+
+    String deleteByKeySql() {
+        return "DELETE FROM " + table + " WHERE " + String.join(" AND ", keyColumns.stream().map(c -> c + " = ?").toList());
+    }
+
+    Object[] keyParameters(CheckedRow.Valid row) {
+        return keyColumns.stream().map(c -> jdbcValue(row.get(c.equals("month_start") ? "month" : c))).toArray();
+    }
+
+    /** The key of a row as text, the same whether built from a parsed row or read back from the table. */
+    static String keyText(List<?> values) {
+        StringBuilder key = new StringBuilder();
+        for (Object value : values) {
+            key.append(value instanceof java.sql.Date d ? d.toLocalDate().toString() : value == null ? "" : value.toString())
+                    .append('\u0001');
+        }
+        return key.toString();
+    }
+
+    String keyText(CheckedRow.Valid row) {
+        return keyText(keyColumns.stream().map(c -> row.get(c.equals("month_start") ? "month" : c)).toList());
+    }
+
+    private static Object jdbcValue(Object value) {
+        return value instanceof LocalDate d ? java.sql.Date.valueOf(d)
+                : value instanceof java.time.LocalDateTime t ? java.sql.Timestamp.valueOf(t) : value;
+    }
+}

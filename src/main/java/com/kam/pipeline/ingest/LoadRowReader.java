@@ -1,0 +1,124 @@
+package com.kam.pipeline.ingest;
+
+import java.io.IOException;
+import java.util.List;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Reads the rows of every pending load of one kind, load after load in claim order. Its
+ * position (which load, how many rows of it) is saved with each chunk, so a restarted step
+ * resumes after the last committed row.
+ */
+class LoadRowReader implements ItemStreamReader<SourceRow>, StepExecutionListener {
+
+    private static final String LOAD_INDEX = "load.index";
+    private static final String LOAD_ROWS = "load.rows";
+
+    private final InputKind kind;
+    private final Sources sources;
+    private final IngestLoads loads;
+
+    private IngestParameters run;
+    private List<IngestLoads.Load> pending;
+    private int index;
+    private long rowsInLoad;
+    private RowSource current;
+
+    LoadRowReader(InputKind kind, Sources sources, IngestLoads loads) {
+        this.kind = kind;
+        this.sources = sources;
+        this.loads = loads;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        run = IngestParameters.of(stepExecution);
+        pending = loads.pending(run.jobInstanceId(), kind);
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        index = context.getInt(LOAD_INDEX, 0);
+        rowsInLoad = context.getLong(LOAD_ROWS, 0);
+        current = null;
+    }
+
+    @Override
+    public SourceRow read() throws Exception {
+        while (index < pending.size()) {
+            IngestLoads.Load load = pending.get(index);
+            if (current == null) {
+                current = openLoad(load);
+                for (long skipped = 0; skipped < rowsInLoad && current.next() != null; skipped++) {
+                    // already committed before a restart
+                }
+            }
+            SourceRow row = current.next();
+            if (row != null) {
+                rowsInLoad++;
+                return row;
+            }
+            loads.recordRowsRead(load.id(), rowsInLoad);
+            current.close();
+            current = null;
+            index++;
+            rowsInLoad = 0;
+        }
+        return null;
+    }
+
+    private RowSource openLoad(IngestLoads.Load load) throws IOException {
+        Source source = sources.catalog().byName(load.sourceName());
+        LoadRef ref = new LoadRef(load.id(), source, load.fileName(), run.inbox().resolve(load.fileName()));
+        if (source.type() == Source.SourceType.JDBC) {
+            return new JdbcRowSource(ref, run.businessDate());
+        }
+        try {
+            return source.type() == Source.SourceType.XLSX ? new XlsxRowSource(ref) : new CsvRowSource(ref);
+        } catch (IOException e) {
+            return new UnreadableFile(SourceRow.problem(ref, 1, null, null, "unreadable file: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putInt(LOAD_INDEX, index);
+        context.putLong(LOAD_ROWS, rowsInLoad);
+    }
+
+    @Override
+    public void close() {
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException e) {
+                throw new ItemStreamException(e);
+            }
+            current = null;
+        }
+    }
+
+    /** A file that cannot be opened at all reads as one problem row, so the reason is kept. */
+    private static final class UnreadableFile implements RowSource {
+        private SourceRow row;
+
+        UnreadableFile(SourceRow row) {
+            this.row = row;
+        }
+
+        @Override
+        public SourceRow next() {
+            SourceRow next = row;
+            row = null;
+            return next;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

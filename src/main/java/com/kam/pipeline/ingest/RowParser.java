@@ -1,0 +1,208 @@
+package com.kam.pipeline.ingest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the text of a row into typed values following its source's mapping, or says precisely
+ * which field is wrong and why. Money keeps two decimals exactly (BigDecimal); nothing is rounded.
+ */
+final class RowParser {
+
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*[-/年.]\\s*(\\d{1,2})\\s*月?");
+    private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(:\\d{2})?");
+
+    private RowParser() {
+    }
+
+    /** Thrown for the first field of a row that cannot be parsed. */
+    static final class FieldError extends Exception {
+        final String field;
+        final String value;
+
+        FieldError(String field, String value, String reason) {
+            super(reason, null, false, false);
+            this.field = field;
+            this.value = value;
+        }
+    }
+
+    static CheckedRow parse(SourceRow row) {
+        if (row.problem() != null) {
+            return new CheckedRow.Rejected(row.load(), row.line(), row.problem().field(), null, row.problem().reason(), row.raw());
+        }
+        Source source = row.load().source();
+        List<FieldSpec> fields = source.kind().fields();
+        Object[] values = new Object[fields.size()];
+        try {
+            for (int i = 0; i < fields.size(); i++) {
+                values[i] = parseField(source, fields.get(i), row.values()[i]);
+            }
+        } catch (FieldError e) {
+            return new CheckedRow.Rejected(row.load(), row.line(), e.field, e.value, e.getMessage(), row.raw());
+        }
+        return new CheckedRow.Valid(row.load(), row.line(), values, row.values(), row.raw());
+    }
+
+    static Object parseField(Source source, FieldSpec spec, String raw) throws FieldError {
+        String text = raw == null ? null : raw.trim();
+        if (text != null && !text.isEmpty()) {
+            Map<String, String> mapped = source.values().get(spec.name());
+            if (mapped != null) {
+                text = mapped.getOrDefault(Vocabularies.normalise(text), text);
+            }
+        }
+        if (text == null || text.isEmpty()) {
+            if (spec.required()) {
+                throw new FieldError(spec.name(), raw, "missing required field " + spec.name());
+            }
+            return null;
+        }
+        return switch (spec.type()) {
+            case TEXT -> text;
+            case DATE -> date(source.dateFormats(), spec.name(), text);
+            case DATETIME -> dateTime(source, spec.name(), text);
+            case TIME -> time(spec.name(), text);
+            case MONTH -> month(source, spec.name(), text);
+            case MONEY -> money(spec.name(), text);
+            case COUNT -> count(spec.name(), text);
+            case PERCENT -> percent(spec.name(), text);
+            case YES_NO -> yesNo(spec.name(), text);
+            case CODE -> code(spec, text);
+        };
+    }
+
+    static LocalDate date(List<DateTimeFormatter> formats, String field, String text) throws FieldError {
+        for (DateTimeFormatter format : formats) {
+            try {
+                return LocalDate.parse(text, format);
+            } catch (DateTimeParseException ignored) {
+                // try the next format
+            }
+        }
+        throw new FieldError(field, text, "unparseable date '" + text + "' in " + field);
+    }
+
+    private static LocalDateTime dateTime(Source source, String field, String text) throws FieldError {
+        for (DateTimeFormatter format : source.datetimeFormats()) {
+            try {
+                return LocalDateTime.parse(text, format);
+            } catch (DateTimeParseException ignored) {
+                // try the next format
+            }
+        }
+        try {
+            return LocalDateTime.parse(text.replace(' ', 'T'));
+        } catch (DateTimeParseException ignored) {
+            // not ISO either
+        }
+        throw new FieldError(field, text, "unparseable date and time '" + text + "' in " + field);
+    }
+
+    private static String time(String field, String text) throws FieldError {
+        Matcher m = TIME.matcher(text);
+        if (m.matches()) {
+            int hour = Integer.parseInt(m.group(1));
+            int minute = Integer.parseInt(m.group(2));
+            if (hour < 24 && minute < 60) {
+                return LocalTime.of(hour, minute).toString();
+            }
+        }
+        throw new FieldError(field, text, "unparseable time '" + text + "' in " + field + " (expected HH:mm)");
+    }
+
+    private static LocalDate month(Source source, String field, String text) throws FieldError {
+        Matcher m = MONTH.matcher(text);
+        if (m.matches()) {
+            int month = Integer.parseInt(m.group(2));
+            if (month >= 1 && month <= 12) {
+                return YearMonth.of(Integer.parseInt(m.group(1)), month).atDay(1);
+            }
+        }
+        try {
+            return date(source.dateFormats(), field, text).withDayOfMonth(1);
+        } catch (FieldError e) {
+            throw new FieldError(field, text, "unparseable month '" + text + "' in " + field + " (expected yyyy-MM)");
+        }
+    }
+
+    static BigDecimal money(String field, String text) throws FieldError {
+        String cleaned = text.replace(",", "").replace("¥", "").replace("￥", "").replace(" ", "");
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(cleaned);
+        } catch (NumberFormatException e) {
+            throw new FieldError(field, text, "unparseable number '" + text + "' in " + field);
+        }
+        if (amount.signum() < 0) {
+            throw new FieldError(field, text, "negative amount " + text + " in " + field);
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw new FieldError(field, text, "amount " + text + " in " + field + " has more than 2 decimals");
+        }
+        return amount.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private static Integer count(String field, String text) throws FieldError {
+        try {
+            BigDecimal value = new BigDecimal(text.replace(",", ""));
+            if (value.signum() < 0) {
+                throw new FieldError(field, text, "negative count " + text + " in " + field);
+            }
+            return value.intValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new FieldError(field, text, "unparseable number '" + text + "' in " + field + " (expected a whole number)");
+        }
+    }
+
+    private static BigDecimal percent(String field, String text) throws FieldError {
+        boolean percentSign = text.endsWith("%");
+        BigDecimal value;
+        try {
+            value = new BigDecimal(percentSign ? text.substring(0, text.length() - 1).trim() : text);
+        } catch (NumberFormatException e) {
+            throw new FieldError(field, text, "unparseable percentage '" + text + "' in " + field);
+        }
+        if (percentSign) {
+            value = value.movePointLeft(2);
+        } else if (value.compareTo(BigDecimal.ONE) > 0) {
+            throw new FieldError(field, text, "ambiguous percentage " + text + " in " + field + ": write "
+                    + text + "% or a fraction such as 0.25");
+        }
+        if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
+            throw new FieldError(field, text, "percentage " + text + " in " + field + " is outside 0-100%");
+        }
+        return value;
+    }
+
+    private static Boolean yesNo(String field, String text) throws FieldError {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "yes", "y", "true", "1", "是", "有效", "√" -> Boolean.TRUE;
+            case "no", "n", "false", "0", "否", "无效", "×" -> Boolean.FALSE;
+            default -> throw new FieldError(field, text, "unparseable yes/no '" + text + "' in " + field);
+        };
+    }
+
+    private static String code(FieldSpec spec, String text) throws FieldError {
+        if (Vocabularies.isCode(spec.vocabulary(), text)) {
+            return text;
+        }
+        String code = Vocabularies.lookup(spec.vocabulary(), text);
+        if (code == null) {
+            throw new FieldError(spec.name(), text, "unmapped " + spec.name().replace('_', ' ') + " '" + text
+                    + "': add it under values." + spec.name() + " in the source's mapping file");
+        }
+        return code;
+    }
+}

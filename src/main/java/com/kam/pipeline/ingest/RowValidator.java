@@ -1,0 +1,89 @@
+package com.kam.pipeline.ingest;
+
+import com.kam.pipeline.system.KamProperties;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Parses and checks each row: field formats first ({@link RowParser}), then the business rules
+ * ({@link RowChecks}), then duplicates within the load. Never drops a row: what fails comes out
+ * as a {@link CheckedRow.Rejected} with its reason.
+ */
+class RowValidator implements ItemProcessor<SourceRow, CheckedRow>, StepExecutionListener {
+
+    private final InputKind kind;
+    private final KindTable table;
+    private final JdbcTemplate jdbc;
+    private final KamProperties properties;
+    private final Map<Long, Map<String, Long>> seenKeysPerLoad = new HashMap<>();
+    private RowChecks checks;
+
+    RowValidator(InputKind kind, JdbcTemplate jdbc, KamProperties properties) {
+        this.kind = kind;
+        this.table = KindTable.of(kind);
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        IngestParameters run = IngestParameters.of(stepExecution);
+        checks = new RowChecks(run.businessDate(), properties.ingest().planDaysAhead(), ReferenceData.load(jdbc, kind));
+        seenKeysPerLoad.clear();
+    }
+
+    @Override
+    public CheckedRow process(SourceRow row) {
+        CheckedRow parsed = RowParser.parse(row);
+        if (!(parsed instanceof CheckedRow.Valid valid)) {
+            return parsed;
+        }
+        CheckedRow.Rejected rejected = checks.check(valid);
+        if (rejected != null) {
+            return rejected;
+        }
+        Long earlierLine = seenKeys(valid.load().id()).putIfAbsent(table.keyText(valid), valid.line());
+        if (earlierLine != null) {
+            return RowChecks.reject(valid, String.join("+", kind.keyFields()), null, "duplicate " + rowName()
+                    + ": same " + String.join(", ", kind.keyFields()) + " as "
+                    + (earlierLine > 0 ? "line " + earlierLine : "an earlier row"));
+        }
+        return valid;
+    }
+
+    /**
+     * Keys already seen in a load. After a restart the rows committed before the crash are in
+     * the table, not in memory, so the set starts from them.
+     */
+    private Map<String, Long> seenKeys(long loadId) {
+        return seenKeysPerLoad.computeIfAbsent(loadId, id -> {
+            Map<String, Long> seen = new HashMap<>();
+            String lineColumn = table.keptByKey() ? "-1" : "line_no";
+            jdbc.query("SELECT " + String.join(", ", table.keyColumns) + ", " + lineColumn + " FROM " + table.table
+                    + " WHERE load_id = ?", rs -> {
+                java.util.List<Object> key = new java.util.ArrayList<>();
+                for (int c = 1; c <= table.keyColumns.size(); c++) {
+                    key.add(rs.getObject(c));
+                }
+                seen.put(KindTable.keyText(key), rs.getLong(table.keyColumns.size() + 1));
+            }, id);
+            return seen;
+        });
+    }
+
+    private String rowName() {
+        return switch (kind) {
+            case ORG -> "assignment";
+            case CUSTOMER -> "customer";
+            case TARGET -> "target";
+            case VISIT_PLAN -> "planned visit";
+            case DAILY_REPORT -> "visit";
+            case OPPORTUNITY -> "opportunity in the snapshot";
+            case STAGE_CHANGE -> "stage change";
+        };
+    }
+}

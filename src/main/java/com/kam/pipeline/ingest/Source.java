@@ -1,0 +1,52 @@
+package com.kam.pipeline.ingest;
+
+import java.nio.charset.Charset;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One configured source, checked: where rows come from, which kind they are, and how the
+ * source's headers and values map onto the canonical fields.
+ *
+ * @param headers   canonical field name to the source's column header
+ * @param values    canonical field name to (normalised source value to canonical code)
+ * @param charset   null means detect (UTF-8 with or without BOM, else GB18030)
+ */
+public record Source(
+        String name,
+        InputKind kind,
+        SourceType type,
+        Path definedIn,
+        String filePattern,
+        Charset charset,
+        char delimiter,
+        String sheet,
+        List<DateTimeFormatter> dateFormats,
+        List<DateTimeFormatter> datetimeFormats,
+        Map<String, String> headers,
+        Map<String, Map<String, String>> values,
+        JdbcSettings jdbc,
+        String sql) {
+
+    public enum SourceType { CSV, XLSX, JDBC }
+
+    public record JdbcSettings(String url, String username, String password) {
+    }
+
+    /** Whether a file in the inbox belongs to this source. */
+    public boolean matches(Path file) {
+        if (type == SourceType.JDBC) {
+            return false;
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + filePattern);
+        return matcher.matches(file.getFileName());
+    }
+
+    String headerFor(String field) {
+        return headers.getOrDefault(field, field);
+    }
+}

@@ -1,0 +1,43 @@
+package com.kam.pipeline.system;
+
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine;
+
+/** Hands the process arguments to picocli, with commands created as Spring beans. */
+@Component
+@ConditionalOnProperty(name = "kam.cli.enabled", havingValue = "true", matchIfMissing = true)
+class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
+
+    private final ApplicationContext context;
+    private int exitCode;
+
+    CommandLineEntry(ApplicationContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run(String... args) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return context.getBeanProvider(type).getIfAvailable(() -> {
+                    try {
+                        return CommandLine.defaultFactory().create(type);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+        };
+        exitCode = new CommandLine(KamCommand.class, factory).execute(args);
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,102 @@
+package com.kam.pipeline.system;
+
+import java.net.InetAddress;
+import java.time.LocalDate;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts a job for a business date. A job instance is keyed by its date, so a completed date
+ * runs again only when forced. An execution left "started" by a process that died (kill -9,
+ * power loss) is marked failed and restarted from its last committed chunk.
+ */
+@Component
+public class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    public static final String BUSINESS_DATE = "businessDate";
+    private static final String OWNER = "owner";
+    private static final String FORCED_RUN = "forcedRun";
+
+    /** The date was already done and the caller did not force a new run. */
+    public static class AlreadyCompleteException extends RuntimeException {
+        AlreadyCompleteException(String message) {
+            super(message);
+        }
+    }
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+
+    public JobRunner(JobOperator operator, JobRepository repository) {
+        this.operator = operator;
+        this.repository = repository;
+    }
+
+    public JobExecution run(Job job, LocalDate businessDate, boolean force, Map<String, String> settings) throws Exception {
+        JobParametersBuilder builder = new JobParametersBuilder()
+                .addLocalDate(BUSINESS_DATE, businessDate)
+                .addString(OWNER, owner(), false);
+        settings.forEach((name, value) -> builder.addString(name, value, false));
+        if (force) {
+            builder.addLong(FORCED_RUN, System.currentTimeMillis());
+        }
+        JobParameters parameters = builder.toJobParameters();
+        JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
+        if (last != null && last.getStatus().isRunning()) {
+            recoverIfOwnerIsGone(last);
+        }
+        try {
+            return operator.start(job, parameters);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            throw new AlreadyCompleteException(job.getName() + " for " + businessDate
+                    + " has already completed; use --force to run it again");
+        }
+    }
+
+    private void recoverIfOwnerIsGone(JobExecution execution) {
+        String owner = execution.getJobParameters().getString(OWNER);
+        if (owner != null && isAlive(owner)) {
+            throw new IllegalStateException(execution.getJobInstance().getJobName() + " for this date is running in process "
+                    + owner + "; wait for it to finish");
+        }
+        log.warn("{} execution {} was left {} by process {}, which is gone; marking it failed and restarting",
+                execution.getJobInstance().getJobName(), execution.getId(), execution.getStatus(), owner);
+        operator.recover(execution);
+    }
+
+    /** Who runs an execution: pid@host, so a later start can tell a dead run from a live one. */
+    private static String owner() {
+        return ProcessHandle.current().pid() + "@" + hostName();
+    }
+
+    private static boolean isAlive(String owner) {
+        String[] parts = owner.split("@", 2);
+        if (parts.length < 2 || !parts[1].equals(hostName())) {
+            return true; // another machine: assume it is alive rather than run twice
+        }
+        return ProcessHandle.of(Long.parseLong(parts[0])).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    public static boolean succeeded(JobExecution execution) {
+        return execution.getStatus() == BatchStatus.COMPLETED;
+    }
+}

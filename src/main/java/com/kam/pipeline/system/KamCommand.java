@@ -1,0 +1,15 @@
+package com.kam.pipeline.system;
+
+import picocli.CommandLine.Command;
+
+/** The {@code kam} command: one verb per job or tool. */
+@Command(name = "kam", mixinStandardHelpOptions = true, version = "kam-pipeline 0.1",
+        description = "Nightly reporting and forecasting pipeline for key-account sales teams.",
+        subcommands = {com.kam.pipeline.ingest.IngestCommand.class, NightlyCommand.class})
+public class KamCommand {
+
+    /** Exit codes that cron and CI can act on. */
+    public static final int DONE = 0;
+    public static final int JOB_FAILED = 1;
+    public static final int BAD_USAGE = 2;
+}

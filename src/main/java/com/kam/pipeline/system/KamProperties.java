@@ -1,0 +1,27 @@
+package com.kam.pipeline.system;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The product's own settings ({@code kam.*} in application.yml), relative to the working directory.
+ *
+ * @param inbox   where source files are dropped; processed ones move to {@code inbox/archive/<date>/}
+ * @param out     where each run writes its outputs, under {@code out/<date>/}
+ * @param sources the folder of source mapping files
+ */
+@ConfigurationProperties("kam")
+public record KamProperties(
+        @DefaultValue("inbox") Path inbox,
+        @DefaultValue("out") Path out,
+        @DefaultValue("jobs/sources") Path sources,
+        @DefaultValue Ingest ingest) {
+
+    /**
+     * @param chunkSize     rows per transaction
+     * @param planDaysAhead how far after the business date a visit plan may be dated
+     */
+    public record Ingest(@DefaultValue("1000") int chunkSize, @DefaultValue("14") int planDaysAhead) {
+    }
+}

@@ -1,0 +1,188 @@
+package com.kam.pipeline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.kam.pipeline.support.SmallCompany;
+import com.kam.pipeline.system.JobRunner;
+import com.kam.pipeline.support.Tables;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** What a sales-ops user checks after an ingest; run on H2 and on MariaDB by the subclasses. */
+abstract class IngestScenarios extends IngestTestBase {
+
+    @Test
+    void everyBadRowIsRejectedWithItsLineFieldAndReasonAndTheRestLoads() throws Exception {
+        SmallCompany.writeInbox(inbox);
+
+        IngestService.Result result = ingest(MAY_11);
+
+        assertThat(result.succeeded()).isTrue();
+        Map<String, String> reports = rejects("daily-reports");
+        assertThat(reports).containsOnlyKeys("6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16");
+        assertThat(reports.get("6")).isEqualTo("rep_id+report_date+customer_id+visit_time+purpose: duplicate visit: same"
+                + " rep_id, report_date, customer_id, visit_time, purpose as line 5");
+        assertThat(reports.get("7")).isEqualTo("rep_id: missing required field rep_id");
+        assertThat(reports.get("8")).isEqualTo("rep_id: unknown rep R999");
+        assertThat(reports.get("9")).isEqualTo("customer_id: unknown customer C999");
+        assertThat(reports.get("10")).isEqualTo("report_date: unparseable date '2026-13-45' in report_date");
+        assertThat(reports.get("11")).isEqualTo("order_amount: unparseable number '12,3a4' in order_amount");
+        assertThat(reports.get("12")).isEqualTo("order_amount: negative amount -500 in order_amount");
+        assertThat(reports.get("13")).isEqualTo("report_date: report dated 2026-05-20, after the business date 2026-05-11");
+        assertThat(reports.get("14")).startsWith("purpose: unmapped purpose '喝茶'");
+        assertThat(reports.get("15")).isEqualTo("null: malformed CSV line: 3 fields where the header has 18");
+        assertThat(reports.get("16")).isEqualTo("rep_id: rep R003 is not in the organisation on 2026-05-11");
+
+        Map<String, String> opportunities = rejects("opportunities");
+        assertThat(opportunities).containsOnlyKeys("5", "6");
+        assertThat(opportunities.get("5")).startsWith("stage: unmapped stage '待定'");
+        assertThat(opportunities.get("6")).isEqualTo("closed_date: closed_date is required when the stage is LOST");
+
+        Map<String, String> targets = rejects("targets");
+        assertThat(targets).hasSize(2);
+        assertThat(targets.get("4")).isEqualTo("rep_id: rep R003 is not in the organisation in 2026-05");
+        assertThat(targets.get("1")).isEqualTo("null: wrong sheet: no sheet named '月度目标'; the workbook has [Sheet1]");
+
+        // the good rows are in, exactly
+        assertThat(count("SELECT COUNT(*) FROM report_line")).isEqualTo(3);
+        Map<String, Object> first = rows("SELECT * FROM report_line WHERE line_no = 2").get(0);
+        assertThat(first.get("order_amount").toString()).isEqualTo("12500.00");
+        assertThat(first.get("expense").toString()).isEqualTo("150.50");
+        assertThat(first.get("purpose")).isEqualTo("ORDER");
+        assertThat(first.get("attendance")).isEqualTo("PRESENT");
+        assertThat(text(first.get("notes"))).isEqualTo("多行\n备注");
+        assertThat(text(first.get("customer_feedback"))).isEqualTo("客户说:\"服务不错\"");
+        Map<String, Object> day = rows("SELECT * FROM report_day WHERE rep_id = 'R001'").get(0);
+        assertThat(day.get("visits")).isEqualTo(2);
+        assertThat(text(day.get("competitor_info"))).isEqualTo("华为在推新方案, 报价低10%");
+        assertThat(count("SELECT COUNT(*) FROM opportunity_snapshot WHERE snapshot_date = '2026-05-11'")).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM sales_target WHERE month_start = '2026-05-01'")).isEqualTo(2);
+        assertThat(rows("SELECT sales_target FROM sales_target WHERE rep_id = 'R002'").get(0).get("sales_target").toString())
+                .isEqualTo("0.00");
+
+        // every source balances: read = loaded + rejected
+        assertThat(result.summary().sources()).allSatisfy(line -> assertThat(line.balanced()).isTrue());
+        IngestSummary.SourceLine reportLine = line(result, "daily-reports");
+        assertThat(reportLine.read()).isEqualTo(14);
+        assertThat(reportLine.loaded()).isEqualTo(3);
+        assertThat(reportLine.rejected()).isEqualTo(11);
+
+        // the rejects CSV is beside the run's outputs, with a BOM so Excel shows the Chinese
+        Path csv = out.resolve("2026-05-11/rejects/daily-reports.csv");
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(bytes[0] & 0xFF).isEqualTo(0xEF);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(text).contains("unmapped purpose '喝茶'").contains("daily_reports_2026-05-11.csv");
+        assertThat(text.lines().count()).isGreaterThanOrEqualTo(12);
+
+        // processed files left the inbox for the archive; nothing else is in the inbox
+        try (Stream<Path> left = Files.list(inbox)) {
+            assertThat(left.filter(Files::isRegularFile)).isEmpty();
+        }
+        assertThat(inbox.resolve("archive/2026-05-11/daily_reports_2026-05-11.csv")).exists();
+        assertThat(inbox.resolve("archive/2026-05-11/targets_adjustment.xlsx")).exists();
+    }
+
+    @Test
+    void chineseNamesRoundTripFromGb18030AndUtf8BomFiles() throws Exception {
+        SmallCompany.writeInbox(inbox);
+
+        ingest(MAY_11);
+
+        assertThat(jdbc.queryForObject("SELECT name FROM customer WHERE customer_id = 'C002'", String.class))
+                .isEqualTo("杭州市第一人民医院");
+        assertThat(jdbc.queryForObject("SELECT segment FROM customer WHERE customer_id = 'C003'", String.class))
+                .isEqualTo("金融");
+        assertThat(jdbc.queryForObject("SELECT name FROM org_assignment WHERE employee_id = 'R001'", String.class))
+                .isEqualTo("王小明");
+        assertThat(jdbc.queryForObject("SELECT role FROM org_assignment WHERE employee_id = 'M001'", String.class))
+                .isEqualTo("REGION_MANAGER");
+        assertThat(jdbc.queryForObject("SELECT team_name FROM org_assignment WHERE employee_id = 'R002'"
+                + " AND valid_from = '2026-05-11'", String.class)).isEqualTo("杭州办事处");
+        // the first header of a BOM file is matched without its BOM: every org row loaded
+        assertThat(count("SELECT COUNT(*) FROM org_assignment")).isEqualTo(8);
+        // seed 001's classes, including the boundaries (30% share, 500,000 potential)
+        assertThat(jdbc.queryForList("SELECT CONCAT(customer_class, '/', abc_class) FROM customer ORDER BY customer_id",
+                String.class)).containsExactly("R1/A", "D2/B", "A3/C", "R2/B");
+    }
+
+    @Test
+    void rerunAndRedroppedFilesNeverDuplicateAnything() throws Exception {
+        SmallCompany.writeInbox(inbox);
+        ingest(MAY_11);
+        List<String> afterFirstRun = Tables.dump(jdbc);
+
+        // the same date again: refused without --force, and forced it finds nothing new
+        assertThatThrownBy(() -> ingest(MAY_11)).isInstanceOf(JobRunner.AlreadyCompleteException.class)
+                .hasMessageContaining("use --force");
+        IngestService.Result forced = ingestForced(MAY_11);
+        assertThat(forced.succeeded()).isTrue();
+        // the same files dropped again the next night are recognised and only archived
+        try (Stream<Path> archived = Files.list(inbox.resolve("archive/2026-05-11"))) {
+            for (Path file : archived.toList()) {
+                Files.copy(file, inbox.resolve(file.getFileName()));
+            }
+        }
+        IngestService.Result redrop = ingest(MAY_11.plusDays(1));
+        assertThat(redrop.summary().sources()).allSatisfy(line -> {
+            assertThat(line.files()).isZero();
+            assertThat(line.duplicates()).isPositive();
+        });
+
+        assertThat(withoutLoadRows(Tables.dump(jdbc))).isEqualTo(withoutLoadRows(afterFirstRun));
+        assertThat(count("SELECT COUNT(*) FROM ingest_load WHERE status = 'DUPLICATE'")).isEqualTo(6);
+        assertThat(inbox.resolve("archive/2026-05-12/org.csv")).exists();
+    }
+
+    @Test
+    void aCorrectedFileReplacesThatDayAndAsksForItsRecompute() throws Exception {
+        SmallCompany.writeInbox(inbox);
+        ingest(MAY_11);
+        Files.writeString(inbox.resolve("daily_reports_2026-05-11_corrected.csv"), """
+                rep_id,report_date,customer_id,visit_time,purpose,outcome,effective,order_amount,submitted_at,attendance
+                R001,2026-05-11,C001,09:30,订货,签了订单,是,20000,2026-05-11 19:30:00,出勤
+                R002,2026-05-11,,,,,,,2026-05-11 18:00:00,请假
+                """);
+
+        IngestService.Result result = ingest(MAY_11.plusDays(1));
+
+        assertThat(line(result, "daily-reports").loaded()).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT order_amount FROM report_line WHERE report_date = '2026-05-11' AND order_amount IS NOT NULL",
+                java.math.BigDecimal.class)).extracting(java.math.BigDecimal::toPlainString).containsExactly("20000.00");
+        assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-11'")).isEqualTo(2);
+        assertThat(rows("SELECT visits, attendance FROM report_day WHERE rep_id = 'R002' AND report_date = '2026-05-11'"))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.get("visits")).isEqualTo(0);
+                    assertThat(d.get("attendance")).isEqualTo("LEAVE");
+                });
+        assertThat(count("SELECT COUNT(*) FROM report_day WHERE report_date = '2026-05-11'")).isEqualTo(2);
+        List<String> reasons = jdbc.queryForList("SELECT reason FROM recompute_request r JOIN ingest_load l ON l.id = r.load_id"
+                + " WHERE r.kind = 'daily_report' AND r.data_date = '2026-05-11' AND l.business_date = '2026-05-12'", String.class);
+        assertThat(reasons).containsExactly("replaced 3 rows of earlier loads");
+    }
+
+    private Map<String, String> rejects(String source) {
+        return rows("SELECT line_no, field_name, reason FROM ingest_reject WHERE source_name = ? ORDER BY line_no", source)
+                .stream().collect(Collectors.toMap(r -> r.get("line_no").toString(),
+                        r -> r.get("field_name") + ": " + r.get("reason"), (a, b) -> a + " | " + b));
+    }
+
+    private static IngestSummary.SourceLine line(IngestService.Result result, String source) {
+        return result.summary().sources().stream().filter(l -> l.source().equals(source)).findFirst().orElseThrow();
+    }
+
+    private static List<String> withoutLoadRows(List<String> dump) {
+        return dump.stream().filter(row -> !row.startsWith("ingest_load:")).toList();
+    }
+
+    static String text(Object value) throws java.sql.SQLException {
+        return value instanceof java.sql.Clob clob ? clob.getSubString(1, (int) clob.length()) : (String) value;
+    }
+}

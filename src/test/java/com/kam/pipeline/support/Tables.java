@@ -1,0 +1,67 @@
+package com.kam.pipeline.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Test helpers on the database: empty it between tests, and dump business tables to compare runs. */
+public final class Tables {
+
+    /** Business tables, children first. */
+    public static final List<String> DATA_TABLES = List.of("ingest_reject", "recompute_request", "report_day", "report_line",
+            "visit_plan", "opportunity_stage_change", "opportunity_snapshot", "sales_target", "customer", "org_assignment",
+            "ingest_load");
+    private static final List<String> BATCH_TABLES = List.of("BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT",
+            "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE");
+    /** Columns that legitimately differ between two runs of the same input. */
+    private static final List<String> VOLATILE = List.of("id", "created_at", "finished_at", "requested_at", "archived_to",
+            "job_instance_id");
+
+    private Tables() {
+    }
+
+    public static void empty(JdbcTemplate jdbc) {
+        for (String table : DATA_TABLES) {
+            jdbc.update("DELETE FROM " + table);
+        }
+        for (String table : BATCH_TABLES) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+
+    /** Every business row as text, volatile columns left out, sorted: equal dumps mean equal data. */
+    public static List<String> dump(JdbcTemplate jdbc) {
+        List<String> rows = new ArrayList<>();
+        for (String table : DATA_TABLES) {
+            for (Map<String, Object> row : jdbc.queryForList("SELECT * FROM " + table)) {
+                StringBuilder line = new StringBuilder(table).append(':');
+                row.forEach((column, value) -> {
+                    if (!VOLATILE.contains(column.toLowerCase())) {
+                        line.append(column.toLowerCase()).append('=').append(text(value)).append('|');
+                    }
+                });
+                rows.add(line.toString());
+            }
+        }
+        rows.sort(null);
+        return rows;
+    }
+
+    private static String text(Object value) {
+        if (value instanceof java.sql.Clob clob) {
+            try {
+                return clob.getSubString(1, (int) clob.length());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (value instanceof java.math.BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (value instanceof Boolean b) {
+            return b ? "1" : "0";
+        }
+        return String.valueOf(value);
+    }
+}
