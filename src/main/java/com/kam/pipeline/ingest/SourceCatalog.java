@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -84,6 +85,10 @@ public final class SourceCatalog {
         SourceMappingFile m;
         try {
             m = YAML.readValue(file.toFile(), SourceMappingFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new MappingException(file, lineOf(file, e.getPropertyName()), "unknown setting '" + e.getPropertyName()
+                    + "'; settings are name, kind, type, file-pattern, encoding, delimiter, sheet, date-formats,"
+                    + " datetime-formats, columns, values, jdbc, sql, description");
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new MappingException(file, line, e.getOriginalMessage());

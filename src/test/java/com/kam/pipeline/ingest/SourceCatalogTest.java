@@ -1,0 +1,93 @@
+package com.kam.pipeline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A mapping file an operator got wrong is refused with its file, line and reason. */
+class SourceCatalogTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theShippedMappingFilesAreValid() {
+        SourceCatalog catalog = SourceCatalog.load(Path.of("jobs/sources"), Map.of());
+        assertThat(catalog.sources()).extracting(Source::name)
+                .contains("org", "customers", "targets", "visit-plans", "daily-reports", "opportunities", "stage-changes");
+    }
+
+    @Test
+    void anUnknownCanonicalFieldIsRefusedWithItsLine() throws IOException {
+        write("""
+                name: crm
+                kind: opportunity
+                type: csv
+                file-pattern: "x_*.csv"
+                columns:
+                  opportunity_id: deal_id
+                  stagex: deal_stage
+                """);
+        assertThatThrownBy(() -> SourceCatalog.load(folder, Map.of())).isInstanceOf(MappingException.class)
+                .hasMessageContaining("crm.yml:7: columns: 'stagex' is not a field of kind opportunity");
+    }
+
+    @Test
+    void aValueMappedToNoCanonicalStageIsRefused() throws IOException {
+        write("""
+                name: crm
+                kind: opportunity
+                type: csv
+                file-pattern: "x_*.csv"
+                values:
+                  stage:
+                    Prospecting: PROSPECT
+                """);
+        assertThatThrownBy(() -> SourceCatalog.load(folder, Map.of())).isInstanceOf(MappingException.class)
+                .hasMessageContaining("crm.yml:7: values.stage: 'PROSPECT' is not a stage code");
+    }
+
+    @Test
+    void brokenYamlAndUnknownSettingsPointAtTheirLine() throws IOException {
+        write("""
+                name: crm
+                kind: opportunity
+                type: csv
+                file-patern: "x_*.csv"
+                """);
+        assertThatThrownBy(() -> SourceCatalog.load(folder, Map.of())).isInstanceOf(MappingException.class)
+                .hasMessageContaining("crm.yml:4:").hasMessageContaining("file-patern");
+        write("""
+                name: crm
+                kind: [opportunity
+                """);
+        assertThatThrownBy(() -> SourceCatalog.load(folder, Map.of())).isInstanceOf(MappingException.class)
+                .hasMessageMatching(".*crm.yml:\\d+: .*");
+    }
+
+    @Test
+    void anUnsetEnvironmentVariableIsNamed() throws IOException {
+        write("""
+                name: crm
+                kind: visit_plan
+                type: jdbc
+                jdbc:
+                  url: ${CRM_URL}
+                sql: SELECT 1
+                """);
+        assertThatThrownBy(() -> SourceCatalog.load(folder, Map.of())).isInstanceOf(MappingException.class)
+                .hasMessageContaining("environment variable CRM_URL is not set");
+        assertThat(SourceCatalog.load(folder, Map.of("CRM_URL", "jdbc:h2:mem:x")).byName("crm").jdbc().url())
+                .isEqualTo("jdbc:h2:mem:x");
+    }
+
+    private void write(String yaml) throws IOException {
+        Files.writeString(folder.resolve("crm.yml"), yaml);
+    }
+}
