@@ -32,13 +32,21 @@ public final class Tables {
 
     /** Every business row as text, volatile columns left out, sorted: equal dumps mean equal data. */
     public static List<String> dump(JdbcTemplate jdbc) {
+        // load ids are surrogate keys; a load is identified by its source and file
+        Map<String, String> loads = new java.util.HashMap<>();
+        jdbc.query("SELECT id, source_name, file_name FROM ingest_load", rs -> {
+            loads.put(rs.getString(1), rs.getString(2) + "/" + rs.getString(3));
+        });
         List<String> rows = new ArrayList<>();
         for (String table : DATA_TABLES) {
             for (Map<String, Object> row : jdbc.queryForList("SELECT * FROM " + table)) {
                 StringBuilder line = new StringBuilder(table).append(':');
                 row.forEach((column, value) -> {
-                    if (!VOLATILE.contains(column.toLowerCase())) {
-                        line.append(column.toLowerCase()).append('=').append(text(value)).append('|');
+                    String name = column.toLowerCase();
+                    if (name.equals("load_id") || name.equals("duplicate_of")) {
+                        line.append(name).append('=').append(loads.get(String.valueOf(value))).append('|');
+                    } else if (!VOLATILE.contains(name)) {
+                        line.append(name).append('=').append(text(value)).append('|');
                     }
                 });
                 rows.add(line.toString());

@@ -1,0 +1,118 @@
+package com.kam.pipeline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kam.pipeline.support.SmallCompany;
+import com.kam.pipeline.support.Tables;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kill -9 the ingest in the middle of loading the daily reports, start it again, and the
+ * database must end exactly as after a clean run: nothing lost, nothing twice.
+ */
+abstract class KillAndRestartScenario extends IngestTestBase {
+
+    private static final int VISITS = 3000;
+
+    /** The JDBC URL the child process should use: the same database as this test's context. */
+    abstract String databaseUrl();
+
+    @Test
+    void aKilledIngestRestartsAndEndsIdenticalToACleanRun() throws Exception {
+        Path drop = Files.createTempDirectory("drop");
+        writeDrop(drop);
+        copy(drop, inbox);
+        assertThat(ingest(MAY_11).succeeded()).isTrue();
+        List<String> clean = Tables.dump(jdbc);
+        assertThat(count("SELECT COUNT(*) FROM report_line")).isEqualTo(VISITS + 3);
+
+        Tables.empty(jdbc);
+        deleteRecursively(work);
+        copy(drop, inbox);
+        Process child = startIngestProcess();
+        long loadedBeforeKill = waitUntilSomeReportLinesAreCommitted(child);
+        child.destroyForcibly().waitFor();
+        assertThat(loadedBeforeKill).isBetween(1L, (long) VISITS);
+        assertThat(jdbc.queryForObject("SELECT status FROM BATCH_JOB_EXECUTION", String.class)).isEqualTo("STARTED");
+
+        IngestService.Result restarted = ingest(MAY_11);
+
+        assertThat(restarted.succeeded()).isTrue();
+        assertThat(jdbc.queryForList("SELECT status FROM BATCH_JOB_EXECUTION ORDER BY job_execution_id", String.class))
+                .containsExactly("FAILED", "COMPLETED");
+        assertThat(Tables.dump(jdbc)).containsExactlyElementsOf(clean);
+    }
+
+    /** The same bytes for both runs (an XLSX written twice differs in its timestamps). */
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+
+    private static void writeDrop(Path inbox) throws IOException {
+        SmallCompany.writeInbox(inbox);
+        StringBuilder csv = new StringBuilder("rep_id,report_date,customer_id,visit_time,purpose,effective,order_amount,expense,"
+                + "submitted_at,attendance\n");
+        for (int i = 0; i < VISITS; i++) {
+            LocalDate date = LocalDate.of(2026, 5, 1).plusDays(i / 1440);
+            csv.append(i % 2 == 0 ? "R001" : "R002").append(',').append(date).append(",C00").append(1 + i % 4).append(',')
+                    .append(LocalTime.MIDNIGHT.plusMinutes(i % 1440)).append(",服务,是,").append(i).append(".50,30,")
+                    .append(date).append(" 19:00:00,出勤\n");
+        }
+        Files.writeString(inbox.resolve("daily_reports_2026-05-01_to_03.csv"), csv, StandardCharsets.UTF_8);
+    }
+
+    private Process startIngestProcess() throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dspring.datasource.url=" + databaseUrl(),
+                "-Dspring.datasource.username=" + (databaseUrl().startsWith("jdbc:mariadb") ? "root" : "sa"),
+                "-Dspring.datasource.password=",
+                "-Dkam.ingest.chunk-size=2",
+                "com.kam.pipeline.KamPipelineApplication",
+                "ingest", "--date", MAY_11.toString(), "--inbox", inbox.toString(), "--out", out.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("child.log").toFile()).start();
+    }
+
+    private long waitUntilSomeReportLinesAreCommitted(Process child) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(child.isAlive()).as("the child finished before it could be killed; see %s", work.resolve("child.log"))
+                    .isTrue();
+            long lines = jdbc.queryForObject("SELECT COUNT(*) FROM report_line", Long.class);
+            if (lines > 100) {
+                return lines;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no report lines were committed within 90 s; see " + work.resolve("child.log"));
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!path.equals(folder) && !path.getFileName().toString().endsWith(".mv.db")) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+}
