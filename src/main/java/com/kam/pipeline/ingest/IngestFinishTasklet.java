@@ -57,9 +57,11 @@ class IngestFinishTasklet implements Tasklet {
         Path rejectsFolder = run.out().resolve(run.businessDate().toString()).resolve("rejects");
         for (Map.Entry<String, List<Long>> source : withRejects.entrySet()) {
             Path csv = RejectsCsv.write(jdbc, rejectsFolder, source.getKey(), source.getValue());
-            log.info("rejects of {} written to {}", source.getKey(), csv);
+            log.debug("rejects of {} written to {}", source.getKey(), csv);
         }
-        log.info("ingest {} summary:\n{}", run.businessDate(), IngestSummary.of(all).format());
+        IngestSummary summary = IngestSummary.of(all);
+        log.info("ingest {}: {} loads, {} rows loaded, {} rejected", run.businessDate(), all.size(),
+                summary.sources().stream().mapToLong(IngestSummary.SourceLine::loaded).sum(), summary.totalRejected());
         return RepeatStatus.FINISHED;
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 class LoadRowReader implements ItemStreamReader<SourceRow>, StepExecutionListener {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LoadRowReader.class);
+
     private static final String LOAD_INDEX = "load.index";
     private static final String LOAD_ROWS = "load.rows";
 
@@ -27,6 +29,7 @@ class LoadRowReader implements ItemStreamReader<SourceRow>, StepExecutionListene
     private int index;
     private long rowsInLoad;
     private RowSource current;
+    private Progress progress;
 
     LoadRowReader(InputKind kind, Sources sources, IngestLoads loads) {
         this.kind = kind;
@@ -38,6 +41,7 @@ class LoadRowReader implements ItemStreamReader<SourceRow>, StepExecutionListene
     public void beforeStep(StepExecution stepExecution) {
         run = IngestParameters.of(stepExecution);
         pending = loads.pending(run.jobInstanceId(), kind);
+        progress = new Progress(kind);
     }
 
     @Override
@@ -63,6 +67,7 @@ class LoadRowReader implements ItemStreamReader<SourceRow>, StepExecutionListene
                 return row;
             }
             loads.recordRowsRead(load.id(), rowsInLoad);
+            progress.fileDone(index + 1, pending.size(), rowsInLoad);
             current.close();
             current = null;
             index++;
@@ -99,6 +104,25 @@ class LoadRowReader implements ItemStreamReader<SourceRow>, StepExecutionListene
                 throw new ItemStreamException(e);
             }
             current = null;
+        }
+    }
+
+    /** A progress line at most every ten seconds, so a long load shows it is moving. */
+    private static final class Progress {
+        private final InputKind kind;
+        private long rows;
+        private long lastLine = System.nanoTime();
+
+        Progress(InputKind kind) {
+            this.kind = kind;
+        }
+
+        void fileDone(int done, int of, long rowsOfFile) {
+            rows += rowsOfFile;
+            if (System.nanoTime() - lastLine > 10_000_000_000L || done == of && of > 1) {
+                lastLine = System.nanoTime();
+                log.info("{}: {} of {} loads read, {} rows", kind.code(), done, of, rows);
+            }
         }
     }
 
