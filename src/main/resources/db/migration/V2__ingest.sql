@@ -52,7 +52,7 @@ CREATE TABLE org_assignment (
     employee_id  VARCHAR(50)  NOT NULL,
     valid_from   DATE         NOT NULL,
     valid_to     DATE,
-    name         VARCHAR(100) NOT NULL,
+    name         VARCHAR(300) NOT NULL,
     role         VARCHAR(20)  NOT NULL,
     email        VARCHAR(200) NOT NULL,
     language     VARCHAR(5)   NOT NULL,
@@ -68,7 +68,7 @@ CREATE TABLE org_assignment (
 
 CREATE TABLE customer (
     customer_id      VARCHAR(50)   NOT NULL PRIMARY KEY,
-    name             VARCHAR(200)  NOT NULL,
+    name             VARCHAR(300)  NOT NULL,
     segment          VARCHAR(50)   NOT NULL,
     region_code      VARCHAR(50)   NOT NULL,
     annual_potential DECIMAL(18,2) NOT NULL,
@@ -119,7 +119,7 @@ CREATE TABLE report_line (
     customer_id         VARCHAR(50),
     visit_time          VARCHAR(5),
     purpose             VARCHAR(20),
-    outcome             TEXT,
+    outcome             VARCHAR(2000),
     effective           BOOLEAN,
     order_amount        DECIMAL(18,2),
     gross_margin        DECIMAL(18,2),
@@ -129,9 +129,9 @@ CREATE TABLE report_line (
     attendance          VARCHAR(20),
     complaints_received INT,
     complaints_resolved INT,
-    competitor_info     TEXT,
-    customer_feedback   TEXT,
-    notes               TEXT
+    competitor_info     VARCHAR(2000),
+    customer_feedback   VARCHAR(2000),
+    notes               VARCHAR(2000)
 );
 CREATE INDEX report_line_date ON report_line (report_date, rep_id);
 CREATE INDEX report_line_load ON report_line (load_id);
@@ -147,9 +147,9 @@ CREATE TABLE report_day (
     attendance          VARCHAR(20),
     complaints_received INT,
     complaints_resolved INT,
-    competitor_info     TEXT,
-    customer_feedback   TEXT,
-    notes               TEXT,
+    competitor_info     VARCHAR(2000),
+    customer_feedback   VARCHAR(2000),
+    notes               VARCHAR(2000),
     PRIMARY KEY (rep_id, report_date, load_id)
 );
 CREATE INDEX report_day_date ON report_day (report_date);
@@ -168,7 +168,7 @@ CREATE TABLE opportunity_snapshot (
     product_line        VARCHAR(100)  NOT NULL,
     amount              DECIMAL(18,2) NOT NULL,
     stage               VARCHAR(20)   NOT NULL,
-    source_stage        VARCHAR(100)  NOT NULL,
+    source_stage        VARCHAR(300)  NOT NULL,
     expected_close_date DATE,
     created_date        DATE          NOT NULL,
     closed_date         DATE,
@@ -193,3 +193,4 @@ CREATE TABLE opportunity_stage_change (
 );
 CREATE INDEX opportunity_stage_change_opp ON opportunity_stage_change (opportunity_id, changed_on);
 CREATE INDEX opportunity_stage_change_load ON opportunity_stage_change (load_id);
+CREATE INDEX opportunity_stage_change_date ON opportunity_stage_change (source_name, changed_on);

@@ -8,7 +8,12 @@ sealed interface CheckedRow permits CheckedRow.Valid, CheckedRow.Rejected {
     long line();
 
     /** Typed values (LocalDate, BigDecimal, Integer, Boolean, String, ...) in {@link InputKind#fields()} order. */
-    record Valid(LoadRef load, long line, Object[] values, String[] texts, String raw) implements CheckedRow {
+    record Valid(LoadRef load, long line, Object[] values, String[] texts, java.util.function.Supplier<String> rawText)
+            implements CheckedRow {
+
+        String raw() {
+            return rawText == null ? null : rawText.get();
+        }
 
         Object get(String field) {
             return values[load.source().kind().indexOf(field)];

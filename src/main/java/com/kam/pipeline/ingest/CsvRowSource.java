@@ -60,9 +60,9 @@ final class CsvRowSource implements RowSource {
             long line = nextLine;
             nextLine = parser.getCurrentLineNumber() + 1;
             List<String> cells = record.toList();
-            String raw = format.format(cells.toArray());
+            java.util.function.Supplier<String> raw = () -> format.format(cells.toArray());
             if (cells.size() != headerSize) {
-                return SourceRow.problem(load, line, raw, null, "malformed CSV line: " + cells.size()
+                return SourceRow.problem(load, line, raw.get(), null, "malformed CSV line: " + cells.size()
                         + " fields where the header has " + headerSize);
             }
             return header.row(load, line, cells, raw);

@@ -18,4 +18,15 @@ record FieldSpec(String name, FieldType type, boolean required, String vocabular
     static FieldSpec coded(String name, boolean required, String vocabulary) {
         return new FieldSpec(name, FieldType.CODE, required, vocabulary);
     }
+
+    /** The longest text the field's column holds (the schema in V2__ingest.sql follows these). */
+    int maxLength() {
+        return switch (name) {
+            case "name", "loss_reason" -> 300;
+            case "email", "area" -> 200;
+            case "team_name", "region_name", "product_line", "competitor" -> 100;
+            case "outcome", "competitor_info", "customer_feedback", "notes" -> 2000;
+            default -> 50; // ids, codes, segment
+        };
+    }
 }

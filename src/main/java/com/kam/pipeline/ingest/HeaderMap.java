@@ -40,9 +40,9 @@ final class HeaderMap {
     }
 
     /** The row for these cells, or a problem row when the header lacks a required column. */
-    SourceRow row(LoadRef load, long line, List<String> cells, String raw) {
+    SourceRow row(LoadRef load, long line, List<String> cells, java.util.function.Supplier<String> raw) {
         if (!missingRequired.isEmpty()) {
-            return SourceRow.problem(load, line, raw, missingRequired.get(0).split(" ")[0],
+            return SourceRow.problem(load, line, raw.get(), missingRequired.get(0).split(" ")[0],
                     "missing column in the header: " + String.join(", ", missingRequired));
         }
         return new SourceRow(load, line, pick(cells), raw, null);

@@ -68,7 +68,7 @@ final class JdbcRowSource implements RowSource {
             for (int c = 1; c <= columns; c++) {
                 cells.add(text(resultSet.getObject(c)));
             }
-            return header.row(load, rowNumber, cells, String.join(",", cells.stream().map(v -> v == null ? "" : v).toList()));
+            return header.row(load, rowNumber, cells, () -> String.join(",", cells.stream().map(v -> v == null ? "" : v).toList()));
         } catch (SQLException e) {
             throw new IOException("source " + load.source().name() + ": reading row " + (rowNumber + 1) + " failed: "
                     + e.getMessage(), e);

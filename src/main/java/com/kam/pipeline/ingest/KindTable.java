@@ -60,7 +60,7 @@ enum KindTable {
         return dateColumn == null;
     }
 
-    private List<String> columns() {
+    List<String> columns() {
         List<String> columns = new ArrayList<>();
         for (String field : fields) {
             columns.add(field.equals("month") ? "month_start" : field);

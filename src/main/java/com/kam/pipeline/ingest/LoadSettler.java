@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -14,11 +17,12 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Runs after the rows of one kind are stored, load by load in claim order, in one transaction:
- * a newer load replaces what older loads of the same source held for the same dates (a
- * corrected file), derived tables are rebuilt (report days, stage changes from snapshots), the
- * touched dates are recorded for recomputation, and the load's counts are written. Every action
- * is keyed by the load, so running it again after a crash gives the same result.
+ * Runs after the rows of one kind are stored, for all of the run's loads of that kind at once,
+ * in one transaction: a newer load replaces what older loads of the same source held for the
+ * same dates (a corrected file), derived tables are rebuilt (report days, stage changes from
+ * snapshots), the touched dates are recorded for recomputation, and each load's counts are
+ * written. Set-based, so a night of hundreds of files costs a handful of statements; keyed by
+ * load, so running it again after a crash gives the same result.
  */
 class LoadSettler implements Tasklet {
 
@@ -28,90 +32,101 @@ class LoadSettler implements Tasklet {
     private final KindTable table;
     private final IngestLoads loads;
     private final JdbcTemplate jdbc;
+    /** Stage changes from snapshots share their table with the log; only the log's rows are this kind's. */
+    private final String ownRows;
 
     LoadSettler(InputKind kind, IngestLoads loads, JdbcTemplate jdbc) {
         this.kind = kind;
         this.table = KindTable.of(kind);
         this.loads = loads;
         this.jdbc = jdbc;
+        this.ownRows = kind == InputKind.STAGE_CHANGE ? " AND origin = 'LOG'" : "";
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         IngestParameters run = IngestParameters.of(chunkContext.getStepContext().getStepExecution());
-        for (IngestLoads.Load load : loads.pending(run.jobInstanceId(), kind)) {
-            settle(load);
+        List<IngestLoads.Load> pending = loads.pending(run.jobInstanceId(), kind);
+        if (pending.isEmpty()) {
+            return RepeatStatus.FINISHED;
         }
+        String ids = String.join(",", pending.stream().map(l -> Long.toString(l.id())).toList());
+        jdbc.update("DELETE FROM recompute_request WHERE load_id IN (" + ids + ")");
+        if (kind == InputKind.ORG) {
+            // the organisation file is a full extract: assignments it no longer lists are gone
+            for (IngestLoads.Load load : pending) {
+                jdbc.update("DELETE FROM org_assignment WHERE source_name = ? AND load_id < ?", load.sourceName(), load.id());
+            }
+        } else if (kind == InputKind.TARGET) {
+            requestRecompute(ids, "month_start", "targets loaded");
+        } else if (!table.keptByKey()) {
+            settleDated(ids);
+        }
+        writeCounts(pending, ids);
         return RepeatStatus.FINISHED;
     }
 
-    private void settle(IngestLoads.Load load) {
-        jdbc.update("DELETE FROM recompute_request WHERE load_id = ?", load.id());
-        if (table.keptByKey()) {
-            settleMasterData(load);
-        } else {
-            settleDated(load);
-        }
-        int loaded = count("SELECT COUNT(*) FROM " + table.table + " WHERE load_id = ?"
-                + (kind == InputKind.STAGE_CHANGE ? " AND origin = 'LOG'" : ""), load.id());
-        int rejected = count("SELECT COUNT(*) FROM ingest_reject WHERE load_id = ?", load.id());
-        int read = load.rowsRead() == null ? 0 : load.rowsRead();
-        loads.markLoaded(load.id(), read, loaded, rejected);
-        if (read != loaded + rejected) {
-            log.warn("{} {}: read {} rows but loaded {} and rejected {}", load.sourceName(), load.fileName(), read, loaded, rejected);
-        }
-    }
-
-    private void settleMasterData(IngestLoads.Load load) {
-        if (kind == InputKind.ORG) {
-            // the organisation file is a full extract: assignments it no longer lists are gone
-            jdbc.update("DELETE FROM org_assignment WHERE source_name = ? AND load_id < ?", load.sourceName(), load.id());
-        }
-        if (kind == InputKind.TARGET) {
-            for (LocalDate month : dates("SELECT DISTINCT month_start FROM sales_target WHERE load_id = ?", load.id())) {
-                requestRecompute(load, month, "targets loaded");
-            }
-        }
-    }
-
-    private void settleDated(IngestLoads.Load load) {
-        String logOnly = kind == InputKind.STAGE_CHANGE ? " AND origin = 'LOG'" : "";
-        List<LocalDate> dates = dates("SELECT DISTINCT " + table.dateColumn + " FROM " + table.table + " WHERE load_id = ?"
-                + logOnly, load.id());
-        for (LocalDate date : dates) {
-            int replaced = jdbc.update("DELETE FROM " + table.table + " WHERE source_name = ? AND " + table.dateColumn
-                    + " = ? AND load_id < ?" + logOnly, load.sourceName(), date, load.id());
+    private void settleDated(String ids) {
+        String date = table.dateColumn;
+        requestRecompute(ids, date, "new rows");
+        // dates for which older loads of the same source hold rows: those rows are replaced
+        List<Map<String, Object>> replaced = jdbc.queryForList("SELECT n.load_id, n.source_name, n.d, COUNT(*) AS n FROM"
+                + " (SELECT DISTINCT load_id, source_name, " + date + " AS d FROM " + table.table + " WHERE load_id IN (" + ids + ")"
+                + ownRows + ") n JOIN " + table.table + " o ON o.source_name = n.source_name AND o." + date + " = n.d"
+                + " AND o.load_id < n.load_id" + ownRows.replace("origin", "o.origin") + " GROUP BY n.load_id, n.source_name, n.d");
+        for (Map<String, Object> r : replaced) {
+            Object loadId = r.get("load_id");
+            Object day = r.get("d");
+            jdbc.update("DELETE FROM " + table.table + " WHERE source_name = ? AND " + date + " = ? AND load_id < ?" + ownRows,
+                    r.get("source_name"), day, loadId);
             if (kind == InputKind.DAILY_REPORT) {
                 jdbc.update("DELETE FROM report_day WHERE source_name = ? AND report_date = ? AND load_id < ?",
-                        load.sourceName(), date, load.id());
+                        r.get("source_name"), day, loadId);
             }
-            requestRecompute(load, date, replaced > 0 ? "replaced " + replaced + " rows of earlier loads" : "new rows");
+            jdbc.update("UPDATE recompute_request SET reason = ? WHERE load_id = ? AND data_date = ?",
+                    "replaced " + r.get("n") + " rows of earlier loads", loadId, day);
         }
         if (kind == InputKind.DAILY_REPORT) {
-            ReportDays.rebuild(jdbc, load.id());
+            ReportDays.rebuild(jdbc, ids);
         }
         if (kind == InputKind.OPPORTUNITY) {
-            for (LocalDate date : dates) {
-                StageChangesFromSnapshots.derive(jdbc, load.sourceName(), date);
+            Map<String, List<LocalDate>> datesBySource = new TreeMap<>();
+            jdbc.query("SELECT DISTINCT source_name, snapshot_date FROM opportunity_snapshot WHERE load_id IN (" + ids + ")",
+                    rs -> {
+                        datesBySource.computeIfAbsent(rs.getString(1), s -> new ArrayList<>()).add(rs.getDate(2).toLocalDate());
+                    });
+            datesBySource.forEach((source, dates) -> StageChangesFromSnapshots.derive(jdbc, source, dates));
+        }
+    }
+
+    /** One request per load and date it touched. */
+    private void requestRecompute(String ids, String dateColumn, String reason) {
+        jdbc.update("INSERT INTO recompute_request (kind, data_date, load_id, reason, requested_at) SELECT DISTINCT ?, "
+                + dateColumn + ", load_id, ?, ? FROM " + table.table + " WHERE load_id IN (" + ids + ")" + ownRows,
+                kind.code(), reason, Timestamp.valueOf(LocalDateTime.now()));
+    }
+
+    private void writeCounts(List<IngestLoads.Load> pending, String ids) {
+        Map<Long, Integer> loaded = countByLoad("SELECT load_id, COUNT(*) FROM " + table.table + " WHERE load_id IN (" + ids + ")"
+                + ownRows + " GROUP BY load_id");
+        Map<Long, Integer> rejected = countByLoad("SELECT load_id, COUNT(*) FROM ingest_reject WHERE load_id IN (" + ids + ")"
+                + " GROUP BY load_id");
+        for (IngestLoads.Load load : pending) {
+            int read = load.rowsRead() == null ? 0 : load.rowsRead();
+            int in = loaded.getOrDefault(load.id(), 0);
+            int out = rejected.getOrDefault(load.id(), 0);
+            loads.markLoaded(load.id(), read, in, out);
+            if (read != in + out) {
+                log.warn("{} {}: read {} rows but loaded {} and rejected {}", load.sourceName(), load.fileName(), read, in, out);
             }
         }
     }
 
-    private void requestRecompute(IngestLoads.Load load, LocalDate date, String reason) {
-        jdbc.update("INSERT INTO recompute_request (kind, data_date, load_id, reason, requested_at) VALUES (?, ?, ?, ?, ?)",
-                kind.code(), date, load.id(), reason, Timestamp.valueOf(LocalDateTime.now()));
-    }
-
-    private List<LocalDate> dates(String sql, long loadId) {
-        List<LocalDate> dates = new ArrayList<>();
+    private Map<Long, Integer> countByLoad(String sql) {
+        Map<Long, Integer> counts = new HashMap<>();
         jdbc.query(sql, rs -> {
-            dates.add(rs.getDate(1).toLocalDate());
-        }, loadId);
-        return dates;
-    }
-
-    private int count(String sql, long loadId) {
-        Integer n = jdbc.queryForObject(sql, Integer.class, loadId);
-        return n == null ? 0 : n;
+            counts.put(rs.getLong(1), rs.getInt(2));
+        });
+        return counts;
     }
 }

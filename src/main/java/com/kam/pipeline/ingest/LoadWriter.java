@@ -18,6 +18,7 @@ class LoadWriter implements ItemWriter<CheckedRow> {
     private final KindTable table;
     private final JdbcTemplate jdbc;
     private final String insertSql;
+    private Boolean mariaDb;
 
     LoadWriter(InputKind kind, JdbcTemplate jdbc) {
         this.table = KindTable.of(kind);
@@ -44,12 +45,24 @@ class LoadWriter implements ItemWriter<CheckedRow> {
         if (!keys.isEmpty()) {
             jdbc.batchUpdate(table.deleteByKeySql(), keys);
         }
-        if (!inserts.isEmpty()) {
+        if (!inserts.isEmpty() && !table.keptByKey() && onMariaDb()) {
+            MariaDbLoadData.insert(jdbc, table.table, table.columns(), inserts);
+        } else if (!inserts.isEmpty()) {
             jdbc.batchUpdate(insertSql, inserts);
         }
+
         if (!rejects.isEmpty()) {
             jdbc.batchUpdate(INSERT_REJECT, rejects);
         }
+    }
+
+    /** Dated rows come in volume; on MariaDB they go through its bulk loader. */
+    private boolean onMariaDb() {
+        if (mariaDb == null) {
+            mariaDb = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) connection ->
+                    connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb"));
+        }
+        return mariaDb;
     }
 
     private static String clip(String text) {

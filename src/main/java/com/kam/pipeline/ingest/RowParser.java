@@ -52,7 +52,7 @@ final class RowParser {
         } catch (FieldError e) {
             return new CheckedRow.Rejected(row.load(), row.line(), e.field, e.value, e.getMessage(), row.raw());
         }
-        return new CheckedRow.Valid(row.load(), row.line(), values, row.values(), row.raw());
+        return new CheckedRow.Valid(row.load(), row.line(), values, row.values(), row.rawText());
     }
 
     static Object parseField(Source source, FieldSpec spec, String raw) throws FieldError {
@@ -70,7 +70,7 @@ final class RowParser {
             return null;
         }
         return switch (spec.type()) {
-            case TEXT -> text;
+            case TEXT -> text(spec, text);
             case DATE -> date(source.dateFormats(), spec.name(), text);
             case DATETIME -> dateTime(source, spec.name(), text);
             case TIME -> time(spec.name(), text);
@@ -81,6 +81,14 @@ final class RowParser {
             case YES_NO -> yesNo(spec.name(), text);
             case CODE -> code(spec, text);
         };
+    }
+
+    private static String text(FieldSpec spec, String text) throws FieldError {
+        if (text.length() > spec.maxLength()) {
+            throw new FieldError(spec.name(), text.substring(0, 50) + "...", spec.name() + " is " + text.length()
+                    + " characters long; at most " + spec.maxLength() + " fit");
+        }
+        return text;
     }
 
     static LocalDate date(List<DateTimeFormatter> formats, String field, String text) throws FieldError {

@@ -6,20 +6,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Stage history for sources without a stage-change log: an opportunity whose stage in a
  * snapshot differs from the previous snapshot of the same source changed stage on that
- * snapshot's date; one first seen has no previous stage. Recomputes the given snapshot date and
- * the next one, whose comparison base may have changed.
+ * snapshot's date; one first seen has no previous stage. Recomputes the given snapshot dates and
+ * the snapshot after the last of them, whose comparison base may have changed.
  */
 final class StageChangesFromSnapshots {
 
     private StageChangesFromSnapshots() {
     }
 
-    static void derive(JdbcTemplate jdbc, String source, LocalDate snapshotDate) {
-        deriveOne(jdbc, source, snapshotDate);
-        LocalDate next = jdbc.queryForObject("SELECT MIN(snapshot_date) FROM opportunity_snapshot WHERE source_name = ?"
-                + " AND snapshot_date > ?", LocalDate.class, source, snapshotDate);
-        if (next != null) {
-            deriveOne(jdbc, source, next);
+    static void derive(JdbcTemplate jdbc, String source, java.util.List<LocalDate> snapshotDates) {
+        java.util.SortedSet<LocalDate> dates = new java.util.TreeSet<>(snapshotDates);
+        for (LocalDate date : dates) {
+            LocalDate next = jdbc.queryForObject("SELECT MIN(snapshot_date) FROM opportunity_snapshot WHERE source_name = ?"
+                    + " AND snapshot_date > ?", LocalDate.class, source, date);
+            deriveOne(jdbc, source, date);
+            if (next != null && !dates.contains(next)) {
+                deriveOne(jdbc, source, next);
+            }
         }
     }
 

@@ -65,7 +65,7 @@ final class XlsxRowSource implements RowSource {
                 header = new HeaderMap(load.source(), cells);
                 continue;
             }
-            return header.row(load, row.getRowNum() + 1, cells, String.join(",", cells.stream().map(c -> c == null ? "" : c).toList()));
+            return header.row(load, row.getRowNum() + 1, cells, () -> String.join(",", cells.stream().map(c -> c == null ? "" : c).toList()));
         }
         return null;
     }
