@@ -35,6 +35,18 @@ CREATE TABLE ingest_reject (
 );
 CREATE INDEX ingest_reject_load ON ingest_reject (load_id);
 
+-- Which dates each load of dated rows covers, and with how many rows: a newer load of the same
+-- source for the same date replaces the older one's rows.
+CREATE TABLE ingest_load_date (
+    load_id      BIGINT       NOT NULL,
+    source_name  VARCHAR(100) NOT NULL,
+    kind         VARCHAR(30)  NOT NULL,
+    data_date    DATE         NOT NULL,
+    row_count    INT          NOT NULL,
+    PRIMARY KEY (load_id, data_date)
+);
+CREATE INDEX ingest_load_date_scope ON ingest_load_date (source_name, kind, data_date);
+
 -- Dates whose figures must be recomputed because rows for them arrived or were replaced.
 CREATE TABLE recompute_request (
     id            BIGINT AUTO_INCREMENT PRIMARY KEY,
@@ -136,23 +148,20 @@ CREATE TABLE report_line (
 CREATE INDEX report_line_date ON report_line (report_date, rep_id);
 CREATE INDEX report_line_load ON report_line (load_id);
 
--- One row per rep and day reported, derived from report_line after each load.
-CREATE TABLE report_day (
-    rep_id              VARCHAR(50)  NOT NULL,
-    report_date         DATE         NOT NULL,
-    load_id             BIGINT       NOT NULL,
-    source_name         VARCHAR(100) NOT NULL,
-    visits              INT          NOT NULL,
-    submitted_at        DATETIME(6),
-    attendance          VARCHAR(20),
-    complaints_received INT,
-    complaints_resolved INT,
-    competitor_info     VARCHAR(2000),
-    customer_feedback   VARCHAR(2000),
-    notes               VARCHAR(2000),
-    PRIMARY KEY (rep_id, report_date, load_id)
-);
-CREATE INDEX report_day_date ON report_day (report_date);
+-- One row per rep and day reported. The day fields may be repeated on every line of the day or
+-- given on one; where lines disagree the largest value is kept, so the result is order-free.
+CREATE VIEW report_day AS
+SELECT rep_id, report_date, load_id, source_name,
+       COUNT(customer_id)       AS visits,
+       MAX(submitted_at)        AS submitted_at,
+       MAX(attendance)          AS attendance,
+       MAX(complaints_received) AS complaints_received,
+       MAX(complaints_resolved) AS complaints_resolved,
+       MAX(competitor_info)     AS competitor_info,
+       MAX(customer_feedback)   AS customer_feedback,
+       MAX(notes)               AS notes
+FROM report_line
+GROUP BY rep_id, report_date, load_id, source_name;
 
 -- The nightly full extract of the pipeline, one set of rows per snapshot date.
 CREATE TABLE opportunity_snapshot (
@@ -178,6 +187,7 @@ CREATE TABLE opportunity_snapshot (
 );
 CREATE INDEX opportunity_snapshot_date ON opportunity_snapshot (snapshot_date, opportunity_id);
 CREATE INDEX opportunity_snapshot_load ON opportunity_snapshot (load_id);
+CREATE INDEX opportunity_snapshot_source ON opportunity_snapshot (source_name, snapshot_date);
 
 -- Stage history: from a source's stage-change log (LOG) or from comparing snapshots (SNAPSHOT).
 CREATE TABLE opportunity_stage_change (

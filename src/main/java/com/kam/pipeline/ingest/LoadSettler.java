@@ -52,63 +52,71 @@ class LoadSettler implements Tasklet {
         }
         String ids = String.join(",", pending.stream().map(l -> Long.toString(l.id())).toList());
         jdbc.update("DELETE FROM recompute_request WHERE load_id IN (" + ids + ")");
+        Map<Long, Integer> loaded;
+        if (table.keptByKey()) {
+            loaded = countByLoad("SELECT load_id, COUNT(*) FROM " + table.table + " WHERE load_id IN (" + ids + ") GROUP BY load_id");
+            settleMasterData(pending, ids);
+        } else {
+            loaded = recordCoverage(ids);
+            settleDated(ids);
+        }
+        writeCounts(pending, ids, loaded);
+        return RepeatStatus.FINISHED;
+    }
+
+    private void settleMasterData(List<IngestLoads.Load> pending, String ids) {
         if (kind == InputKind.ORG) {
             // the organisation file is a full extract: assignments it no longer lists are gone
             for (IngestLoads.Load load : pending) {
                 jdbc.update("DELETE FROM org_assignment WHERE source_name = ? AND load_id < ?", load.sourceName(), load.id());
             }
         } else if (kind == InputKind.TARGET) {
-            requestRecompute(ids, "month_start", "targets loaded");
-        } else if (!table.keptByKey()) {
-            settleDated(ids);
+            jdbc.update("INSERT INTO recompute_request (kind, data_date, load_id, reason, requested_at) SELECT DISTINCT ?,"
+                    + " month_start, load_id, 'targets loaded', ? FROM sales_target WHERE load_id IN (" + ids + ")",
+                    kind.code(), now());
         }
-        writeCounts(pending, ids);
-        return RepeatStatus.FINISHED;
+    }
+
+    /** Which dates each load covers, with its rows per date (one scan); returns the rows per load. */
+    private Map<Long, Integer> recordCoverage(String ids) {
+        jdbc.update("DELETE FROM ingest_load_date WHERE load_id IN (" + ids + ")");
+        jdbc.update("INSERT INTO ingest_load_date (load_id, source_name, kind, data_date, row_count) SELECT load_id, source_name, ?, "
+                + table.dateColumn + ", COUNT(*) FROM " + table.table + " WHERE load_id IN (" + ids + ")" + ownRows
+                + " GROUP BY load_id, source_name, " + table.dateColumn, kind.code());
+        return countByLoad("SELECT load_id, SUM(row_count) FROM ingest_load_date WHERE load_id IN (" + ids + ") GROUP BY load_id");
     }
 
     private void settleDated(String ids) {
-        String date = table.dateColumn;
-        requestRecompute(ids, date, "new rows");
-        // dates for which older loads of the same source hold rows: those rows are replaced
-        List<Map<String, Object>> replaced = jdbc.queryForList("SELECT n.load_id, n.source_name, n.d, COUNT(*) AS n FROM"
-                + " (SELECT DISTINCT load_id, source_name, " + date + " AS d FROM " + table.table + " WHERE load_id IN (" + ids + ")"
-                + ownRows + ") n JOIN " + table.table + " o ON o.source_name = n.source_name AND o." + date + " = n.d"
-                + " AND o.load_id < n.load_id" + ownRows.replace("origin", "o.origin") + " GROUP BY n.load_id, n.source_name, n.d");
+        // an older load of the same source covering the same date: its rows for that date are replaced
+        List<Map<String, Object>> replaced = jdbc.queryForList("SELECT n.load_id, n.data_date, o.load_id AS old_load"
+                + " FROM ingest_load_date n JOIN ingest_load_date o ON o.source_name = n.source_name AND o.kind = n.kind"
+                + " AND o.data_date = n.data_date AND o.load_id < n.load_id WHERE n.load_id IN (" + ids + ")"
+                + " ORDER BY n.load_id, o.load_id");
+        Map<String, Integer> replacedRows = new TreeMap<>();
         for (Map<String, Object> r : replaced) {
-            Object loadId = r.get("load_id");
-            Object day = r.get("d");
-            jdbc.update("DELETE FROM " + table.table + " WHERE source_name = ? AND " + date + " = ? AND load_id < ?" + ownRows,
-                    r.get("source_name"), day, loadId);
-            if (kind == InputKind.DAILY_REPORT) {
-                jdbc.update("DELETE FROM report_day WHERE source_name = ? AND report_date = ? AND load_id < ?",
-                        r.get("source_name"), day, loadId);
-            }
+            Object day = r.get("data_date");
+            int rows = jdbc.update("DELETE FROM " + table.table + " WHERE load_id = ? AND " + table.dateColumn + " = ?" + ownRows,
+                    r.get("old_load"), day);
+            jdbc.update("DELETE FROM ingest_load_date WHERE load_id = ? AND data_date = ?", r.get("old_load"), day);
+            replacedRows.merge(r.get("load_id") + "|" + day, rows, Integer::sum);
+        }
+        jdbc.update("INSERT INTO recompute_request (kind, data_date, load_id, reason, requested_at) SELECT kind, data_date,"
+                + " load_id, 'new rows', ? FROM ingest_load_date WHERE load_id IN (" + ids + ")", now());
+        replacedRows.forEach((key, rows) -> {
+            String[] parts = key.split("\\|");
             jdbc.update("UPDATE recompute_request SET reason = ? WHERE load_id = ? AND data_date = ?",
-                    "replaced " + r.get("n") + " rows of earlier loads", loadId, day);
-        }
-        if (kind == InputKind.DAILY_REPORT) {
-            ReportDays.rebuild(jdbc, ids);
-        }
+                    "replaced " + rows + " rows of earlier loads", Long.parseLong(parts[0]), LocalDate.parse(parts[1]));
+        });
         if (kind == InputKind.OPPORTUNITY) {
             Map<String, List<LocalDate>> datesBySource = new TreeMap<>();
-            jdbc.query("SELECT DISTINCT source_name, snapshot_date FROM opportunity_snapshot WHERE load_id IN (" + ids + ")",
-                    rs -> {
-                        datesBySource.computeIfAbsent(rs.getString(1), s -> new ArrayList<>()).add(rs.getDate(2).toLocalDate());
-                    });
+            jdbc.query("SELECT source_name, data_date FROM ingest_load_date WHERE load_id IN (" + ids + ")", rs -> {
+                datesBySource.computeIfAbsent(rs.getString(1), s -> new ArrayList<>()).add(rs.getDate(2).toLocalDate());
+            });
             datesBySource.forEach((source, dates) -> StageChangesFromSnapshots.derive(jdbc, source, dates));
         }
     }
 
-    /** One request per load and date it touched. */
-    private void requestRecompute(String ids, String dateColumn, String reason) {
-        jdbc.update("INSERT INTO recompute_request (kind, data_date, load_id, reason, requested_at) SELECT DISTINCT ?, "
-                + dateColumn + ", load_id, ?, ? FROM " + table.table + " WHERE load_id IN (" + ids + ")" + ownRows,
-                kind.code(), reason, Timestamp.valueOf(LocalDateTime.now()));
-    }
-
-    private void writeCounts(List<IngestLoads.Load> pending, String ids) {
-        Map<Long, Integer> loaded = countByLoad("SELECT load_id, COUNT(*) FROM " + table.table + " WHERE load_id IN (" + ids + ")"
-                + ownRows + " GROUP BY load_id");
+    private void writeCounts(List<IngestLoads.Load> pending, String ids, Map<Long, Integer> loaded) {
         Map<Long, Integer> rejected = countByLoad("SELECT load_id, COUNT(*) FROM ingest_reject WHERE load_id IN (" + ids + ")"
                 + " GROUP BY load_id");
         for (IngestLoads.Load load : pending) {
@@ -120,6 +128,10 @@ class LoadSettler implements Tasklet {
                 log.warn("{} {}: read {} rows but loaded {} and rejected {}", load.sourceName(), load.fileName(), read, in, out);
             }
         }
+    }
+
+    private static Timestamp now() {
+        return Timestamp.valueOf(LocalDateTime.now());
     }
 
     private Map<Long, Integer> countByLoad(String sql) {

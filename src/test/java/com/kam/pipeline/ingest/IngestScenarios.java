@@ -60,7 +60,7 @@ abstract class IngestScenarios extends IngestTestBase {
         assertThat(text(first.get("notes"))).isEqualTo("多行\n备注");
         assertThat(text(first.get("customer_feedback"))).isEqualTo("客户说:\"服务不错\"");
         Map<String, Object> day = rows("SELECT * FROM report_day WHERE rep_id = 'R001'").get(0);
-        assertThat(day.get("visits")).isEqualTo(2);
+        assertThat(((Number) day.get("visits")).intValue()).isEqualTo(2);
         assertThat(text(day.get("competitor_info"))).isEqualTo("华为在推新方案, 报价低10%");
         assertThat(count("SELECT COUNT(*) FROM opportunity_snapshot WHERE snapshot_date = '2026-05-11'")).isEqualTo(3);
         assertThat(count("SELECT COUNT(*) FROM sales_target WHERE month_start = '2026-05-01'")).isEqualTo(2);
@@ -159,7 +159,7 @@ abstract class IngestScenarios extends IngestTestBase {
         assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-11'")).isEqualTo(2);
         assertThat(rows("SELECT visits, attendance FROM report_day WHERE rep_id = 'R002' AND report_date = '2026-05-11'"))
                 .singleElement().satisfies(d -> {
-                    assertThat(d.get("visits")).isEqualTo(0);
+                    assertThat(((Number) d.get("visits")).intValue()).isZero();
                     assertThat(d.get("attendance")).isEqualTo("LEAVE");
                 });
         assertThat(count("SELECT COUNT(*) FROM report_day WHERE report_date = '2026-05-11'")).isEqualTo(2);

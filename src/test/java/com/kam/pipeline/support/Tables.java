@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class Tables {
 
     /** Business tables, children first. */
-    public static final List<String> DATA_TABLES = List.of("ingest_reject", "recompute_request", "report_day", "report_line",
+    public static final List<String> DATA_TABLES = List.of("ingest_reject", "recompute_request", "ingest_load_date", "report_line",
             "visit_plan", "opportunity_stage_change", "opportunity_snapshot", "sales_target", "customer", "org_assignment",
             "ingest_load");
     private static final List<String> BATCH_TABLES = List.of("BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT",
