@@ -43,7 +43,7 @@ class IngestJobConfiguration {
         LoadRowReader reader = new LoadRowReader(kind, sources, loads);
         RowValidator validator = new RowValidator(kind, jdbc, properties);
         return new StepBuilder("ingest-load-" + kind.code(), repository)
-                .<SourceRow, CheckedRow>chunk(properties.ingest().chunkSize())
+                .<CheckedRow, CheckedRow>chunk(properties.ingest().chunkSize())
                 .transactionManager(transactions)
                 .reader(reader)
                 .processor(validator)

@@ -57,10 +57,14 @@ public enum InputKind {
 
     private final List<FieldSpec> fields;
     private final List<String> keyFields;
+    private final java.util.Map<String, Integer> positions = new java.util.HashMap<>();
 
     InputKind(List<FieldSpec> fields, List<String> keyFields) {
         this.fields = fields;
         this.keyFields = keyFields;
+        for (int i = 0; i < fields.size(); i++) {
+            positions.put(fields.get(i).name(), i);
+        }
     }
 
     public List<FieldSpec> fields() {
@@ -73,12 +77,11 @@ public enum InputKind {
     }
 
     int indexOf(String field) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (fields.get(i).name().equals(field)) {
-                return i;
-            }
+        Integer position = positions.get(field);
+        if (position == null) {
+            throw new IllegalArgumentException(this + " has no field " + field);
         }
-        throw new IllegalArgumentException(this + " has no field " + field);
+        return position;
     }
 
     /** The name used in mapping files, e.g. {@code daily_report}. */

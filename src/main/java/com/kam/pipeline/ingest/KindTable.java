@@ -42,6 +42,8 @@ enum KindTable {
     final List<String> keyColumns;
     private final List<String> fields;
     private final Function<CheckedRow.Valid, Object> derivedClass;
+    private final int[] fieldIndexes;
+    private final int[] keyFieldIndexes;
 
     KindTable(String table, String dateColumn, List<String> keyColumns, List<String> fields,
               Function<CheckedRow.Valid, Object> derivedClass) {
@@ -50,6 +52,9 @@ enum KindTable {
         this.keyColumns = keyColumns;
         this.fields = fields;
         this.derivedClass = derivedClass;
+        InputKind kind = InputKind.valueOf(name());
+        this.fieldIndexes = fields.stream().mapToInt(kind::indexOf).toArray();
+        this.keyFieldIndexes = keyColumns.stream().mapToInt(c -> kind.indexOf(c.equals("month_start") ? "month" : c)).toArray();
     }
 
     static KindTable of(InputKind kind) {
@@ -90,8 +95,8 @@ enum KindTable {
 
     Object[] insertParameters(CheckedRow.Valid row) {
         List<Object> values = new ArrayList<>(fields.size() + 5);
-        for (String field : fields) {
-            values.add(jdbcValue(row.get(field)));
+        for (int index : fieldIndexes) {
+            values.add(jdbcValue(row.values()[index]));
         }
         if (derivedClass != null) {
             values.add(derivedClass.apply(row));
@@ -118,18 +123,24 @@ enum KindTable {
         return keyColumns.stream().map(c -> jdbcValue(row.get(c.equals("month_start") ? "month" : c))).toArray();
     }
 
-    /** The key of a row as text, the same whether built from a parsed row or read back from the table. */
-    static String keyText(List<?> values) {
-        StringBuilder key = new StringBuilder();
-        for (Object value : values) {
-            key.append(value instanceof java.sql.Date d ? d.toLocalDate().toString() : value == null ? "" : value.toString())
-                    .append('\u0001');
+    /**
+     * The key of a row, equal whether built from a parsed row or read back from the table
+     * (JDBC dates and times are turned back into java.time values).
+     */
+    static List<Object> key(Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = values[i] instanceof java.sql.Date d ? d.toLocalDate()
+                    : values[i] instanceof java.sql.Timestamp t ? t.toLocalDateTime() : values[i];
         }
-        return key.toString();
+        return java.util.Arrays.asList(values);
     }
 
-    String keyText(CheckedRow.Valid row) {
-        return keyText(keyColumns.stream().map(c -> row.get(c.equals("month_start") ? "month" : c)).toList());
+    List<Object> key(CheckedRow.Valid row) {
+        Object[] values = new Object[keyFieldIndexes.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.values()[keyFieldIndexes[i]];
+        }
+        return java.util.Arrays.asList(values);
     }
 
     private static Object jdbcValue(Object value) {

@@ -9,11 +9,11 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads the rows of every pending load of one kind, load after load in claim order. Its
- * position (which load, how many rows of it) is saved with each chunk, so a restarted step
- * resumes after the last committed row.
+ * Reads the rows of every pending load of one kind, load after load in claim order, parsed into
+ * typed values (or a reject saying which field is malformed). Its position (which load, how many
+ * rows of it) is saved with each chunk, so a restarted step resumes after the last committed row.
  */
-class LoadRowReader implements ItemStreamReader<SourceRow>, StepExecutionListener {
+class LoadRowReader implements ItemStreamReader<CheckedRow>, StepExecutionListener {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LoadRowReader.class);
 
@@ -28,7 +28,7 @@ class LoadRowReader implements ItemStreamReader<SourceRow>, StepExecutionListene
     private List<IngestLoads.Load> pending;
     private int index;
     private long rowsInLoad;
-    private RowSource current;
+    private PrefetchingRowSource current;
     private Progress progress;
 
     LoadRowReader(InputKind kind, Sources sources, IngestLoads loads) {
@@ -52,28 +52,25 @@ class LoadRowReader implements ItemStreamReader<SourceRow>, StepExecutionListene
     }
 
     @Override
-    public SourceRow read() throws Exception {
-        while (index < pending.size()) {
-            IngestLoads.Load load = pending.get(index);
-            if (current == null) {
-                current = openLoad(load);
-                for (long skipped = 0; skipped < rowsInLoad && current.next() != null; skipped++) {
-                    // already committed before a restart
-                }
+    public CheckedRow read() throws Exception {
+        if (current == null) {
+            if (index >= pending.size()) {
+                return null;
             }
-            SourceRow row = current.next();
-            if (row != null) {
-                rowsInLoad++;
-                return row;
-            }
-            loads.recordRowsRead(load.id(), rowsInLoad);
-            progress.fileDone(index + 1, pending.size(), rowsInLoad);
-            current.close();
-            current = null;
-            index++;
+            current = new PrefetchingRowSource(i -> openLoad(pending.get(i)), index, pending.size(), rowsInLoad, kind.code());
+        }
+        Object item;
+        while ((item = current.next()) instanceof PrefetchingRowSource.LoadEnd end) {
+            loads.recordRowsRead(pending.get(end.index()).id(), end.rows());
+            progress.fileDone(end.index() + 1, pending.size(), end.rows());
+            index = end.index() + 1;
             rowsInLoad = 0;
         }
-        return null;
+        if (item == null) {
+            return null;
+        }
+        rowsInLoad++;
+        return (CheckedRow) item;
     }
 
     private RowSource openLoad(IngestLoads.Load load) throws IOException {
@@ -100,7 +97,8 @@ class LoadRowReader implements ItemStreamReader<SourceRow>, StepExecutionListene
         if (current != null) {
             try {
                 current.close();
-            } catch (IOException e) {
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 throw new ItemStreamException(e);
             }
             current = null;

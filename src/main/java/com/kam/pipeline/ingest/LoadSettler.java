@@ -57,7 +57,8 @@ class LoadSettler implements Tasklet {
             loaded = countByLoad("SELECT load_id, COUNT(*) FROM " + table.table + " WHERE load_id IN (" + ids + ") GROUP BY load_id");
             settleMasterData(pending, ids);
         } else {
-            loaded = recordCoverage(ids);
+            loaded = countByLoad("SELECT load_id, SUM(row_count) FROM ingest_load_date WHERE load_id IN (" + ids + ")"
+                    + " GROUP BY load_id");
             settleDated(ids);
         }
         writeCounts(pending, ids, loaded);
@@ -75,15 +76,6 @@ class LoadSettler implements Tasklet {
                     + " month_start, load_id, 'targets loaded', ? FROM sales_target WHERE load_id IN (" + ids + ")",
                     kind.code(), now());
         }
-    }
-
-    /** Which dates each load covers, with its rows per date (one scan); returns the rows per load. */
-    private Map<Long, Integer> recordCoverage(String ids) {
-        jdbc.update("DELETE FROM ingest_load_date WHERE load_id IN (" + ids + ")");
-        jdbc.update("INSERT INTO ingest_load_date (load_id, source_name, kind, data_date, row_count) SELECT load_id, source_name, ?, "
-                + table.dateColumn + ", COUNT(*) FROM " + table.table + " WHERE load_id IN (" + ids + ")" + ownRows
-                + " GROUP BY load_id, source_name, " + table.dateColumn, kind.code());
-        return countByLoad("SELECT load_id, SUM(row_count) FROM ingest_load_date WHERE load_id IN (" + ids + ") GROUP BY load_id");
     }
 
     private void settleDated(String ids) {

@@ -1,7 +1,9 @@
 package com.kam.pipeline.ingest;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,6 +56,31 @@ class LoadWriter implements ItemWriter<CheckedRow> {
         if (!rejects.isEmpty()) {
             jdbc.batchUpdate(INSERT_REJECT, rejects);
         }
+        if (!table.keptByKey()) {
+            recordCoverage(chunk);
+        }
+    }
+
+    /**
+     * Counts the chunk's rows per load and date into {@code ingest_load_date}, in the chunk's own
+     * transaction, so the coverage of each load is exact even across a restart.
+     */
+    private void recordCoverage(Chunk<? extends CheckedRow> chunk) {
+        Map<List<Object>, Integer> counts = new LinkedHashMap<>();
+        for (CheckedRow row : chunk) {
+            if (row instanceof CheckedRow.Valid valid) {
+                counts.merge(List.of(valid.load().id(), valid.get(table.dateColumn), valid.load().source().name()), 1,
+                        Integer::sum);
+            }
+        }
+        counts.forEach((key, rows) -> {
+            Object date = java.sql.Date.valueOf((java.time.LocalDate) key.get(1));
+            if (jdbc.update("UPDATE ingest_load_date SET row_count = row_count + ? WHERE load_id = ? AND data_date = ?",
+                    rows, key.get(0), date) == 0) {
+                jdbc.update("INSERT INTO ingest_load_date (load_id, source_name, kind, data_date, row_count) VALUES (?, ?, ?, ?, ?)",
+                        key.get(0), key.get(2), table.name().toLowerCase(java.util.Locale.ROOT), date, rows);
+            }
+        });
     }
 
     /** Dated rows come in volume; on MariaDB they go through its bulk loader. */

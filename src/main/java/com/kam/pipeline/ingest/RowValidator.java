@@ -2,6 +2,7 @@ package com.kam.pipeline.ingest;
 
 import com.kam.pipeline.system.KamProperties;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -9,17 +10,17 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Parses and checks each row: field formats first ({@link RowParser}), then the business rules
- * ({@link RowChecks}), then duplicates within the load. Never drops a row: what fails comes out
- * as a {@link CheckedRow.Rejected} with its reason.
+ * Checks each parsed row (formats were checked by {@link RowParser} while reading): the business
+ * rules ({@link RowChecks}), then duplicates within the load. Never drops a row: what fails
+ * comes out as a {@link CheckedRow.Rejected} with its reason.
  */
-class RowValidator implements ItemProcessor<SourceRow, CheckedRow>, StepExecutionListener {
+class RowValidator implements ItemProcessor<CheckedRow, CheckedRow>, StepExecutionListener {
 
     private final InputKind kind;
     private final KindTable table;
     private final JdbcTemplate jdbc;
     private final KamProperties properties;
-    private final Map<Long, Map<String, Long>> seenKeysPerLoad = new HashMap<>();
+    private final Map<Long, Map<List<Object>, Long>> seenKeysPerLoad = new HashMap<>();
     private RowChecks checks;
 
     RowValidator(InputKind kind, JdbcTemplate jdbc, KamProperties properties) {
@@ -37,8 +38,7 @@ class RowValidator implements ItemProcessor<SourceRow, CheckedRow>, StepExecutio
     }
 
     @Override
-    public CheckedRow process(SourceRow row) {
-        CheckedRow parsed = RowParser.parse(row);
+    public CheckedRow process(CheckedRow parsed) {
         if (!(parsed instanceof CheckedRow.Valid valid)) {
             return parsed;
         }
@@ -46,7 +46,7 @@ class RowValidator implements ItemProcessor<SourceRow, CheckedRow>, StepExecutio
         if (rejected != null) {
             return rejected;
         }
-        Long earlierLine = seenKeys(valid.load().id()).putIfAbsent(table.keyText(valid), valid.line());
+        Long earlierLine = seenKeys(valid.load().id()).putIfAbsent(table.key(valid), valid.line());
         if (earlierLine != null) {
             return RowChecks.reject(valid, String.join("+", kind.keyFields()), null, "duplicate " + rowName()
                     + ": same " + String.join(", ", kind.keyFields()) + " as "
@@ -59,17 +59,17 @@ class RowValidator implements ItemProcessor<SourceRow, CheckedRow>, StepExecutio
      * Keys already seen in a load. After a restart the rows committed before the crash are in
      * the table, not in memory, so the set starts from them.
      */
-    private Map<String, Long> seenKeys(long loadId) {
+    private Map<List<Object>, Long> seenKeys(long loadId) {
         return seenKeysPerLoad.computeIfAbsent(loadId, id -> {
-            Map<String, Long> seen = new HashMap<>();
+            Map<List<Object>, Long> seen = new HashMap<>();
             String lineColumn = table.keptByKey() ? "-1" : "line_no";
             jdbc.query("SELECT " + String.join(", ", table.keyColumns) + ", " + lineColumn + " FROM " + table.table
                     + " WHERE load_id = ?", rs -> {
-                java.util.List<Object> key = new java.util.ArrayList<>();
-                for (int c = 1; c <= table.keyColumns.size(); c++) {
-                    key.add(rs.getObject(c));
+                Object[] key = new Object[table.keyColumns.size()];
+                for (int c = 0; c < key.length; c++) {
+                    key[c] = rs.getObject(c + 1);
                 }
-                seen.put(KindTable.keyText(key), rs.getLong(table.keyColumns.size() + 1));
+                seen.put(KindTable.key(key), rs.getLong(key.length + 1));
             }, id);
             return seen;
         });

@@ -1,0 +1,82 @@
+package com.kam.pipeline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kam.pipeline.support.SmallCompany;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading files as Chinese offices save them: encodings, line ends, quoting, broken lines. */
+class RowSourcesTest {
+
+    @TempDir
+    Path folder;
+
+    private final Source customers = SourceCatalog.load(Path.of("jobs/sources"), Map.of()).byName("customers");
+
+    @Test
+    void gb18030AndUtf8WithBomAndCrlfReadTheSameChineseText() throws Exception {
+        String text = "customer_id,name,segment,region_code,annual_potential,share_of_wallet\r\n"
+                + "C1,\"杭州市第一人民医院, 滨江院区\",教育医疗,EAST,800000,20%\r\n";
+        SmallCompany.write(folder.resolve("customers_gb.csv"), text, Charset.forName("GB18030"), false);
+        SmallCompany.write(folder.resolve("customers_bom.csv"), text, StandardCharsets.UTF_8, true);
+
+        for (String file : List.of("customers_gb.csv", "customers_bom.csv")) {
+            List<SourceRow> rows = read(file);
+            assertThat(rows).singleElement().satisfies(row -> {
+                assertThat(row.problem()).isNull();
+                assertThat(row.line()).isEqualTo(2);
+                assertThat(row.values()[0]).isEqualTo("C1");
+                assertThat(row.values()[1]).isEqualTo("杭州市第一人民医院, 滨江院区");
+            });
+        }
+    }
+
+    @Test
+    void aRowSpanningLinesKeepsItsFirstLineNumberAndTheNextRowItsOwn() throws Exception {
+        Files.writeString(folder.resolve("customers.csv"), "customer_id,name,segment,region_code,annual_potential,share_of_wallet\n"
+                + "C1,\"第一行\n第二行\",金融,EAST,1,1%\n"
+                + "C2,江苏银行,金融,EAST,1,1%\n");
+        List<SourceRow> rows = read("customers.csv");
+        assertThat(rows).extracting(SourceRow::line).containsExactly(2L, 4L);
+        assertThat(rows.get(0).values()[1]).isEqualTo("第一行\n第二行");
+    }
+
+    @Test
+    void anUnterminatedQuoteEndsTheFileWithOneProblemRowSayingWhere() throws Exception {
+        Files.writeString(folder.resolve("customers.csv"), "customer_id,name,segment,region_code,annual_potential,share_of_wallet\n"
+                + "C1,江苏银行,金融,EAST,1,1%\n"
+                + "C2,\"没有结束的引号,金融,EAST,1,1%\n"
+                + "C3,浙江银行,金融,EAST,1,1%\n");
+        List<SourceRow> rows = read("customers.csv");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1).problem().reason()).startsWith("malformed CSV from line 3")
+                .endsWith("the rest of the file could not be read");
+    }
+
+    @Test
+    void aMissingRequiredColumnRejectsEveryRowNamingTheColumn() throws Exception {
+        Files.writeString(folder.resolve("customers.csv"), "customer_id,name,region_code,annual_potential,share_of_wallet\n"
+                + "C1,江苏银行,EAST,1,1%\n");
+        assertThat(read("customers.csv")).singleElement()
+                .satisfies(row -> assertThat(row.problem().reason()).isEqualTo("missing column in the header: segment"));
+    }
+
+    private List<SourceRow> read(String file) throws Exception {
+        List<SourceRow> rows = new ArrayList<>();
+        try (CsvRowSource source = new CsvRowSource(new LoadRef(1, customers, file, folder.resolve(file)))) {
+            SourceRow row;
+            while ((row = source.next()) != null) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}
