@@ -59,7 +59,7 @@ final class CsvRowSource implements RowSource {
             CSVRecord record = records.next();
             long line = nextLine;
             nextLine = parser.getCurrentLineNumber() + 1;
-            List<String> cells = record.toList();
+            List<String> cells = java.util.Arrays.asList(record.values());
             java.util.function.Supplier<String> raw = () -> format.format(cells.toArray());
             if (cells.size() != headerSize) {
                 return SourceRow.problem(load, line, raw.get(), null, "malformed CSV line: " + cells.size()

@@ -96,7 +96,7 @@ enum KindTable {
     Object[] insertParameters(CheckedRow.Valid row) {
         List<Object> values = new ArrayList<>(fields.size() + 5);
         for (int index : fieldIndexes) {
-            values.add(jdbcValue(row.values()[index]));
+            values.add(row.values()[index]);
         }
         if (derivedClass != null) {
             values.add(derivedClass.apply(row));
@@ -120,7 +120,7 @@ enum KindTable {
     }
 
     Object[] keyParameters(CheckedRow.Valid row) {
-        return keyColumns.stream().map(c -> jdbcValue(row.get(c.equals("month_start") ? "month" : c))).toArray();
+        return key(row).toArray();
     }
 
     /**
@@ -141,10 +141,5 @@ enum KindTable {
             values[i] = row.values()[keyFieldIndexes[i]];
         }
         return java.util.Arrays.asList(values);
-    }
-
-    private static Object jdbcValue(Object value) {
-        return value instanceof LocalDate d ? java.sql.Date.valueOf(d)
-                : value instanceof java.time.LocalDateTime t ? java.sql.Timestamp.valueOf(t) : value;
     }
 }

@@ -3,6 +3,7 @@ package com.kam.pipeline.ingest;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
@@ -61,6 +62,11 @@ final class MariaDbLoadData {
             out.append(b ? '1' : '0');
         } else if (value instanceof BigDecimal d) {
             out.append(d.toPlainString());
+        } else if (value instanceof LocalDateTime t) {
+            out.append(t.toLocalDate()).append(' ').append(t.toLocalTime());
+            if (t.getSecond() == 0 && t.getNano() == 0) {
+                out.append(":00"); // LocalTime prints 19:30 for 19:30:00
+            }
         } else {
             String text = value.toString();
             for (int i = 0; i < text.length(); i++) {

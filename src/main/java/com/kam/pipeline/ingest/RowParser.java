@@ -71,7 +71,7 @@ final class RowParser {
         }
         return switch (spec.type()) {
             case TEXT -> text(spec, text);
-            case DATE -> date(source.dateFormats(), spec.name(), text);
+            case DATE -> date(source, spec.name(), text);
             case DATETIME -> dateTime(source, spec.name(), text);
             case TIME -> time(spec.name(), text);
             case MONTH -> month(source, spec.name(), text);
@@ -91,6 +91,17 @@ final class RowParser {
         return text;
     }
 
+    private static LocalDate date(Source source, String field, String text) throws FieldError {
+        if (source.isoDatesFirst() && IsoText.isDate(text)) {
+            try {
+                return IsoText.date(text);
+            } catch (java.time.DateTimeException e) {
+                throw new FieldError(field, text, "unparseable date '" + text + "' in " + field);
+            }
+        }
+        return date(source.dateFormats(), field, text);
+    }
+
     static LocalDate date(List<DateTimeFormatter> formats, String field, String text) throws FieldError {
         for (DateTimeFormatter format : formats) {
             try {
@@ -103,6 +114,13 @@ final class RowParser {
     }
 
     private static LocalDateTime dateTime(Source source, String field, String text) throws FieldError {
+        if (source.isoDateTimesFirst() && IsoText.isDateTime(text)) {
+            try {
+                return IsoText.dateTime(text);
+            } catch (java.time.DateTimeException e) {
+                throw new FieldError(field, text, "unparseable date and time '" + text + "' in " + field);
+            }
+        }
         for (DateTimeFormatter format : source.datetimeFormats()) {
             try {
                 return LocalDateTime.parse(text, format);
@@ -119,6 +137,9 @@ final class RowParser {
     }
 
     private static String time(String field, String text) throws FieldError {
+        if (IsoText.isTime(text)) {
+            return text; // HH:mm as stored; range checked by isTime
+        }
         Matcher m = TIME.matcher(text);
         if (m.matches()) {
             int hour = Integer.parseInt(m.group(1));
@@ -139,7 +160,7 @@ final class RowParser {
             }
         }
         try {
-            return date(source.dateFormats(), field, text).withDayOfMonth(1);
+            return date(source, field, text).withDayOfMonth(1);
         } catch (FieldError e) {
             throw new FieldError(field, text, "unparseable month '" + text + "' in " + field + " (expected yyyy-MM)");
         }

@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,18 @@ public record Source(
         Map<String, Map<String, String>> values,
         JdbcSettings jdbc,
         String sql) {
+
+    private static final LocalDateTime SAMPLE = LocalDateTime.of(2001, 2, 3, 4, 5, 6);
+
+    /** Whether dates are written yyyy-MM-dd first of all, so the parser may take its fast path. */
+    boolean isoDatesFirst() {
+        return !dateFormats.isEmpty() && dateFormats.get(0).format(SAMPLE.toLocalDate()).equals("2001-02-03");
+    }
+
+    /** Whether date-times are written yyyy-MM-dd HH:mm:ss first of all. */
+    boolean isoDateTimesFirst() {
+        return !datetimeFormats.isEmpty() && datetimeFormats.get(0).format(SAMPLE).equals("2001-02-03 04:05:06");
+    }
 
     public enum SourceType { CSV, XLSX, JDBC }
 
