@@ -57,6 +57,9 @@ public class IngestCommand implements Callable<Integer> {
         } catch (JobRunner.AlreadyCompleteException e) {
             out.println(e.getMessage());
             return KamCommand.DONE;
+        } catch (JobRunner.StillRunningException e) {
+            err.println(e.getMessage());
+            return KamCommand.JOB_FAILED;
         }
     }
 }

@@ -35,6 +35,13 @@ public class JobRunner {
         }
     }
 
+    /** Another live process is running the same job for the same date. */
+    public static class StillRunningException extends RuntimeException {
+        StillRunningException(String message) {
+            super(message);
+        }
+    }
+
     private final JobOperator operator;
     private final JobRepository repository;
 
@@ -67,7 +74,7 @@ public class JobRunner {
     private void recoverIfOwnerIsGone(JobExecution execution) {
         String owner = execution.getJobParameters().getString(OWNER);
         if (owner != null && isAlive(owner)) {
-            throw new IllegalStateException(execution.getJobInstance().getJobName() + " for this date is running in process "
+            throw new StillRunningException(execution.getJobInstance().getJobName() + " for this date is running in process "
                     + owner + "; wait for it to finish");
         }
         log.warn("{} execution {} was left {} by process {}, which is gone; marking it failed and restarting",

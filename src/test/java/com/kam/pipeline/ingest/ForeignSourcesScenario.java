@@ -20,13 +20,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * A CRM export with its own headers, date format, delimiter, encoding and stage names, and a
  * CRM reporting database read with SQL: both load by adding a mapping file, no code.
  */
-class ForeignSourcesTest extends IngestTestBase {
+abstract class ForeignSourcesScenario extends IngestTestBase {
 
     private static final String CRM_URL = "jdbc:h2:mem:crm-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
-    @DynamicPropertySource
-    static void setUp(DynamicPropertyRegistry registry) throws IOException {
-        TestDatabases.register(registry, TestDatabases.h2Url("foreign"));
+    /** Mapping files: the shipped ones plus a CRM export and a CRM database. */
+    static void registerSources(DynamicPropertyRegistry registry) throws IOException {
         Path sources = Files.createTempDirectory("sources");
         try (var defaults = Files.list(Path.of("jobs/sources"))) {
             for (Path file : defaults.filter(f -> f.toString().endsWith(".yml")).toList()) {
@@ -95,6 +94,7 @@ class ForeignSourcesTest extends IngestTestBase {
                 "D-2;C002;R002;医院二期;网络专线;90000;Won;05/08/2026;03/01/2026;05/08/2026;",
                 "D-3;C003;R001;银行;信息安全;10000;Evaluating;07/01/2026;04/01/2026;;", ""), Charset.forName("GB18030"), false);
         try (Connection crm = DriverManager.getConnection(CRM_URL, "sa", "")) {
+            crm.createStatement().execute("DROP TABLE IF EXISTS crm_plan");
             crm.createStatement().execute("CREATE TABLE crm_plan (owner VARCHAR(20), visit_day DATE, account VARCHAR(20),"
                     + " why VARCHAR(20), at_time VARCHAR(5))");
             crm.createStatement().execute("INSERT INTO crm_plan VALUES ('R001', DATE '2026-05-11', 'C001', 'closing', '09:00'),"
