@@ -20,10 +20,12 @@ class LoadWriter implements ItemWriter<CheckedRow> {
     private final KindTable table;
     private final JdbcTemplate jdbc;
     private final String insertSql;
+    private final String kindCode;
     private Boolean mariaDb;
 
     LoadWriter(InputKind kind, JdbcTemplate jdbc) {
         this.table = KindTable.of(kind);
+        this.kindCode = kind.code();
         this.jdbc = jdbc;
         this.insertSql = table.insertSql();
     }
@@ -73,14 +75,10 @@ class LoadWriter implements ItemWriter<CheckedRow> {
                         Integer::sum);
             }
         }
-        counts.forEach((key, rows) -> {
-            Object date = java.sql.Date.valueOf((java.time.LocalDate) key.get(1));
-            if (jdbc.update("UPDATE ingest_load_date SET row_count = row_count + ? WHERE load_id = ? AND data_date = ?",
-                    rows, key.get(0), date) == 0) {
-                jdbc.update("INSERT INTO ingest_load_date (load_id, source_name, kind, data_date, row_count) VALUES (?, ?, ?, ?, ?)",
-                        key.get(0), key.get(2), table.name().toLowerCase(java.util.Locale.ROOT), date, rows);
-            }
-        });
+        List<Object[]> rows = new ArrayList<>(counts.size());
+        counts.forEach((key, n) -> rows.add(new Object[] {key.get(0), key.get(2), kindCode, key.get(1), n}));
+        jdbc.batchUpdate("INSERT INTO ingest_load_date (load_id, source_name, kind, data_date, row_count) VALUES (?, ?, ?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE row_count = row_count + VALUES(row_count)", rows);
     }
 
     /** Dated rows come in volume; on MariaDB they go through its bulk loader. */

@@ -55,6 +55,16 @@ final class MariaDbLoadData {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    private static boolean needsEscaping(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\0') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void append(StringBuilder out, Object value) {
         if (value == null) {
             out.append("\\N");
@@ -67,8 +77,14 @@ final class MariaDbLoadData {
             if (t.getSecond() == 0 && t.getNano() == 0) {
                 out.append(":00"); // LocalTime prints 19:30 for 19:30:00
             }
+        } else if (value instanceof Long || value instanceof Integer) {
+            out.append(((Number) value).longValue());
         } else {
             String text = value.toString();
+            if (!needsEscaping(text)) {
+                out.append(text);
+                return;
+            }
             for (int i = 0; i < text.length(); i++) {
                 char ch = text.charAt(i);
                 switch (ch) {

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param headers   canonical field name to the source's column header
  * @param values    canonical field name to (normalised source value to canonical code)
  * @param charset   null means detect (UTF-8 with or without BOM, else GB18030)
+ * @param isoDatesFirst     the first date format is yyyy-MM-dd (the parser's fast path applies)
+ * @param isoDateTimesFirst the first date-time format is yyyy-MM-dd HH:mm:ss
  */
 public record Source(
         String name,
@@ -31,17 +33,19 @@ public record Source(
         Map<String, String> headers,
         Map<String, Map<String, String>> values,
         JdbcSettings jdbc,
-        String sql) {
+        String sql,
+        boolean isoDatesFirst,
+        boolean isoDateTimesFirst) {
 
     private static final LocalDateTime SAMPLE = LocalDateTime.of(2001, 2, 3, 4, 5, 6);
 
     /** Whether dates are written yyyy-MM-dd first of all, so the parser may take its fast path. */
-    boolean isoDatesFirst() {
+    static boolean isoDatesFirst(List<DateTimeFormatter> dateFormats) {
         return !dateFormats.isEmpty() && dateFormats.get(0).format(SAMPLE.toLocalDate()).equals("2001-02-03");
     }
 
     /** Whether date-times are written yyyy-MM-dd HH:mm:ss first of all. */
-    boolean isoDateTimesFirst() {
+    static boolean isoDateTimesFirst(List<DateTimeFormatter> datetimeFormats) {
         return !datetimeFormats.isEmpty() && datetimeFormats.get(0).format(SAMPLE).equals("2001-02-03 04:05:06");
     }
 

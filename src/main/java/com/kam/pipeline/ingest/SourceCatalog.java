@@ -156,7 +156,7 @@ public final class SourceCatalog {
                     c.expand("password", m.jdbc().password(), environment));
         }
         return new Source(name, kind, type, file, m.filePattern(), charset, delimiter, m.sheet(), dates, datetimes,
-                headers, values, jdbc, m.sql());
+                headers, values, jdbc, m.sql(), Source.isoDatesFirst(dates), Source.isoDateTimesFirst(datetimes));
     }
 
     /** The first line of a file that defines a key, so that errors can point at it. */
