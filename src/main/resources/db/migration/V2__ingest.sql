@@ -105,8 +105,10 @@ CREATE TABLE sales_target (
     PRIMARY KEY (rep_id, month_start)
 );
 
+-- Dated tables are clustered by date (the rollups read them by date range) and carry no
+-- secondary index, so the nightly bulk load costs little more than into a bare table. A row is
+-- identified by its load and line; per-load work finds its dates in ingest_load_date.
 CREATE TABLE visit_plan (
-    id            BIGINT AUTO_INCREMENT PRIMARY KEY,
     load_id       BIGINT       NOT NULL,
     source_name   VARCHAR(100) NOT NULL,
     line_no       BIGINT       NOT NULL,
@@ -115,14 +117,12 @@ CREATE TABLE visit_plan (
     customer_id   VARCHAR(50)  NOT NULL,
     purpose       VARCHAR(20)  NOT NULL,
     planned_time  VARCHAR(5),
-    area          VARCHAR(200)
+    area          VARCHAR(200),
+    PRIMARY KEY (plan_date, rep_id, load_id, line_no)
 );
-CREATE INDEX visit_plan_date ON visit_plan (plan_date, rep_id);
-CREATE INDEX visit_plan_load ON visit_plan (load_id);
 
 -- Daily sales report as filed: one row per visit (or one row for a day without visits).
 CREATE TABLE report_line (
-    id                  BIGINT AUTO_INCREMENT PRIMARY KEY,
     load_id             BIGINT        NOT NULL,
     source_name         VARCHAR(100)  NOT NULL,
     line_no             BIGINT        NOT NULL,
@@ -143,10 +143,9 @@ CREATE TABLE report_line (
     complaints_resolved INT,
     competitor_info     VARCHAR(2000),
     customer_feedback   VARCHAR(2000),
-    notes               VARCHAR(2000)
+    notes               VARCHAR(2000),
+    PRIMARY KEY (report_date, rep_id, load_id, line_no)
 );
-CREATE INDEX report_line_date ON report_line (report_date, rep_id);
-CREATE INDEX report_line_load ON report_line (load_id);
 
 -- One row per rep and day reported. The day fields may be repeated on every line of the day or
 -- given on one; where lines disagree the largest value is kept, so the result is order-free.
@@ -165,7 +164,6 @@ GROUP BY rep_id, report_date, load_id, source_name;
 
 -- The nightly full extract of the pipeline, one set of rows per snapshot date.
 CREATE TABLE opportunity_snapshot (
-    id                  BIGINT AUTO_INCREMENT PRIMARY KEY,
     snapshot_date       DATE          NOT NULL,
     opportunity_id      VARCHAR(50)   NOT NULL,
     load_id             BIGINT        NOT NULL,
@@ -183,10 +181,9 @@ CREATE TABLE opportunity_snapshot (
     closed_date         DATE,
     loss_reason         VARCHAR(300),
     competitor          VARCHAR(100),
-    forecast_category   VARCHAR(20)
+    forecast_category   VARCHAR(20),
+    PRIMARY KEY (snapshot_date, opportunity_id, load_id, line_no)
 );
-CREATE INDEX opportunity_snapshot_date ON opportunity_snapshot (snapshot_date, opportunity_id);
-CREATE INDEX opportunity_snapshot_load ON opportunity_snapshot (load_id);
 CREATE INDEX opportunity_snapshot_source ON opportunity_snapshot (source_name, snapshot_date);
 
 -- Stage history: from a source's stage-change log (LOG) or from comparing snapshots (SNAPSHOT).

@@ -64,15 +64,21 @@ class RowValidator implements ItemProcessor<CheckedRow, CheckedRow>, StepExecuti
             Map<List<Object>, Long> seen = new HashMap<>();
             String lineColumn = table.keptByKey() ? "-1" : "line_no";
             jdbc.query("SELECT " + String.join(", ", table.keyColumns) + ", " + lineColumn + " FROM " + table.table
-                    + " WHERE load_id = ?", rs -> {
+                    + " WHERE load_id = ?" + datesOfLoad(), rs -> {
                 Object[] key = new Object[table.keyColumns.size()];
                 for (int c = 0; c < key.length; c++) {
                     key[c] = rs.getObject(c + 1);
                 }
                 seen.put(KindTable.key(key), rs.getLong(key.length + 1));
-            }, id);
+            }, table.keptByKey() ? new Object[] {id} : new Object[] {id, id});
             return seen;
         });
+    }
+
+    /** Dated tables are clustered by date: reach a load's rows through the dates it covers. */
+    private String datesOfLoad() {
+        return table.keptByKey() ? "" : " AND " + table.dateColumn
+                + " IN (SELECT data_date FROM ingest_load_date WHERE load_id = ?)";
     }
 
     private String rowName() {
