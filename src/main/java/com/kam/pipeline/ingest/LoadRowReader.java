@@ -2,6 +2,8 @@ package com.kam.pipeline.ingest;
 
 import java.io.IOException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -15,7 +17,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 class LoadRowReader implements ItemStreamReader<CheckedRow>, StepExecutionListener {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LoadRowReader.class);
+    private static final Logger log = LoggerFactory.getLogger(LoadRowReader.class);
 
     private static final String LOAD_INDEX = "load.index";
     private static final String LOAD_ROWS = "load.rows";
