@@ -61,6 +61,11 @@ enum KindTable {
         return valueOf(kind.name());
     }
 
+    /** Position of the date that scopes replacement among the kind's fields. */
+    int dateFieldIndex() {
+        return InputKind.valueOf(name()).indexOf(dateColumn);
+    }
+
     boolean keptByKey() {
         return dateColumn == null;
     }

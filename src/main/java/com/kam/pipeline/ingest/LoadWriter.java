@@ -32,34 +32,29 @@ class LoadWriter implements ItemWriter<CheckedRow> {
 
     @Override
     public void write(Chunk<? extends CheckedRow> chunk) {
-        List<Object[]> inserts = new ArrayList<>(chunk.size());
-        List<Object[]> keys = new ArrayList<>();
+        List<CheckedRow.Valid> valid = new ArrayList<>(chunk.size());
         List<Object[]> rejects = new ArrayList<>();
         for (CheckedRow row : chunk) {
-            if (row instanceof CheckedRow.Valid valid) {
-                inserts.add(table.insertParameters(valid));
-                if (table.keptByKey()) {
-                    keys.add(table.keyParameters(valid));
-                }
+            if (row instanceof CheckedRow.Valid v) {
+                valid.add(v);
             } else if (row instanceof CheckedRow.Rejected r) {
                 rejects.add(new Object[] {r.load().id(), r.load().source().name(), r.load().fileName(), r.line(),
                         r.field(), clip(r.value()), clip(r.reason()), r.raw()});
             }
         }
-        if (!keys.isEmpty()) {
-            jdbc.batchUpdate(table.deleteByKeySql(), keys);
+        if (table.keptByKey() && !valid.isEmpty()) {
+            jdbc.batchUpdate(table.deleteByKeySql(), valid.stream().map(table::keyParameters).toList());
         }
-        if (!inserts.isEmpty() && !table.keptByKey() && onMariaDb()) {
-            MariaDbLoadData.insert(jdbc, table.table, table.columns(), inserts);
-        } else if (!inserts.isEmpty()) {
-            jdbc.batchUpdate(insertSql, inserts);
+        if (!valid.isEmpty() && !table.keptByKey() && onMariaDb()) {
+            MariaDbLoadData.insert(jdbc, table.table, table.columns(), valid, table::insertParameters);
+        } else if (!valid.isEmpty()) {
+            jdbc.batchUpdate(insertSql, valid.stream().map(table::insertParameters).toList());
         }
-
         if (!rejects.isEmpty()) {
             jdbc.batchUpdate(INSERT_REJECT, rejects);
         }
         if (!table.keptByKey()) {
-            recordCoverage(chunk);
+            recordCoverage(valid);
         }
     }
 
@@ -67,18 +62,33 @@ class LoadWriter implements ItemWriter<CheckedRow> {
      * Counts the chunk's rows per load and date into {@code ingest_load_date}, in the chunk's own
      * transaction, so the coverage of each load is exact even across a restart.
      */
-    private void recordCoverage(Chunk<? extends CheckedRow> chunk) {
+    private void recordCoverage(List<CheckedRow.Valid> valid) {
         Map<List<Object>, Integer> counts = new LinkedHashMap<>();
-        for (CheckedRow row : chunk) {
-            if (row instanceof CheckedRow.Valid valid) {
-                counts.merge(List.of(valid.load().id(), valid.get(table.dateColumn), valid.load().source().name()), 1,
-                        Integer::sum);
+        int dateField = table.dateFieldIndex();
+        LoadRef runLoad = null;
+        Object runDate = null;
+        int run = 0;
+        for (CheckedRow.Valid row : valid) { // rows of a load and date mostly come together: count runs
+            Object date = row.values()[dateField];
+            if (row.load() != runLoad || !date.equals(runDate)) {
+                addRun(counts, runLoad, runDate, run);
+                runLoad = row.load();
+                runDate = date;
+                run = 0;
             }
+            run++;
         }
+        addRun(counts, runLoad, runDate, run);
         List<Object[]> rows = new ArrayList<>(counts.size());
         counts.forEach((key, n) -> rows.add(new Object[] {key.get(0), key.get(2), kindCode, key.get(1), n}));
         jdbc.batchUpdate("INSERT INTO ingest_load_date (load_id, source_name, kind, data_date, row_count) VALUES (?, ?, ?, ?, ?)"
                 + " ON DUPLICATE KEY UPDATE row_count = row_count + VALUES(row_count)", rows);
+    }
+
+    private static void addRun(Map<List<Object>, Integer> counts, LoadRef load, Object date, int rows) {
+        if (rows > 0) {
+            counts.merge(List.of(load.id(), date, load.source().name()), rows, Integer::sum);
+        }
     }
 
     /** Dated rows come in volume; on MariaDB they go through its bulk loader. */

@@ -25,11 +25,13 @@ final class MariaDbLoadData {
     private MariaDbLoadData() {
     }
 
-    static void insert(JdbcTemplate jdbc, String table, List<String> columns, List<Object[]> rows) {
+    /** Stores the rows; {@code columnValues} turns one into its column values (on the formatting thread). */
+    static <T> void insert(JdbcTemplate jdbc, String table, List<String> columns, List<T> rows,
+                           java.util.function.Function<T, Object[]> columnValues) {
         String sql = "LOAD DATA LOCAL INFILE 'kam-chunk.tsv' INTO TABLE " + table + " CHARACTER SET utf8mb4"
                 + " FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (" + String.join(", ", columns) + ")";
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            try (Statement statement = connection.createStatement(); TsvStream tsv = new TsvStream(rows)) {
+            try (Statement statement = connection.createStatement(); TsvStream tsv = new TsvStream(rows, columnValues)) {
                 statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(tsv.input());
                 int loaded = statement.executeUpdate(sql);
                 tsv.checkWritten();
@@ -52,7 +54,7 @@ final class MariaDbLoadData {
         private final Thread writer;
         private volatile Exception failure;
 
-        TsvStream(List<Object[]> rows) throws SQLException {
+        <T> TsvStream(List<T> rows, java.util.function.Function<T, Object[]> columnValues) throws SQLException {
             PipedOutputStream output;
             try {
                 output = new PipedOutputStream(input);
@@ -62,8 +64,8 @@ final class MariaDbLoadData {
             writer = new Thread(() -> {
                 try (output) {
                     StringBuilder block = new StringBuilder(64 * 1024);
-                    for (Object[] row : rows) {
-                        appendRow(block, row);
+                    for (T row : rows) {
+                        appendRow(block, columnValues.apply(row));
                         if (block.length() > 60 * 1024) {
                             output.write(block.toString().getBytes(StandardCharsets.UTF_8));
                             block.setLength(0);
