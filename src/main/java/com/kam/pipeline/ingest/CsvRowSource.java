@@ -1,10 +1,7 @@
 package com.kam.pipeline.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -29,11 +26,8 @@ final class CsvRowSource implements RowSource {
 
     CsvRowSource(LoadRef load) throws IOException {
         this.load = load;
-        TextEncoding.Detected encoding = TextEncoding.detect(load.file(), load.source().charset());
-        var in = Files.newInputStream(load.file());
-        in.skipNBytes(encoding.bomLength());
         this.format = CSVFormat.DEFAULT.builder().setDelimiter(load.source().delimiter()).get();
-        this.parser = CSVParser.builder().setReader(new BufferedReader(new InputStreamReader(in, encoding.charset()), 1 << 16))
+        this.parser = CSVParser.builder().setReader(TextEncoding.open(load.file(), load.source().charset()))
                 .setFormat(format).get();
         this.records = parser.iterator();
     }

@@ -1,6 +1,11 @@
 package com.kam.pipeline.ingest;
 
+import java.io.BufferedReader;
+import java.io.CharArrayReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.CharBuffer;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -20,7 +25,40 @@ final class TextEncoding {
 
     static final Charset GB18030 = Charset.forName("GB18030");
 
+    /** Files up to this size are read once into memory and decoded once. */
+    private static final long IN_MEMORY_LIMIT = 64L << 20;
+
     private TextEncoding() {
+    }
+
+    /**
+     * A reader over the file's text, without the BOM. A file that fits in memory is read and
+     * decoded once (the strict UTF-8 attempt is kept when it succeeds); a larger one is checked
+     * in a first pass and decoded while streaming.
+     */
+    static Reader open(Path file, Charset configured) throws IOException {
+        if (Files.size(file) > IN_MEMORY_LIMIT) {
+            Detected encoding = detect(file, configured);
+            InputStream in = Files.newInputStream(file);
+            in.skipNBytes(encoding.bomLength());
+            return new BufferedReader(new InputStreamReader(in, encoding.charset()), 1 << 16);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+        int start = bom ? 3 : 0;
+        ByteBuffer text = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer chars;
+        if (configured != null) {
+            chars = configured.decode(text);
+        } else {
+            try {
+                chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(text);
+            } catch (CharacterCodingException notUtf8) {
+                chars = GB18030.decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
+            }
+        }
+        return new CharArrayReader(chars.array(), chars.arrayOffset() + chars.position(), chars.remaining());
     }
 
     record Detected(Charset charset, int bomLength) {
