@@ -1,0 +1,65 @@
+package com.kam.pipeline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Field by field: what a value becomes, or exactly why it is refused. */
+class RowParserTest {
+
+    private final Source reports = SourceCatalog.load(Path.of("jobs/sources"), Map.of()).byName("daily-reports");
+    private final Source customers = SourceCatalog.load(Path.of("jobs/sources"), Map.of()).byName("customers");
+    private final Source targets = SourceCatalog.load(Path.of("jobs/sources"), Map.of()).byName("targets");
+
+    @Test
+    void moneyIsExactWithTwoDecimalsAndNeverNegative() {
+        assertThat(parse(reports, "order_amount", "¥12,500.5")).isEqualTo("12500.50");
+        assertThat(parse(reports, "order_amount", "0")).isEqualTo("0.00");
+        assertThat(parse(reports, "order_amount", "10.125")).isEqualTo("refused: amount 10.125 in order_amount has more than 2 decimals");
+        assertThat(parse(reports, "order_amount", "-0.01")).isEqualTo("refused: negative amount -0.01 in order_amount");
+    }
+
+    @Test
+    void datesAreStrictIncludingTheFastIsoPath() {
+        assertThat(parse(reports, "report_date", "2026-02-28")).isEqualTo("2026-02-28");
+        assertThat(parse(reports, "report_date", "2026/3/5")).isEqualTo("2026-03-05");
+        assertThat(parse(reports, "report_date", "2026-02-30")).isEqualTo("refused: unparseable date '2026-02-30' in report_date");
+        assertThat(parse(reports, "report_date", "2028-02-29")).isEqualTo("2028-02-29");
+        assertThat(parse(reports, "submitted_at", "2026-05-11 21:05:00")).isEqualTo("2026-05-11T21:05");
+        assertThat(parse(reports, "submitted_at", "2026-05-11 24:05:00"))
+                .isEqualTo("refused: unparseable date and time '2026-05-11 24:05:00' in submitted_at");
+        assertThat(parse(reports, "visit_time", "9:05")).isEqualTo("09:05");
+        assertThat(parse(reports, "visit_time", "25:00")).isEqualTo("refused: unparseable time '25:00' in visit_time (expected HH:mm)");
+        assertThat(parse(targets, "month", "2026年5月")).isEqualTo("2026-05-01");
+    }
+
+    @Test
+    void percentagesAreFractionsOrCarryTheirSign() {
+        assertThat(parse(customers, "share_of_wallet", "30%")).isEqualTo("0.30");
+        assertThat(parse(customers, "share_of_wallet", "0.1")).isEqualTo("0.1");
+        assertThat(parse(customers, "share_of_wallet", "25"))
+                .isEqualTo("refused: ambiguous percentage 25 in share_of_wallet: write 25% or a fraction such as 0.25");
+        assertThat(parse(customers, "share_of_wallet", "120%")).isEqualTo("refused: percentage 120% in share_of_wallet is outside 0-100%");
+    }
+
+    @Test
+    void vocabulariesYesNoAndLengthLimits() {
+        assertThat(parse(reports, "purpose", "客诉处理")).isEqualTo("COMPLAINT");
+        assertThat(parse(reports, "attendance", "出差")).isEqualTo("TRAVEL");
+        assertThat(parse(reports, "effective", "否")).isEqualTo("false");
+        assertThat(parse(reports, "effective", "maybe")).isEqualTo("refused: unparseable yes/no 'maybe' in effective");
+        assertThat(parse(reports, "rep_id", "E".repeat(51))).isEqualTo("refused: rep_id is 51 characters long; at most 50 fit");
+        assertThat(parse(reports, "notes", "备".repeat(2000))).hasSize(2000);
+    }
+
+    private static String parse(Source source, String field, String text) {
+        FieldSpec spec = source.kind().fields().get(source.kind().indexOf(field));
+        try {
+            return String.valueOf(RowParser.parseField(source, spec, text));
+        } catch (RowParser.FieldError e) {
+            return "refused: " + e.getMessage();
+        }
+    }
+}
