@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Runs after the rows of one kind are stored, for all of the run's loads of that kind at once,
  * in one transaction: a newer load replaces what older loads of the same source held for the
- * same dates (a corrected file), derived tables are rebuilt (report days, stage changes from
- * snapshots), the touched dates are recorded for recomputation, and each load's counts are
+ * same dates (a corrected file), stage changes are derived from
+ * snapshots, the touched dates are recorded for recomputation, and each load's counts are
  * written. Set-based, so a night of hundreds of files costs a handful of statements; keyed by
  * load, so running it again after a crash gives the same result.
  */
