@@ -5,13 +5,29 @@
 -- start configurable) and whether reps work that day. Written by the rollup job for the dates
 -- it needs, so period arithmetic is a join, the same on every database.
 CREATE TABLE calendar_day (
-    cal_date       DATE        NOT NULL PRIMARY KEY,
-    week_start     DATE        NOT NULL,
-    month_start    DATE        NOT NULL,
-    quarter_start  DATE        NOT NULL,
-    year_start     DATE        NOT NULL,
-    working_day    BOOLEAN     NOT NULL,
-    holiday        VARCHAR(100)
+    cal_date           DATE        NOT NULL PRIMARY KEY,
+    week_start         DATE        NOT NULL,
+    week_end           DATE        NOT NULL,
+    month_start        DATE        NOT NULL,
+    month_end          DATE        NOT NULL,
+    quarter_start      DATE        NOT NULL,
+    quarter_end        DATE        NOT NULL,
+    year_start         DATE        NOT NULL,
+    year_end           DATE        NOT NULL,
+    year_ago           DATE        NOT NULL,   -- the same date 12 months earlier ("new customer")
+    working_day        BOOLEAN     NOT NULL,
+    holiday            VARCHAR(100),
+    deadline_at        DATETIME(6) NOT NULL,   -- a report for this day is on time until then
+    -- where the previous period and the same period last year start, for the period that starts here
+    prev_day           DATE        NOT NULL,
+    ly_day             DATE        NOT NULL,
+    prev_week_start    DATE        NOT NULL,
+    ly_week_start      DATE        NOT NULL,
+    prev_month_start   DATE        NOT NULL,
+    ly_month_start     DATE        NOT NULL,
+    prev_quarter_start DATE        NOT NULL,
+    ly_quarter_start   DATE        NOT NULL,
+    prev_year_start    DATE        NOT NULL
 );
 
 -- One row per rep per day the rep was assigned as a rep: the additive facts of that day, with
@@ -37,9 +53,44 @@ CREATE TABLE rollup_rep_day (
     report_submitted     INT           NOT NULL,
     report_on_time       INT           NOT NULL,
     report_complete      INT           NOT NULL,
+    -- the rep's monthly targets spread over the working days the rep was assigned that month, so
+    -- that any period's target is a sum and follows the rep between teams
+    sales_target_share        DECIMAL(24,10) NOT NULL,
+    margin_target_share       DECIMAL(24,10) NOT NULL,
+    collection_target_share   DECIMAL(24,10) NOT NULL,
+    new_customer_target_share DECIMAL(24,10) NOT NULL,
+    visit_target_share        DECIMAL(24,10) NOT NULL,
+    has_target                INT            NOT NULL,
     PRIMARY KEY (work_date, rep_id)
 );
 CREATE INDEX rollup_rep_day_rep ON rollup_rep_day (rep_id, work_date);
+
+-- Days on which a customer ordered, and which rep took the order (the smallest id when several
+-- did). A customer is new on such a day when it has no order day in the 12 months before.
+CREATE TABLE customer_order_day (
+    customer_id  VARCHAR(50)  NOT NULL,
+    order_date   DATE         NOT NULL,
+    rep_id       VARCHAR(50)  NOT NULL,
+    PRIMARY KEY (customer_id, order_date)
+);
+CREATE INDEX customer_order_day_date ON customer_order_day (order_date);
+
+-- How many visits each A/B/C class should get in a period (from jobs/rollup.yml).
+CREATE TABLE visit_frequency (
+    abc_class        CHAR(1)     NOT NULL,
+    period_type      VARCHAR(8)  NOT NULL,
+    required_visits  INT         NOT NULL,
+    PRIMARY KEY (abc_class, period_type)
+);
+
+-- Names of reps, teams and regions (the latest given), for labelling rollup rows.
+CREATE VIEW org_entity AS
+SELECT 'REP' AS entity_type, employee_id AS entity_id, MAX(name) AS entity_name
+FROM org_assignment GROUP BY employee_id
+UNION ALL
+SELECT 'TEAM', team_code, MAX(team_name) FROM org_assignment WHERE team_code IS NOT NULL GROUP BY team_code
+UNION ALL
+SELECT 'REGION', region_code, MAX(region_name) FROM org_assignment GROUP BY region_code;
 
 -- One row per period and entity. period_type: DAY, WEEK, MONTH, QUARTER, YEAR, and MTD, QTD,
 -- YTD (period_start .. period_end = the as-of date). entity_type: REP, TEAM, REGION, COMPANY,
@@ -105,6 +156,18 @@ CREATE TABLE rollup (
 CREATE INDEX rollup_entity ON rollup (entity_type, entity_id, period_type, period_start);
 CREATE INDEX rollup_team ON rollup (period_type, period_start, team_code);
 
+-- Work table of the growth pass: the previous period's and last year's orders of fresh rows.
+CREATE TABLE rollup_growth (
+    period_type   VARCHAR(8)    NOT NULL,
+    period_start  DATE          NOT NULL,
+    period_end    DATE          NOT NULL,
+    entity_type   VARCHAR(16)   NOT NULL,
+    entity_id     VARCHAR(50)   NOT NULL,
+    prev_orders   DECIMAL(18,2),
+    ly_orders     DECIMAL(18,2),
+    PRIMARY KEY (period_type, period_start, period_end, entity_type, entity_id)
+);
+
 -- The monthly rep appraisal (销售代表月度考核表): score 0-100, grade, rank in team.
 CREATE TABLE appraisal (
     month_start   DATE          NOT NULL,
@@ -166,3 +229,19 @@ CREATE TABLE abnormal_customer (
     PRIMARY KEY (week_start, customer_id, reason_code)
 );
 CREATE INDEX abnormal_customer_team ON abnormal_customer (week_start, team_code);
+
+-- Each rollup run: full or incremental, which dates it recomputed, and the newest master-data
+-- load it had seen (a new organisation or customer file makes the next run a full one).
+CREATE TABLE rollup_run (
+    id               BIGINT AUTO_INCREMENT PRIMARY KEY,
+    business_date    DATE          NOT NULL,
+    mode             VARCHAR(12)   NOT NULL,   -- FULL, INCREMENTAL
+    first_date       DATE,
+    last_date        DATE,
+    dates            INT           NOT NULL,
+    rows_written     INT           NOT NULL,
+    master_load_id   BIGINT        NOT NULL,
+    reason           VARCHAR(300)  NOT NULL,
+    started_at       DATETIME(6)   NOT NULL,
+    finished_at      DATETIME(6)   NOT NULL
+);

@@ -1,5 +1,6 @@
 package com.kam.pipeline.ingest;
 
+import com.kam.pipeline.system.ConfigFile;
 import com.kam.pipeline.ingest.Source.JdbcSettings;
 import com.kam.pipeline.ingest.Source.SourceType;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class SourceCatalog {
         Set<String> names = new HashSet<>();
         for (Source source : sources) {
             if (!names.add(source.name())) {
-                throw new MappingException(source.definedIn(), lineOf(source.definedIn(), "name"),
+                throw new MappingException(source.definedIn(), ConfigFile.lineOf(source.definedIn(), "name"),
                         "source name '" + source.name() + "' is used by another mapping file");
             }
         }
@@ -86,7 +87,7 @@ public final class SourceCatalog {
         try {
             m = YAML.readValue(file.toFile(), SourceMappingFile.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new MappingException(file, lineOf(file, e.getPropertyName()), "unknown setting '" + e.getPropertyName()
+            throw new MappingException(file, ConfigFile.lineOf(file, e.getPropertyName()), "unknown setting '" + e.getPropertyName()
                     + "'; settings are name, kind, type, file-pattern, encoding, delimiter, sheet, date-formats,"
                     + " datetime-formats, columns, values, jdbc, sql, description");
         } catch (JacksonException e) {
@@ -159,27 +160,11 @@ public final class SourceCatalog {
                 headers, values, jdbc, m.sql(), Source.isoDatesFirst(dates), Source.isoDateTimesFirst(datetimes));
     }
 
-    /** The first line of a file that defines a key, so that errors can point at it. */
-    static int lineOf(Path file, String key) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).trim();
-                if (line.startsWith(key + ":") || line.startsWith("\"" + key + "\":") || line.startsWith("- " + key)) {
-                    return i + 1;
-                }
-            }
-        } catch (IOException ignored) {
-            // the line number is a courtesy
-        }
-        return 0;
-    }
-
     /** Small helper that turns problems into {@link MappingException}s pointing at a line. */
     private record Checker(Path file) {
 
         MappingException error(String key, String reason) {
-            return new MappingException(file, lineOf(file, key), reason);
+            return new MappingException(file, ConfigFile.lineOf(file, key), reason);
         }
 
         String required(String key, String value) {

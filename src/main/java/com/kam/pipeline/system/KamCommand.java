@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** The {@code kam} command: one verb per job or tool. */
 @Command(name = "kam", mixinStandardHelpOptions = true, version = "kam-pipeline 0.1",
         description = "Nightly reporting and forecasting pipeline for key-account sales teams.",
-        subcommands = {com.kam.pipeline.ingest.IngestCommand.class, NightlyCommand.class,
+        subcommands = {com.kam.pipeline.ingest.IngestCommand.class, com.kam.pipeline.rollup.RollupCommand.class,
+                NightlyCommand.class,
                 com.kam.pipeline.sample.GenerateCommand.class, com.kam.pipeline.bench.BenchCommand.class})
 public class KamCommand {
 

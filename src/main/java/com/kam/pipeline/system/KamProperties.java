@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inbox   where source files are dropped; processed ones move to {@code inbox/archive/<date>/}
  * @param out     where each run writes its outputs, under {@code out/<date>/}
  * @param sources the folder of source mapping files
+ * @param jobs    the folder of the files an operator edits (rollup.yml, appraisal.yml, ...)
  */
 @ConfigurationProperties("kam")
 public record KamProperties(
         @DefaultValue("inbox") Path inbox,
         @DefaultValue("out") Path out,
         @DefaultValue("jobs/sources") Path sources,
+        @DefaultValue("jobs") Path jobs,
         @DefaultValue Ingest ingest) {
 
     /**

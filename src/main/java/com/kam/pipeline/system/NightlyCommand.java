@@ -2,6 +2,7 @@ package com.kam.pipeline.system;
 
 import com.kam.pipeline.ingest.IngestCommand;
 import com.kam.pipeline.ingest.IngestService;
+import com.kam.pipeline.rollup.RollupCommand;
 import java.util.concurrent.Callable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -24,15 +25,23 @@ public class NightlyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final IngestService ingest;
+    private final RollupCommand rollup;
     private final KamProperties properties;
 
-    public NightlyCommand(IngestService ingest, KamProperties properties) {
+    public NightlyCommand(IngestService ingest, RollupCommand rollup, KamProperties properties) {
         this.ingest = ingest;
+        this.rollup = rollup;
         this.properties = properties;
     }
 
     @Override
     public Integer call() throws Exception {
-        return IngestCommand.run(ingest, properties, options, spec.commandLine().getOut(), spec.commandLine().getErr());
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        int code = IngestCommand.run(ingest, properties, options, out, err);
+        if (code != KamCommand.DONE) {
+            return code;
+        }
+        return rollup.run(options.date(), options.force, false, out, err);
     }
 }

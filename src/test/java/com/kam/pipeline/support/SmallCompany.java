@@ -90,22 +90,26 @@ public final class SmallCompany {
 
     /** Targets for May 2026; R003 left in April, so that row is rejected. */
     static void writeTargets(Path file, String sheetName) throws IOException {
+        writeTargetSheet(file, sheetName, new Object[][] {
+                {"R001", "2026-05", 300000, 60000, 250000, 2, 60},
+                {"R002", "2026-05", 0, 0, 0, 0, 0},
+                {"R003", "2026-05", 200000, 40000, 150000, 1, 50},
+        });
+    }
+
+    /** A targets workbook as the sales director keeps it: Chinese headers, one row per rep and month. */
+    public static void writeTargetSheet(Path file, String sheetName, Object[][] targets) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
             XSSFSheet sheet = workbook.createSheet(sheetName);
-            Object[][] rows = {
-                    {"员工编号", "月份", "销售额目标", "毛利目标", "回款目标", "新客户目标", "拜访目标"},
-                    {"R001", "2026-05", 300000, 60000, 250000, 2, 60},
-                    {"R002", "2026-05", 0, 0, 0, 0, 0},
-                    {"R003", "2026-05", 200000, 40000, 150000, 1, 50},
-            };
-            for (int r = 0; r < rows.length; r++) {
+            Object[] header = {"员工编号", "月份", "销售额目标", "毛利目标", "回款目标", "新客户目标", "拜访目标"};
+            for (int r = 0; r <= targets.length; r++) {
+                Object[] values = r == 0 ? header : targets[r - 1];
                 var row = sheet.createRow(r);
-                for (int c = 0; c < rows[r].length; c++) {
-                    Object value = rows[r][c];
-                    if (value instanceof Number n) {
+                for (int c = 0; c < values.length; c++) {
+                    if (values[c] instanceof Number n) {
                         row.createCell(c).setCellValue(n.doubleValue());
                     } else {
-                        row.createCell(c).setCellValue((String) value);
+                        row.createCell(c).setCellValue((String) values[c]);
                     }
                 }
             }

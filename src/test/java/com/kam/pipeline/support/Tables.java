@@ -9,14 +9,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class Tables {
 
     /** Business tables, children first. */
-    public static final List<String> DATA_TABLES = List.of("ingest_reject", "recompute_request", "ingest_load_date", "report_line",
+    public static final List<String> DATA_TABLES = List.of("appraisal_item", "appraisal", "rollup_warning",
+            "abnormal_customer", "rollup", "rollup_rep_day", "customer_order_day", "rollup_run", "ingest_reject", "recompute_request", "ingest_load_date", "report_line",
             "visit_plan", "opportunity_stage_change", "opportunity_snapshot", "sales_target", "customer", "org_assignment",
             "ingest_load");
     private static final List<String> BATCH_TABLES = List.of("BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT",
             "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE");
     /** Columns that legitimately differ between two runs of the same input. */
     private static final List<String> VOLATILE = List.of("id", "created_at", "finished_at", "requested_at", "archived_to",
-            "job_instance_id");
+            "job_instance_id", "computed_at", "started_at", "done_at");
 
     private Tables() {
     }
@@ -32,13 +33,18 @@ public final class Tables {
 
     /** Every business row as text, volatile columns left out, sorted: equal dumps mean equal data. */
     public static List<String> dump(JdbcTemplate jdbc) {
+        return dump(jdbc, DATA_TABLES);
+    }
+
+    /** The rows of the given tables as text, volatile columns left out, sorted. */
+    public static List<String> dump(JdbcTemplate jdbc, List<String> tables) {
         // load ids are surrogate keys; a load is identified by its source and file
         Map<String, String> loads = new java.util.HashMap<>();
         jdbc.query("SELECT id, source_name, file_name FROM ingest_load", rs -> {
             loads.put(rs.getString(1), rs.getString(2) + "/" + rs.getString(3));
         });
         List<String> rows = new ArrayList<>();
-        for (String table : DATA_TABLES) {
+        for (String table : tables) {
             for (Map<String, Object> row : jdbc.queryForList("SELECT * FROM " + table)) {
                 StringBuilder line = new StringBuilder(table).append(':');
                 row.forEach((column, value) -> {

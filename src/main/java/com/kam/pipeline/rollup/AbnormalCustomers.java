@@ -1,0 +1,97 @@
+package com.kam.pipeline.rollup;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The key customers the weekly report lists as abnormal, as of the business date: not visited
+ * for longer than their A/B/C class allows, or ordering far less in the last 4 weeks than on
+ * average in the 12 weeks before. Each is listed under the team of the customer's owner on that
+ * date. The list of a week is kept as it stood when that week was reported.
+ */
+class AbnormalCustomers {
+
+    private static final int RECENT_DAYS = 28;
+    private static final int BASELINE_DAYS = 84;
+
+    private final JdbcTemplate jdbc;
+
+    AbnormalCustomers(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    int write(LocalDate asOf, RollupSettings settings) {
+        LocalDate week = CalendarTable.weekStart(asOf, settings);
+        jdbc.update("DELETE FROM abnormal_customer WHERE week_start = ?", Date.valueOf(week));
+        List<String> classes = new ArrayList<>(settings.abnormalClasses());
+        if (classes.isEmpty()) {
+            return 0;
+        }
+        String in = String.join(",", Collections.nCopies(classes.size(), "?"));
+        int lookback = settings.maxDaysWithoutVisit().values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        Map<String, String> teams = new HashMap<>();
+        jdbc.query("SELECT employee_id, team_code FROM org_assignment WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)",
+                rs -> {
+                    teams.put(rs.getString(1), rs.getString(2));
+                }, Date.valueOf(asOf), Date.valueOf(asOf));
+        List<Object[]> rows = new ArrayList<>();
+
+        List<Object> args = new ArrayList<>(List.of(Date.valueOf(asOf.minusDays(lookback)), Date.valueOf(asOf)));
+        args.addAll(classes);
+        jdbc.query("SELECT cu.customer_id, cu.name, cu.customer_class, cu.abc_class, cu.owner_id, lv.last_visit FROM customer cu"
+                + " LEFT JOIN (SELECT customer_id, MAX(report_date) AS last_visit FROM report_line WHERE customer_id IS NOT NULL"
+                + " AND report_date BETWEEN ? AND ? GROUP BY customer_id) lv ON lv.customer_id = cu.customer_id"
+                + " WHERE cu.abc_class IN (" + in + ") ORDER BY cu.customer_id", rs -> {
+                    Integer allowed = settings.maxDaysWithoutVisit().get(rs.getString("abc_class"));
+                    Date last = rs.getDate("last_visit");
+                    Integer days = last == null ? null : (int) ChronoUnit.DAYS.between(last.toLocalDate(), asOf);
+                    if (allowed != null && (days == null || days > allowed)) {
+                        String owner = rs.getString("owner_id");
+                        String reason = days == null
+                                ? "not visited in the last " + lookback + " days (class " + rs.getString("abc_class") + " allows " + allowed + ")"
+                                : "not visited for " + days + " days (class " + rs.getString("abc_class") + " allows " + allowed + ")";
+                        rows.add(new Object[] {Date.valueOf(week), rs.getString("customer_id"), "NOT_VISITED", rs.getString("name"),
+                                rs.getString("customer_class"), rs.getString("abc_class"), owner, teams.get(owner), last, days,
+                                null, null, reason});
+                    }
+                }, args.toArray());
+
+        LocalDate recentFrom = asOf.minusDays(RECENT_DAYS - 1);
+        LocalDate baselineFrom = recentFrom.minusDays(BASELINE_DAYS);
+        Date firstData = jdbc.queryForObject("SELECT MIN(report_date) FROM report_line", Date.class);
+        if (firstData != null && !firstData.toLocalDate().isAfter(baselineFrom)) {
+            List<Object> orderArgs = new ArrayList<>(List.of(Date.valueOf(recentFrom), Date.valueOf(recentFrom),
+                    Date.valueOf(baselineFrom), Date.valueOf(asOf)));
+            orderArgs.addAll(classes);
+            BigDecimal periods = BigDecimal.valueOf(BASELINE_DAYS / RECENT_DAYS);
+            jdbc.query("SELECT cu.customer_id, cu.name, cu.customer_class, cu.abc_class, cu.owner_id, o.recent, o.earlier"
+                    + " FROM (SELECT customer_id, SUM(CASE WHEN report_date >= ? THEN order_amount ELSE 0 END) AS recent,"
+                    + " SUM(CASE WHEN report_date < ? THEN order_amount ELSE 0 END) AS earlier FROM report_line"
+                    + " WHERE report_date BETWEEN ? AND ? AND customer_id IS NOT NULL AND order_amount > 0 GROUP BY customer_id) o"
+                    + " JOIN customer cu ON cu.customer_id = o.customer_id WHERE cu.abc_class IN (" + in + ")"
+                    + " ORDER BY cu.customer_id", rs -> {
+                        BigDecimal baseline = Ratio.of(rs.getBigDecimal("earlier"), periods, Ratio.MONEY_SCALE);
+                        BigDecimal recent = rs.getBigDecimal("recent");
+                        if (baseline.signum() > 0 && recent.compareTo(baseline.multiply(settings.ordersDownShare())) < 0) {
+                            String owner = rs.getString("owner_id");
+                            rows.add(new Object[] {Date.valueOf(week), rs.getString("customer_id"), "ORDERS_DOWN", rs.getString("name"),
+                                    rs.getString("customer_class"), rs.getString("abc_class"), owner, teams.get(owner), null, null,
+                                    recent, baseline, "orders of the last 4 weeks " + recent.toPlainString()
+                                    + " against an average of " + baseline.toPlainString() + " per 4 weeks before"});
+                        }
+                    }, orderArgs.toArray());
+        }
+        jdbc.batchUpdate("INSERT INTO abnormal_customer (week_start, customer_id, reason_code, customer_name, customer_class,"
+                + " abc_class, rep_id, team_code, last_visit, days_since, actual, baseline, reason)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+        return rows.size();
+    }
+}

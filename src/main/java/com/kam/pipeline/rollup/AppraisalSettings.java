@@ -1,0 +1,83 @@
+package com.kam.pipeline.rollup;
+
+import com.kam.pipeline.system.ConfigFile;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code jobs/appraisal.yml}, checked: the items of the monthly rep appraisal, their weights and caps, and the grades. */
+public record AppraisalSettings(List<Item> items, List<Grade> grades) {
+
+    static final String FILE = "appraisal.yml";
+    static final String LOWEST_GRADE = "差";
+
+    /** Measures whose goal is the rep's monthly target. */
+    static final Map<String, String[]> TARGETED = Map.of(
+            "sales", new String[] {"orders_amount", "sales_target"},
+            "margin", new String[] {"gross_margin", "margin_target"},
+            "collections", new String[] {"collections", "collection_target"},
+            "new_customers", new String[] {"new_customers", "new_customer_target"},
+            "visits", new String[] {"visits", "visit_target"});
+    /** Rates whose goal is set in the file. */
+    static final Set<String> RATES = Set.of("effective_visit_rate", "transaction_rate", "plan_adherence",
+            "report_on_time_rate", "report_completeness", "complaint_resolution_rate");
+
+    /** One appraisal item; {@code goal} is null for targeted measures. */
+    public record Item(String measure, String label, BigDecimal weight, BigDecimal cap, BigDecimal goal) {
+    }
+
+    public record Grade(String name, BigDecimal minimum) {
+    }
+
+    /** The grade of a score: the first whose minimum it reaches, else 差. */
+    public String gradeOf(BigDecimal score) {
+        return grades.stream().filter(g -> score.compareTo(g.minimum()) >= 0).map(Grade::name).findFirst().orElse(LOWEST_GRADE);
+    }
+
+    public static AppraisalSettings load(Path jobsDirectory) {
+        Path file = jobsDirectory.resolve(FILE);
+        Raw raw = ConfigFile.read(file, Raw.class, "items, grades");
+        if (raw.items == null || raw.items.isEmpty()) {
+            throw ConfigFile.error(file, "items", "'items' must list at least one appraisal item");
+        }
+        List<Item> items = new ArrayList<>();
+        for (RawItem r : raw.items) {
+            String measure = r.measure == null ? "" : r.measure.trim();
+            if (!TARGETED.containsKey(measure) && !RATES.contains(measure)) {
+                throw ConfigFile.error(file, "measure: " + r.measure, "unknown measure '" + r.measure + "'; measures are "
+                        + String.join(", ", TARGETED.keySet()) + ", " + String.join(", ", RATES));
+            }
+            if (r.weight == null || r.weight.signum() <= 0) {
+                throw ConfigFile.error(file, "measure: " + r.measure, "item " + measure + ": weight must be above 0");
+            }
+            if (r.cap == null || r.cap.signum() <= 0) {
+                throw ConfigFile.error(file, "measure: " + r.measure, "item " + measure + ": cap must be above 0 (1.2 allows 120%)");
+            }
+            if (RATES.contains(measure) && (r.goal == null || r.goal.signum() <= 0)) {
+                throw ConfigFile.error(file, "measure: " + r.measure, "item " + measure + ": a rate needs a goal above 0, e.g. goal: 0.6");
+            }
+            items.add(new Item(measure, r.label == null ? measure : r.label, r.weight, r.cap, RATES.contains(measure) ? r.goal : null));
+        }
+        List<Grade> grades = new ArrayList<>();
+        Map<String, BigDecimal> rawGrades = raw.grades == null ? new LinkedHashMap<>() : raw.grades;
+        rawGrades.forEach((name, min) -> {
+            if (min == null || min.signum() < 0 || min.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw ConfigFile.error(file, name, "grade " + name + ": minimum score must be between 0 and 100");
+            }
+            grades.add(new Grade(name, min));
+        });
+        grades.sort(Comparator.comparing(Grade::minimum).reversed());
+        return new AppraisalSettings(List.copyOf(items), List.copyOf(grades));
+    }
+
+    record Raw(List<RawItem> items, LinkedHashMap<String, BigDecimal> grades) {
+    }
+
+    record RawItem(String measure, String label, BigDecimal weight, BigDecimal cap, BigDecimal goal) {
+    }
+}

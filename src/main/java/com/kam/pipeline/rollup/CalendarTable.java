@@ -1,0 +1,68 @@
+package com.kam.pipeline.rollup;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes {@code calendar_day}: for each day, the periods it belongs to, whether a report is due,
+ * and the report deadline. Every rollup statement groups through this table, so period
+ * arithmetic is written once, here, and is the same on every database.
+ */
+class CalendarTable {
+
+    private final JdbcTemplate jdbc;
+
+    CalendarTable(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Rewrites the calendar for whole years around {@code from..to} (settings may have changed). */
+    void write(LocalDate from, LocalDate to, RollupSettings settings) {
+        LocalDate first = from.minusYears(1).withDayOfYear(1);  // a year back, for growth lookups
+        LocalDate last = to.with(TemporalAdjusters.lastDayOfYear());
+        jdbc.update("DELETE FROM calendar_day");
+        List<Object[]> rows = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            rows.add(row(d, settings));
+        }
+        jdbc.batchUpdate("INSERT INTO calendar_day (cal_date, week_start, week_end, month_start, month_end, quarter_start,"
+                + " quarter_end, year_start, year_end, year_ago, working_day, holiday, deadline_at, prev_day, ly_day,"
+                + " prev_week_start, ly_week_start, prev_month_start, ly_month_start, prev_quarter_start, ly_quarter_start,"
+                + " prev_year_start) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+    }
+
+    private static Object[] row(LocalDate d, RollupSettings s) {
+        LocalDate week = weekStart(d, s);
+        LocalDate month = d.withDayOfMonth(1);
+        LocalDate quarter = quarterStart(d);
+        LocalDate year = d.withDayOfYear(1);
+        return new Object[] {
+                sql(d), sql(week), sql(week.plusDays(6)), sql(month), sql(month.plusMonths(1).minusDays(1)),
+                sql(quarter), sql(quarter.plusMonths(3).minusDays(1)), sql(year), sql(year.plusYears(1).minusDays(1)),
+                sql(d.minusMonths(12)), s.workingDay(d), s.holidays().get(d),
+                Timestamp.valueOf(d.plusDays(s.reportDeadlineDaysAfter()).atTime(s.reportDeadline())),
+                sql(d.minusDays(1)), sql(d.minusYears(1)),
+                sql(week.minusWeeks(1)), sql(weekStart(week.minusWeeks(52), s)),
+                sql(month.minusMonths(1)), sql(month.minusYears(1)),
+                sql(quarter.minusMonths(3)), sql(quarter.minusYears(1)),
+                sql(year.minusYears(1))};
+    }
+
+    static LocalDate weekStart(LocalDate d, RollupSettings s) {
+        return d.with(TemporalAdjusters.previousOrSame(s.weekStart()));
+    }
+
+    static LocalDate quarterStart(LocalDate d) {
+        return LocalDate.of(d.getYear(), (d.get(IsoFields.QUARTER_OF_YEAR) - 1) * 3 + 1, 1);
+    }
+
+    private static Date sql(LocalDate d) {
+        return Date.valueOf(d);
+    }
+}

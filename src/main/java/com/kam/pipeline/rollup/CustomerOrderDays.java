@@ -1,0 +1,68 @@
+package com.kam.pipeline.rollup;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Keeps {@code customer_order_day}, the days on which each customer ordered. "New customer" is
+ * defined once, here: a customer is new on a day it orders when it has no order day in the 12
+ * months before ({@code calendar_day.year_ago} up to the day before). The order is credited to
+ * the rep who took it (the smallest rep id when several did that day).
+ */
+class CustomerOrderDays {
+
+    /** SQL for the new-customer order days in a date range: customer_id, order_date, rep_id. Two parameters: from, to. */
+    static final String NEW_CUSTOMER_DAYS = "SELECT cod.customer_id, cod.order_date, cod.rep_id FROM customer_order_day cod"
+            + " JOIN calendar_day cy ON cy.cal_date = cod.order_date WHERE cod.order_date BETWEEN ? AND ?"
+            + " AND NOT EXISTS (SELECT 1 FROM customer_order_day e WHERE e.customer_id = cod.customer_id"
+            + " AND e.order_date >= cy.year_ago AND e.order_date < cod.order_date)";
+
+    private static final int IN_LIST = 500;
+
+    private final JdbcTemplate jdbc;
+
+    CustomerOrderDays(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Rewrites the order days of {@code from..to} from the report lines, and returns the later
+     * dates whose new-customer count may have changed with them: for each customer that ordered
+     * in the range before or after, its next order day within the following 12 months.
+     */
+    Set<LocalDate> refresh(LocalDate from, LocalDate to, boolean findLaterDates) {
+        Set<String> customers = new TreeSet<>();
+        if (findLaterDates) {
+            customers.addAll(jdbc.queryForList("SELECT DISTINCT customer_id FROM customer_order_day WHERE order_date BETWEEN ? AND ?",
+                    String.class, Date.valueOf(from), Date.valueOf(to)));
+        }
+        jdbc.update("DELETE FROM customer_order_day WHERE order_date BETWEEN ? AND ?", Date.valueOf(from), Date.valueOf(to));
+        jdbc.update("INSERT INTO customer_order_day (customer_id, order_date, rep_id) SELECT customer_id, report_date, MIN(rep_id)"
+                + " FROM report_line WHERE report_date BETWEEN ? AND ? AND customer_id IS NOT NULL AND order_amount > 0"
+                + " GROUP BY customer_id, report_date", Date.valueOf(from), Date.valueOf(to));
+        Set<LocalDate> later = new TreeSet<>();
+        if (!findLaterDates) {
+            return later;
+        }
+        customers.addAll(jdbc.queryForList("SELECT DISTINCT customer_id FROM customer_order_day WHERE order_date BETWEEN ? AND ?",
+                String.class, Date.valueOf(from), Date.valueOf(to)));
+        List<String> all = new ArrayList<>(customers);
+        for (int i = 0; i < all.size(); i += IN_LIST) {
+            List<String> part = all.subList(i, Math.min(all.size(), i + IN_LIST));
+            List<Object> args = new ArrayList<>(part);
+            args.add(Date.valueOf(to));
+            args.add(Date.valueOf(to.plusMonths(12)));
+            jdbc.query("SELECT MIN(order_date) FROM customer_order_day WHERE customer_id IN ("
+                    + String.join(",", part.stream().map(c -> "?").toList()) + ") AND order_date > ? AND order_date <= ?"
+                    + " GROUP BY customer_id", rs -> {
+                        later.add(rs.getDate(1).toLocalDate());
+                    }, args.toArray());
+        }
+        return later;
+    }
+}

@@ -1,0 +1,67 @@
+package com.kam.pipeline.rollup;
+
+import java.time.LocalDate;
+
+/**
+ * The periods figures are rolled up for, and the {@code calendar_day} columns that define them.
+ * The to-date kinds (MTD, QTD, YTD) run from the start of their period to the as-of date.
+ */
+public enum PeriodType {
+    DAY("cal_date", "cal_date", "prev_day", "ly_day"),
+    WEEK("week_start", "week_end", "prev_week_start", "ly_week_start"),
+    MONTH("month_start", "month_end", "prev_month_start", "ly_month_start"),
+    QUARTER("quarter_start", "quarter_end", "prev_quarter_start", "ly_quarter_start"),
+    YEAR("year_start", "year_end", "prev_year_start", "prev_year_start"),
+    MTD("month_start", null, null, null),
+    QTD("quarter_start", null, null, null),
+    YTD("year_start", null, null, null);
+
+    final String startColumn;
+    /** Null for the to-date kinds, whose end is the as-of date. */
+    final String endColumn;
+    final String previousStartColumn;
+    final String lastYearStartColumn;
+
+    PeriodType(String startColumn, String endColumn, String previousStartColumn, String lastYearStartColumn) {
+        this.startColumn = startColumn;
+        this.endColumn = endColumn;
+        this.previousStartColumn = previousStartColumn;
+        this.lastYearStartColumn = lastYearStartColumn;
+    }
+
+    boolean toDate() {
+        return endColumn == null;
+    }
+
+    /** The full periods, recomputed for every touched date. */
+    static PeriodType[] whole() {
+        return new PeriodType[] {DAY, WEEK, MONTH, QUARTER, YEAR};
+    }
+
+    static PeriodType[] toDateKinds() {
+        return new PeriodType[] {MTD, QTD, YTD};
+    }
+
+    /** The start of the period of this kind that contains {@code day}. */
+    LocalDate startOf(LocalDate day, RollupSettings settings) {
+        return switch (this) {
+            case DAY -> day;
+            case WEEK -> CalendarTable.weekStart(day, settings);
+            case MONTH, MTD -> day.withDayOfMonth(1);
+            case QUARTER, QTD -> CalendarTable.quarterStart(day);
+            case YEAR, YTD -> day.withDayOfYear(1);
+        };
+    }
+
+    /** The last day of the period of this kind that starts on {@code start} (whole periods only). */
+    LocalDate endOf(LocalDate start) {
+        return switch (this) {
+            case DAY -> start;
+            case WEEK -> start.plusDays(6);
+            case MONTH -> start.plusMonths(1).minusDays(1);
+            case QUARTER -> start.plusMonths(3).minusDays(1);
+            case YEAR -> start.plusYears(1).minusDays(1);
+            default -> throw new IllegalStateException(this + " ends on its as-of date");
+        };
+    }
+}

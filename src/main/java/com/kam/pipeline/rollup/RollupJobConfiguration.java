@@ -1,0 +1,40 @@
+package com.kam.pipeline.rollup;
+
+import com.kam.pipeline.system.JobRunner;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code rollup} job for one business date: one step, in one transaction, so that a
+ * failed run leaves the figures of the previous run in place and a rerun starts clean.
+ */
+@Configuration
+class RollupJobConfiguration {
+
+    static final String JOB_NAME = "rollup";
+    /** Job parameter (not identifying): "true" for a full recompute. */
+    static final String FULL = "full";
+    /** Job execution context key: the run's one-line summary. */
+    static final String SUMMARY = "rollupSummary";
+
+    @Bean
+    Job rollupJob(JobRepository repository, PlatformTransactionManager transactions, RollupService service) {
+        return new JobBuilder(JOB_NAME, repository)
+                .start(new StepBuilder("rollup-figures", repository).tasklet((contribution, chunk) -> {
+                    var execution = chunk.getStepContext().getStepExecution();
+                    var parameters = execution.getJobParameters();
+                    RollupService.Result result = service.run(parameters.getLocalDate(JobRunner.BUSINESS_DATE),
+                            "true".equals(parameters.getString(FULL)));
+                    contribution.incrementWriteCount(result.rows());
+                    execution.getJobExecution().getExecutionContext().putString(SUMMARY, result.format());
+                    return RepeatStatus.FINISHED;
+                }, transactions).build())
+                .build();
+    }
+}

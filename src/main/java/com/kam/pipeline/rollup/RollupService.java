@@ -1,0 +1,230 @@
+package com.kam.pipeline.rollup;
+
+import com.kam.pipeline.system.KamProperties;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns the ingested rows into the stored figures for a business date. The first run, a run
+ * after new organisation or customer master data, and a forced full run recompute everything;
+ * any other night recomputes only the dates touched by new or corrected rows (the ingest's
+ * {@code recompute_request}) and the days since the last run, then every period containing them.
+ */
+@Service
+public class RollupService {
+
+    private static final Logger log = LoggerFactory.getLogger(RollupService.class);
+    /** The kinds of input the rollups read; opportunity requests are the forecast's business. */
+    private static final List<String> KINDS = List.of("daily_report", "visit_plan", "target");
+
+    /** What a run did. */
+    public record Result(String mode, String reason, LocalDate firstDate, LocalDate lastDate, int dates, int rows) {
+        public String format() {
+            return dates == 0 ? "rollup: nothing to recompute (" + reason + ")"
+                    : String.format("rollup %s (%s): %d dates from %s to %s, %d rows written", mode, reason, dates,
+                    firstDate, lastDate, rows);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final KamProperties properties;
+    private final CalendarTable calendar;
+    private final CustomerOrderDays orderDays;
+    private final RepDayFacts repDays;
+    private final PeriodRollup periods;
+    private final GrowthPass growth;
+    private final Appraisals appraisals;
+    private final Warnings warnings;
+    private final AbnormalCustomers abnormal;
+
+    public RollupService(JdbcTemplate jdbc, KamProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.calendar = new CalendarTable(jdbc);
+        this.orderDays = new CustomerOrderDays(jdbc);
+        this.repDays = new RepDayFacts(jdbc);
+        this.periods = new PeriodRollup(jdbc);
+        this.growth = new GrowthPass(jdbc);
+        this.appraisals = new Appraisals(jdbc);
+        this.warnings = new Warnings(jdbc);
+        this.abnormal = new AbnormalCustomers(jdbc);
+    }
+
+    /** Checks the configuration files; throws {@link com.kam.pipeline.system.ConfigException} naming file and line. */
+    public void checkConfiguration() {
+        RollupSettings.load(properties.jobs());
+        AppraisalSettings.load(properties.jobs());
+    }
+
+    public Result run(LocalDate asOf, boolean forceFull) {
+        RollupSettings settings = RollupSettings.load(properties.jobs());
+        AppraisalSettings appraisal = AppraisalSettings.load(properties.jobs());
+        LocalDateTime started = LocalDateTime.now();
+        Timestamp now = Timestamp.valueOf(started);
+        long masterLoad = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM ingest_load WHERE kind IN ('org', 'customer')"
+                + " AND status = 'LOADED'", Long.class);
+        List<java.util.Map<String, Object>> last = jdbc.queryForList("SELECT business_date, master_load_id FROM rollup_run"
+                + " ORDER BY id DESC LIMIT 1");
+        Date first = jdbc.queryForObject("SELECT MIN(d) FROM (SELECT MIN(report_date) AS d FROM report_line"
+                + " UNION ALL SELECT MIN(plan_date) FROM visit_plan) x", Date.class);
+        if (first == null || first.toLocalDate().isAfter(asOf)) {
+            return record(asOf, new Result("FULL", "no reports or plans yet", null, null, 0, 0), masterLoad, started);
+        }
+        // whole months from the first reported one, so that its targets and reports due are complete
+        LocalDate firstDate = first.toLocalDate().withDayOfMonth(1);
+        calendar.write(firstDate, asOf, settings);
+        writeVisitFrequency(settings);
+
+        String reason;
+        if (forceFull) {
+            reason = "full recompute asked for";
+        } else if (last.isEmpty()) {
+            reason = "first run";
+        } else if (((Number) last.get(0).get("master_load_id")).longValue() != masterLoad) {
+            reason = "new organisation or customer data";
+        } else {
+            reason = null;
+        }
+        Result result = reason != null ? full(firstDate, asOf, settings, appraisal, now, reason)
+                : incremental(((Date) last.get(0).get("business_date")).toLocalDate(), firstDate, asOf, settings, appraisal, now);
+        jdbc.update("UPDATE recompute_request SET done_at = ? WHERE done_at IS NULL AND data_date <= ? AND kind IN ('"
+                + String.join("','", KINDS) + "')", now, Date.valueOf(asOf));
+        return record(asOf, result, masterLoad, started);
+    }
+
+    private Result full(LocalDate first, LocalDate asOf, RollupSettings settings, AppraisalSettings appraisal, Timestamp now,
+                        String reason) {
+        log.info("rollup {}: full recompute from {} ({})", asOf, first, reason);
+        jdbc.update("DELETE FROM rollup");
+        jdbc.update("DELETE FROM rollup_rep_day");
+        jdbc.update("DELETE FROM customer_order_day");
+        orderDays.refresh(first, asOf, false);
+        int rows = repDays.rebuild(first, asOf);
+        for (PeriodType type : PeriodType.whole()) {
+            LocalDate from = type.startOf(first, settings);
+            LocalDate to = type.startOf(asOf, settings);
+            rows += periods.write(type, from, to, now);
+            growth.run(type, from, to);
+            log.info("rollup {}: {} figures written", asOf, type);
+        }
+        jdbc.update("DELETE FROM rollup_warning");
+        rows += figuresAfterPeriods(asOf, settings, appraisal, now, first.withDayOfMonth(1), asOf.withDayOfMonth(1),
+                CalendarTable.weekStart(first, settings), CalendarTable.weekStart(asOf, settings));
+        return new Result("FULL", reason, first, asOf, (int) (asOf.toEpochDay() - first.toEpochDay()) + 1, rows);
+    }
+
+    private Result incremental(LocalDate lastRun, LocalDate first, LocalDate asOf, RollupSettings settings,
+                               AppraisalSettings appraisal, Timestamp now) {
+        NavigableSet<LocalDate> dates = touchedDates(lastRun, asOf);
+        dates.removeIf(d -> d.isBefore(first) || d.isAfter(asOf));
+        if (dates.isEmpty()) {
+            int rows = figuresAfterPeriods(asOf, settings, appraisal, now, null, null, null, null);
+            return new Result("INCREMENTAL", "no new rows", null, null, 0, rows);
+        }
+        // an order on a touched day can change whether the customer's next order is a new customer's
+        NavigableSet<LocalDate> later = new TreeSet<>();
+        for (LocalDate[] range : DateRanges.of(dates)) {
+            later.addAll(orderDays.refresh(range[0], range[1], true));
+        }
+        later.removeIf(d -> d.isAfter(asOf));
+        dates.addAll(later);
+        int rows = 0;
+        for (LocalDate[] range : DateRanges.of(dates)) {
+            rows += repDays.rebuild(range[0], range[1]);
+        }
+        for (PeriodType type : PeriodType.whole()) {
+            NavigableSet<LocalDate> starts = new TreeSet<>();
+            dates.forEach(d -> starts.add(type.startOf(d, settings)));
+            for (LocalDate[] run : DateRanges.ofPeriods(starts, type)) {
+                rows += periods.write(type, run[0], run[1], now);
+                growth.run(type, run[0], run[1]);
+            }
+            // the periods after a recomputed one compare themselves with it
+            NavigableSet<LocalDate> followers = new TreeSet<>();
+            starts.forEach(s -> {
+                followers.add(type.startOf(type.endOf(s).plusDays(1), settings));
+                followers.add(type.startOf(s.plusYears(1), settings));
+            });
+            followers.removeAll(starts);
+            followers.removeIf(s -> s.isAfter(asOf));
+            followers.forEach(s -> growth.run(type, s, s));
+        }
+        LocalDate firstWeek = CalendarTable.weekStart(dates.first(), settings);
+        rows += figuresAfterPeriods(asOf, settings, appraisal, now, dates.first().withDayOfMonth(1),
+                dates.last().withDayOfMonth(1), firstWeek, CalendarTable.weekStart(asOf, settings));
+        log.info("rollup {}: incremental, {} dates from {} to {}", asOf, dates.size(), dates.first(), dates.last());
+        return new Result("INCREMENTAL", "new or corrected rows", dates.first(), dates.last(), dates.size(), rows);
+    }
+
+    /** To-date figures, appraisals, warnings and abnormal customers, which read the period rows. */
+    private int figuresAfterPeriods(LocalDate asOf, RollupSettings settings, AppraisalSettings appraisal, Timestamp now,
+                                    LocalDate firstMonth, LocalDate lastMonth, LocalDate firstWeek, LocalDate lastWeek) {
+        int rows = 0;
+        for (PeriodType type : PeriodType.toDateKinds()) {
+            rows += periods.write(type, type.startOf(asOf, settings), asOf, now);
+        }
+        if (firstMonth != null) {
+            for (LocalDate m = firstMonth; !m.isAfter(lastMonth); m = m.plusMonths(1)) {
+                rows += appraisals.write(m, appraisal, now);
+            }
+            rows += warnings.writeMonths(firstMonth, lastMonth, settings);
+            // a week's warning compares it with the weeks before, so the weeks after a touched one are redone too
+            rows += warnings.writeWeeks(firstWeek, lastWeek, settings);
+        }
+        rows += abnormal.write(asOf, settings);
+        return rows;
+    }
+
+    /** The dates touched since the last run: open recompute requests, and every day after the last run's date. */
+    private NavigableSet<LocalDate> touchedDates(LocalDate lastRun, LocalDate asOf) {
+        NavigableSet<LocalDate> dates = new TreeSet<>();
+        for (LocalDate d = lastRun.plusDays(1); !d.isAfter(asOf); d = d.plusDays(1)) {
+            dates.add(d);
+        }
+        jdbc.query("SELECT DISTINCT kind, data_date FROM recompute_request WHERE done_at IS NULL AND data_date <= ? AND kind IN ('"
+                + String.join("','", KINDS) + "')", rs -> {
+                    LocalDate d = rs.getDate(2).toLocalDate();
+                    if ("target".equals(rs.getString(1))) {
+                        // a target is for a month: every day of it
+                        for (LocalDate m = d.withDayOfMonth(1); m.getMonth() == d.getMonth(); m = m.plusDays(1)) {
+                            dates.add(m);
+                        }
+                    } else {
+                        dates.add(d);
+                    }
+                }, Date.valueOf(asOf));
+        return dates;
+    }
+
+    private void writeVisitFrequency(RollupSettings settings) {
+        jdbc.update("DELETE FROM visit_frequency");
+        List<Object[]> rows = new ArrayList<>();
+        settings.visitFrequency().forEach((abc, perMonth) -> {
+            rows.add(new Object[] {abc, "DAY", Math.min(1, perMonth)});
+            rows.add(new Object[] {abc, "WEEK", (perMonth + 3) / 4});
+            rows.add(new Object[] {abc, "MONTH", perMonth});
+            rows.add(new Object[] {abc, "QUARTER", perMonth * 3});
+            rows.add(new Object[] {abc, "YEAR", perMonth * 12});
+        });
+        jdbc.batchUpdate("INSERT INTO visit_frequency (abc_class, period_type, required_visits) VALUES (?,?,?)", rows);
+    }
+
+    private Result record(LocalDate asOf, Result result, long masterLoad, LocalDateTime started) {
+        jdbc.update("INSERT INTO rollup_run (business_date, mode, first_date, last_date, dates, rows_written, master_load_id,"
+                        + " reason, started_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?)", Date.valueOf(asOf), result.mode(),
+                result.firstDate() == null ? null : Date.valueOf(result.firstDate()),
+                result.lastDate() == null ? null : Date.valueOf(result.lastDate()), result.dates(), result.rows(), masterLoad,
+                result.reason(), Timestamp.valueOf(started), Timestamp.valueOf(LocalDateTime.now()));
+        return result;
+    }
+}

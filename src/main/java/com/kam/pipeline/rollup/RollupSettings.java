@@ -1,0 +1,164 @@
+package com.kam.pipeline.rollup;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.kam.pipeline.system.ConfigFile;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** {@code jobs/rollup.yml}, checked: how the rollup job counts working days, deadlines and warnings. */
+public record RollupSettings(
+        DayOfWeek weekStart,
+        Set<DayOfWeek> workingDays,
+        Map<LocalDate, String> holidays,
+        Set<LocalDate> makeUpWorkingDays,
+        LocalTime reportDeadline,
+        int reportDeadlineDaysAfter,
+        Map<String, Integer> visitFrequency,
+        Set<String> abnormalClasses,
+        Map<String, Integer> maxDaysWithoutVisit,
+        BigDecimal ordersDownShare,
+        int historyWeeks,
+        int minHistoryWeeks,
+        BigDecimal departureShare,
+        BigDecimal expenseBudgetShare) {
+
+    static final String FILE = "rollup.yml";
+
+    /** Whether a daily report is due on this day. */
+    public boolean workingDay(LocalDate day) {
+        if (makeUpWorkingDays.contains(day)) {
+            return true;
+        }
+        return workingDays.contains(day.getDayOfWeek()) && !holidays.containsKey(day);
+    }
+
+    public static RollupSettings load(Path jobsDirectory) {
+        Path file = jobsDirectory.resolve(FILE);
+        Raw raw = ConfigFile.read(file, Raw.class, "week-start, working-days, holidays, make-up-working-days,"
+                + " report-deadline, report-deadline-days-after, visit-frequency, abnormal-customers, warnings");
+        Checker c = new Checker(file);
+        DayOfWeek weekStart = c.day("week-start", raw.weekStart == null ? "MONDAY" : raw.weekStart);
+        Set<DayOfWeek> working = EnumSet.noneOf(DayOfWeek.class);
+        for (String d : c.required("working-days", raw.workingDays)) {
+            working.add(c.day("working-days", d));
+        }
+        Map<LocalDate, String> holidays = new TreeMap<>();
+        if (raw.holidays != null) {
+            raw.holidays.forEach((day, name) -> holidays.put(c.date("holidays", day), name));
+        }
+        Set<LocalDate> makeUp = new TreeSet<>();
+        if (raw.makeUpWorkingDays != null) {
+            raw.makeUpWorkingDays.forEach(d -> makeUp.add(c.date("make-up-working-days", d)));
+        }
+        LocalTime deadline;
+        try {
+            deadline = LocalTime.parse(c.required("report-deadline", raw.reportDeadline));
+        } catch (DateTimeParseException e) {
+            throw ConfigFile.error(file, "report-deadline", "report-deadline must be a time like 21:00, not '" + raw.reportDeadline + "'");
+        }
+        Map<String, Integer> frequency = c.classes("visit-frequency", c.required("visit-frequency", raw.visitFrequency));
+        Abnormal abnormal = c.required("abnormal-customers", raw.abnormalCustomers);
+        Warnings warnings = c.required("warnings", raw.warnings);
+        return new RollupSettings(weekStart, working, holidays, makeUp, deadline,
+                c.nonNegative("report-deadline-days-after", raw.reportDeadlineDaysAfter == null ? 0 : raw.reportDeadlineDaysAfter),
+                frequency, new TreeSet<>(c.required("classes", abnormal.classes)),
+                c.classes("max-days-without-visit", c.required("max-days-without-visit", abnormal.maxDaysWithoutVisit)),
+                c.share("orders-down-share", abnormal.ordersDownShare),
+                c.positive("history-weeks", warnings.historyWeeks), c.positive("min-history-weeks", warnings.minHistoryWeeks),
+                c.share("departure-share", warnings.departureShare), c.share("expense-budget-share", warnings.expenseBudgetShare));
+    }
+
+    /** The file as written. */
+    record Raw(
+            @JsonProperty("week-start") String weekStart,
+            @JsonProperty("working-days") List<String> workingDays,
+            Map<String, String> holidays,
+            @JsonProperty("make-up-working-days") List<String> makeUpWorkingDays,
+            @JsonProperty("report-deadline") String reportDeadline,
+            @JsonProperty("report-deadline-days-after") Integer reportDeadlineDaysAfter,
+            @JsonProperty("visit-frequency") Map<String, Integer> visitFrequency,
+            @JsonProperty("abnormal-customers") Abnormal abnormalCustomers,
+            Warnings warnings) {
+    }
+
+    record Abnormal(List<String> classes,
+                    @JsonProperty("max-days-without-visit") Map<String, Integer> maxDaysWithoutVisit,
+                    @JsonProperty("orders-down-share") BigDecimal ordersDownShare) {
+    }
+
+    record Warnings(@JsonProperty("history-weeks") Integer historyWeeks,
+                    @JsonProperty("min-history-weeks") Integer minHistoryWeeks,
+                    @JsonProperty("departure-share") BigDecimal departureShare,
+                    @JsonProperty("expense-budget-share") BigDecimal expenseBudgetShare) {
+    }
+
+    private record Checker(Path file) {
+
+        <T> T required(String key, T value) {
+            if (value == null) {
+                throw ConfigFile.error(file, key, "'" + key + "' is required");
+            }
+            return value;
+        }
+
+        DayOfWeek day(String key, String value) {
+            try {
+                return DayOfWeek.valueOf(value.trim().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw ConfigFile.error(file, key, key + ": '" + value + "' is not a day of the week (MONDAY .. SUNDAY)");
+            }
+        }
+
+        LocalDate date(String key, String value) {
+            try {
+                return LocalDate.parse(value.trim());
+            } catch (DateTimeParseException e) {
+                throw ConfigFile.error(file, key, key + ": '" + value + "' is not a date like 2026-10-01");
+            }
+        }
+
+        Map<String, Integer> classes(String key, Map<String, Integer> values) {
+            Map<String, Integer> checked = new LinkedHashMap<>();
+            values.forEach((abc, n) -> {
+                if (!Set.of("A", "B", "C").contains(abc) || n == null || n < 0) {
+                    throw ConfigFile.error(file, key, key + ": expected a count of at least 0 for each of A, B, C; got "
+                            + abc + ": " + n);
+                }
+                checked.put(abc, n);
+            });
+            return checked;
+        }
+
+        int positive(String key, Integer value) {
+            if (value == null || value < 1) {
+                throw ConfigFile.error(file, key, key + " must be a whole number of at least 1");
+            }
+            return value;
+        }
+
+        int nonNegative(String key, int value) {
+            if (value < 0) {
+                throw ConfigFile.error(file, key, key + " must not be negative");
+            }
+            return value;
+        }
+
+        BigDecimal share(String key, BigDecimal value) {
+            if (value == null || value.signum() < 0) {
+                throw ConfigFile.error(file, key, key + " must be a share such as 0.5");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package com.kam.pipeline.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads the YAML files an operator edits under {@code jobs/}. A file that cannot be used is
+ * refused with its path, line and reason, so the operator knows what to fix.
+ */
+public final class ConfigFile {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private ConfigFile() {
+    }
+
+    /** Reads {@code file} into {@code type}; {@code settings} names the known keys for the message. */
+    public static <T> T read(Path file, Class<T> type, String settings) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file, 0, "file not found");
+        }
+        T value;
+        try {
+            value = YAML.readValue(file.toFile(), type);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(file, lineOf(file, e.getPropertyName()),
+                    "unknown setting '" + e.getPropertyName() + "'; settings are " + settings);
+        } catch (JacksonException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ConfigException(file, line, e.getOriginalMessage());
+        }
+        if (value == null) {
+            throw new ConfigException(file, 0, "file is empty");
+        }
+        return value;
+    }
+
+    /** A problem with one setting, pointing at the first line that defines it. */
+    public static ConfigException error(Path file, String key, String reason) {
+        return new ConfigException(file, lineOf(file, key), reason);
+    }
+
+    /** The first line of a file that defines a key, so that errors can point at it. */
+    public static int lineOf(Path file, String key) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).trim();
+                if (line.startsWith(key + ":") || line.startsWith("\"" + key + "\":") || line.startsWith("- " + key)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException ignored) {
+            // the line number is a courtesy
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,250 @@
+package com.kam.pipeline.rollup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kam.pipeline.ingest.IngestService;
+import com.kam.pipeline.support.SmallCompany;
+import com.kam.pipeline.support.Tables;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The rollup on {@link RollupFixture}, every expected value worked out by hand in the comments.
+ * Run on H2 and on MariaDB by the subclasses.
+ */
+@SpringBootTest(properties = "kam.cli.enabled=false")
+abstract class RollupScenarios {
+
+    @Autowired
+    IngestService ingest;
+
+    @Autowired
+    RollupCommand rollup;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path work;
+
+    Path inbox;
+
+    @BeforeEach
+    void emptyDatabase() {
+        Tables.empty(jdbc);
+        inbox = work.resolve("inbox");
+        try {
+            java.nio.file.Files.createDirectories(inbox);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void everyMeasureOfTheFixtureMatchesTheHandComputedValue() throws Exception {
+        RollupFixture.writeAll(inbox);
+        night(RollupFixture.LAST_DAY);
+
+        // 王小明, December: orders 7,000 (12-31); 2 visits (12-01 not effective, 12-31 effective with an order)
+        Map<String, Object> wang = figures("MONTH", "2026-12-01", "REP", "R001");
+        assertMoney(wang, "orders_amount", "7000.00");
+        assertMoney(wang, "collections", "20000.00");
+        assertMoney(wang, "expenses", "110.00");          // 50 + 60
+        assertMoney(wang, "cost_per_visit", "55.00");     // 110 / 2
+        assertThat(wang).containsEntry("visits", 2).containsEntry("effective_visits", 1).containsEntry("order_visits", 1);
+        assertRate(wang, "effective_visit_rate", "0.5000");
+        assertRate(wang, "transaction_rate", "0.5000");
+        // planned 杭州第一医院 (visited) and 宁波港务集团 (not)
+        assertRate(wang, "plan_adherence", "0.5000");
+        assertThat(wang).containsEntry("customers_visited", 2).containsEntry("customers_on_frequency", 0);
+        // December has 23 working days; reports on 12-01 (22:30, late, no outcome) and 12-31 (20:59, on time)
+        assertThat(wang).containsEntry("reports_due", 23).containsEntry("reports_submitted", 2)
+                .containsEntry("reports_on_time", 1).containsEntry("reports_complete", 1);
+        assertRate(wang, "report_on_time_rate", "0.0435");   // 1 / 23
+        assertRate(wang, "report_submission_rate", "0.0870"); // 2 / 23
+        assertRate(wang, "report_completeness", "0.5000");
+        assertMoney(wang, "sales_target", "100000.00");
+        assertRate(wang, "sales_attainment", "0.0700");
+        assertRate(wang, "collection_attainment", "0.2500");
+        assertRate(wang, "new_customer_attainment", "0.0000");
+        assertRate(wang, "visit_attainment", "0.1000");
+        assertMoney(wang, "avg_sales_per_rep_week", "1580.65");  // 7,000 x 7 / 31 rep-days
+        assertMoney(wang, "orders_prev_period", "10000.00");
+        assertRate(wang, "orders_growth", "-0.3000");
+        assertThat(wang.get("complaint_resolution_rate")).isNull();
+        assertThat(wang).containsEntry("team_code", "SH").containsEntry("entity_name", "王小明");
+
+        // new customer: 上海电力公司 first ordered on 11-30 from 王小明; 宁波港务集团 on 12-16 from 周晓燕
+        assertThat(figures("MONTH", "2026-11-01", "REP", "R001")).containsEntry("new_customers", 1);
+        assertThat(wang).containsEntry("new_customers", 0);
+
+        // 周晓燕 moved on 12-16: her month follows her to 杭州, her days before count for 上海
+        Map<String, Object> zhou = figures("MONTH", "2026-12-01", "REP", "R002");
+        assertThat(zhou).containsEntry("team_code", "HZ");
+        assertMoney(zhou, "sales_target", "23000.00");
+        assertRate(zhou, "sales_attainment", "0.3043");  // 7,000 / 23,000
+
+        // 上海: 王小明's month and 周晓燕's 1-15 December (11 working days of 23: 11,000 of her target)
+        Map<String, Object> shanghai = figures("MONTH", "2026-12-01", "TEAM", "SH");
+        assertMoney(shanghai, "orders_amount", "12000.00");    // 7,000 + 5,000
+        assertMoney(shanghai, "sales_target", "111000.00");    // 100,000 + 11 x 1,000
+        assertRate(shanghai, "sales_attainment", "0.1081");
+        assertThat(shanghai).containsEntry("visits", 3).containsEntry("customers_visited", 2).containsEntry("reps", 2)
+                .containsEntry("reports_due", 34).containsEntry("reports_submitted", 3).containsEntry("reports_on_time", 2)
+                .containsEntry("complaints_received", 2).containsEntry("complaints_resolved", 1).containsEntry("new_customers", 0);
+        assertRate(shanghai, "complaint_resolution_rate", "0.5000");
+        assertRate(shanghai, "effective_visit_rate", "0.6667");
+        assertThat(shanghai).containsEntry("entity_name", "上海办事处").containsEntry("region_code", "EAST");
+
+        // 杭州: 周晓燕 from 12-16 (12 working days: 12,000) and 吴昊 (zero target)
+        Map<String, Object> hangzhou = figures("MONTH", "2026-12-01", "TEAM", "HZ");
+        assertMoney(hangzhou, "orders_amount", "2000.00");
+        assertMoney(hangzhou, "sales_target", "12000.00");
+        assertRate(hangzhou, "sales_attainment", "0.1667");
+        assertThat(hangzhou).containsEntry("new_customers", 1).containsEntry("reports_due", 35).containsEntry("reports_submitted", 2);
+
+        // 吴昊: no visits and zero targets: the rates are empty, not zero
+        Map<String, Object> wu = figures("MONTH", "2026-12-01", "REP", "R003");
+        assertThat(wu).containsEntry("visits", 0);
+        assertMoney(wu, "sales_target", "0.00");
+        for (String rate : List.of("effective_visit_rate", "transaction_rate", "cost_per_visit", "sales_attainment",
+                "visits_per_customer", "plan_adherence")) {
+            assertThat(wu.get(rate)).as(rate).isNull();
+        }
+
+        // the week across the month end belongs to neither month: 11-30 .. 12-06
+        Map<String, Object> monthEndWeek = figures("WEEK", "2026-11-30", "COMPANY", "ALL");
+        assertThat(monthEndWeek.get("period_end").toString()).isEqualTo("2026-12-06");
+        assertMoney(monthEndWeek, "orders_amount", "15000.00");  // 10,000 on 11-30 + 5,000 on 12-01
+        assertThat(monthEndWeek).containsEntry("visits", 3);
+        // 王小明's target that week: 4 December working days of 100,000 / 23, none for November
+        assertMoney(figures("WEEK", "2026-11-30", "REP", "R001"), "sales_target", "17391.30");
+
+        // the week across the year end: 12-28 .. 01-03; 01-01 is a holiday and 01-02 a Saturday
+        Map<String, Object> yearEndWeek = figures("WEEK", "2026-12-28", "REP", "R003");
+        assertThat(yearEndWeek.get("period_end").toString()).isEqualTo("2027-01-03");
+        assertThat(yearEndWeek).containsEntry("reports_due", 4).containsEntry("reports_submitted", 0);
+        assertThat(figures("DAY", "2027-01-01", "REP", "R001")).containsEntry("reports_due", 0);
+        assertMoney(figures("YEAR", "2026-01-01", "COMPANY", "ALL"), "orders_amount", "24000.00");
+        assertMoney(figures("YEAR", "2027-01-01", "COMPANY", "ALL"), "orders_amount", "1000.00");
+
+        // month to date as of the run's date
+        Map<String, Object> mtd = figures("MTD", "2027-01-01", "COMPANY", "ALL");
+        assertThat(mtd.get("period_end").toString()).isEqualTo("2027-01-05");
+        assertMoney(mtd, "orders_amount", "1000.00");
+
+        // customer classes: 上海电力公司 is R1 and A, 宁波港务集团 A3 and C
+        assertMoney(figures("MONTH", "2026-12-01", "CUSTOMER_CLASS", "R1"), "orders_amount", "12000.00");
+        assertMoney(figures("MONTH", "2026-12-01", "ABC_CLASS", "A"), "orders_amount", "12000.00");
+        assertThat(figures("MONTH", "2026-12-01", "ABC_CLASS", "C")).containsEntry("new_customers", 1);
+        assertMoney(figures("MONTH", "2026-12-01", "SEGMENT", "党政机关"), "orders_amount", "12000.00");
+    }
+
+    @Test
+    void theAppraisalScoresGradesAndRanksEachRep() throws Exception {
+        RollupFixture.writeAll(inbox);
+        night(RollupFixture.LAST_DAY);
+
+        // 王小明, December, weights 35/20/15/10/10/10; no complaints, so that item is left out (90 counted):
+        // sales 0.07 -> 35 x 0.07 x 100/90 = 2.72; collections 0.25 -> 5.56; new customers 0 -> 0.00;
+        // effective visits 0.5/0.6 = 0.8333 -> 9.26; on time 0.0435 -> 0.48; score 18.02, 差
+        Map<String, Object> wang = row("SELECT * FROM appraisal WHERE month_start = '2026-12-01' AND rep_id = 'R001'");
+        assertThat(new BigDecimal(wang.get("score").toString())).isEqualByComparingTo("18.02");
+        assertThat(wang).containsEntry("grade", "差").containsEntry("team_code", "SH").containsEntry("rank_in_team", 1);
+        assertThat(new BigDecimal(row("SELECT points FROM appraisal_item WHERE month_start = '2026-12-01' AND rep_id = 'R001'"
+                + " AND item = 'effective_visit_rate'").get("points").toString())).isEqualByComparingTo("9.26");
+        assertThat(row("SELECT points FROM appraisal_item WHERE month_start = '2026-12-01' AND rep_id = 'R001'"
+                + " AND item = 'complaint_resolution_rate'").get("points")).isNull();
+
+        // 杭州 at month end: 周晓燕 and 吴昊. 吴昊 counts only on timeliness (1 of 23 on time):
+        // 0.0435 -> 10 x 0.0435 x 100/10 = 4.35
+        Map<String, Object> wu = row("SELECT * FROM appraisal WHERE month_start = '2026-12-01' AND rep_id = 'R003'");
+        assertThat(new BigDecimal(wu.get("score").toString())).isEqualByComparingTo("4.35");
+        // 周晓燕: sales 0.3043 x 35 = 10.65 of the counted 35 + 10 + 10 (+10 complaints: 1 of 2 resolved) = 65 ->
+        // sales 35 x 0.3043 x 100/65 = 16.39; effective 2/2 = 1.0 -> capped at 1 -> 10 x 1 x 100/65 = 15.38;
+        // on time 2 of 23 = 0.0870 -> 1.34; complaints 0.5 -> 7.69; score 40.80
+        Map<String, Object> zhou = row("SELECT * FROM appraisal WHERE month_start = '2026-12-01' AND rep_id = 'R002'");
+        assertThat(new BigDecimal(zhou.get("score").toString())).isEqualByComparingTo("40.80");
+        assertThat(zhou).containsEntry("rank_in_team", 1).containsEntry("team_size", 2);
+        assertThat(wu).containsEntry("rank_in_team", 2).containsEntry("grade", "差");
+    }
+
+    @Test
+    void theLeapDayCountsInFebruaryAndSpreadsTheMonthsTarget() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        SmallCompany.writeTargetSheet(inbox.resolve("targets_2028.xlsx"), "月度目标", new Object[][] {
+                {"R001", "2028-02", 21000, 0, 0, 0, 0}});
+        RollupFixture.report(inbox, "2028-02-29",
+                "R001,2028-02-29,C001,10:00,订货,闰日订单,是,3000,600,0,20,2028-02-29 18:00:00,出勤,0,0,,,\n");
+        night(LocalDate.of(2028, 3, 1));
+
+        Map<String, Object> february = figures("MONTH", "2028-02-01", "REP", "R001");
+        assertThat(february.get("period_end").toString()).isEqualTo("2028-02-29");
+        assertMoney(february, "orders_amount", "3000.00");
+        assertMoney(february, "sales_target", "21000.00");   // 21 working days in February 2028
+        assertThat(february).containsEntry("reports_due", 21);
+        assertMoney(figures("DAY", "2028-02-29", "REP", "R001"), "sales_target", "1000.00");
+        assertMoney(figures("WEEK", "2028-02-28", "REP", "R001"), "orders_amount", "3000.00");
+    }
+
+    @Test
+    void aBadAppraisalFileIsRefusedWithItsLineAndNothingRuns() throws Exception {
+        Path jobs = work.resolve("jobs");
+        java.nio.file.Files.createDirectories(jobs);
+        java.nio.file.Files.copy(Path.of("jobs/rollup.yml"), jobs.resolve("rollup.yml"));
+        java.nio.file.Files.writeString(jobs.resolve("appraisal.yml"), "items:\n  - measure: sales\n    weight: 40\n    cap: 1\n"
+                + "  - measure: happiness\n    weight: 60\n    cap: 1\n", StandardCharsets.UTF_8);
+        var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> AppraisalSettings.load(jobs));
+        assertThat(thrown).hasMessageContaining("appraisal.yml:5").hasMessageContaining("unknown measure 'happiness'");
+    }
+
+    /** Ingest the inbox and roll up, as a night does. */
+    void night(LocalDate date) throws Exception {
+        assertThat(ingest.ingest(date, false, inbox, work.resolve("out")).succeeded()).isTrue();
+        StringWriter out = new StringWriter();
+        int code = rollup.run(date, false, false, new PrintWriter(out), new PrintWriter(out));
+        assertThat(code).as(out.toString()).isZero();
+    }
+
+    void fullRollup(LocalDate date) throws Exception {
+        StringWriter out = new StringWriter();
+        assertThat(rollup.run(date, true, true, new PrintWriter(out), new PrintWriter(out))).as(out.toString()).isZero();
+    }
+
+    Map<String, Object> figures(String periodType, String periodStart, String entityType, String entityId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM rollup WHERE period_type = ? AND period_start = ?"
+                + " AND entity_type = ? AND entity_id = ?", periodType, LocalDate.parse(periodStart), entityType, entityId);
+        assertThat(rows).as(periodType + " " + periodStart + " " + entityType + " " + entityId).hasSize(1);
+        Map<String, Object> row = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        rows.get(0).forEach((k, v) -> row.put(k.toLowerCase(), v instanceof Number n && !(v instanceof BigDecimal) ? n.intValue() : v));
+        return row;
+    }
+
+    Map<String, Object> row(String sql) {
+        Map<String, Object> row = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        jdbc.queryForMap(sql).forEach((k, v) -> row.put(k.toLowerCase(),
+                v instanceof Number n && !(v instanceof BigDecimal) ? n.intValue() : v));
+        return row;
+    }
+
+    static void assertMoney(Map<String, Object> row, String column, String expected) {
+        assertThat(row.get(column)).as(column).isNotNull();
+        assertThat(new BigDecimal(row.get(column).toString())).as(column).isEqualByComparingTo(expected);
+    }
+
+    static void assertRate(Map<String, Object> row, String column, String expected) {
+        assertMoney(row, column, expected);
+    }
+}
