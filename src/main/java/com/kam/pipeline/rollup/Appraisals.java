@@ -93,11 +93,17 @@ class Appraisals {
             byTeam.computeIfAbsent(String.valueOf(s.team), t -> new ArrayList<>()).add(s);
         }
         for (List<Scored> team : byTeam.values()) {
+            List<BigDecimal> scores = team.stream().map(s -> s.score).toList();
             for (Scored s : team) {
-                s.rank = 1 + (int) team.stream().filter(o -> o.score.compareTo(s.score) > 0).count();
+                s.rank = rankOf(s.score, scores);
                 s.teamSize = team.size();
             }
         }
+    }
+
+    /** 1 + the number of scores above this one: equal scores share a rank and the next rank skips (1, 1, 3). */
+    static int rankOf(BigDecimal score, List<BigDecimal> scores) {
+        return 1 + (int) scores.stream().filter(o -> o.compareTo(score) > 0).count();
     }
 
     private static final class Scored {

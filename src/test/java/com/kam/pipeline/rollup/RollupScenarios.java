@@ -182,6 +182,56 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void nightAfterNightWithLateAndCorrectedDataEqualsAFullRecompute() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        report("2026-11-30");
+        night(LocalDate.of(2026, 11, 30));
+        report("2026-12-01");
+        RollupFixture.plan(inbox);
+        night(LocalDate.of(2026, 12, 1));
+        report("2026-12-02");
+        night(LocalDate.of(2026, 12, 2));
+        report("2026-12-16");
+        night(LocalDate.of(2026, 12, 16));
+        assertThat(figures("MONTH", "2026-12-01", "TEAM", "HZ")).containsEntry("new_customers", 1);
+
+        // late: 王小明 sold to 宁波港务集团 on 12-10, so it is his new customer, and 周晓燕's order of 12-16 is not
+        report("2026-12-31");
+        RollupFixture.report(inbox, "2026-12-10",
+                "R001,2026-12-10,C003,10:00,订货,首单,是,3000,600,0,25,2026-12-30 09:00:00,出勤,0,0,,,\n");
+        night(LocalDate.of(2026, 12, 31));
+        assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
+        assertThat(figures("MONTH", "2026-12-01", "TEAM", "HZ")).containsEntry("new_customers", 0);
+        assertThat(figures("MONTH", "2026-12-01", "REP", "R001")).containsEntry("new_customers", 1);
+
+        // corrected: the report of 12-01 again, 周晓燕's order now 5,500 and 王小明's visit with its outcome
+        report("2027-01-02");
+        RollupFixture.report(inbox, "2026-12-01", "R001,2026-12-01,C002,10:00,服务,了解需求,否,,,,50,2026-12-01 22:30:00,出勤,0,0,,,\n"
+                + "R002,2026-12-01,C001,14:00,订货,追加订单,是,5500,1000,3000,80,2026-12-01 18:00:00,出勤,2,1,华为降价10%,,\n");
+        night(LocalDate.of(2027, 1, 2));
+        assertMoney(figures("WEEK", "2026-11-30", "COMPANY", "ALL"), "orders_amount", "15500.00");
+
+        // corrected targets for December, then the last night
+        report("2027-01-04");
+        SmallCompany.writeTargetSheet(inbox.resolve("targets_2026_revised.xlsx"), "月度目标", new Object[][] {
+                {"R001", "2026-12", 120000, 20000, 80000, 1, 20}});
+        night(LocalDate.of(2027, 1, 5));
+        assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
+        assertMoney(figures("MONTH", "2026-12-01", "REP", "R001"), "sales_target", "120000.00");
+
+        List<String> tables = List.of("rollup", "rollup_rep_day", "customer_order_day", "appraisal", "appraisal_item",
+                "rollup_warning");
+        List<String> incremental = Tables.dump(jdbc, tables);
+        List<Map<String, Object>> abnormal = jdbc.queryForList("SELECT * FROM abnormal_customer WHERE week_start = '2027-01-04'"
+                + " ORDER BY customer_id, reason_code");
+        fullRollup(RollupFixture.LAST_DAY);
+        assertThat(lastRunMode()).isEqualTo("FULL");
+        assertThat(Tables.dump(jdbc, tables)).isEqualTo(incremental);
+        assertThat(jdbc.queryForList("SELECT * FROM abnormal_customer WHERE week_start = '2027-01-04'"
+                + " ORDER BY customer_id, reason_code")).isEqualTo(abnormal);
+    }
+
+    @Test
     void theLeapDayCountsInFebruaryAndSpreadsTheMonthsTarget() throws Exception {
         RollupFixture.writeMasterData(inbox);
         SmallCompany.writeTargetSheet(inbox.resolve("targets_2028.xlsx"), "月度目标", new Object[][] {
@@ -208,6 +258,18 @@ abstract class RollupScenarios {
                 + "  - measure: happiness\n    weight: 60\n    cap: 1\n", StandardCharsets.UTF_8);
         var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> AppraisalSettings.load(jobs));
         assertThat(thrown).hasMessageContaining("appraisal.yml:5").hasMessageContaining("unknown measure 'happiness'");
+    }
+
+    void report(String date) throws Exception {
+        for (String[] report : RollupFixture.REPORTS) {
+            if (report[0].equals(date)) {
+                RollupFixture.report(inbox, report[0], report[1]);
+            }
+        }
+    }
+
+    String lastRunMode() {
+        return jdbc.queryForObject("SELECT mode FROM rollup_run ORDER BY id DESC LIMIT 1", String.class);
     }
 
     /** Ingest the inbox and roll up, as a night does. */
