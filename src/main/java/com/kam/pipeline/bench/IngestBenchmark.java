@@ -73,10 +73,7 @@ public class IngestBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Integer loads = jdbc.queryForObject("SELECT COUNT(*) FROM ingest_load", Integer.class);
-        if (loads != null && loads > 0) {
-            spec.commandLine().getErr().println("bench ingest needs an empty database; this one already holds " + loads
-                    + " loads. Point SPRING_DATASOURCE_URL at a new database.");
+        if (!BenchDatabase.isEmpty(jdbc, spec.commandLine().getErr(), "bench ingest")) {
             return KamCommand.BAD_USAGE;
         }
         boolean mariaDb = dataSource.getUrl().startsWith("jdbc:mariadb");

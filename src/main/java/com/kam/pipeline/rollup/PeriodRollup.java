@@ -22,6 +22,9 @@ class PeriodRollup {
             + " new_customer_target, visit_target, sales_attainment, margin_attainment, collection_attainment,"
             + " new_customer_attainment, visit_attainment, avg_sales_per_rep_week, computed_at";
 
+    /** The measures among the columns: all but the five keys, name, team, region and computed_at. */
+    static final int MEASURES = COLUMNS.split(",").length - 9;
+
     private final JdbcTemplate jdbc;
 
     PeriodRollup(JdbcTemplate jdbc) {

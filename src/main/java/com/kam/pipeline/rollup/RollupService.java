@@ -36,6 +36,9 @@ public class RollupService {
         }
     }
 
+    /** The figures each rollup row carries (its columns less keys, labels and the timestamp). */
+    public static final int MEASURES_COMPUTED = PeriodRollup.MEASURES + 4;  // + the growth pass's four
+
     private final JdbcTemplate jdbc;
     private final KamProperties properties;
     private final CalendarTable calendar;

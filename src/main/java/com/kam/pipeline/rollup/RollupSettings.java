@@ -30,7 +30,7 @@ public record RollupSettings(
         BigDecimal ordersDownShare,
         int historyWeeks,
         int minHistoryWeeks,
-        BigDecimal departureShare,
+        Map<String, BigDecimal> departureShare,
         BigDecimal expenseBudgetShare) {
 
     static final String FILE = "rollup.yml";
@@ -76,7 +76,8 @@ public record RollupSettings(
                 c.classes("max-days-without-visit", c.required("max-days-without-visit", abnormal.maxDaysWithoutVisit)),
                 c.share("orders-down-share", abnormal.ordersDownShare),
                 c.positive("history-weeks", warnings.historyWeeks), c.positive("min-history-weeks", warnings.minHistoryWeeks),
-                c.share("departure-share", warnings.departureShare), c.share("expense-budget-share", warnings.expenseBudgetShare));
+                c.departures(c.required("departure-share", warnings.departureShare)),
+                c.share("expense-budget-share", warnings.expenseBudgetShare));
     }
 
     /** The file as written. */
@@ -99,7 +100,7 @@ public record RollupSettings(
 
     record Warnings(@JsonProperty("history-weeks") Integer historyWeeks,
                     @JsonProperty("min-history-weeks") Integer minHistoryWeeks,
-                    @JsonProperty("departure-share") BigDecimal departureShare,
+                    @JsonProperty("departure-share") Map<String, BigDecimal> departureShare,
                     @JsonProperty("expense-budget-share") BigDecimal expenseBudgetShare) {
     }
 
@@ -152,6 +153,18 @@ public record RollupSettings(
                 throw ConfigFile.error(file, key, key + " must not be negative");
             }
             return value;
+        }
+
+        Map<String, BigDecimal> departures(Map<String, BigDecimal> values) {
+            Map<String, BigDecimal> checked = new LinkedHashMap<>();
+            values.forEach((measure, share) -> {
+                if (!Set.of("orders", "visits", "expenses").contains(measure)) {
+                    throw ConfigFile.error(file, "departure-share", "departure-share: '" + measure
+                            + "' is not a weekly measure; use orders, visits, expenses");
+                }
+                checked.put(measure, share("departure-share", share));
+            });
+            return checked;
         }
 
         BigDecimal share(String key, BigDecimal value) {

@@ -16,7 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class Warnings {
 
-    private static final String[] WEEKLY_MEASURES = {"orders_amount", "visits", "expenses"};
+    /** The weekly measures watched: name in jobs/rollup.yml, rollup column. */
+    private static final Map<String, String> WEEKLY_MEASURES = Map.of("orders", "orders_amount", "visits", "visits",
+            "expenses", "expenses");
 
     private final JdbcTemplate jdbc;
 
@@ -39,7 +41,8 @@ class Warnings {
             if (week.isBefore(from)) {
                 return;
             }
-            for (String measure : WEEKLY_MEASURES) {
+            for (Map.Entry<String, BigDecimal> watched : settings.departureShare().entrySet()) {
+                String measure = WEEKLY_MEASURES.get(watched.getKey());
                 List<BigDecimal> history = new ArrayList<>();
                 for (int i = 1; i <= settings.historyWeeks(); i++) {
                     Map<String, Object> earlier = byWeek.get(week.minusWeeks(i));
@@ -54,10 +57,10 @@ class Warnings {
                         .divide(BigDecimal.valueOf(history.size()), 6, Ratio.ROUNDING));
                 BigDecimal actual = new BigDecimal(row.get(measure).toString());
                 BigDecimal departure = Ratio.rate(actual.subtract(mean), mean);
-                if (departure != null && departure.abs().compareTo(settings.departureShare()) > 0) {
+                if (departure != null && departure.abs().compareTo(watched.getValue()) > 0) {
                     String[] key = entity.split("\\|");
                     raised.add(new Object[] {"WEEK", Date.valueOf(week), key[0], key[1], measure, actual, mean,
-                            String.format("%s %s %s%% against the mean of the previous %d weeks", label(measure),
+                            String.format("%s %s %s%% against the mean of the previous %d weeks", watched.getKey(),
                                     departure.signum() > 0 ? "up" : "down",
                                     departure.abs().movePointRight(2).stripTrailingZeros().toPlainString(), history.size())});
                 }
@@ -90,12 +93,5 @@ class Warnings {
     private void insert(List<Object[]> rows) {
         jdbc.batchUpdate("INSERT INTO rollup_warning (period_type, period_start, entity_type, entity_id, measure, actual,"
                 + " baseline, reason) VALUES (?,?,?,?,?,?,?,?)", rows);
-    }
-
-    private static String label(String measure) {
-        return switch (measure) {
-            case "orders_amount" -> "orders";
-            default -> measure;
-        };
     }
 }

@@ -36,7 +36,8 @@ final class TargetWriter {
         Xlsx.write(outDir.resolve("targets.xlsx"), SHEET, HEADER, sink -> {
             for (Org.Rep rep : org.reps()) {
                 Rng rng = new Rng(options.seed(), STREAM, rep.index());
-                long base = rng.between(40, 120) * 10_000L;   // monthly sales target of an average month
+                // monthly sales target of an average month, near what the simulated reps sell (so attainment is ~100%)
+                long base = rng.between(90, 250) * 10_000L;
                 for (YearMonth month : months) {
                     List<Object> row = row(rep, month, base, rng);
                     if (row != null) {

@@ -237,7 +237,7 @@ abstract class RollupScenarios {
         SmallCompany.writeTargetSheet(inbox.resolve("targets_2028.xlsx"), "月度目标", new Object[][] {
                 {"R001", "2028-02", 21000, 0, 0, 0, 0}});
         RollupFixture.report(inbox, "2028-02-29",
-                "R001,2028-02-29,C001,10:00,订货,闰日订单,是,3000,600,0,20,2028-02-29 18:00:00,出勤,0,0,,,\n");
+                "R001,2028-02-29,C001,10:00,订货,闰日订单,是,3000,600,0,1200,2028-02-29 18:00:00,出勤,0,0,,,\n");
         night(LocalDate.of(2028, 3, 1));
 
         Map<String, Object> february = figures("MONTH", "2028-02-01", "REP", "R001");
@@ -247,6 +247,23 @@ abstract class RollupScenarios {
         assertThat(february).containsEntry("reports_due", 21);
         assertMoney(figures("DAY", "2028-02-29", "REP", "R001"), "sales_target", "1000.00");
         assertMoney(figures("WEEK", "2028-02-28", "REP", "R001"), "orders_amount", "3000.00");
+
+        // expenses 1,200 against a budget of 5% of 21,000 = 1,050: warned for the rep, the team and the region
+        assertThat(jdbc.queryForList("SELECT entity_type, entity_id, actual, baseline FROM rollup_warning"
+                + " WHERE period_type = 'MONTH' AND period_start = '2028-02-01' AND measure = 'expenses' ORDER BY entity_type")
+                .stream().map(r -> r.get("entity_type") + " " + r.get("entity_id") + " "
+                        + new BigDecimal(r.get("actual").toString()).toPlainString() + " > "
+                        + new BigDecimal(r.get("baseline").toString()).toPlainString()).toList())
+                .containsExactly("REGION EAST 1200.00 > 1050.00", "REP R001 1200.00 > 1050.00", "TEAM SH 1200.00 > 1050.00");
+        // 杭州第一医院 (class B: at most 45 days between visits) had no visit in the 46 days looked at;
+        // it is listed under its owner 周晓燕's team on the business date
+        Map<String, Object> abnormal = row("SELECT * FROM abnormal_customer WHERE week_start = '2028-02-28'"
+                + " AND customer_id = 'C002'");
+        assertThat(abnormal).containsEntry("reason_code", "NOT_VISITED").containsEntry("team_code", "HZ")
+                .containsEntry("customer_name", "杭州第一医院");
+        assertThat(abnormal.get("reason").toString()).contains("46 days").contains("class B allows 45");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM abnormal_customer WHERE customer_id = 'C001'", Integer.class))
+                .isZero();
     }
 
     @Test

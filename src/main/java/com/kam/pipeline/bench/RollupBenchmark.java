@@ -1,0 +1,152 @@
+package com.kam.pipeline.bench;
+
+import com.kam.pipeline.ingest.IngestService;
+import com.kam.pipeline.rollup.RollupCommand;
+import com.kam.pipeline.rollup.RollupService;
+import com.kam.pipeline.sample.GeneratorOptions;
+import com.kam.pipeline.sample.SampleDataGenerator;
+import com.kam.pipeline.system.KamCommand;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code kam bench rollup}: generates and ingests a company, then times the full recompute of
+ * every rollup against the database running the bare GROUP BY of monthly orders and visits per
+ * rep, and one night's incremental rollup against the full one.
+ */
+@Component
+@Command(name = "rollup", mixinStandardHelpOptions = true,
+        description = "Full and incremental rollup time against the bare GROUP BY of monthly per-rep orders and visits.")
+public class RollupBenchmark implements Callable<Integer> {
+
+    /** What the bare query computes: orders and visits. */
+    private static final int BARE_MEASURES = 2;
+
+    @Option(names = "--reps", defaultValue = "1000")
+    int reps;
+
+    @Option(names = "--months", defaultValue = "12")
+    int months;
+
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--work", description = "folder for the generated files (default: a temporary folder)")
+    Path work;
+
+    @Spec
+    CommandSpec spec;
+
+    private final IngestService ingest;
+    private final RollupCommand rollup;
+    private final JdbcTemplate jdbc;
+
+    public RollupBenchmark(IngestService ingest, RollupCommand rollup, JdbcTemplate jdbc) {
+        this.ingest = ingest;
+        this.rollup = rollup;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!BenchDatabase.isEmpty(jdbc, err, "bench rollup")) {
+            return KamCommand.BAD_USAGE;
+        }
+        Path folder = work != null ? work : Files.createTempDirectory("kam-bench-rollup");
+        Path inbox = folder.resolve("inbox");
+        LocalDate end = LocalDate.of(2026, 10, 31);
+        LocalDate start = end.minusMonths(months).plusDays(1);
+        long t0 = System.nanoTime();
+        // one opportunity snapshot a month is enough here: the rollups do not read them
+        new SampleDataGenerator(new GeneratorOptions(reps, start, end, seed, 31, false)).generate(inbox);
+        LocalDate lastNight = lastReportDate(inbox);
+        Path tonight = folder.resolve("tonight");
+        Files.createDirectories(tonight);
+        List<Path> held = new ArrayList<>();
+        for (String prefix : List.of("daily_reports_", "visit_plans_")) {
+            Path file = inbox.resolve(prefix + lastNight + ".csv");
+            if (Files.exists(file)) {
+                held.add(Files.move(file, tonight.resolve(file.getFileName())));
+            }
+        }
+        out.printf("generated %d reps, %s..%s in %.1f s; ingesting up to %s ...%n", reps, start, end,
+                seconds(System.nanoTime() - t0), lastNight.minusDays(1));
+        out.flush();
+        long t1 = System.nanoTime();
+        ingest.ingest(lastNight.minusDays(1), true, inbox, folder.resolve("out"));
+        out.printf("ingest %.1f s: %d report lines, %d plan lines%n%n", seconds(System.nanoTime() - t1),
+                jdbc.queryForObject("SELECT COUNT(*) FROM report_line", Long.class),
+                jdbc.queryForObject("SELECT COUNT(*) FROM visit_plan", Long.class));
+        out.flush();
+
+        PrintWriter quiet = new PrintWriter(java.io.Writer.nullWriter());
+        long full = time(() -> check(rollup.run(lastNight.minusDays(1), true, true, quiet, err)));
+        long rows = jdbc.queryForObject("SELECT COUNT(*) FROM rollup", Long.class);
+        List<Long> bare = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            bare.add(time(() -> jdbc.query("SELECT rep_id, YEAR(report_date), MONTH(report_date), SUM(order_amount),"
+                    + " COUNT(customer_id) FROM report_line GROUP BY rep_id, YEAR(report_date), MONTH(report_date)", rs -> {
+                    })));
+        }
+        bare.sort(null);
+        long bareNanos = bare.get(1);
+        int measures = RollupService.MEASURES_COMPUTED;
+        double perMeasure = (full / (double) measures) / (bareNanos / (double) BARE_MEASURES);
+        out.printf("full recompute: %.1f s, %d rollup rows, %d measures per row%n", seconds(full), rows, measures);
+        out.printf("bare GROUP BY of monthly orders and visits per rep: %.2f s (median of 3)%n", seconds(bareNanos));
+        out.printf("full recompute per measure / bare query per measure: %.2fx (goal <= 1.5x)%n%n", perMeasure);
+
+        for (Path file : held) {
+            Files.move(file, inbox.resolve(file.getFileName()));
+        }
+        long t2 = System.nanoTime();
+        ingest.ingest(lastNight, true, inbox, folder.resolve("out"));
+        out.printf("night of %s: ingest %.1f s%n", lastNight, seconds(System.nanoTime() - t2));
+        long incremental = time(() -> check(rollup.run(lastNight, true, false, quiet, err)));
+        out.printf("incremental rollup: %.2f s = %.1f%% of the full recompute (goal <= 2%%)%n", seconds(incremental),
+                100.0 * incremental / full);
+        out.flush();
+        return KamCommand.DONE;
+    }
+
+    private static LocalDate lastReportDate(Path inbox) throws java.io.IOException {
+        try (var files = Files.list(inbox)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("daily_reports_"))
+                    .map(n -> LocalDate.parse(n.substring("daily_reports_".length(), n.length() - 4)))
+                    .max(LocalDate::compareTo).orElseThrow();
+        }
+    }
+
+    private static void check(int exitCode) {
+        if (exitCode != KamCommand.DONE) {
+            throw new IllegalStateException("the rollup failed (exit " + exitCode + "); see the messages above");
+        }
+    }
+
+    private interface Timed {
+        void run() throws Exception;
+    }
+
+    private static long time(Timed work) throws Exception {
+        long t = System.nanoTime();
+        work.run();
+        return System.nanoTime() - t;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}
