@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Fills each rollup row's growth against the previous period and the same period last year.
+ * Fills the growth of each week, month, quarter and year against the previous period and the
+ * same period last year.
  * It runs after the rows of a range are written, and again for the periods that follow a
  * recomputed one, whose growth depends on it. The work table keeps the SQL portable (MariaDB
  * cannot update a table from a subquery on itself; H2 has no multi-table UPDATE).
@@ -23,8 +24,8 @@ class GrowthPass {
 
     /** Recomputes the growth of the rows of {@code type} whose periods start in {@code from..to}. */
     void run(PeriodType type, LocalDate from, LocalDate to) {
-        if (type.toDate()) {
-            return;
+        if (type.toDate() || type == PeriodType.DAY) {
+            return;  // a day is not compared with the day before; the to-date kinds have no growth
         }
         Date f = Date.valueOf(from);
         Date t = Date.valueOf(to);

@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class PeriodRollup {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PeriodRollup.class);
+
     private static final String COLUMNS = "period_type, period_start, period_end, entity_type, entity_id, entity_name,"
             + " team_code, region_code, reps, rep_days, orders_amount, gross_margin, collections, expenses, cost_per_visit,"
             + " visits_planned, planned_visits_made, visits, effective_visits, order_visits, plan_adherence,"
@@ -50,7 +52,10 @@ class PeriodRollup {
         for (EntityLevel level : EntityLevel.values()) {
             String end = type.toDate() ? "DATE '" + to + "'" : "c." + type.endColumn;
             String sql = level.byCustomer ? byCustomer(type, level, end) : byOrganisation(type, level, end);
-            rows += jdbc.update(sql, now, f, last, f, last);
+            long t0 = System.nanoTime();
+            int written = jdbc.update(sql, now, f, last, f, last);
+            log.debug("{} {} {}..{}: {} rows in {} ms", type, level, from, to, written, (System.nanoTime() - t0) / 1_000_000);
+            rows += written;
         }
         return rows;
     }

@@ -111,14 +111,17 @@ public class RollupService {
         jdbc.update("DELETE FROM rollup");
         jdbc.update("DELETE FROM rollup_rep_day");
         jdbc.update("DELETE FROM customer_order_day");
+        long t0 = System.nanoTime();
         orderDays.refresh(first, asOf, false);
         int rows = repDays.rebuild(first, asOf);
+        log.info("rollup {}: {} rep-days in {} s", asOf, rows, seconds(t0));
         for (PeriodType type : PeriodType.whole()) {
+            long t = System.nanoTime();
             LocalDate from = type.startOf(first, settings);
             LocalDate to = type.startOf(asOf, settings);
             rows += periods.write(type, from, to, now);
             growth.run(type, from, to);
-            log.info("rollup {}: {} figures written", asOf, type);
+            log.info("rollup {}: {} figures written in {} s", asOf, type, seconds(t));
         }
         jdbc.update("DELETE FROM rollup_warning");
         rows += figuresAfterPeriods(asOf, settings, appraisal, now, first.withDayOfMonth(1), asOf.withDayOfMonth(1),
@@ -207,6 +210,10 @@ public class RollupService {
                     }
                 }, Date.valueOf(asOf));
         return dates;
+    }
+
+    private static String seconds(long since) {
+        return String.format("%.1f", (System.nanoTime() - since) / 1e9);
     }
 
     private void writeVisitFrequency(RollupSettings settings) {
