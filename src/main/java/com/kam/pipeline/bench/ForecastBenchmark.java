@@ -50,6 +50,9 @@ public class ForecastBenchmark implements Callable<Integer> {
     @Option(names = "--backtest-to", defaultValue = "2026-10")
     String backtestTo;
 
+    @Option(names = "--reuse", description = "keep the history an earlier run generated in this database")
+    boolean reuse;
+
     @Spec
     CommandSpec spec;
 
@@ -69,7 +72,7 @@ public class ForecastBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM opportunity_snapshot", Integer.class);
-        if (existing != null && existing > 0) {
+        if (existing != null && existing > 0 && !reuse) {
             spec.commandLine().getErr().println("bench forecast needs an empty database; this one already holds " + existing
                     + " snapshot rows. Point SPRING_DATASOURCE_URL at a new database.");
             return KamCommand.BAD_USAGE;
@@ -81,14 +84,11 @@ public class ForecastBenchmark implements Callable<Integer> {
         if (!snapshots.contains(end)) {
             snapshots.add(end);
         }
-        long t0 = System.nanoTime();
-        PipelineHistoryGenerator.Counts counts = new PipelineHistoryGenerator(jdbc)
-                .generate(new PipelineHistoryGenerator.Options(reps, deals, start, end, snapshots, seed));
-        double generated = (System.nanoTime() - t0) / 1e9;
-        out.printf("generated %,d deals (%,d open and %,d closed on %s), %,d snapshot rows in %d snapshots, %,d stage changes: %.1f s%n",
-                counts.deals(), counts.openAtEnd(), counts.closedByEnd(), end, counts.snapshotRows(), snapshots.size(),
-                counts.stageChanges(), generated);
-        out.flush();
+        if (existing != null && existing > 0) {
+            out.printf("reusing the %,d snapshot rows already here%n", existing);
+        } else {
+            generate(out, snapshots);
+        }
         long t1 = System.nanoTime();
         JobExecution execution = job.run(end, true, properties.out());
         out.printf("forecast job as of %s: %s in %.1f s%n", end, execution.getStatus(), (System.nanoTime() - t1) / 1e9);
@@ -99,5 +99,16 @@ public class ForecastBenchmark implements Callable<Integer> {
         out.printf("backtest %s..%s: %.1f s%n", backtestFrom, backtestTo, (System.nanoTime() - t2) / 1e9);
         out.flush();
         return code;
+    }
+
+    private void generate(PrintWriter out, List<LocalDate> snapshots) {
+        long t0 = System.nanoTime();
+        PipelineHistoryGenerator.Counts counts = new PipelineHistoryGenerator(jdbc)
+                .generate(new PipelineHistoryGenerator.Options(reps, deals, start, end, snapshots, seed));
+        double generated = (System.nanoTime() - t0) / 1e9;
+        out.printf("generated %,d deals (%,d open and %,d closed on %s), %,d snapshot rows in %d snapshots, %,d stage changes: %.1f s%n",
+                counts.deals(), counts.openAtEnd(), counts.closedByEnd(), end, counts.snapshotRows(), snapshots.size(),
+                counts.stageChanges(), generated);
+        out.flush();
     }
 }

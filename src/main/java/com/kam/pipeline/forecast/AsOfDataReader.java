@@ -27,8 +27,9 @@ class AsOfDataReader {
 
     private final JdbcTemplate jdbc;
 
-    AsOfDataReader(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    AsOfDataReader(javax.sql.DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(10_000); // stream the large reads rather than hold whole result sets
     }
 
     AsOfData read(LocalDate asOf) {
@@ -37,42 +38,57 @@ class AsOfDataReader {
                 "SELECT MAX(snapshot_date) FROM opportunity_snapshot WHERE snapshot_date <= ?", LocalDate.class, day);
         Map<String, OrgEntry> org = org(asOf);
         Map<String, StageDates> history = stageHistory(day);
-        Map<String, int[]> pushes = new HashMap<>();
-        Map<String, LocalDate> firstClose = new HashMap<>();
         List<Deal> open = new ArrayList<>();
-        Set<String> openIds = new HashSet<>();
+        Map<String, Integer> openIndex = new HashMap<>();
         if (snapshot != null) {
-            Date snap = Date.valueOf(snapshot);
-            // how often the expected close date moved later: distinct dates seen after the earliest
-            jdbc.query("SELECT h.opportunity_id, MIN(h.expected_close_date), COUNT(DISTINCT h.expected_close_date)"
-                    + " FROM opportunity_snapshot h JOIN opportunity_snapshot s ON s.snapshot_date = ?"
-                    + " AND s.opportunity_id = h.opportunity_id AND s.stage NOT IN ('WON', 'LOST')"
-                    + " WHERE h.snapshot_date <= ? AND h.expected_close_date IS NOT NULL GROUP BY h.opportunity_id", rs -> {
-                pushes.put(rs.getString(1), new int[] {rs.getInt(3) - 1});
-                firstClose.put(rs.getString(1), rs.getObject(2, LocalDate.class));
-            }, snap, snap);
             jdbc.query("SELECT " + COLUMNS + " FROM opportunity_snapshot s WHERE s.snapshot_date = ?"
                     + " AND s.stage NOT IN ('WON', 'LOST')", rs -> {
-                String id = rs.getString(1);
-                if (openIds.add(id)) {
-                    int[] p = pushes.get(id);
-                    open.add(deal(rs, org, history.get(id), firstClose.get(id), p == null ? 0 : p[0]));
+                if (!openIndex.containsKey(rs.getString(1))) {
+                    openIndex.put(rs.getString(1), open.size());
+                    open.add(deal(rs, org, history.get(rs.getString(1)), null, 0));
                 }
-            }, snap);
+            }, Date.valueOf(snapshot));
+            addPushes(open, openIndex, day);
         }
-        List<Deal> closed = new ArrayList<>();
-        Set<String> closedIds = new HashSet<>();
-        // each deal closed by the as-of date, as its latest snapshot row up to then shows it
-        jdbc.query("SELECT " + COLUMNS + " FROM opportunity_snapshot s JOIN (SELECT opportunity_id, MAX(snapshot_date) AS last_seen"
-                + " FROM opportunity_snapshot WHERE snapshot_date <= ? AND stage IN ('WON', 'LOST') GROUP BY opportunity_id) c"
-                + " ON s.snapshot_date = c.last_seen AND s.opportunity_id = c.opportunity_id"
-                + " WHERE s.stage IN ('WON', 'LOST') AND s.closed_date <= ?", rs -> {
+        // each deal closed by the as-of date, as its latest snapshot row up to then shows it. Streamed and
+        // kept latest-first here: as a GROUP BY joined back to the table, MariaDB spilled to disk (50 s for 3M rows).
+        Map<String, LocalDate> seen = new HashMap<>();
+        Map<String, Deal> closedById = new HashMap<>();
+        jdbc.query("SELECT " + COLUMNS + ", s.snapshot_date FROM opportunity_snapshot s WHERE s.snapshot_date <= ?"
+                + " AND s.stage IN ('WON', 'LOST') AND s.closed_date <= ?", rs -> {
             String id = rs.getString(1);
-            if (!openIds.contains(id) && closedIds.add(id)) {
-                closed.add(deal(rs, org, history.get(id), null, 0));
+            LocalDate seenOn = rs.getObject(12, LocalDate.class);
+            LocalDate earlier = seen.get(id);
+            if (!openIndex.containsKey(id) && (earlier == null || seenOn.isAfter(earlier))) {
+                seen.put(id, seenOn);
+                closedById.put(id, deal(rs, org, history.get(id), null, 0));
             }
         }, day, day);
+        List<Deal> closed = new ArrayList<>(closedById.values());
+        closed.sort(java.util.Comparator.comparing(Deal::id));
         return new AsOfData(asOf, snapshot, open, closed, org, targets(asOf));
+    }
+
+    /**
+     * How often each open deal's expected close date moved: the distinct dates the snapshots up to
+     * the as-of date showed for it, less one (as pushes: dates mostly move later), and the earliest.
+     */
+    private void addPushes(List<Deal> open, Map<String, Integer> openIndex, Date day) {
+        Map<String, Set<LocalDate>> dates = new HashMap<>();
+        jdbc.query("SELECT opportunity_id, expected_close_date FROM opportunity_snapshot WHERE snapshot_date <= ?"
+                + " AND stage NOT IN ('WON', 'LOST') AND expected_close_date IS NOT NULL", rs -> {
+            String id = rs.getString(1);
+            if (openIndex.containsKey(id)) {
+                dates.computeIfAbsent(id, k -> new HashSet<>(4)).add(rs.getObject(2, LocalDate.class));
+            }
+        }, day);
+        dates.forEach((id, seen) -> {
+            int i = openIndex.get(id);
+            Deal d = open.get(i);
+            open.set(i, new Deal(d.id(), d.name(), d.customerId(), d.ownerId(), d.teamCode(), d.regionCode(), d.productLine(),
+                    d.amount(), d.stage(), d.expectedClose(), d.created(), d.closed(), d.forecastCategory(), d.entered(),
+                    d.lastChange(), java.util.Collections.min(seen), seen.size() - 1));
+        });
     }
 
     private static Deal deal(ResultSet rs, Map<String, OrgEntry> org, StageDates history, LocalDate firstClose, int pushes)

@@ -30,10 +30,9 @@ final class ForecastCalculator {
         this.settings = settings;
     }
 
-    Result calculate(AsOfData data) {
+    Result calculate(AsOfData data, LearnedConversion learned) {
         LocalDate asOf = data.asOf();
         EntityNames names = new EntityNames(data);
-        LearnedConversion learned = new LearnedConversion(data.closed(), settings);
         Map<EntityKey, Map<YearMonth, Double>> wonByMonth = wonByMonth(data);
         List<ForecastRow> rows = new ArrayList<>();
         List<ContributorRow> contributors = new ArrayList<>();

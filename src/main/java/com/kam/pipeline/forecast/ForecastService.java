@@ -42,6 +42,7 @@ public class ForecastService {
         long started = System.nanoTime();
         AsOfData data = reader.read(asOf);
         long read = System.nanoTime();
+        long computed;
         if (ForecastStore.BACKTEST.equals(kind)) {
             List<Long> earlier = jdbc.queryForList("SELECT run_id FROM forecast_run WHERE as_of_date = ? AND run_kind = ?",
                     Long.class, java.sql.Date.valueOf(asOf), kind);
@@ -49,12 +50,13 @@ public class ForecastService {
         }
         long runId = store.startRun(asOf, data.snapshotDate(), kind, jobInstanceId, settings.sha256());
         try {
-            ForecastCalculator.Result result = new ForecastCalculator(settings).calculate(data);
+            LearnedConversion learned = new LearnedConversion(data.closed(), settings);
+            ForecastCalculator.Result result = new ForecastCalculator(settings).calculate(data, learned);
+            computed = System.nanoTime();
             store.writeForecasts(runId, result);
             if (ForecastStore.NIGHTLY.equals(kind)) {
                 FunnelSnapshot.Result funnel = new FunnelSnapshot(settings).compute(data);
-                List<Object[]> ideal = new IdealFunnel(settings).compute(data, funnel.cells(),
-                        new LearnedConversion(data.closed(), settings));
+                List<Object[]> ideal = new IdealFunnel(settings).compute(data, funnel.cells(), learned);
                 store.writeFunnel(runId, funnel, ideal);
             }
             store.finishRun(runId);
@@ -62,9 +64,9 @@ public class ForecastService {
             store.deleteRun(runId);
             throw e;
         }
-        log.info("forecast {} as of {}: run {}, {} open and {} closed deals (snapshot {}); read {} ms, total {} ms", kind, asOf,
-                runId, data.open().size(), data.closed().size(), data.snapshotDate(), (read - started) / 1_000_000,
-                (System.nanoTime() - started) / 1_000_000);
+        log.info("forecast {} as of {}: run {}, {} open and {} closed deals (snapshot {}); read {} ms, forecasts computed {} ms,"
+                + " total {} ms", kind, asOf, runId, data.open().size(), data.closed().size(), data.snapshotDate(),
+                (read - started) / 1_000_000, (computed - read) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
         return new Outcome(runId, data);
     }
 }
