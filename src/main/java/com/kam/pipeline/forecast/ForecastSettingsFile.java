@@ -46,7 +46,7 @@ public final class ForecastSettingsFile {
             bytes = Files.readAllBytes(file);
             raw = YAML.readValue(bytes, Raw.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ForecastConfigException(file, line(e), "unknown setting '" + e.getPropertyName() + "'; settings are"
+            throw new Checker(file).error(e.getPropertyName(), "unknown setting '" + e.getPropertyName() + "'; settings are"
                     + " stage-probabilities, stalled-percentile, min-team-history, shrinkage-strength, smoothing-alpha,"
                     + " smoothing-beta, smoothing-gamma, combination-weights, top-contributors");
         } catch (JacksonException e) {
