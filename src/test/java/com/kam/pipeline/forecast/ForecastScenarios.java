@@ -26,6 +26,9 @@ abstract class ForecastScenarios extends ForecastTestBase {
 
     long run;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ExtractCommand extractCommand;
+
     @BeforeEach
     void forecastTheFixture() throws Exception {
         new ForecastFixture(jdbc).load();
@@ -183,6 +186,23 @@ abstract class ForecastScenarios extends ForecastTestBase {
             assertThat(sawFormulaName).isTrue();
             assertThat(sheet.getLastRowNum()).isEqualTo((int) (lines - 1));
         }
+    }
+
+    @Test
+    void extractOnDemandForAStoredDateOnly() throws Exception {
+        Path file = work.resolve("finance/forecast.xlsx");
+        picocli.CommandLine command = new picocli.CommandLine(extractCommand);
+        java.io.StringWriter err = new java.io.StringWriter();
+        command.setErr(new java.io.PrintWriter(err));
+        assertThat(command.execute("--as-of", "2026-06-10", "--format", "xlsx", "--out", file.toString())).isZero();
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(file))) {
+            Row first = book.getSheetAt(0).getRow(1);
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo(FinanceExtract.SCHEMA_VERSION);
+            assertThat(first.getCell(4).getStringCellValue()).isEqualTo("COMPANY");
+            assertThat(first.getCell(11).getStringCellValue()).isEqualTo("2026-06-10");
+        }
+        assertThat(command.execute("--as-of", "2026-06-11", "--out", work.resolve("none.csv").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no forecast run is stored as of 2026-06-11");
     }
 
     @Test
