@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 @Command(name = "kam", mixinStandardHelpOptions = true, version = "kam-pipeline 0.1",
         description = "Nightly reporting and forecasting pipeline for key-account sales teams.",
         subcommands = {com.kam.pipeline.ingest.IngestCommand.class, com.kam.pipeline.rollup.RollupCommand.class,
-                NightlyCommand.class,
-                com.kam.pipeline.sample.GenerateCommand.class, com.kam.pipeline.bench.BenchCommand.class})
+                NightlyCommand.class, com.kam.pipeline.sample.GenerateCommand.class, com.kam.pipeline.bench.BenchCommand.class,
+                com.kam.pipeline.forecast.ForecastCommand.class, com.kam.pipeline.forecast.BacktestCommand.class,
+                com.kam.pipeline.forecast.ExtractCommand.class})
 public class KamCommand {
 
     /** Exit codes that cron and CI can act on. */

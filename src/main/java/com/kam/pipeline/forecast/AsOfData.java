@@ -1,0 +1,34 @@
+package com.kam.pipeline.forecast;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a forecast as of a date may use, and nothing later: the open deals of the latest
+ * snapshot on or before the date, the deals closed on or before it (from all snapshots up to it),
+ * the organisation valid on it, and the reps' monthly sales targets.
+ */
+record AsOfData(LocalDate asOf, LocalDate snapshotDate, List<Deal> open, List<Deal> closed, Map<String, OrgEntry> org,
+                Map<String, Map<LocalDate, BigDecimal>> targets) {
+
+    OrgEntry person(String id) {
+        return org.get(id);
+    }
+
+    /** Summed monthly targets of a rep over the months starting in [from, to]. */
+    BigDecimal target(String repId, LocalDate from, LocalDate to) {
+        Map<LocalDate, BigDecimal> months = targets.get(repId);
+        if (months == null) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Map.Entry<LocalDate, BigDecimal> e : months.entrySet()) {
+            if (!e.getKey().isBefore(from) && !e.getKey().isAfter(to)) {
+                sum = sum.add(e.getValue());
+            }
+        }
+        return sum;
+    }
+}

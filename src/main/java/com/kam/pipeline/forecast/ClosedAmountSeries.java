@@ -1,0 +1,114 @@
+package com.kam.pipeline.forecast;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Exponential smoothing of an entity's monthly won amounts, as a top-down check: Holt-Winters
+ * with additive trend and 12-month seasonality when two years of history exist, Holt's trend
+ * smoothing with at least three months, the plain mean below that. The spread of the one-step
+ * errors gives the prediction interval, widening with the square root of the horizon.
+ */
+final class ClosedAmountSeries {
+
+    private static final int SEASON = 12;
+
+    /** Forecasts for the months after the last complete one: mean and standard error per step. */
+    record Projection(double[] mean, double[] sigma) {
+    }
+
+    private ClosedAmountSeries() {
+    }
+
+    /** Won amount per month from the first month with a won deal up to the month before {@code asOf}. */
+    static double[] monthly(Map<YearMonth, Double> won, LocalDate asOf) {
+        if (won.isEmpty()) {
+            return new double[0];
+        }
+        YearMonth first = new TreeMap<>(won).firstKey();
+        YearMonth last = YearMonth.from(asOf).minusMonths(1);
+        List<Double> values = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            values.add(won.getOrDefault(m, 0.0));
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    static Projection project(double[] x, int steps, double alpha, double beta, double gamma) {
+        double[] mean = new double[steps];
+        double[] sigma = new double[steps];
+        if (x.length == 0) {
+            return null;
+        }
+        if (x.length < 3) {
+            double avg = 0;
+            for (double v : x) {
+                avg += v;
+            }
+            avg /= x.length;
+            double ss = 0;
+            for (double v : x) {
+                ss += (v - avg) * (v - avg);
+            }
+            double sd = x.length > 1 ? Math.sqrt(ss / (x.length - 1)) : Math.abs(avg) * 0.5;
+            for (int h = 0; h < steps; h++) {
+                mean[h] = avg;
+                sigma[h] = sd;
+            }
+            return new Projection(mean, sigma);
+        }
+        boolean seasonal = x.length >= 2 * SEASON;
+        double level;
+        double trend;
+        double[] season = new double[SEASON];
+        int t0;
+        if (seasonal) {
+            double first = avg(x, 0, SEASON);
+            double second = avg(x, SEASON, 2 * SEASON);
+            level = first;
+            trend = (second - first) / SEASON;
+            for (int i = 0; i < SEASON; i++) {
+                season[i] = x[i] - first;
+            }
+            t0 = SEASON;
+        } else {
+            level = x[0];
+            trend = x[1] - x[0];
+            t0 = 1;
+        }
+        double squared = 0;
+        int errors = 0;
+        for (int t = t0; t < x.length; t++) {
+            double s = seasonal ? season[t % SEASON] : 0;
+            double predicted = level + trend + s;
+            double error = x[t] - predicted;
+            squared += error * error;
+            errors++;
+            double newLevel = alpha * (x[t] - s) + (1 - alpha) * (level + trend);
+            trend = beta * (newLevel - level) + (1 - beta) * trend;
+            level = newLevel;
+            if (seasonal) {
+                season[t % SEASON] = gamma * (x[t] - level) + (1 - gamma) * s;
+            }
+        }
+        double rmse = Math.sqrt(squared / errors);
+        for (int h = 1; h <= steps; h++) {
+            double s = seasonal ? season[(x.length + h - 1) % SEASON] : 0;
+            mean[h - 1] = Math.max(0, level + h * trend + s);
+            sigma[h - 1] = rmse * Math.sqrt(h);
+        }
+        return new Projection(mean, sigma);
+    }
+
+    private static double avg(double[] x, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += x[i];
+        }
+        return sum / (to - from);
+    }
+}

@@ -1,0 +1,204 @@
+package com.kam.pipeline.forecast;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Computes every method's forecast for every horizon and entity from {@link AsOfData}. A period's
+ * forecast is what was already won in it by the as-of date plus what the method expects of the
+ * rest; open deals count in a period by their expected close date (overdue ones in the current
+ * periods), except for the learned method, which uses the learned time to close instead.
+ */
+final class ForecastCalculator {
+
+    /** Everything one run computes for the forecasts. */
+    record Result(List<ForecastRow> forecasts, List<ContributorRow> contributors) {
+    }
+
+    private final ForecastSettings settings;
+
+    ForecastCalculator(ForecastSettings settings) {
+        this.settings = settings;
+    }
+
+    Result calculate(AsOfData data, LearnedConversion learned) {
+        LocalDate asOf = data.asOf();
+        EntityNames names = new EntityNames(data);
+        Map<EntityKey, Map<YearMonth, Double>> wonByMonth = wonByMonth(data);
+        List<ForecastRow> rows = new ArrayList<>();
+        List<ContributorRow> contributors = new ArrayList<>();
+        for (Horizon h : Horizon.of(asOf)) {
+            Map<EntityKey, PipelineTotals> pipeline = pipeline(data, h, learned);
+            Map<EntityKey, BigDecimal> closedWon = closedWon(data, h);
+            Map<EntityKey, BigDecimal> targets = targets(data, h);
+            Set<EntityKey> entities = new LinkedHashSet<>();
+            entities.addAll(pipeline.keySet());
+            entities.addAll(closedWon.keySet());
+            entities.addAll(targets.keySet());
+            entities.addAll(wonByMonth.keySet());
+            entities.add(EntityKey.ALL);
+            for (EntityKey e : entities) {
+                BigDecimal won = closedWon.getOrDefault(e, BigDecimal.ZERO);
+                double floor = won.doubleValue();
+                PipelineTotals p = pipeline.computeIfAbsent(e, k -> new PipelineTotals(0));
+                Map<Method, double[]> q = new EnumMap<>(Method.class);
+                BigDecimal weighted50 = won.add(p.weighted);
+                q.put(Method.WEIGHTED, spread(floor, weighted50.doubleValue(), Math.sqrt(p.weightedVariance)));
+                q.put(Method.LEARNED, spread(floor, floor + p.learned, Math.sqrt(p.learnedVariance)));
+                q.put(Method.CATEGORY, new double[] {floor, won.add(p.commit).doubleValue(),
+                        won.add(p.commit).add(p.bestCase).doubleValue()});
+                double[] series = timeSeries(wonByMonth.get(e), h, asOf, floor);
+                if (series != null) {
+                    q.put(Method.TIME_SERIES, series);
+                }
+                CombinedForecast.Blend blend = CombinedForecast.blend(q, settings.combinationWeights(), floor);
+                String name = names.of(e);
+                BigDecimal target = targets.get(e);
+                for (Map.Entry<Method, double[]> m : q.entrySet()) {
+                    BigDecimal p50 = m.getKey() == Method.WEIGHTED ? Money.of(weighted50)
+                            : m.getKey() == Method.CATEGORY ? Money.of(won.add(p.commit)) : Money.of(m.getValue()[1]);
+                    BigDecimal p90 = m.getKey() == Method.CATEGORY ? Money.of(won.add(p.commit).add(p.bestCase))
+                            : Money.of(m.getValue()[2]);
+                    rows.add(new ForecastRow(h, e, name, m.getKey(), Money.of(won), Money.of(m.getValue()[0]), p50, p90, target));
+                }
+                if (blend != null) {
+                    rows.add(new ForecastRow(h, e, name, Method.COMBINED, Money.of(won), Money.of(blend.p10()),
+                            Money.of(blend.p50()), Money.of(blend.p90()), target));
+                }
+                p.top.forEach((method, top) -> {
+                    int rank = 0;
+                    for (TopContributors.Entry entry : top.ranked()) {
+                        contributors.add(new ContributorRow(h, e, method, ++rank, entry.deal(), Money.of(entry.contribution())));
+                    }
+                });
+            }
+        }
+        return new Result(rows, contributors);
+    }
+
+    /** P10/P50/P90 from an expected value and a standard error (normal), never below what is won. */
+    private static double[] spread(double floor, double p50, double sigma) {
+        return new double[] {Math.max(floor, p50 - CombinedForecast.Z90 * sigma), p50, p50 + CombinedForecast.Z90 * sigma};
+    }
+
+    private Map<EntityKey, PipelineTotals> pipeline(AsOfData data, Horizon h, LearnedConversion learned) {
+        Map<EntityKey, PipelineTotals> totals = new HashMap<>();
+        double shareW = CombinedForecast.share(Method.WEIGHTED, settings.combinationWeights());
+        double shareL = CombinedForecast.share(Method.LEARNED, settings.combinationWeights());
+        double shareC = CombinedForecast.share(Method.CATEGORY, settings.combinationWeights());
+        for (Deal d : data.open()) {
+            double amount = d.amount().doubleValue();
+            boolean inside = h.counts(d.expectedClose(), data.asOf());
+            BigDecimal probability = settings.probability(d.openStage());
+            BigDecimal weighted = inside ? d.amount().multiply(probability) : BigDecimal.ZERO;
+            double pw = inside ? probability.doubleValue() : 0;
+            double pl = learned.probabilityInside(d, h, data.asOf());
+            boolean commit = inside && "COMMIT".equals(d.forecastCategory());
+            boolean best = inside && "BEST_CASE".equals(d.forecastCategory());
+            double combined = shareW * weighted.doubleValue() + shareL * amount * pl + (commit ? shareC * amount : 0);
+            for (EntityKey e : EntityKey.of(d)) {
+                PipelineTotals t = totals.computeIfAbsent(e, k -> new PipelineTotals(settings.topContributors()));
+                t.weighted = t.weighted.add(weighted);
+                t.weightedVariance += amount * amount * pw * (1 - pw);
+                t.learned += amount * pl;
+                t.learnedVariance += amount * amount * pl * (1 - pl);
+                if (commit) {
+                    t.commit = t.commit.add(d.amount());
+                } else if (best) {
+                    t.bestCase = t.bestCase.add(d.amount());
+                }
+                t.top.get(Method.WEIGHTED).offer(d, weighted.doubleValue());
+                t.top.get(Method.LEARNED).offer(d, amount * pl);
+                t.top.get(Method.CATEGORY).offer(d, commit ? amount : 0);
+                t.top.get(Method.COMBINED).offer(d, combined);
+            }
+        }
+        return totals;
+    }
+
+    /** Won inside the period on or before the as-of date. */
+    private static Map<EntityKey, BigDecimal> closedWon(AsOfData data, Horizon h) {
+        Map<EntityKey, BigDecimal> won = new HashMap<>();
+        for (Deal d : data.closed()) {
+            if (d.won() && h.includes(d.closed()) && !d.closed().isAfter(data.asOf())) {
+                for (EntityKey e : EntityKey.of(d)) {
+                    won.merge(e, d.amount(), BigDecimal::add);
+                }
+            }
+        }
+        return won;
+    }
+
+    /** Summed sales targets of the reps assigned to each entity on the as-of date, over the period's months. */
+    static Map<EntityKey, BigDecimal> targets(AsOfData data, Horizon h) {
+        Map<EntityKey, BigDecimal> targets = new HashMap<>();
+        for (String rep : data.targets().keySet()) {
+            OrgEntry o = data.person(rep);
+            BigDecimal t = data.target(rep, h.start(), h.end());
+            for (EntityKey e : EntityKey.of(rep, o == null ? null : o.teamCode(), o == null ? null : o.regionCode())) {
+                targets.merge(e, t, BigDecimal::add);
+            }
+        }
+        return targets;
+    }
+
+    static Map<EntityKey, Map<YearMonth, Double>> wonByMonth(AsOfData data) {
+        Map<EntityKey, Map<YearMonth, Double>> won = new HashMap<>();
+        for (Deal d : data.closed()) {
+            if (d.won()) {
+                YearMonth m = YearMonth.from(d.closed());
+                for (EntityKey e : EntityKey.of(d)) {
+                    won.computeIfAbsent(e, k -> new LinkedHashMap<>()).merge(m, d.amount().doubleValue(), Double::sum);
+                }
+            }
+        }
+        return won;
+    }
+
+    /**
+     * The smoothed series' P10/P50/P90 for a horizon: months already complete count as won,
+     * the current month at least what is already won in it, later months as projected.
+     */
+    private double[] timeSeries(Map<YearMonth, Double> won, Horizon h, LocalDate asOf, double wonInPeriod) {
+        if (won == null) {
+            return null;
+        }
+        double[] history = ClosedAmountSeries.monthly(won, asOf);
+        YearMonth current = YearMonth.from(asOf);
+        YearMonth last = YearMonth.from(h.end());
+        int steps = (int) (current.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1);
+        ClosedAmountSeries.Projection p = ClosedAmountSeries.project(history, Math.max(1, steps),
+                settings.alpha(), settings.beta(), settings.gamma());
+        if (p == null) {
+            return null;
+        }
+        double mean = 0;
+        double variance = 0;
+        for (YearMonth m = YearMonth.from(h.start()); !m.isAfter(last); m = m.plusMonths(1)) {
+            if (m.isBefore(current)) {
+                mean += won.getOrDefault(m, 0.0);
+                continue;
+            }
+            int step = (int) current.until(m, java.time.temporal.ChronoUnit.MONTHS);
+            double projected = p.mean()[step];
+            if (m.equals(current)) {
+                double wonThisMonth = won.getOrDefault(m, 0.0);
+                projected = Math.max(projected, wonThisMonth);
+            }
+            mean += projected;
+            variance += p.sigma()[step] * p.sigma()[step];
+        }
+        double sigma = Math.sqrt(variance);
+        return new double[] {Math.max(wonInPeriod, mean - CombinedForecast.Z90 * sigma), Math.max(mean, wonInPeriod),
+                Math.max(wonInPeriod, mean + CombinedForecast.Z90 * sigma)};
+    }
+}

@@ -1,0 +1,72 @@
+package com.kam.pipeline.forecast;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Computes and stores one forecast run as of a date: the funnel (nightly runs) and every
+ * method's forecasts. A run that fails leaves nothing behind; a backtest run replaces the
+ * earlier backtest run of the same date, a nightly run never replaces anything.
+ */
+@Service
+public class ForecastService {
+
+    private static final Logger log = LoggerFactory.getLogger(ForecastService.class);
+
+    /** A stored run and the data it was computed from. */
+    record Outcome(long runId, AsOfData data) {
+    }
+
+    private final ForecastSettingsSource settingsSource;
+    private final AsOfDataReader reader;
+    private final ForecastStore store;
+    private final JdbcTemplate jdbc;
+
+    public ForecastService(ForecastSettingsSource settingsSource, AsOfDataReader reader, ForecastStore store, JdbcTemplate jdbc) {
+        this.settingsSource = settingsSource;
+        this.reader = reader;
+        this.store = store;
+        this.jdbc = jdbc;
+    }
+
+    /** Reads and checks the settings; a malformed file stops here with its line and reason. */
+    public ForecastSettings settings() {
+        return settingsSource.read();
+    }
+
+    Outcome run(LocalDate asOf, String kind, Long jobInstanceId, ForecastSettings settings) {
+        long started = System.nanoTime();
+        AsOfData data = reader.read(asOf);
+        long read = System.nanoTime();
+        long computed;
+        if (ForecastStore.BACKTEST.equals(kind)) {
+            List<Long> earlier = jdbc.queryForList("SELECT run_id FROM forecast_run WHERE as_of_date = ? AND run_kind = ?",
+                    Long.class, java.sql.Date.valueOf(asOf), kind);
+            earlier.forEach(store::deleteRun);
+        }
+        long runId = store.startRun(asOf, data.snapshotDate(), kind, jobInstanceId, settings.sha256());
+        try {
+            LearnedConversion learned = new LearnedConversion(data.closed(), settings);
+            ForecastCalculator.Result result = new ForecastCalculator(settings).calculate(data, learned);
+            computed = System.nanoTime();
+            store.writeForecasts(runId, result);
+            if (ForecastStore.NIGHTLY.equals(kind)) {
+                FunnelSnapshot.Result funnel = new FunnelSnapshot(settings).compute(data);
+                List<Object[]> ideal = new IdealFunnel(settings).compute(data, funnel.cells(), learned);
+                store.writeFunnel(runId, funnel, ideal);
+            }
+            store.finishRun(runId);
+        } catch (RuntimeException e) {
+            store.deleteRun(runId);
+            throw e;
+        }
+        log.info("forecast {} as of {}: run {}, {} open and {} closed deals (snapshot {}); read {} ms, forecasts computed {} ms,"
+                + " total {} ms", kind, asOf, runId, data.open().size(), data.closed().size(), data.snapshotDate(),
+                (read - started) / 1_000_000, (computed - read) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+        return new Outcome(runId, data);
+    }
+}

@@ -1,0 +1,167 @@
+package com.kam.pipeline.forecast;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Reads and checks {@code jobs/forecast.yml}; anything wrong is refused with the file, line and reason. */
+public final class ForecastSettingsFile {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    /** The file as written. */
+    record Raw(@JsonProperty("stage-probabilities") Map<String, BigDecimal> stageProbabilities,
+               @JsonProperty("stalled-percentile") Double stalledPercentile,
+               @JsonProperty("min-team-history") Integer minTeamHistory,
+               @JsonProperty("shrinkage-strength") Double shrinkageStrength,
+               @JsonProperty("smoothing-alpha") Double alpha,
+               @JsonProperty("smoothing-beta") Double beta,
+               @JsonProperty("smoothing-gamma") Double gamma,
+               @JsonProperty("combination-weights") Map<String, Double> combinationWeights,
+               @JsonProperty("top-contributors") Integer topContributors) {
+    }
+
+    private ForecastSettingsFile() {
+    }
+
+    public static ForecastSettings read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ForecastConfigException(file, 0, "file not found");
+        }
+        Raw raw;
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+            raw = YAML.readValue(bytes, Raw.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new Checker(file).error(e.getPropertyName(), "unknown setting '" + e.getPropertyName() + "'; settings are"
+                    + " stage-probabilities, stalled-percentile, min-team-history, shrinkage-strength, smoothing-alpha,"
+                    + " smoothing-beta, smoothing-gamma, combination-weights, top-contributors");
+        } catch (JacksonException e) {
+            throw new ForecastConfigException(file, line(e), e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ForecastConfigException(file, 0, "cannot read: " + e.getMessage());
+        }
+        if (raw == null) {
+            throw new ForecastConfigException(file, 0, "file is empty");
+        }
+        Checker c = new Checker(file);
+        Map<Stage, BigDecimal> probabilities = new EnumMap<>(Stage.class);
+        Map<String, BigDecimal> given = c.required("stage-probabilities", raw.stageProbabilities());
+        for (Map.Entry<String, BigDecimal> e : given.entrySet()) {
+            if (!Stage.isOpen(e.getKey())) {
+                throw c.error(e.getKey(), "unknown stage '" + e.getKey() + "'; open stages are " + Stage.OPEN);
+            }
+            if (e.getValue() == null || e.getValue().signum() < 0 || e.getValue().compareTo(BigDecimal.ONE) > 0) {
+                throw c.error(e.getKey(), "probability of " + e.getKey() + " must be between 0 and 1, not " + e.getValue());
+            }
+            probabilities.put(Stage.of(e.getKey()), e.getValue());
+        }
+        for (Stage s : Stage.OPEN) {
+            if (!probabilities.containsKey(s)) {
+                throw c.error("stage-probabilities", "no probability for stage " + s);
+            }
+        }
+        Map<Method, Double> weights = new EnumMap<>(Method.class);
+        double total = 0;
+        for (Map.Entry<String, Double> e : c.required("combination-weights", raw.combinationWeights()).entrySet()) {
+            Method m;
+            try {
+                m = Method.valueOf(e.getKey());
+            } catch (IllegalArgumentException ex) {
+                m = null;
+            }
+            if (m == null || m == Method.COMBINED) {
+                throw c.error(e.getKey(), "unknown method '" + e.getKey() + "'; methods are WEIGHTED, LEARNED, TIME_SERIES, CATEGORY");
+            }
+            if (e.getValue() == null || e.getValue() < 0) {
+                throw c.error(e.getKey(), "weight of " + e.getKey() + " must be zero or more");
+            }
+            weights.put(m, e.getValue());
+            total += e.getValue();
+        }
+        if (total <= 0) {
+            throw c.error("combination-weights", "at least one combination weight must be above zero");
+        }
+        return new ForecastSettings(probabilities,
+                c.fraction("stalled-percentile", raw.stalledPercentile()),
+                (int) c.atLeast("min-team-history", raw.minTeamHistory(), 0),
+                c.atLeast("shrinkage-strength", raw.shrinkageStrength(), 0),
+                c.fraction("smoothing-alpha", raw.alpha()),
+                c.fraction("smoothing-beta", raw.beta()),
+                c.fraction("smoothing-gamma", raw.gamma()),
+                weights,
+                (int) c.atLeast("top-contributors", raw.topContributors(), 0),
+                sha256(bytes));
+    }
+
+    private static int line(JacksonException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Turns a problem into an exception pointing at the line that defines the key. */
+    private record Checker(Path file) {
+
+        ForecastConfigException error(String key, String reason) {
+            return new ForecastConfigException(file, lineOf(key), reason);
+        }
+
+        <T> T required(String key, T value) {
+            if (value == null) {
+                throw error(key, "'" + key + "' is required");
+            }
+            return value;
+        }
+
+        double fraction(String key, Double value) {
+            double v = required(key, value);
+            if (v < 0 || v > 1) {
+                throw error(key, "'" + key + "' must be between 0 and 1, not " + v);
+            }
+            return v;
+        }
+
+        double atLeast(String key, Number value, double min) {
+            double v = required(key, value).doubleValue();
+            if (v < min) {
+                throw error(key, "'" + key + "' must be at least " + min + ", not " + v);
+            }
+            return v;
+        }
+
+        int lineOf(String key) {
+            try {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i).trim();
+                    if (line.startsWith(key + ":") || line.startsWith("\"" + key + "\":")) {
+                        return i + 1;
+                    }
+                }
+            } catch (IOException ignored) {
+                // the line number is a courtesy
+            }
+            return 0;
+        }
+    }
+}

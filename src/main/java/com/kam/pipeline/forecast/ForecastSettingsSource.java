@@ -1,0 +1,20 @@
+package com.kam.pipeline.forecast;
+
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Where the forecast settings live ({@code kam.forecast.config}, default jobs/forecast.yml); read afresh for each run. */
+@Component
+public class ForecastSettingsSource {
+
+    private final Path file;
+
+    ForecastSettingsSource(@Value("${kam.forecast.config:jobs/forecast.yml}") Path file) {
+        this.file = file;
+    }
+
+    public ForecastSettings read() {
+        return ForecastSettingsFile.read(file);
+    }
+}

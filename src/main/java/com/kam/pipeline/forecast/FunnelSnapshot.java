@@ -1,0 +1,210 @@
+package com.kam.pipeline.forecast;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The funnel as of a date per entity and product line ({@code *} = all): open deals per stage,
+ * rates and durations from the closed history, aging, stalled and slipped deals, coverage and
+ * velocity. Rows come out ready for {@link ForecastStore} (without the run id).
+ */
+final class FunnelSnapshot {
+
+    static final String ALL_PRODUCTS = "*";
+
+    record Key(EntityKey entity, String productLine) {
+    }
+
+    /** Rows for funnel_stage, funnel_summary and funnel_flagged. */
+    record Result(List<Object[]> stages, List<Object[]> summaries, List<Object[]> flagged, Map<Key, FunnelCell> cells) {
+    }
+
+    private final ForecastSettings settings;
+
+    FunnelSnapshot(ForecastSettings settings) {
+        this.settings = settings;
+    }
+
+    Result compute(AsOfData data) {
+        LocalDate asOf = data.asOf();
+        Map<Key, FunnelCell> cells = new LinkedHashMap<>();
+        for (Deal d : data.closed()) {
+            for (Key k : keys(d)) {
+                addClosed(cells.computeIfAbsent(k, x -> new FunnelCell()), d);
+            }
+        }
+        FunnelCell company = cells.getOrDefault(new Key(EntityKey.ALL, ALL_PRODUCTS), new FunnelCell());
+        double[] stalledAfter = new double[FunnelCell.STAGES];
+        for (int i = 0; i < FunnelCell.STAGES; i++) {
+            stalledAfter[i] = company.daysInStage[i].percentile(settings.stalledPercentile());
+        }
+        List<Object[]> flagged = new ArrayList<>();
+        for (Deal d : data.open()) {
+            int s = d.openStage().ordinal();
+            LocalDate since = d.currentStageSince();
+            LocalDate lastChange = d.lastChange() != null && d.lastChange().isAfter(since) ? d.lastChange() : since;
+            long quiet = asOf.toEpochDay() - lastChange.toEpochDay();
+            boolean stalled = !Double.isNaN(stalledAfter[s]) && quiet > stalledAfter[s];
+            boolean passed = d.expectedClose() != null && d.expectedClose().isBefore(asOf);
+            boolean slipped = passed || d.pushCount() > 0;
+            if (stalled) {
+                flagged.add(flag(d, "STALLED", since, quiet, (int) stalledAfter[s],
+                        "no stage change for " + quiet + " days; " + (int) (settings.stalledPercentile() * 100)
+                                + "% of closed deals left " + d.stage() + " within " + (int) stalledAfter[s] + " days"));
+            }
+            if (slipped) {
+                flagged.add(flag(d, "SLIPPED", since, null, null, (passed ? "expected close date " + d.expectedClose()
+                        + " has passed" : "expected close date moved") + (d.pushCount() > 0 ? "; pushed " + d.pushCount()
+                        + " time(s) since " + d.firstExpectedClose() : "")));
+            }
+            BigDecimal weighted = d.amount().multiply(settings.probability(d.openStage()));
+            for (Key k : keys(d)) {
+                FunnelCell c = cells.computeIfAbsent(k, x -> new FunnelCell());
+                c.openCount[s]++;
+                c.openAmount[s] = c.openAmount[s].add(d.amount());
+                c.weightedAmount[s] = c.weightedAmount[s].add(weighted);
+                c.stageAgeDays[s] += asOf.toEpochDay() - since.toEpochDay();
+                c.createdAgeDays += asOf.toEpochDay() - d.created().toEpochDay();
+                c.stalled[s] += stalled ? 1 : 0;
+                c.slipped[s] += slipped ? 1 : 0;
+                c.stalledDeals += stalled ? 1 : 0;
+                c.slippedDeals += slipped ? 1 : 0;
+            }
+        }
+        return new Result(stageRows(cells), summaryRows(cells, data), flagged, cells);
+    }
+
+    private static List<Key> keys(Deal d) {
+        List<Key> keys = new ArrayList<>(8);
+        for (EntityKey e : EntityKey.of(d)) {
+            keys.add(new Key(e, ALL_PRODUCTS));
+            keys.add(new Key(e, d.productLine()));
+        }
+        return keys;
+    }
+
+    private static void addClosed(FunnelCell c, Deal d) {
+        c.closed++;
+        int reached = d.reachedOrder();
+        for (Stage s : Stage.OPEN) {
+            if (s.order() > reached) {
+                break;
+            }
+            c.reached[s.ordinal()]++;
+            c.won[s.ordinal()] += d.won() ? 1 : 0;
+            Integer days = d.daysIn(s);
+            if (days != null) {
+                c.daysInStage[s.ordinal()].add(days);
+            }
+        }
+        if (d.won()) {
+            c.wonDeals++;
+            c.wonAmount = c.wonAmount.add(d.amount());
+            c.cycleDays.add((int) (d.closed().toEpochDay() - d.created().toEpochDay()));
+        }
+    }
+
+    private static Object[] flag(Deal d, String flag, LocalDate since, Long quiet, Integer threshold, String reason) {
+        return new Object[] {d.id(), flag, d.ownerId(), d.teamCode(), d.regionCode(), d.customerId(), d.name(),
+                d.productLine(), d.stage(), d.amount(), Date.valueOf(since), quiet == null ? null : quiet.intValue(), threshold,
+                d.expectedClose() == null ? null : Date.valueOf(d.expectedClose()),
+                d.firstExpectedClose() == null ? null : Date.valueOf(d.firstExpectedClose()), d.pushCount(), reason};
+    }
+
+    private static List<Object[]> stageRows(Map<Key, FunnelCell> cells) {
+        List<Object[]> rows = new ArrayList<>();
+        cells.forEach((k, c) -> {
+            for (Stage s : Stage.OPEN) {
+                int i = s.ordinal();
+                rows.add(new Object[] {k.entity().type(), k.entity().id(), k.productLine(), s.name(), s.order(),
+                        c.openCount[i], Money.of(c.openAmount[i]), Money.of(c.weightedAmount[i]),
+                        Money.rate(c.conversion(i)), Money.rate(c.winRate(i)), Money.days(c.daysInStage[i].mean()),
+                        Money.days(c.daysInStage[i].median()),
+                        c.openCount[i] == 0 ? null : Money.days((double) c.stageAgeDays[i] / c.openCount[i]),
+                        c.stalled[i], c.slipped[i]});
+            }
+        });
+        return rows;
+    }
+
+    private List<Object[]> summaryRows(Map<Key, FunnelCell> cells, AsOfData data) {
+        EntityNames names = new EntityNames(data);
+        List<Horizon> horizons = Horizon.of(data.asOf());
+        Map<EntityKey, BigDecimal> monthTargets = ForecastCalculator.targets(data, horizons.get(0));
+        Map<EntityKey, BigDecimal> quarterTargets = ForecastCalculator.targets(data, horizons.get(2));
+        Map<EntityKey, BigDecimal[]> wonInPeriods = wonInPeriods(data, horizons.get(0), horizons.get(2));
+        List<Object[]> rows = new ArrayList<>();
+        cells.forEach((k, c) -> {
+            BigDecimal open = c.total(c.openAmount);
+            BigDecimal weighted = c.total(c.weightedAmount);
+            int openDeals = c.openDeals();
+            double cycle = c.cycleDays.mean();
+            double velocity = openDeals * c.overallWinRate() * c.averageWon() / cycle;
+            List<Object> row = new ArrayList<>(List.of(k.entity().type(), k.entity().id()));
+            row.add(names.of(k.entity()));
+            row.addAll(List.of(k.productLine(), openDeals, Money.of(open), Money.of(weighted), c.closed, c.wonDeals));
+            row.add(Money.rate(c.overallWinRate()));
+            row.add(Double.isNaN(c.averageWon()) ? null : Money.of(c.averageWon()));
+            row.add(Money.days(cycle));
+            row.add(Money.days(c.cycleDays.median()));
+            row.add(Double.isFinite(velocity) && cycle > 0 ? Money.of(velocity) : null);
+            row.add(openDeals == 0 ? null : Money.days((double) c.createdAgeDays / openDeals));
+            row.add(c.stalledDeals);
+            row.add(c.slippedDeals);
+            boolean all = k.productLine().equals(ALL_PRODUCTS);
+            BigDecimal[] won = wonInPeriods.getOrDefault(k.entity(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            row.addAll(coverage(all, monthTargets.get(k.entity()), won[0], open, weighted));
+            row.addAll(coverage(all, quarterTargets.get(k.entity()), won[1], open, weighted));
+            rows.add(row.toArray());
+        });
+        return rows;
+    }
+
+    /**
+     * Remaining target = the summed sales_target of the entity's reps for the period minus what
+     * was won in the period by the as-of date (per the snapshots), never below zero; coverage is
+     * the open (or weighted) pipeline over it, empty when nothing remains.
+     */
+    private static List<Object> coverage(boolean all, BigDecimal target, BigDecimal won, BigDecimal open, BigDecimal weighted) {
+        List<Object> values = new ArrayList<>();
+        if (!all || target == null) {
+            for (int i = 0; i < 5; i++) {
+                values.add(null);
+            }
+            return values;
+        }
+        BigDecimal remaining = target.subtract(won).max(BigDecimal.ZERO);
+        values.add(Money.of(target));
+        values.add(Money.of(won));
+        values.add(Money.of(remaining));
+        values.add(remaining.signum() == 0 ? null : Money.rate(open.doubleValue() / remaining.doubleValue()));
+        values.add(remaining.signum() == 0 ? null : Money.rate(weighted.doubleValue() / remaining.doubleValue()));
+        return values;
+    }
+
+    /** Won so far in the current month [0] and quarter [1], per entity. */
+    static Map<EntityKey, BigDecimal[]> wonInPeriods(AsOfData data, Horizon month, Horizon quarter) {
+        Map<EntityKey, BigDecimal[]> won = new HashMap<>();
+        for (Deal d : data.closed()) {
+            if (!d.won() || d.closed().isAfter(data.asOf())) {
+                continue;
+            }
+            for (EntityKey e : EntityKey.of(d)) {
+                BigDecimal[] w = won.computeIfAbsent(e, x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                if (month.includes(d.closed())) {
+                    w[0] = w[0].add(d.amount());
+                }
+                if (quarter.includes(d.closed())) {
+                    w[1] = w[1].add(d.amount());
+                }
+            }
+        }
+        return won;
+    }
+}

@@ -1,0 +1,63 @@
+package com.kam.pipeline.forecast;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seed 003's ideal funnel: for the current month and quarter, how many deals and how much amount
+ * each stage needs now to close the remaining target, at the entity's observed stage-to-won rate
+ * and average won deal (the company's when the entity has fewer than {@code min-team-history}
+ * closed deals), set against the deals in the stage today. A stage whose median time to close
+ * (company history) is longer than the days left in the period cannot help and is marked unreachable.
+ */
+final class IdealFunnel {
+
+    private final ForecastSettings settings;
+
+    IdealFunnel(ForecastSettings settings) {
+        this.settings = settings;
+    }
+
+    List<Object[]> compute(AsOfData data, Map<FunnelSnapshot.Key, FunnelCell> cells, LearnedConversion learned) {
+        List<Horizon> horizons = Horizon.of(data.asOf());
+        FunnelCell company = cells.getOrDefault(new FunnelSnapshot.Key(EntityKey.ALL, FunnelSnapshot.ALL_PRODUCTS),
+                new FunnelCell());
+        Map<EntityKey, BigDecimal[]> won = FunnelSnapshot.wonInPeriods(data, horizons.get(0), horizons.get(2));
+        List<Object[]> rows = new ArrayList<>();
+        for (int period : new int[] {0, 2}) {
+            Horizon h = horizons.get(period);
+            int wonIndex = period == 0 ? 0 : 1;
+            long daysLeft = h.end().toEpochDay() - data.asOf().toEpochDay();
+            Map<EntityKey, BigDecimal> targets = ForecastCalculator.targets(data, h);
+            for (Map.Entry<EntityKey, BigDecimal> t : targets.entrySet()) {
+                EntityKey e = t.getKey();
+                FunnelCell own = cells.get(new FunnelSnapshot.Key(e, FunnelSnapshot.ALL_PRODUCTS));
+                FunnelCell basis = own != null && own.closed >= settings.minTeamHistory() ? own : company;
+                BigDecimal[] w = won.get(e);
+                BigDecimal remaining = t.getValue().subtract(w == null ? BigDecimal.ZERO : w[wonIndex]).max(BigDecimal.ZERO);
+                for (Stage s : Stage.OPEN) {
+                    int i = s.ordinal();
+                    double rate = basis.winRate(i);
+                    double average = basis.averageWon();
+                    int[] days = learned.company().sorted[i];
+                    double median = days.length == 0 ? Double.NaN : days[(days.length - 1) / 2];
+                    boolean reachable = Double.isNaN(median) || median <= daysLeft;
+                    Double neededAmount = reachable && rate > 0 ? remaining.doubleValue() / rate : null;
+                    Double neededCount = neededAmount != null && average > 0 ? neededAmount / average : null;
+                    int actualCount = own == null ? 0 : own.openCount[i];
+                    BigDecimal actualAmount = own == null ? BigDecimal.ZERO : own.openAmount[i];
+                    rows.add(new Object[] {h.name(), e.type(), e.id(), s.name(), s.order(), Money.of(remaining),
+                            Money.rate(rate), reachable,
+                            neededCount == null ? null : Money.days(neededCount),
+                            neededAmount == null ? null : Money.of(neededAmount),
+                            actualCount, Money.of(actualAmount),
+                            neededCount == null ? null : Money.days(neededCount - actualCount),
+                            neededAmount == null ? null : Money.of(BigDecimal.valueOf(neededAmount).subtract(actualAmount))});
+                }
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,141 @@
+package com.kam.pipeline.forecast;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stage-to-won probabilities and time-to-close distributions learned from the deals closed by
+ * the as-of date: per team where the team has at least {@code min-team-history} closed deals,
+ * its rate drawn toward the company's by {@code shrinkage-strength} pseudo-deals; otherwise the
+ * company's. A stage nobody has closed from yet falls back to the configured probability.
+ */
+final class LearnedConversion {
+
+    /** Closed history of one group (a team, or the company) per stage. */
+    static final class History {
+        final int[] reached = new int[Stage.OPEN.size()];
+        final int[] won = new int[Stage.OPEN.size()];
+        final List<List<Integer>> daysToClose = new ArrayList<>();
+        int closed;
+        int[][] sorted;
+
+        History() {
+            for (int i = 0; i < Stage.OPEN.size(); i++) {
+                daysToClose.add(new ArrayList<>());
+            }
+        }
+
+        void add(Deal deal) {
+            closed++;
+            int reachedOrder = deal.reachedOrder();
+            for (Stage s : Stage.OPEN) {
+                if (s.order() > reachedOrder) {
+                    break;
+                }
+                reached[s.ordinal()]++;
+                LocalDate entered = deal.enteredOn(s);
+                boolean timed = entered != null && !deal.closed().isBefore(entered);
+                int days = timed ? (int) (deal.closed().toEpochDay() - entered.toEpochDay()) : 0;
+                if (deal.won()) {
+                    won[s.ordinal()]++;
+                    if (timed) {
+                        daysToClose.get(s.ordinal()).add(days);
+                    }
+                }
+            }
+        }
+
+        void seal() {
+            sorted = new int[Stage.OPEN.size()][];
+            for (int i = 0; i < sorted.length; i++) {
+                sorted[i] = daysToClose.get(i).stream().mapToInt(Integer::intValue).sorted().toArray();
+            }
+        }
+
+        double rate(Stage s) {
+            return reached[s.ordinal()] == 0 ? Double.NaN : (double) won[s.ordinal()] / reached[s.ordinal()];
+        }
+    }
+
+    private final ForecastSettings settings;
+    private final History company = new History();
+    private final Map<String, History> teams = new HashMap<>();
+
+    LearnedConversion(List<Deal> closed, ForecastSettings settings) {
+        this.settings = settings;
+        for (Deal d : closed) {
+            company.add(d);
+            if (d.teamCode() != null) {
+                teams.computeIfAbsent(d.teamCode(), k -> new History()).add(d);
+            }
+        }
+        company.seal();
+        teams.values().forEach(History::seal);
+    }
+
+    History company() {
+        return company;
+    }
+
+    /** The chance a deal of the team now in the stage is eventually won. */
+    double winRate(String team, Stage s) {
+        double companyRate = company.rate(s);
+        if (Double.isNaN(companyRate)) {
+            return settings.probability(s).doubleValue();
+        }
+        History t = team == null ? null : teams.get(team);
+        if (t == null || t.closed < settings.minTeamHistory()) {
+            return companyRate;
+        }
+        double k = settings.shrinkageStrength();
+        return (t.won[s.ordinal()] + k * companyRate) / (t.reached[s.ordinal()] + k);
+    }
+
+    /** The history timing a team's deals: the team's when it has enough won deals timed, else the company's. */
+    History timing(String team, Stage s) {
+        History t = team == null ? null : teams.get(team);
+        return t != null && t.sorted[s.ordinal()].length >= Math.max(1, settings.minTeamHistory()) ? t : company;
+    }
+
+    /**
+     * The chance an open deal is won inside the horizon: p x (F(last day) - F(day before the
+     * first)), with p the stage-to-won rate and F the empirical distribution of the time from
+     * entering the stage to a won close, counted from the as-of date. The time the deal already
+     * spent in its stage is not used: conditioning on it (F given T > age) treated deals that
+     * linger in an early stage as if they were about to close, and overstated the backtested
+     * months by half or more; a deal still in its stage has, roughly, its stage still ahead of it.
+     */
+    double probabilityInside(Deal deal, Horizon horizon, LocalDate asOf) {
+        Stage s = deal.openStage();
+        double rate = winRate(deal.teamCode(), s);
+        int[] won = timing(deal.teamCode(), s).sorted[s.ordinal()];
+        if (won.length == 0) {
+            return horizon.counts(deal.expectedClose(), asOf) ? rate : 0; // no timing learned yet: trust the date given
+        }
+        LocalDate from = horizon.start().isAfter(asOf) ? horizon.start() : asOf.plusDays(1);
+        long lo = from.toEpochDay() - asOf.toEpochDay();   // first day inside, in days from the as-of date
+        long hi = horizon.end().toEpochDay() - asOf.toEpochDay();
+        if (hi < lo) {
+            return 0;
+        }
+        return rate * (cdf(won, hi) - cdf(won, lo - 1));
+    }
+
+    /** Share of the sorted sample at most x. */
+    static double cdf(int[] sorted, long x) {
+        int lo = 0;
+        int hi = sorted.length; // first index whose value is above x
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return (double) lo / sorted.length;
+    }
+}

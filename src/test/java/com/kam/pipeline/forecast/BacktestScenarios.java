@@ -1,0 +1,122 @@
+package com.kam.pipeline.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.kam.pipeline.bench.PipelineHistoryGenerator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The backtest: its errors recomputed independently, no look-ahead, and sane intervals on generated data. */
+abstract class BacktestScenarios extends ForecastTestBase {
+
+    private static final YearMonth MAY = YearMonth.of(2026, 5);
+
+    @Test
+    void backtestErrorsMatchAnIndependentRecomputation() {
+        new ForecastFixture(jdbc).load();
+        List<Backtest.Error> errors = backtest.run(MAY, MAY, line -> { });
+        // what May actually closed, read straight from the latest snapshot: H2, 200,000 on 05-01
+        BigDecimal actual = jdbc.queryForObject("SELECT SUM(amount) FROM opportunity_snapshot WHERE snapshot_date ="
+                + " (SELECT MAX(snapshot_date) FROM opportunity_snapshot) AND stage = 'WON'"
+                + " AND closed_date >= '2026-05-01' AND closed_date <= '2026-05-31'", BigDecimal.class);
+        assertThat(actual).isEqualByComparingTo("200000.00");
+        long run = latestRun(ForecastFixture.MAY_1, "BACKTEST");
+        // hand-checked: as of 05-01 only O3 (DEVELOPED, 50,000, expected 05-25) is due in May: 200,000 won + 30,000
+        assertThat(p50(run, "CURRENT_MONTH", "COMPANY", "ALL", "WEIGHTED")).isEqualByComparingTo("230000.00");
+        for (Method m : Method.values()) {
+            BigDecimal p50 = p50(run, "CURRENT_MONTH", "COMPANY", "ALL", m.name());
+            double expected = Math.abs(p50.doubleValue() - actual.doubleValue()) / actual.doubleValue();
+            Backtest.Error e = BacktestTable.find(errors, m.name(), "CURRENT_MONTH", "COMPANY").orElseThrow();
+            assertThat(e.mape()).as(m.name()).isCloseTo(expected, within(0.00005));
+            assertThat(e.bias()).as(m.name()).isCloseTo((p50.doubleValue() - actual.doubleValue()) / actual.doubleValue(),
+                    within(0.00005));
+            assertThat(e.forecasts()).isEqualTo(1);
+        }
+        assertThat(BacktestTable.find(errors, "WEIGHTED", "CURRENT_MONTH", "COMPANY").orElseThrow().mape())
+                .isCloseTo(0.15, within(0.00005));
+        // June and the quarter end after the latest snapshot (06-10): not measured yet
+        assertThat(errors).noneMatch(e -> e.horizon().equals("NEXT_MONTH") || e.horizon().equals("CURRENT_QUARTER"));
+        // R2 and R3 won nothing in May: no percentage error for them, the rep level holds R1 only
+        assertThat(errors).filteredOn(e -> e.entityType().equals("REP")).allMatch(e -> e.forecasts() == 1);
+        StringWriter table = new StringWriter();
+        BacktestTable.print(errors, new PrintWriter(table));
+        assertThat(table.toString()).contains("COMPANY level").contains("WEIGHTED").contains("15.0%");
+    }
+
+    @Test
+    void laterSnapshotsNeverReachAnEarlierForecast() {
+        ForecastFixture fixture = new ForecastFixture(jdbc);
+        fixture.load();
+        backtest.run(MAY, MAY, line -> { });
+        List<Map<String, Object>> before = storedBacktest();
+        List<Map<String, Object>> contributorsBefore = contributors();
+        // after 05-01: huge deals in a new snapshot, a huge win, stage changes and a team move
+        LocalDate may20 = LocalDate.of(2026, 5, 20);
+        fixture.snapshot(may20, "O3", "R3", "云服务", 99_000_000, "COMMITTED", "2026-05-25", "2026-04-20", null, "COMMIT");
+        fixture.snapshot(may20, "BIG", "R1", "云服务", 50_000_000, "COMMITTED", "2026-05-28", "2026-04-01", null, "COMMIT");
+        fixture.snapshot(may20, "WIN", "R2", "云服务", 77_000_000, "WON", "2026-05-10", "2026-04-01", "2026-05-10", "COMMIT");
+        fixture.snapshot(may20, "O2", "R2", "信息安全", 200_000, "COMMITTED", "2026-05-21", "2026-05-01", null, "COMMIT");
+        fixture.change("BIG", "2026-05-02", "IDENTIFIED", "COMMITTED");
+        fixture.change("O2", "2026-05-15", "IDENTIFIED", "COMMITTED");
+        fixture.change("WIN", "2026-05-10", "IDENTIFIED", "WON");
+        jdbc.update("UPDATE org_assignment SET valid_to = ? WHERE employee_id = 'R1'", Date.valueOf("2026-05-04"));
+        fixture.person("R1x", "王小明", "T2", "杭州办事处");
+        jdbc.update("UPDATE org_assignment SET employee_id = 'R1', valid_from = ? WHERE employee_id = 'R1x'",
+                Date.valueOf("2026-05-05"));
+
+        backtest.run(MAY, MAY, line -> { });
+        assertThat(storedBacktest()).isEqualTo(before);
+        assertThat(contributors()).isEqualTo(contributorsBefore);
+        // while a forecast as of a later date does see them
+        backtest.run(YearMonth.of(2026, 6), YearMonth.of(2026, 6), line -> { });
+        long june = latestRun(LocalDate.of(2026, 6, 1), "BACKTEST");
+        assertThat(jdbc.queryForObject("SELECT snapshot_date FROM forecast_run WHERE run_id = ?", LocalDate.class, june))
+                .isEqualTo(may20);
+    }
+
+    private List<Map<String, Object>> storedBacktest() {
+        long run = latestRun(ForecastFixture.MAY_1, "BACKTEST");
+        assertThat(jdbc.queryForObject("SELECT snapshot_date FROM forecast_run WHERE run_id = ?", LocalDate.class, run))
+                .isEqualTo(ForecastFixture.MAY_1);
+        return jdbc.queryForList("SELECT horizon, period_start, entity_type, entity_id, entity_name, method, closed_won, p10, p50,"
+                + " p90, target FROM forecast WHERE run_id = ? ORDER BY horizon, entity_type, entity_id, method", run);
+    }
+
+    private List<Map<String, Object>> contributors() {
+        return jdbc.queryForList("SELECT horizon, entity_type, entity_id, method, rank_no, opportunity_id, amount, contribution"
+                + " FROM forecast_contributor WHERE run_id = ? ORDER BY horizon, entity_type, entity_id, method, rank_no",
+                latestRun(ForecastFixture.MAY_1, "BACKTEST"));
+    }
+
+    @Test
+    void intervalsCoverAboutWhatTheySayOnGeneratedData() {
+        List<LocalDate> snapshots = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(2025, 1, 1); !d.isAfter(LocalDate.of(2026, 11, 1)); d = d.plusMonths(1)) {
+            snapshots.add(d);
+        }
+        new PipelineHistoryGenerator(jdbc).generate(new PipelineHistoryGenerator.Options(40, 12_000, LocalDate.of(2025, 1, 1),
+                LocalDate.of(2026, 11, 1), snapshots, 7));
+        List<Backtest.Error> errors = backtest.run(YearMonth.of(2026, 1), YearMonth.of(2026, 10), line -> { });
+        // every stored range is ordered
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM forecast WHERE p10 > p50 OR p50 > p90", Integer.class)).isZero();
+        // P10-P90 should hold about 80% of the actuals: the reps' (many forecasts) well inside 60-97%
+        for (String method : List.of("LEARNED", "TIME_SERIES", "COMBINED")) {
+            Backtest.Error e = BacktestTable.find(errors, method, "CURRENT_QUARTER", "REP").orElseThrow();
+            assertThat(e.forecasts()).isGreaterThan(300);
+            assertThat(e.coverage()).as(method + " rep coverage").isBetween(0.60, 0.97);
+        }
+        // and the learned and combined forecasts beat the weighted pipeline at company level on this data
+        double weighted = BacktestTable.find(errors, "WEIGHTED", "CURRENT_MONTH", "COMPANY").orElseThrow().mape();
+        assertThat(BacktestTable.find(errors, "COMBINED", "CURRENT_MONTH", "COMPANY").orElseThrow().mape())
+                .isLessThan(0.7 * weighted);
+    }
+}

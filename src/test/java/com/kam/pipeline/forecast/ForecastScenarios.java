@@ -1,0 +1,224 @@
+package com.kam.pipeline.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.kam.pipeline.system.JobRunner;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+/** The forecast job on the hand-made {@link ForecastFixture}; every expected number is worked out in the comments. */
+abstract class ForecastScenarios extends ForecastTestBase {
+
+    static final double Z90 = 1.2815515655446004;
+
+    long run;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ExtractCommand extractCommand;
+
+    @BeforeEach
+    void forecastTheFixture() throws Exception {
+        new ForecastFixture(jdbc).load();
+        JobExecution execution = job.run(ForecastFixture.AS_OF, false, work.resolve("out"));
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        run = latestRun(ForecastFixture.AS_OF, "NIGHTLY");
+    }
+
+    @Test
+    void weightedPipelineIsAmountTimesStageProbabilityPlusWhatIsWon() {
+        // June: O1 100,000 x 0.8 (expected 06-20) + O3 50,000 x 0.8 (06-05) = 120,000; nothing won in June yet
+        assertThat(p50(run, "CURRENT_MONTH", "COMPANY", "ALL", "WEIGHTED")).isEqualByComparingTo("120000.00");
+        assertThat(p50(run, "CURRENT_MONTH", "TEAM", "T1", "WEIGHTED")).isEqualByComparingTo("80000.00");
+        assertThat(p50(run, "CURRENT_MONTH", "TEAM", "T2", "WEIGHTED")).isEqualByComparingTo("40000.00");
+        assertThat(p50(run, "CURRENT_MONTH", "REP", "R1", "WEIGHTED")).isEqualByComparingTo("80000.00");
+        assertThat(p50(run, "CURRENT_MONTH", "REGION", "EAST", "WEIGHTED")).isEqualByComparingTo("120000.00");
+        // July: O2 200,000 x 0.6 = 120,000 (O4 expected in September, O5 in August)
+        assertThat(p50(run, "NEXT_MONTH", "COMPANY", "ALL", "WEIGHTED")).isEqualByComparingTo("120000.00");
+        // Q2: won H1 100,000 (04-11) + H2 200,000 (05-01) + H4 80,000 (04-21) = 380,000, plus June's 120,000
+        Map<String, Object> quarter = forecast(run, "CURRENT_QUARTER", "COMPANY", "ALL", "WEIGHTED");
+        assertThat((BigDecimal) quarter.get("closed_won")).isEqualByComparingTo("380000.00");
+        assertThat((BigDecimal) quarter.get("p50")).isEqualByComparingTo("500000.00");
+        // targets: April and May 3 x 100,000, June 200,000 + 100,000 + 100,000
+        assertThat((BigDecimal) quarter.get("target")).isEqualByComparingTo("1000000.00");
+        // spread: variance 100,000^2 x 0.8 x 0.2 + 50,000^2 x 0.8 x 0.2 = 2.0e9
+        Map<String, Object> june = forecast(run, "CURRENT_MONTH", "COMPANY", "ALL", "WEIGHTED");
+        assertThat(((BigDecimal) june.get("p90")).doubleValue()).isCloseTo(120_000 + Z90 * Math.sqrt(2.0e9), within(0.01));
+        assertThat(((BigDecimal) june.get("p10")).doubleValue()).isCloseTo(120_000 - Z90 * Math.sqrt(2.0e9), within(0.01));
+    }
+
+    @Test
+    void learnedConversionUsesTheCompanysOwnClosedHistory() {
+        // Rates: all 5 closed deals reached COMMITTED (H1-H5 moved there on 04-01), 3 won: company 0.6 at every stage.
+        // T1 has 4 closed deals (>= min-team-history 4), 2 won, drawn toward 0.6 with strength 2:
+        //   (2 + 2 x 0.6) / (4 + 2) = 8/15. T2 has 1 closed deal: company rate 0.6.
+        // Time from entering COMMITTED to a won close: H1 10, H4 20, H2 30 days (T1 has only 2: company's used).
+        // From IDENTIFIED (created 03-01): 41, 51, 61. DEVELOPED: never timed, so the expected close date decides.
+        // June, days 1..20 after 06-10: share of {10, 20, 30} within 20 = 2/3; July, days 21..51: 1/3 (IDENTIFIED: 2/3).
+        //   O1 100,000 x 8/15 x 2/3 = 35,555.56   O3 50,000 x 0.6 x 2/3 = 20,000   O5 10,000 x 8/15 x 2/3 = 3,555.56
+        //   June company = 59,111.11; T1 = 39,111.11; T2 = 20,000; R1 = 35,555.56
+        assertThat(p50(run, "CURRENT_MONTH", "COMPANY", "ALL", "LEARNED")).isEqualByComparingTo("59111.11");
+        assertThat(p50(run, "CURRENT_MONTH", "TEAM", "T1", "LEARNED")).isEqualByComparingTo("39111.11");
+        assertThat(p50(run, "CURRENT_MONTH", "TEAM", "T2", "LEARNED")).isEqualByComparingTo("20000.00");
+        assertThat(p50(run, "CURRENT_MONTH", "REP", "R1", "LEARNED")).isEqualByComparingTo("35555.56");
+        // July: O1 17,777.78 + O3 10,000 + O5 1,777.78 + O2 200,000 x 8/15 (expected 07-15) = 106,666.67
+        //   + O4 300,000 x 8/15 x 2/3 = 106,666.67 -> 242,888.89
+        assertThat(p50(run, "NEXT_MONTH", "COMPANY", "ALL", "LEARNED")).isEqualByComparingTo("242888.89");
+        // Q2: 380,000 won + June's 59,111.11
+        assertThat(p50(run, "CURRENT_QUARTER", "COMPANY", "ALL", "LEARNED")).isEqualByComparingTo("439111.11");
+    }
+
+    @Test
+    void forecastCategoriesAndCombinedRange() {
+        // June commits: O1 100,000 + O3 50,000; no best case due in June
+        Map<String, Object> june = forecast(run, "CURRENT_MONTH", "COMPANY", "ALL", "CATEGORY");
+        assertThat((BigDecimal) june.get("p50")).isEqualByComparingTo("150000.00");
+        assertThat((BigDecimal) june.get("p90")).isEqualByComparingTo("150000.00");
+        // July: O2 is best case 200,000
+        assertThat((BigDecimal) forecast(run, "NEXT_MONTH", "COMPANY", "ALL", "CATEGORY").get("p90"))
+                .isEqualByComparingTo("200000.00");
+        List<Map<String, Object>> combined = jdbc.queryForList("SELECT p10, p50, p90, closed_won FROM forecast"
+                + " WHERE run_id = ? AND method = 'COMBINED'", run);
+        assertThat(combined).hasSizeGreaterThanOrEqualTo(3 * 6); // 3 horizons x (3 reps, 2 teams, region, company)
+        for (Map<String, Object> c : combined) {
+            BigDecimal p10 = (BigDecimal) c.get("p10");
+            BigDecimal p50 = (BigDecimal) c.get("p50");
+            assertThat(p10).isLessThanOrEqualTo(p50);
+            assertThat(p50).isLessThanOrEqualTo((BigDecimal) c.get("p90"));
+            assertThat(p10).isGreaterThanOrEqualTo((BigDecimal) c.get("closed_won"));
+        }
+        // the largest contributors of June's learned forecast for the company: O1, then O3, then O5
+        assertThat(jdbc.queryForList("SELECT opportunity_id FROM forecast_contributor WHERE run_id = ? AND horizon = 'CURRENT_MONTH'"
+                + " AND entity_type = 'COMPANY' AND method = 'LEARNED' ORDER BY rank_no", String.class, run))
+                .containsExactly("O1", "O3", "O5");
+    }
+
+    @Test
+    void funnelStalledSlippedCoverageAndIdealFunnel() {
+        Map<String, Object> committed = jdbc.queryForMap("SELECT * FROM funnel_stage WHERE run_id = ? AND entity_type = 'COMPANY'"
+                + " AND product_line = '*' AND stage = 'COMMITTED'", run);
+        assertThat(committed.get("open_count")).isEqualTo(3); // O1, O3, O5
+        assertThat((BigDecimal) committed.get("open_amount")).isEqualByComparingTo("160000.00");
+        assertThat((BigDecimal) committed.get("weighted_amount")).isEqualByComparingTo("128000.00");
+        assertThat((BigDecimal) committed.get("win_rate")).isEqualByComparingTo("0.6000");
+        // days in COMMITTED of the closed deals: 10, 30, 20, 14, 20 -> mean 18.8, median 20
+        assertThat((BigDecimal) committed.get("days_in_stage_mean")).isEqualByComparingTo("18.8");
+        assertThat((BigDecimal) committed.get("days_in_stage_median")).isEqualByComparingTo("20.0");
+        // 80th percentile of {10, 14, 20, 20, 30} is 20 days: O5, quiet since 05-01 (40 days), is stalled
+        assertThat(jdbc.queryForList("SELECT opportunity_id FROM funnel_flagged WHERE run_id = ? AND flag = 'STALLED'",
+                String.class, run)).containsExactly("O5");
+        List<Map<String, Object>> slipped = jdbc.queryForList("SELECT opportunity_id, push_count, first_expected_close_date"
+                + " FROM funnel_flagged WHERE run_id = ? AND flag = 'SLIPPED' ORDER BY opportunity_id", run);
+        assertThat(slipped).extracting(r -> r.get("opportunity_id")).containsExactly("O2", "O3");
+        assertThat(slipped).extracting(r -> ((Number) r.get("push_count")).intValue()).containsExactly(1, 1);
+        assertThat(slipped.get(1).get("first_expected_close_date").toString()).isEqualTo("2026-05-25");
+
+        Map<String, Object> company = jdbc.queryForMap("SELECT * FROM funnel_summary WHERE run_id = ? AND entity_type = 'COMPANY'"
+                + " AND product_line = '*'", run);
+        assertThat((BigDecimal) company.get("open_amount")).isEqualByComparingTo("660000.00");
+        // 80,000 + 120,000 + 40,000 + 30,000 + 8,000
+        assertThat((BigDecimal) company.get("weighted_amount")).isEqualByComparingTo("278000.00");
+        // June: target 400,000, nothing won: coverage 660,000 / 400,000 and 278,000 / 400,000
+        assertThat((BigDecimal) company.get("month_remaining")).isEqualByComparingTo("400000.00");
+        assertThat((BigDecimal) company.get("month_coverage")).isEqualByComparingTo("1.6500");
+        assertThat((BigDecimal) company.get("month_weighted_coverage")).isEqualByComparingTo("0.6950");
+        // Q2: 1,000,000 - 380,000 won = 620,000
+        assertThat((BigDecimal) company.get("quarter_remaining")).isEqualByComparingTo("620000.00");
+        // won cycles 41, 61, 51 days; velocity = 5 open x 0.6 x 126,666.67 / 51 days
+        assertThat((BigDecimal) company.get("cycle_days_median")).isEqualByComparingTo("51.0");
+        assertThat((BigDecimal) company.get("velocity_per_day")).isEqualByComparingTo("7450.98");
+        // per product line too
+        assertThat(jdbc.queryForObject("SELECT open_count FROM funnel_summary WHERE run_id = ? AND entity_type = 'COMPANY'"
+                + " AND product_line = '云服务'", Integer.class, run)).isEqualTo(3);
+
+        // ideal funnel, June, COMMITTED: 400,000 / 0.6 = 666,666.67 needed, / 126,666.67 average won = 5.3 deals;
+        // median time to close from COMMITTED 20 days = days left (06-10 to 06-30): reachable. Today 3 deals, 160,000.
+        Map<String, Object> ideal = jdbc.queryForMap("SELECT * FROM ideal_funnel WHERE run_id = ? AND horizon = 'CURRENT_MONTH'"
+                + " AND entity_type = 'COMPANY' AND stage = 'COMMITTED'", run);
+        assertThat((BigDecimal) ideal.get("needed_amount")).isEqualByComparingTo("666666.67");
+        assertThat((BigDecimal) ideal.get("needed_count")).isEqualByComparingTo("5.3");
+        assertThat((BigDecimal) ideal.get("gap_amount")).isEqualByComparingTo("506666.67");
+        // IDENTIFIED takes a median 51 days to close: cannot help this month
+        assertThat(jdbc.queryForObject("SELECT reachable FROM ideal_funnel WHERE run_id = ? AND horizon = 'CURRENT_MONTH'"
+                + " AND entity_type = 'COMPANY' AND stage = 'IDENTIFIED'", Boolean.class, run)).isFalse();
+    }
+
+    @Test
+    void financeExtractKeepsChineseAndNeutralisesFormulas() throws Exception {
+        Path csv = work.resolve("out/2026-06-10/extracts/forecast-2026-06-10.csv");
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(bytes[0] & 0xff).isEqualTo(0xEF);
+        assertThat(bytes[1] & 0xff).isEqualTo(0xBB);
+        assertThat(bytes[2] & 0xff).isEqualTo(0xBF);
+        String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
+        assertThat(text.lines().findFirst().orElseThrow()).isEqualTo(String.join(",", FinanceExtract.HEADER));
+        assertThat(text).contains(",REP,R1,王小明,").contains(",TEAM,T1,上海办事处,").contains(",REGION,EAST,华东区,");
+        assertThat(text).contains(",REP,R3,'=吴昊+1,").doesNotContain(",=吴昊");
+        assertThat(text).contains("1,QUARTER,2026-04-01,2026-06-30,COMPANY,ALL,全公司,WEIGHTED,");
+        long lines = text.lines().count();
+        assertThat(lines - 1).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM forecast WHERE run_id = ?", Long.class, run));
+
+        Path xlsx = work.resolve("out/2026-06-10/extracts/forecast-2026-06-10.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(6).getStringCellValue()).isEqualTo("entity_name");
+            boolean sawName = false;
+            boolean sawFormulaName = false;
+            for (Row row : sheet) {
+                String name = row.getCell(6) == null ? "" : row.getCell(6).getStringCellValue();
+                sawName |= name.equals("王小明");
+                sawFormulaName |= name.equals("'=吴昊+1");
+                assertThat(name).doesNotStartWith("=");
+            }
+            assertThat(sawName).isTrue();
+            assertThat(sawFormulaName).isTrue();
+            assertThat(sheet.getLastRowNum()).isEqualTo((int) (lines - 1));
+        }
+    }
+
+    @Test
+    void extractOnDemandForAStoredDateOnly() throws Exception {
+        Path file = work.resolve("finance/forecast.xlsx");
+        picocli.CommandLine command = new picocli.CommandLine(extractCommand);
+        java.io.StringWriter err = new java.io.StringWriter();
+        command.setErr(new java.io.PrintWriter(err));
+        assertThat(command.execute("--as-of", "2026-06-10", "--format", "xlsx", "--out", file.toString())).isZero();
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(file))) {
+            Row first = book.getSheetAt(0).getRow(1);
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo(FinanceExtract.SCHEMA_VERSION);
+            assertThat(first.getCell(4).getStringCellValue()).isEqualTo("COMPANY");
+            assertThat(first.getCell(11).getStringCellValue()).isEqualTo("2026-06-10");
+        }
+        assertThat(command.execute("--as-of", "2026-06-11", "--out", work.resolve("none.csv").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no forecast run is stored as of 2026-06-11");
+    }
+
+    @Test
+    void aForcedRerunAddsARunAndNeverChangesTheEarlierOne() throws Exception {
+        List<Map<String, Object>> before = jdbc.queryForList("SELECT * FROM forecast WHERE run_id = ? ORDER BY horizon,"
+                + " entity_type, entity_id, method", run);
+        assertThatThrownBy(() -> job.run(ForecastFixture.AS_OF, false, work.resolve("out")))
+                .isInstanceOf(JobRunner.AlreadyCompleteException.class);
+        new ForecastFixture(jdbc).snapshot(ForecastFixture.AS_OF, "O6", "R1", "云服务", 1_000_000, "COMMITTED", "2026-06-15",
+                "2026-06-01", null, "COMMIT");
+        assertThat(job.run(ForecastFixture.AS_OF, true, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long second = latestRun(ForecastFixture.AS_OF, "NIGHTLY");
+        assertThat(second).isGreaterThan(run);
+        assertThat(jdbc.queryForList("SELECT * FROM forecast WHERE run_id = ? ORDER BY horizon, entity_type, entity_id, method", run))
+                .isEqualTo(before);
+        // the new run sees O6: 1,000,000 x 0.8 more in June
+        assertThat(p50(second, "CURRENT_MONTH", "COMPANY", "ALL", "WEIGHTED")).isEqualByComparingTo("920000.00");
+    }
+}
