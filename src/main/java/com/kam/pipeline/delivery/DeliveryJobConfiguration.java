@@ -11,10 +11,10 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code deliver} job for one business date: mail the reports archived that day. Parameters:
@@ -32,7 +32,7 @@ class DeliveryJobConfiguration {
     static final String TYPE = "type";
 
     @Bean
-    Job deliverJob(JobRepository repository, PlatformTransactionManager transactions, DeliveryService delivery,
+    Job deliverJob(JobRepository repository, DeliveryService delivery,
                    KamProperties properties) {
         return new JobBuilder(JOB_NAME, repository)
                 .start(new StepBuilder("deliver-mail", repository).tasklet((contribution, chunk) -> {
@@ -45,11 +45,12 @@ class DeliveryJobConfiguration {
                     contribution.incrementReadCount();
                     execution.getExecutionContext().putString(SUMMARY, summary.format());
                     if (!summary.allDelivered()) {
-                        throw new IllegalStateException(summary.failures().size() + " mail(s) not delivered; run deliver"
-                                + " again to retry them:\n" + summary.format());
+                        throw new IllegalStateException(summary.failures().size() + " mail(s) not delivered (listed in the"
+                                + " run summary); run deliver again for the date to retry them");
                     }
                     return RepeatStatus.FINISHED;
-                }, transactions).build())
+                    // each delivery_log row commits on its own: a mail that left is logged even when the step fails
+                }, new ResourcelessTransactionManager()).build())
                 .build();
     }
 }

@@ -92,6 +92,7 @@ final class RetryingSender {
         if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
             message += " (" + root.getMessage() + ")";
         }
+        message = message.replaceAll("\\s+", " ").trim();
         return message.length() > 1900 ? message.substring(0, 1900) : message;
     }
 

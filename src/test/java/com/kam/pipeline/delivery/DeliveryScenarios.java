@@ -1,0 +1,254 @@
+package com.kam.pipeline.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+/** What managers find in their mailbox after a delivery run; run on H2 and MariaDB by the subclasses. */
+abstract class DeliveryScenarios extends DeliveryTestBase {
+
+    static final LocalDate JUN_1 = LocalDate.of(2026, 6, 1);
+    static final LocalDate JUN_30 = LocalDate.of(2026, 6, 30);
+    static final LocalDate SEP_1 = LocalDate.of(2026, 9, 1);
+    static final LocalDate SEP_30 = LocalDate.of(2026, 9, 30);
+    static final LocalDate WEEK_START = LocalDate.of(2026, 10, 19);
+    static final LocalDate WEEK_END = LocalDate.of(2026, 10, 25);
+    static final LocalDate DAY = LocalDate.of(2026, 10, 30);
+
+    /** Scorecards (June and September), weekly team reports, regional funnels and team digests for the whole org. */
+    SampleOrg archiveTheWholeOrganisation() throws IOException {
+        SampleOrg org = SampleOrg.read(jdbc);
+        for (LocalDate[] month : List.of(new LocalDate[] {JUN_1, JUN_30}, new LocalDate[] {SEP_1, SEP_30})) {
+            for (SampleOrg.Row rep : org.withRole("REP", month[1])) {
+                archive.add("SCORECARD", "REP", rep.id(), month[0], month[1], "zh");
+                if (rep.region().equals("NORTH")) {
+                    archive.add("SCORECARD", "REP", rep.id(), month[0], month[1], "en");
+                }
+            }
+        }
+        // a rep who left in August: his September scorecard has nobody to go to
+        archive.add("SCORECARD", "REP", "E00041", SEP_1, SEP_30, "zh");
+        for (SampleOrg.Row lead : org.withRole("TEAM_LEAD", WEEK_END)) {
+            archive.add("WEEKLY", "TEAM", lead.team(), WEEK_START, WEEK_END, "zh");
+            archive.add("DIGEST", "TEAM", lead.team(), DAY, DAY, "zh");
+        }
+        for (SampleOrg.Row manager : org.withRole("REGION_MANAGER", SEP_30)) {
+            archive.add("FUNNEL", "REGION", manager.region(), SEP_1, SEP_30, "zh");
+            archive.add("FUNNEL", "REGION", manager.region(), SEP_1, SEP_30, "en");
+        }
+        return org;
+    }
+
+    /** Who should receive which files, worked out from the org rows: email -> (type|period -> files). */
+    Map<String, Map<String, Set<String>>> expectedMailboxes(SampleOrg org) {
+        Map<String, Map<String, Set<String>>> expected = new TreeMap<>();
+        Set<String> subjects = new HashSet<>();
+        for (ArchiveFixture.Row row : archive.rows) {
+            if (!subjects.add(row.reportType() + row.entityId() + row.start())) {
+                continue;
+            }
+            List<SampleOrg.Row> to = new ArrayList<>();
+            LocalDate end = row.end();
+            switch (row.reportType()) {
+                case "SCORECARD" -> org.person(row.entityId(), end).ifPresent(rep -> {
+                    to.add(rep);
+                    SampleOrg.Row lead = org.person(rep.manager(), end).orElseThrow();
+                    to.add(lead);
+                    to.add(org.person(lead.manager(), end).orElseThrow());
+                });
+                case "WEEKLY" -> {
+                    SampleOrg.Row lead = org.lead(row.entityId(), end);
+                    to.add(lead);
+                    to.add(org.regionManager(lead.region(), end));
+                }
+                case "DIGEST" -> to.add(org.lead(row.entityId(), end));
+                case "FUNNEL" -> to.add(org.regionManager(row.entityId(), end));
+                default -> throw new IllegalStateException(row.reportType());
+            }
+            for (SampleOrg.Row person : to) {
+                String language = archive.rows.stream().anyMatch(r -> r.reportType().equals(row.reportType())
+                        && r.entityId().equals(row.entityId()) && r.start().equals(row.start())
+                        && r.language().equals(person.language())) ? person.language() : "zh";
+                expected.computeIfAbsent(person.email(), e -> new TreeMap<>())
+                        .computeIfAbsent(row.reportType() + "|" + row.start(), k -> new TreeSet<>())
+                        .add(ArchiveFixture.fileName(row.reportType(), row.entityId(), row.start(), language));
+            }
+        }
+        return expected;
+    }
+
+    /** What GreenMail received: email -> one entry per mail, the sorted names of its attachments. */
+    Map<String, List<Set<String>>> mailboxes() throws Exception {
+        Map<String, List<Set<String>>> boxes = new TreeMap<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            Address[] to = message.getAllRecipients();
+            assertThat(to).hasSize(1);
+            boxes.computeIfAbsent(to[0].toString(), e -> new ArrayList<>()).add(attachmentNames(message));
+        }
+        return boxes;
+    }
+
+    static Set<String> attachmentNames(MimeMessage message) throws Exception {
+        Set<String> names = new TreeSet<>();
+        Multipart parts = (Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                names.add(part.getFileName());
+            }
+        }
+        return names;
+    }
+
+    static Map<String, List<Set<String>>> asMailboxes(Map<String, Map<String, Set<String>>> expected) {
+        Map<String, List<Set<String>>> boxes = new TreeMap<>();
+        expected.forEach((email, mails) -> boxes.put(email, new ArrayList<>(mails.values())));
+        return boxes;
+    }
+
+    static Map<String, Set<Set<String>>> unordered(Map<String, List<Set<String>>> boxes) {
+        Map<String, Set<Set<String>>> result = new TreeMap<>();
+        boxes.forEach((email, mails) -> result.put(email, new HashSet<>(mails)));
+        return result;
+    }
+
+    @Test
+    void everyManagerGetsExactlyTheirOwnPeoplesReportsInTheirLanguageAndARerunSendsNothing() throws Exception {
+        SampleOrg org = archiveTheWholeOrganisation();
+        Map<String, List<Set<String>>> expected = asMailboxes(expectedMailboxes(org));
+
+        JobExecution run = deliver(false);
+
+        assertThat(run.getStatus()).as(summaryOf(run)).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, List<Set<String>>> received = mailboxes();
+        assertThat(received.keySet()).isEqualTo(expected.keySet());
+        received.forEach((email, mails) -> assertThat(mails).as(email).hasSameSizeAs(expected.get(email)));
+        assertThat(unordered(received)).isEqualTo(unordered(expected));
+        int mails = expected.values().stream().mapToInt(List::size).sum();
+        assertThat(smtp.getReceivedMessages()).hasSize(mails);
+        assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE status = 'SENT'")).isEqualTo(mails);
+        assertThat(summaryOf(run)).contains(mails + " delivered").contains("SCORECARD REP E00041 2026-09-01..2026-09-30: no recipient");
+
+        // the mover: E00015 was in Shanghai (E00005) in June and in Hangzhou (E00008) in September
+        assertThat(flatten(received.get("lin.ruixiu@example.com"))).contains("scorecard_E00015_2026-06-01_zh.pdf")
+                .doesNotContain("scorecard_E00015_2026-09-01_zh.pdf");
+        assertThat(flatten(received.get("chen.bin@example.com"))).contains("scorecard_E00015_2026-09-01_zh.pdf")
+                .doesNotContain("scorecard_E00015_2026-06-01_zh.pdf");
+
+        // language: the English-speaking North manager reads English mails, English PDFs where they exist, else Chinese
+        MimeMessage toMaSi = messagesTo("ma.si@example.com").get(0);
+        assertThat(toMaSi.getSubject()).startsWith("[KAM] ");
+        assertThat(flatten(received.get("ma.si@example.com"))).contains("scorecard_E00018_2026-09-01_en.pdf",
+                "funnel_NORTH_2026-09-01_en.pdf", "weekly_T002_2026-10-19_zh.pdf");
+        assertThat(messagesTo("tan.haohao@example.com").get(0).getSubject()).startsWith("[大客户管理] ");
+
+        // the attachment is the archived PDF itself
+        MimeMessage scorecard = messagesTo("zhang.ping@example.com").stream()
+                .filter(m -> subjectOf(m).contains("2026-09-01")).findFirst().orElseThrow();
+        assertThat(pdfText(scorecard)).contains("SCORECARD REP E00018 2026-09-01..2026-09-30 en");
+
+        JobExecution rerun = deliver(true);
+        assertThat(rerun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(summaryOf(rerun)).contains("0 delivered").contains(mails + " already delivered");
+        assertThat(smtp.getReceivedMessages()).hasSize(mails);
+    }
+
+    @Test
+    void smtpDownThenBackDeliversEachMailExactlyOnce() throws Exception {
+        SampleOrg org = archiveTheWholeOrganisation();
+        Map<String, List<Set<String>>> expected = asMailboxes(expectedMailboxes(org));
+        int mails = expected.values().stream().mapToInt(List::size).sum();
+        smtp.stop();
+
+        JobExecution down = deliver(false);
+
+        assertThat(down.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(summaryOf(down)).contains(mails + " failed");
+        assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE status = 'FAILED' AND attempts = 3")).isEqualTo(mails);
+
+        smtp.start();
+        JobExecution back = deliver(false); // restarts the failed run: no --force needed
+
+        assertThat(back.getStatus()).as(summaryOf(back)).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(smtp.getReceivedMessages()).hasSize(mails);
+        assertThat(unordered(mailboxes())).isEqualTo(unordered(expected));
+        assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE status = 'SENT' AND attempts = 4")).isEqualTo(mails);
+
+        deliver(true);
+        assertThat(smtp.getReceivedMessages()).hasSize(mails);
+    }
+
+    @Test
+    void aRecipientWhoseAddressIsRefusedIsReportedAndTheOthersStillGetTheirs() throws Exception {
+        SampleOrg org = archiveTheWholeOrganisation();
+        Map<String, List<Set<String>>> expected = asMailboxes(expectedMailboxes(org));
+        jdbc.update("UPDATE org_assignment SET email = 'zhang ping@@example' WHERE employee_id = 'E00018'");
+        List<Set<String>> zhangs = expected.remove("zhang.ping@example.com");
+
+        JobExecution run = deliver(false);
+
+        assertThat(run.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(summaryOf(run)).contains(zhangs.size() + " failed").contains("FAILED zhang ping@@example SCORECARD");
+        assertThat(unordered(mailboxes())).isEqualTo(unordered(expected));
+        assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE status = 'FAILED' AND attempts = 1")).isEqualTo(zhangs.size());
+    }
+
+    private List<MimeMessage> messagesTo(String email) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(email)) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String pdfText(MimeMessage message) throws Exception {
+        Multipart parts = (Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                try (var pdf = Loader.loadPDF(part.getInputStream().readAllBytes())) {
+                    return new PDFTextStripper().getText(pdf);
+                }
+            }
+        }
+        return "";
+    }
+
+    private static Set<String> flatten(List<Set<String>> mails) {
+        Set<String> all = new TreeSet<>();
+        mails.forEach(all::addAll);
+        Map<String, Integer> seen = new HashMap<>();
+        mails.forEach(m -> m.forEach(f -> seen.merge(f, 1, Integer::sum)));
+        assertThat(seen.values()).as("no PDF twice in one mailbox").allMatch(n -> n == 1);
+        return all;
+    }
+}
