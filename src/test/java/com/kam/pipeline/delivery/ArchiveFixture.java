@@ -9,11 +9,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,18 +40,7 @@ final class ArchiveFixture {
     Row add(String type, String entityType, String entityId, LocalDate start, LocalDate end, String language) throws IOException {
         Path file = folder.resolve(fileName(type, entityId, start, language));
         Files.createDirectories(folder);
-        try (PDDocument pdf = new PDDocument()) {
-            PDPage page = new PDPage();
-            pdf.addPage(page);
-            try (PDPageContentStream text = new PDPageContentStream(pdf, page)) {
-                text.beginText();
-                text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                text.newLineAtOffset(72, 700);
-                text.showText(type + " " + entityType + " " + entityId + " " + start + ".." + end + " " + language);
-                text.endText();
-            }
-            pdf.save(file.toFile());
-        }
+        Files.write(file, onePagePdf(type + " " + entityType + " " + entityId + " " + start + ".." + end + " " + language));
         byte[] bytes = Files.readAllBytes(file);
         String sha;
         try {
@@ -73,5 +57,35 @@ final class ArchiveFixture {
         Row row = new Row(type, entityType, entityId, start, end, language, file.getFileName().toString());
         rows.add(row);
         return row;
+    }
+
+    /**
+     * A minimal valid one-page PDF showing {@code text} in Helvetica, written directly: PDFBox's
+     * writer looks up a system font for every document, which made 100 small files take seconds.
+     * The tests read these files back with PDFBox.
+     */
+    static byte[] onePagePdf(String text) {
+        String stream = "BT /F1 12 Tf 72 700 Td (" + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+                + ") Tj ET";
+        String[] objects = {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            "<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"};
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+        int[] offsets = new int[objects.length];
+        for (int i = 0; i < objects.length; i++) {
+            offsets[i] = pdf.length();
+            pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
+        for (int offset : offsets) {
+            pdf.append(String.format("%010d 00000 n \n", offset));
+        }
+        pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
+                .append("\n%%EOF\n");
+        return pdf.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 }

@@ -25,6 +25,12 @@ record SampleOrg(List<Row> rows) {
                 rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class))));
     }
 
+    /** Only the rows of one region, and the director(s) above it; {@code region} null: everyone. */
+    SampleOrg inRegion(String region) {
+        return region == null ? this
+                : new SampleOrg(rows.stream().filter(r -> r.region().equals(region) || r.role().equals("DIRECTOR")).toList());
+    }
+
     Optional<Row> person(String id, LocalDate day) {
         return rows.stream().filter(r -> r.id().equals(id) && r.validOn(day)).findFirst();
     }
