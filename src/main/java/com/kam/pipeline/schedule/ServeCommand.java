@@ -8,6 +8,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -31,12 +34,15 @@ public class ServeCommand implements Callable<Integer> {
     private final ScheduleRegistrar registrar;
     private final NightlyFlow flow;
     private final Environment environment;
+    private final ApplicationEventPublisher events;
 
-    public ServeCommand(Scheduler scheduler, ScheduleRegistrar registrar, NightlyFlow flow, Environment environment) {
+    public ServeCommand(Scheduler scheduler, ScheduleRegistrar registrar, NightlyFlow flow, Environment environment,
+                        ApplicationEventPublisher events) {
         this.scheduler = scheduler;
         this.registrar = registrar;
         this.flow = flow;
         this.environment = environment;
+        this.events = events;
     }
 
     @Override
@@ -62,6 +68,8 @@ public class ServeCommand implements Callable<Integer> {
             out.printf("  health: http://localhost:%s/actuator/health  metrics: http://localhost:%s/actuator/metrics%n", port, port);
         }
         out.flush();
+        // the command line runner never returns, so Spring Boot would not declare the service ready itself
+        AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
         new CountDownLatch(1).await(); // until the JVM is stopped; Spring then shuts the scheduler down
         return KamCommand.DONE;
     }
