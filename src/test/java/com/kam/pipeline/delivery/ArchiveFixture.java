@@ -33,6 +33,10 @@ final class ArchiveFixture {
         this.businessDate = businessDate;
     }
 
+    Path folderFile(String fileName) {
+        return folder.resolve(fileName);
+    }
+
     static String fileName(String type, String entityId, LocalDate start, String language) {
         return type.toLowerCase() + "_" + entityId + "_" + start + "_" + language + ".pdf";
     }

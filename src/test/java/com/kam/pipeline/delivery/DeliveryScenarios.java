@@ -26,118 +26,6 @@ import org.springframework.batch.core.job.JobExecution;
 /** What managers find in their mailbox after a delivery run; run on H2 and MariaDB by the subclasses. */
 abstract class DeliveryScenarios extends DeliveryTestBase {
 
-    static final LocalDate JUN_1 = LocalDate.of(2026, 6, 1);
-    static final LocalDate JUN_30 = LocalDate.of(2026, 6, 30);
-    static final LocalDate SEP_1 = LocalDate.of(2026, 9, 1);
-    static final LocalDate SEP_30 = LocalDate.of(2026, 9, 30);
-    static final LocalDate WEEK_START = LocalDate.of(2026, 10, 19);
-    static final LocalDate WEEK_END = LocalDate.of(2026, 10, 25);
-    static final LocalDate DAY = LocalDate.of(2026, 10, 30);
-
-    /** Scorecards (June and September), weekly team reports, regional funnels and team digests for the whole org. */
-    SampleOrg archiveTheWholeOrganisation() throws IOException {
-        return archiveRegion(null);
-    }
-
-    /** As {@link #archiveTheWholeOrganisation}, for one region's people only ({@code region} null: all). */
-    SampleOrg archiveRegion(String region) throws IOException {
-        SampleOrg org = SampleOrg.read(jdbc).inRegion(region);
-        for (LocalDate[] month : List.of(new LocalDate[] {JUN_1, JUN_30}, new LocalDate[] {SEP_1, SEP_30})) {
-            for (SampleOrg.Row rep : org.withRole("REP", month[1])) {
-                archive.add("SCORECARD", "REP", rep.id(), month[0], month[1], "zh");
-                if (rep.region().equals("NORTH")) {
-                    archive.add("SCORECARD", "REP", rep.id(), month[0], month[1], "en");
-                }
-            }
-        }
-        // a rep who left in August: his September scorecard has nobody to go to
-        if (region == null) {
-            archive.add("SCORECARD", "REP", "E00041", SEP_1, SEP_30, "zh");
-        }
-        for (SampleOrg.Row lead : org.withRole("TEAM_LEAD", WEEK_END)) {
-            archive.add("WEEKLY", "TEAM", lead.team(), WEEK_START, WEEK_END, "zh");
-            archive.add("DIGEST", "TEAM", lead.team(), DAY, DAY, "zh");
-        }
-        for (SampleOrg.Row manager : org.withRole("REGION_MANAGER", SEP_30)) {
-            archive.add("FUNNEL", "REGION", manager.region(), SEP_1, SEP_30, "zh");
-            archive.add("FUNNEL", "REGION", manager.region(), SEP_1, SEP_30, "en");
-        }
-        return org;
-    }
-
-    /** Who should receive which files, worked out from the org rows: email -> (type|period -> files). */
-    Map<String, Map<String, Set<String>>> expectedMailboxes(SampleOrg org) {
-        Map<String, Map<String, Set<String>>> expected = new TreeMap<>();
-        Set<String> subjects = new HashSet<>();
-        for (ArchiveFixture.Row row : archive.rows) {
-            if (!subjects.add(row.reportType() + row.entityId() + row.start())) {
-                continue;
-            }
-            List<SampleOrg.Row> to = new ArrayList<>();
-            LocalDate end = row.end();
-            switch (row.reportType()) {
-                case "SCORECARD" -> org.person(row.entityId(), end).ifPresent(rep -> {
-                    to.add(rep);
-                    SampleOrg.Row lead = org.person(rep.manager(), end).orElseThrow();
-                    to.add(lead);
-                    to.add(org.person(lead.manager(), end).orElseThrow());
-                });
-                case "WEEKLY" -> {
-                    SampleOrg.Row lead = org.lead(row.entityId(), end);
-                    to.add(lead);
-                    to.add(org.regionManager(lead.region(), end));
-                }
-                case "DIGEST" -> to.add(org.lead(row.entityId(), end));
-                case "FUNNEL" -> to.add(org.regionManager(row.entityId(), end));
-                default -> throw new IllegalStateException(row.reportType());
-            }
-            for (SampleOrg.Row person : to) {
-                String language = archive.rows.stream().anyMatch(r -> r.reportType().equals(row.reportType())
-                        && r.entityId().equals(row.entityId()) && r.start().equals(row.start())
-                        && r.language().equals(person.language())) ? person.language() : "zh";
-                expected.computeIfAbsent(person.email(), e -> new TreeMap<>())
-                        .computeIfAbsent(row.reportType() + "|" + row.start(), k -> new TreeSet<>())
-                        .add(ArchiveFixture.fileName(row.reportType(), row.entityId(), row.start(), language));
-            }
-        }
-        return expected;
-    }
-
-    /** What GreenMail received: email -> one entry per mail, the sorted names of its attachments. */
-    Map<String, List<Set<String>>> mailboxes() throws Exception {
-        Map<String, List<Set<String>>> boxes = new TreeMap<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            Address[] to = message.getAllRecipients();
-            assertThat(to).hasSize(1);
-            boxes.computeIfAbsent(to[0].toString(), e -> new ArrayList<>()).add(attachmentNames(message));
-        }
-        return boxes;
-    }
-
-    static Set<String> attachmentNames(MimeMessage message) throws Exception {
-        Set<String> names = new TreeSet<>();
-        Multipart parts = (Multipart) message.getContent();
-        for (int i = 0; i < parts.getCount(); i++) {
-            BodyPart part = parts.getBodyPart(i);
-            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-                names.add(part.getFileName());
-            }
-        }
-        return names;
-    }
-
-    static Map<String, List<Set<String>>> asMailboxes(Map<String, Map<String, Set<String>>> expected) {
-        Map<String, List<Set<String>>> boxes = new TreeMap<>();
-        expected.forEach((email, mails) -> boxes.put(email, new ArrayList<>(mails.values())));
-        return boxes;
-    }
-
-    static Map<String, Set<Set<String>>> unordered(Map<String, List<Set<String>>> boxes) {
-        Map<String, Set<Set<String>>> result = new TreeMap<>();
-        boxes.forEach((email, mails) -> result.put(email, new HashSet<>(mails)));
-        return result;
-    }
-
     @Test
     void everyManagerGetsExactlyTheirOwnPeoplesReportsInTheirLanguageAndARerunSendsNothing() throws Exception {
         SampleOrg org = archiveTheWholeOrganisation();
@@ -235,19 +123,6 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String pdfText(MimeMessage message) throws Exception {
-        Multipart parts = (Multipart) message.getContent();
-        for (int i = 0; i < parts.getCount(); i++) {
-            BodyPart part = parts.getBodyPart(i);
-            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-                try (var pdf = Loader.loadPDF(part.getInputStream().readAllBytes())) {
-                    return new PDFTextStripper().getText(pdf);
-                }
-            }
-        }
-        return "";
     }
 
     private static Set<String> flatten(List<Set<String>> mails) {
