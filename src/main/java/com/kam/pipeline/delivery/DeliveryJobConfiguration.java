@@ -42,7 +42,7 @@ class DeliveryJobConfiguration {
                     String out = parameters.getString(OUT);
                     DeliverySummary summary = delivery.deliver(date, parameters.getString(TYPE), execution.getId(),
                             out != null ? Path.of(out) : properties.out());
-                    contribution.incrementReadCount();
+                    contribution.incrementWriteCount(summary.delivered()); // shown as "loaded" by kam runs
                     execution.getExecutionContext().putString(SUMMARY, summary.format());
                     if (!summary.allDelivered()) {
                         throw new IllegalStateException(summary.failures().size() + " mail(s) not delivered (listed in the"

@@ -1,5 +1,6 @@
 package com.kam.pipeline.schedule;
 
+import com.kam.pipeline.ingest.MappingException;
 import com.kam.pipeline.system.KamCommand;
 import com.kam.pipeline.system.KamProperties;
 import com.kam.pipeline.system.NightlyFlow;
@@ -38,7 +39,14 @@ public class PipelineQuartzJob implements org.quartz.Job {
     @Override
     public void execute(JobExecutionContext context) {
         String name = context.getMergedJobDataMap().getString(ScheduleRegistrar.SCHEDULE);
-        Schedules schedules = registrar.schedules();
+        Schedules schedules;
+        try {
+            schedules = registrar.schedules();
+        } catch (MappingException e) {
+            // edited into a bad state while serving: skip this firing, keep the scheduler running
+            log.error("schedule {} due {} not run: bad configuration: {}", name, context.getScheduledFireTime(), e.getMessage());
+            return;
+        }
         LocalDate date = schedules.businessDateOf(context.getScheduledFireTime());
         long run = runs.started(name, context.getScheduledFireTime(), instanceId(context), date);
         log.info("schedule {} fired (due {}): business date {}", name, context.getScheduledFireTime(), date);

@@ -80,7 +80,7 @@ public class NightlyFlow {
             Job job = byName.get(step.job());
             int code;
             if (job == null) {
-                log.info("{} {}: no such job in this build; skipped", step.job(), date);
+                log.debug("{} {}: no such job in this build; skipped", step.job(), date);
                 console.printf("%s %s: not in this build, skipped%n", step.job(), date);
                 code = KamCommand.DONE;
             } else if (step.job().equals("ingest") && step.parameters().isEmpty()) {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kam runs [--last N]}: recent job executions with their business date, status, duration,
- * rows read/loaded/rejected (from the step executions), PDFs archived and mails delivered.
+ * rows read/loaded/rejected (from the step executions; for the ingest from its per-file tally in
+ * ingest_load, as its rejects are not batch skips), PDFs archived and mails delivered.
  */
 @Component
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List recent job runs.")
@@ -68,6 +69,10 @@ public class RunsCommand implements Callable<Integer> {
                   (SELECT COALESCE(SUM(s.WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID),
                   (SELECT COALESCE(SUM(s.FILTER_COUNT + s.READ_SKIP_COUNT + s.PROCESS_SKIP_COUNT + s.WRITE_SKIP_COUNT), 0)
                      FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID),
+                  (SELECT COUNT(*) FROM ingest_load l WHERE l.job_instance_id = e.JOB_INSTANCE_ID),
+                  (SELECT COALESCE(SUM(l.rows_read), 0) FROM ingest_load l WHERE l.job_instance_id = e.JOB_INSTANCE_ID),
+                  (SELECT COALESCE(SUM(l.rows_loaded), 0) FROM ingest_load l WHERE l.job_instance_id = e.JOB_INSTANCE_ID),
+                  (SELECT COALESCE(SUM(l.rows_rejected), 0) FROM ingest_load l WHERE l.job_instance_id = e.JOB_INSTANCE_ID),
                   (SELECT COUNT(*) FROM report_archive a WHERE a.business_date = p.PARAMETER_VALUE),
                   (SELECT COUNT(*) FROM delivery_log d WHERE d.job_execution_id = e.JOB_EXECUTION_ID AND d.status <> 'FAILED'),
                   (SELECT COUNT(*) FROM delivery_log d WHERE d.job_execution_id = e.JOB_EXECUTION_ID AND d.status = 'FAILED')
@@ -75,8 +80,12 @@ public class RunsCommand implements Callable<Integer> {
                 JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
                 LEFT JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = ?
                 ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?""",
-                (rs, i) -> new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
-                        rs.getTimestamp(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
-                        rs.getLong(12)), JobRunner.BUSINESS_DATE, limit);
+                (rs, i) -> {
+                    // the ingest keeps rejected rows apart from the batch counts: its own per-file tally is the truth
+                    boolean ingest = rs.getLong(10) > 0;
+                    return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
+                            rs.getTimestamp(6), rs.getLong(ingest ? 11 : 7), rs.getLong(ingest ? 12 : 8),
+                            rs.getLong(ingest ? 13 : 9), rs.getLong(14), rs.getLong(15), rs.getLong(16));
+                }, JobRunner.BUSINESS_DATE, limit);
     }
 }

@@ -69,7 +69,7 @@ abstract class ScheduleScenarios {
     @BeforeEach
     void emptyStore() {
         Tables.empty(jdbc);
-        for (String table : List.of("schedule_run", "delivery_log", "QRTZ_FIRED_TRIGGERS", "QRTZ_CRON_TRIGGERS",
+        for (String table : List.of("schedule_run", "delivery_log", "report_archive", "QRTZ_FIRED_TRIGGERS", "QRTZ_CRON_TRIGGERS",
                 "QRTZ_SIMPLE_TRIGGERS", "QRTZ_TRIGGERS", "QRTZ_JOB_DETAILS", "QRTZ_SCHEDULER_STATE", "QRTZ_LOCKS")) {
             jdbc.update("DELETE FROM " + table);
         }
@@ -144,6 +144,47 @@ abstract class ScheduleScenarios {
         assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
                 + " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'deliver' AND e.STATUS = 'COMPLETED'"))
                 .isEqualTo(missed.size());
+    }
+
+    @Test
+    void aFailingScheduleKeepsFiringAndDoesNotStopTheOthers() throws Exception {
+        Files.writeString(SCHEDULES, """
+                time-zone: Asia/Shanghai
+                schedules:
+                  - name: digests
+                    cron: "* * * * * ?"
+                    jobs:
+                      - job: deliver
+                        parameters: {type: DIGEST}
+                  - name: weeklies
+                    cron: "* * * * * ?"
+                    jobs:
+                      - job: deliver
+                        parameters: {type: WEEKLY}
+                """);
+        // a digest whose PDF has gone missing: every digest delivery for yesterday fails
+        LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+        jdbc.update("""
+                INSERT INTO org_assignment (employee_id, valid_from, name, role, email, language, team_code, region_code,
+                    source_name, load_id) VALUES ('L1', '2020-01-01', '林主任', 'TEAM_LEAD', 'lead@example.com', 'zh', 'T1', 'EAST', 'test', 0)""");
+        for (LocalDate day : List.of(yesterday, yesterday.plusDays(1))) {
+            jdbc.update("""
+                    INSERT INTO report_archive (report_type, entity_type, entity_id, period_start, period_end, language, as_of,
+                        business_date, file_path, sha256, bytes, pages, created_at)
+                    VALUES ('DIGEST', 'TEAM', 'T1', ?, ?, 'zh', ?, ?, '/nonexistent/digest.pdf', REPEAT('0', 64), 1, 1, ?)""",
+                    day, day, day, day, java.time.LocalDateTime.now());
+        }
+        Scheduler service = scheduler("instance-a");
+        registrar.register(service);
+        service.start();
+        waitUntil(() -> count("SELECT COUNT(*) FROM schedule_run WHERE schedule_name = 'digests' AND outcome = 'FAILED'") >= 3
+                && count("SELECT COUNT(*) FROM schedule_run WHERE schedule_name = 'weeklies' AND outcome = 'COMPLETED'") >= 3);
+        service.standby();
+
+        assertThat(jdbc.queryForList("SELECT DISTINCT outcome FROM schedule_run WHERE schedule_name = 'weeklies'", String.class))
+                .doesNotContain("FAILED");
+        assertThat(jdbc.queryForList("SELECT message FROM schedule_run WHERE schedule_name = 'digests' AND outcome = 'FAILED'",
+                String.class)).allSatisfy(m -> assertThat(m).contains("is missing its file /nonexistent/digest.pdf"));
     }
 
     /** The business dates of the 01:30 Shanghai firings between two instants, worked out with Quartz's cron. */
