@@ -80,8 +80,8 @@ public class JobRunner {
             metrics.jobFinished(execution);
             return execution;
         } catch (JobInstanceAlreadyCompleteException e) {
-            throw new AlreadyCompleteException(job.getName() + " for " + businessDate
-                    + " has already completed; use --force to run it again");
+            throw new AlreadyCompleteException(job.getName() + (identifying.isEmpty() ? "" : " " + identifying) + " for "
+                    + businessDate + " has already completed; use --force to run it again");
         }
     }
 

@@ -1,7 +1,5 @@
 package com.kam.pipeline.system;
 
-import com.kam.pipeline.ingest.IngestCommand;
-import com.kam.pipeline.ingest.IngestService;
 import com.kam.pipeline.ingest.MappingException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,8 +19,10 @@ import org.springframework.stereotype.Component;
  * Runs jobs for a business date one after another, each later one depending on the earlier:
  * the nightly flow (ingest, rollup, forecast, report, deliver) or a schedule's list. A job not in
  * this build is skipped with a line saying so; a completed one is skipped unless forced; the
- * first failure stops the rest. Every job gets the {@code inbox} and {@code out} folders as
- * settings; a job that leaves a String under {@link #SUMMARY} in its execution context has it printed.
+ * first failure stops the rest. A job with a {@link FlowJob} bean is run through it (the ingest,
+ * the report job); any other is started here with the {@code inbox} and {@code out} folders as
+ * settings and the step's parameters as identifying parameters, and a String it leaves under
+ * {@link #SUMMARY} in its execution context is printed.
  */
 @Component
 public class NightlyFlow {
@@ -42,18 +42,16 @@ public class NightlyFlow {
     }
 
     private final ObjectProvider<Job> jobs;
+    private final ObjectProvider<FlowJob> flowJobs;
     private final ObjectProvider<ConfigurationCheck> checks;
     private final JobRunner runner;
-    private final IngestService ingest;
-    private final KamProperties properties;
 
-    public NightlyFlow(ObjectProvider<Job> jobs, ObjectProvider<ConfigurationCheck> checks, JobRunner runner,
-                       IngestService ingest, KamProperties properties) {
+    public NightlyFlow(ObjectProvider<Job> jobs, ObjectProvider<FlowJob> flowJobs, ObjectProvider<ConfigurationCheck> checks,
+                       JobRunner runner) {
         this.jobs = jobs;
+        this.flowJobs = flowJobs;
         this.checks = checks;
         this.runner = runner;
-        this.ingest = ingest;
-        this.properties = properties;
     }
 
     /** The whole night for a date; returns the exit code (0 done, 1 a job failed, 2 bad configuration). */
@@ -76,16 +74,18 @@ public class NightlyFlow {
         }
         Map<String, Job> byName = new LinkedHashMap<>();
         jobs.orderedStream().forEach(job -> byName.putIfAbsent(job.getName(), job));
+        Map<String, FlowJob> adapters = new LinkedHashMap<>();
+        flowJobs.orderedStream().forEach(adapter -> adapters.putIfAbsent(adapter.jobName(), adapter));
         for (Step step : steps) {
             Job job = byName.get(step.job());
+            FlowJob adapter = adapters.get(step.job());
             int code;
-            if (job == null) {
+            if (job == null && adapter == null) {
                 log.debug("{} {}: no such job in this build; skipped", step.job(), date);
                 console.printf("%s %s: not in this build, skipped%n", step.job(), date);
                 code = KamCommand.DONE;
-            } else if (step.job().equals("ingest") && step.parameters().isEmpty()) {
-                // the ingest prints its per-source summary and keeps its own exit code rules
-                code = runIngest(date, force, inbox, out, console, err);
+            } else if (adapter != null) {
+                code = runAdapter(adapter, step, date, force, inbox, out, console, err);
             } else {
                 code = runJob(job, step, date, force, inbox, out, console, err);
             }
@@ -102,18 +102,22 @@ public class NightlyFlow {
         return KamCommand.DONE;
     }
 
-    private int runIngest(LocalDate date, boolean force, Path inbox, Path out, PrintWriter console, PrintWriter err) {
-        BusinessDateOptions options = new BusinessDateOptions();
-        options.date = date;
-        options.force = force;
-        options.inbox = inbox;
-        options.out = out;
+    private static int runAdapter(FlowJob adapter, Step step, LocalDate date, boolean force, Path inbox, Path out,
+                                  PrintWriter console, PrintWriter err) {
         try {
-            return IngestCommand.run(ingest, properties, options, console, err);
+            return adapter.run(date, force, step.parameters(), inbox, out, console, err);
+        } catch (JobRunner.AlreadyCompleteException e) {
+            console.println(e.getMessage());
+            return KamCommand.DONE;
+        } catch (MappingException e) {
+            err.println("bad configuration: " + e.getMessage());
+            return KamCommand.BAD_USAGE;
         } catch (Exception e) {
-            log.error("ingest {} failed", date, e);
-            err.println("ingest " + date + " failed: " + e.getMessage());
+            log.error("{} {} failed", step.job(), date, e);
+            err.println(step.job() + " " + date + " failed: " + e.getMessage());
             return KamCommand.JOB_FAILED;
+        } finally {
+            err.flush();
         }
     }
 

@@ -3,6 +3,7 @@ package com.kam.pipeline.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kam.pipeline.system.KamCommand;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -23,6 +24,9 @@ abstract class OperatingScenarios extends DeliveryTestBase {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    MeterRegistry meters;
 
     /** What a command printed and returned. */
     record Result(int exitCode, String out, String err) {
@@ -72,6 +76,9 @@ abstract class OperatingScenarios extends DeliveryTestBase {
         assertThat(night.out()).contains("ingest for " + BUSINESS_DATE + " has already completed");
         assertThat(night.out().indexOf("deliver " + BUSINESS_DATE + ": COMPLETED")).isPositive();
         assertThat(smtp.getReceivedMessages()).hasSize(mails);
+        // what Actuator shows under `kam serve`
+        assertThat(meters.get("kam.mail.sent").tag("type", "SCORECARD").counter().count()).isPositive();
+        assertThat(meters.get("kam.job.duration").tag("job", "deliver").tag("status", "COMPLETED").timer().count()).isPositive();
 
         Result runs = kam("runs", "--last", "5");
         assertThat(runs.exitCode()).isZero();
