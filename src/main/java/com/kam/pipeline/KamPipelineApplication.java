@@ -10,6 +10,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class KamPipelineApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("serve")) {
+            // only the long-running service listens on HTTP (Actuator health and metrics)
+            System.setProperty("spring.main.web-application-type", "servlet");
+        }
         System.exit(SpringApplication.exit(SpringApplication.run(KamPipelineApplication.class, args)));
     }
 }

@@ -19,7 +19,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** Reads and checks {@code jobs/forecast.yml}; anything wrong is refused with the file, line and reason. */
 public final class ForecastSettingsFile {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     /** The file as written. */
     record Raw(@JsonProperty("stage-probabilities") Map<String, BigDecimal> stageProbabilities,
@@ -37,26 +36,9 @@ public final class ForecastSettingsFile {
     }
 
     public static ForecastSettings read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ForecastConfigException(file, 0, "file not found");
-        }
-        Raw raw;
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-            raw = YAML.readValue(bytes, Raw.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new Checker(file).error(e.getPropertyName(), "unknown setting '" + e.getPropertyName() + "'; settings are"
-                    + " stage-probabilities, stalled-percentile, min-team-history, shrinkage-strength, smoothing-alpha,"
-                    + " smoothing-beta, smoothing-gamma, combination-weights, top-contributors");
-        } catch (JacksonException e) {
-            throw new ForecastConfigException(file, line(e), e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ForecastConfigException(file, 0, "cannot read: " + e.getMessage());
-        }
-        if (raw == null) {
-            throw new ForecastConfigException(file, 0, "file is empty");
-        }
+        Raw raw = com.kam.pipeline.system.ConfigFile.read(file, Raw.class, "stage-probabilities, stalled-percentile,"
+                + " min-team-history, shrinkage-strength, smoothing-alpha, smoothing-beta, smoothing-gamma,"
+                + " combination-weights, top-contributors");
         Checker c = new Checker(file);
         Map<Stage, BigDecimal> probabilities = new EnumMap<>(Stage.class);
         Map<String, BigDecimal> given = c.required("stage-probabilities", raw.stageProbabilities());
@@ -104,16 +86,15 @@ public final class ForecastSettingsFile {
                 c.fraction("smoothing-gamma", raw.gamma()),
                 weights,
                 (int) c.atLeast("top-contributors", raw.topContributors(), 0),
-                sha256(bytes));
+                sha256(file));
     }
 
-    private static int line(JacksonException e) {
-        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-    }
-
-    private static String sha256(byte[] bytes) {
+    /** The settings' fingerprint, stored with each run so a forecast can be traced to the settings it used. */
+    private static String sha256(Path file) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new ForecastConfigException(file, 0, "cannot read: " + e.getMessage());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

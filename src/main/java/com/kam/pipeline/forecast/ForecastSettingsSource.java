@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** Where the forecast settings live ({@code kam.forecast.config}, default jobs/forecast.yml); read afresh for each run. */
 @Component
-public class ForecastSettingsSource {
+public class ForecastSettingsSource implements com.kam.pipeline.system.ConfigurationCheck {
 
     private final Path file;
 
@@ -16,5 +16,10 @@ public class ForecastSettingsSource {
 
     public ForecastSettings read() {
         return ForecastSettingsFile.read(file);
+    }
+
+    @Override
+    public void check() {
+        read();
     }
 }

@@ -51,7 +51,7 @@ public class IngestCommand implements Callable<Integer> {
             }
             out.flush();
             return result.succeeded() ? KamCommand.DONE : KamCommand.JOB_FAILED;
-        } catch (MappingException e) {
+        } catch (com.kam.pipeline.system.ConfigException e) {
             err.println("bad source mapping: " + e.getMessage());
             return KamCommand.BAD_USAGE;
         } catch (JobRunner.AlreadyCompleteException e) {

@@ -51,10 +51,10 @@ public class RollupCommand implements Callable<Integer> {
     /** Runs the job and prints its summary; returns the exit code. */
     public int run(LocalDate date, boolean force, boolean full, PrintWriter out, PrintWriter err) throws Exception {
         try {
-            service.checkConfiguration();
+            service.check();
             JobExecution execution = runner.run(job, date, force, Map.of(RollupJobConfiguration.FULL, Boolean.toString(full)));
             String summary = execution.getExecutionContext().getString(RollupJobConfiguration.SUMMARY, "");
-            out.printf("rollup %s: %s%n%s%n", date, execution.getStatus(), summary);
+            out.printf("rollup %s: %s%n%s", date, execution.getStatus(), summary);
             execution.getAllFailureExceptions().forEach(e -> err.println("rollup failed: " + e));
             out.flush();
             return JobRunner.succeeded(execution) ? KamCommand.DONE : KamCommand.JOB_FAILED;

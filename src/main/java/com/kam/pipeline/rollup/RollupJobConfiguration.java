@@ -20,8 +20,8 @@ class RollupJobConfiguration {
     static final String JOB_NAME = "rollup";
     /** Job parameter (not identifying): "true" for a full recompute. */
     static final String FULL = "full";
-    /** Job execution context key: the run's one-line summary. */
-    static final String SUMMARY = "rollupSummary";
+    /** Job execution context key of the run's summary, which the nightly flow prints. */
+    static final String SUMMARY = com.kam.pipeline.system.NightlyFlow.SUMMARY;
 
     @Bean
     Job rollupJob(JobRepository repository, PlatformTransactionManager transactions, RollupService service) {
@@ -32,7 +32,7 @@ class RollupJobConfiguration {
                     RollupService.Result result = service.run(parameters.getLocalDate(JobRunner.BUSINESS_DATE),
                             "true".equals(parameters.getString(FULL)));
                     contribution.incrementWriteCount(result.rows());
-                    execution.getJobExecution().getExecutionContext().putString(SUMMARY, result.format());
+                    execution.getJobExecution().getExecutionContext().putString(SUMMARY, result.format() + System.lineSeparator());
                     return RepeatStatus.FINISHED;
                 }, transactions).build())
                 .build();

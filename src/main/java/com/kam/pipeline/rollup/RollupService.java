@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * {@code recompute_request}) and the days since the last run, then every period containing them.
  */
 @Service
-public class RollupService {
+public class RollupService implements com.kam.pipeline.system.ConfigurationCheck {
 
     private static final Logger log = LoggerFactory.getLogger(RollupService.class);
     /** The kinds of input the rollups read; opportunity requests are the forecast's business. */
@@ -64,7 +64,8 @@ public class RollupService {
     }
 
     /** Checks the configuration files; throws {@link com.kam.pipeline.system.ConfigException} naming file and line. */
-    public void checkConfiguration() {
+    @Override
+    public void check() {
         RollupSettings.load(properties.jobs());
         AppraisalSettings.load(properties.jobs());
     }

@@ -44,17 +44,29 @@ public class JobRunner {
 
     private final JobOperator operator;
     private final JobRepository repository;
+    private final PipelineMetrics metrics;
 
-    public JobRunner(JobOperator operator, JobRepository repository) {
+    public JobRunner(JobOperator operator, JobRepository repository, PipelineMetrics metrics) {
         this.operator = operator;
         this.repository = repository;
+        this.metrics = metrics;
     }
 
     public JobExecution run(Job job, LocalDate businessDate, boolean force, Map<String, String> settings) throws Exception {
+        return run(job, businessDate, force, settings, Map.of());
+    }
+
+    /**
+     * As {@link #run(Job, LocalDate, boolean, Map)}, with {@code identifying} parameters that key the
+     * instance along with the date (a scheduled weekly report run is not the nightly one).
+     */
+    public JobExecution run(Job job, LocalDate businessDate, boolean force, Map<String, String> settings,
+                            Map<String, String> identifying) throws Exception {
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addLocalDate(BUSINESS_DATE, businessDate)
                 .addString(OWNER, owner(), false);
         settings.forEach((name, value) -> builder.addString(name, value, false));
+        identifying.forEach((name, value) -> builder.addString(name, value, true));
         if (force) {
             builder.addLong(FORCED_RUN, System.currentTimeMillis());
         }
@@ -64,10 +76,12 @@ public class JobRunner {
             recoverIfOwnerIsGone(last);
         }
         try {
-            return operator.start(job, parameters);
+            JobExecution execution = operator.start(job, parameters);
+            metrics.jobFinished(execution);
+            return execution;
         } catch (JobInstanceAlreadyCompleteException e) {
-            throw new AlreadyCompleteException(job.getName() + " for " + businessDate
-                    + " has already completed; use --force to run it again");
+            throw new AlreadyCompleteException(job.getName() + (identifying.isEmpty() ? "" : " " + identifying) + " for "
+                    + businessDate + " has already completed; use --force to run it again");
         }
     }
 

@@ -6,9 +6,11 @@ import picocli.CommandLine.Command;
 @Command(name = "kam", mixinStandardHelpOptions = true, version = "kam-pipeline 0.1",
         description = "Nightly reporting and forecasting pipeline for key-account sales teams.",
         subcommands = {com.kam.pipeline.ingest.IngestCommand.class, com.kam.pipeline.rollup.RollupCommand.class,
-                NightlyCommand.class, com.kam.pipeline.sample.GenerateCommand.class, com.kam.pipeline.bench.BenchCommand.class,
-                com.kam.pipeline.forecast.ForecastCommand.class, com.kam.pipeline.forecast.BacktestCommand.class,
-                com.kam.pipeline.forecast.ExtractCommand.class})
+                com.kam.pipeline.forecast.ForecastCommand.class, com.kam.pipeline.delivery.DeliverCommand.class,
+                NightlyCommand.class, BackfillCommand.class, RunsCommand.class, com.kam.pipeline.delivery.ResendCommand.class,
+                com.kam.pipeline.forecast.BacktestCommand.class, com.kam.pipeline.forecast.ExtractCommand.class,
+                com.kam.pipeline.schedule.ServeCommand.class, com.kam.pipeline.sample.GenerateCommand.class,
+                com.kam.pipeline.bench.BenchCommand.class})
 public class KamCommand {
 
     /** Exit codes that cron and CI can act on. */

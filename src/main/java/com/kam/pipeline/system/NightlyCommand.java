@@ -1,8 +1,5 @@
 package com.kam.pipeline.system;
 
-import com.kam.pipeline.ingest.IngestCommand;
-import com.kam.pipeline.ingest.IngestService;
-import com.kam.pipeline.rollup.RollupCommand;
 import java.util.concurrent.Callable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -11,8 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kam nightly --date D}: the whole night for a business date. For now the night is the
- * ingest; rollup, forecast, reports and delivery join it as they are built.
+ * {@code kam nightly --date D}: the whole night for a business date: ingest, rollup, forecast,
+ * report and deliver in turn (see {@link NightlyFlow}); a job not yet in the build is skipped.
  */
 @Component
 @Command(name = "nightly", mixinStandardHelpOptions = true, description = "Run the whole night for a business date.")
@@ -24,24 +21,17 @@ public class NightlyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final IngestService ingest;
-    private final RollupCommand rollup;
+    private final NightlyFlow flow;
     private final KamProperties properties;
 
-    public NightlyCommand(IngestService ingest, RollupCommand rollup, KamProperties properties) {
-        this.ingest = ingest;
-        this.rollup = rollup;
+    public NightlyCommand(NightlyFlow flow, KamProperties properties) {
+        this.flow = flow;
         this.properties = properties;
     }
 
     @Override
-    public Integer call() throws Exception {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        int code = IngestCommand.run(ingest, properties, options, out, err);
-        if (code != KamCommand.DONE) {
-            return code;
-        }
-        return rollup.run(options.date(), options.force, false, out, err);
+    public Integer call() {
+        return flow.night(options.date(), options.force, options.inbox != null ? options.inbox : properties.inbox(),
+                options.out != null ? options.out : properties.out(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

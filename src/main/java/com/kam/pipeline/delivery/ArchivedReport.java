@@ -1,0 +1,18 @@
+package com.kam.pipeline.delivery;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/** One PDF in report_archive, as the report job recorded it. */
+record ArchivedReport(long id, String reportType, String entityType, String entityId, String entityName,
+                      LocalDate periodStart, LocalDate periodEnd, String language, LocalDate businessDate,
+                      Path file, long bytes) {
+
+    /** The same report in any language: what recipients are resolved for. */
+    record Subject(String reportType, String entityType, String entityId, LocalDate periodStart, LocalDate periodEnd) {
+    }
+
+    Subject subject() {
+        return new Subject(reportType, entityType, entityId, periodStart, periodEnd);
+    }
+}

@@ -1,0 +1,83 @@
+package com.kam.pipeline.delivery;
+
+import com.kam.pipeline.ingest.MappingException;
+import com.kam.pipeline.system.BusinessDateOptions;
+import com.kam.pipeline.system.JobRunner;
+import com.kam.pipeline.system.KamCommand;
+import com.kam.pipeline.system.KamProperties;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kam deliver --date D [--type T]}: mail the reports archived for a business date. */
+@Component
+@Command(name = "deliver", mixinStandardHelpOptions = true,
+        description = "Mail the reports archived for a business date to the people jobs/distribution.yml names"
+                + " (SMTP from spring.mail.*, else .eml files in out/outbox/).")
+public class DeliverCommand implements Callable<Integer> {
+
+    @Mixin
+    BusinessDateOptions options;
+
+    @Option(names = "--type", description = "only this report type: SCORECARD, WEEKLY, FUNNEL or DIGEST")
+    String type;
+
+    @Spec
+    CommandSpec spec;
+
+    private final JobRunner runner;
+    private final Job deliverJob;
+    private final DeliveryService delivery;
+    private final KamProperties properties;
+
+    public DeliverCommand(JobRunner runner, @Qualifier("deliverJob") Job deliverJob, DeliveryService delivery,
+                          KamProperties properties) {
+        this.runner = runner;
+        this.deliverJob = deliverJob;
+        this.delivery = delivery;
+        this.properties = properties;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        if (type != null && !DistributionRules.REPORT_TYPES.contains(type)) {
+            err.println("--type must be one of " + DistributionRules.REPORT_TYPES + ", got " + type);
+            return KamCommand.BAD_USAGE;
+        }
+        try {
+            delivery.check();
+            Map<String, String> identifying = new HashMap<>();
+            if (type != null) {
+                identifying.put(DeliveryJobConfiguration.TYPE, type);
+            }
+            JobExecution execution = runner.run(deliverJob, options.date(), options.force,
+                    Map.of(DeliveryJobConfiguration.OUT, (options.out != null ? options.out : properties.out()).toString()),
+                    identifying);
+            out.printf("deliver %s: %s%n", options.date(), execution.getStatus());
+            String summary = execution.getExecutionContext().getString(DeliveryJobConfiguration.SUMMARY, "");
+            out.print(summary);
+            out.flush();
+            return JobRunner.succeeded(execution) ? KamCommand.DONE : KamCommand.JOB_FAILED;
+        } catch (com.kam.pipeline.system.ConfigException e) {
+            err.println("bad configuration: " + e.getMessage());
+            return KamCommand.BAD_USAGE;
+        } catch (JobRunner.AlreadyCompleteException e) {
+            out.println(e.getMessage());
+            return KamCommand.DONE;
+        } catch (JobRunner.StillRunningException e) {
+            err.println(e.getMessage());
+            return KamCommand.JOB_FAILED;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package com.kam.pipeline.delivery;
+
+import com.kam.pipeline.system.JobRunner;
+import com.kam.pipeline.system.KamProperties;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The {@code deliver} job for one business date: mail the reports archived that day. Parameters:
+ * {@code businessDate}, optional {@code out} (outbox folder parent) and {@code type} (one report type).
+ * The job fails when any mail could not be delivered; running it again sends only those.
+ */
+@Configuration
+@EnableConfigurationProperties(DeliverySettings.class)
+class DeliveryJobConfiguration {
+
+    static final String JOB_NAME = "deliver";
+    /** Job execution context key of the run summary, printed by the command line. */
+    static final String SUMMARY = com.kam.pipeline.system.NightlyFlow.SUMMARY;
+    static final String OUT = "out";
+    static final String TYPE = "type";
+
+    @Bean
+    Job deliverJob(JobRepository repository, DeliveryService delivery,
+                   KamProperties properties) {
+        return new JobBuilder(JOB_NAME, repository)
+                .start(new StepBuilder("deliver-mail", repository).tasklet((contribution, chunk) -> {
+                    JobExecution execution = chunk.getStepContext().getStepExecution().getJobExecution();
+                    JobParameters parameters = execution.getJobParameters();
+                    LocalDate date = parameters.getLocalDate(JobRunner.BUSINESS_DATE);
+                    String out = parameters.getString(OUT);
+                    DeliverySummary summary = delivery.deliver(date, parameters.getString(TYPE), execution.getId(),
+                            out != null ? Path.of(out) : properties.out());
+                    contribution.incrementWriteCount(summary.delivered()); // shown as "loaded" by kam runs
+                    execution.getExecutionContext().putString(SUMMARY, summary.format());
+                    if (!summary.allDelivered()) {
+                        throw new IllegalStateException(summary.failures().size() + " mail(s) not delivered (listed in the"
+                                + " run summary); run deliver again for the date to retry them");
+                    }
+                    return RepeatStatus.FINISHED;
+                    // each delivery_log row commits on its own: a mail that left is logged even when the step fails
+                }, new ResourcelessTransactionManager()).build())
+                .build();
+    }
+}

@@ -1,0 +1,62 @@
+package com.kam.pipeline.delivery;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The delivery_log table: one row per mail key. A mail whose row says SENT or WRITTEN is never
+ * sent again, which is what makes a rerun safe.
+ */
+@Repository
+class DeliveryLog {
+
+    static final String FAILED = "FAILED";
+
+    /** A failed mail as the run summary shows it. */
+    record Failure(String email, String reportType, LocalDate periodStart, LocalDate periodEnd, int attempts, String error) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    DeliveryLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<String> statusOf(String key) {
+        return jdbc.queryForList("SELECT status FROM delivery_log WHERE mail_key = ?", String.class, key).stream().findFirst();
+    }
+
+    static boolean isDone(String status) {
+        return !FAILED.equals(status);
+    }
+
+    /** Records how a mail ended; a retried key keeps one row, its attempts added up. */
+    void record(String key, String kind, LocalDate businessDate, Long jobExecutionId, MailPlan mail,
+                RetryingSender.Outcome outcome) {
+        String status = outcome.delivered() ? outcome.sent().status() : FAILED;
+        jdbc.update("""
+                INSERT INTO delivery_log (mail_key, kind, business_date, job_execution_id, recipient_id, recipient_email,
+                    language, report_type, period_start, period_end, report_ids, status, attempts, message_id, outbox_file,
+                    last_error, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE job_execution_id = VALUES(job_execution_id), report_ids = VALUES(report_ids),
+                    status = VALUES(status), attempts = attempts + VALUES(attempts), message_id = VALUES(message_id),
+                    outbox_file = VALUES(outbox_file), last_error = VALUES(last_error), updated_at = VALUES(updated_at)""",
+                key, kind, businessDate, jobExecutionId, mail.recipient().employeeId(), mail.recipient().email().trim(),
+                mail.recipient().mailLanguage(), mail.reportType(), mail.periodStart(), mail.periodEnd(), mail.reportIds(),
+                status, outcome.attempts(), outcome.delivered() ? outcome.sent().messageId() : null,
+                outcome.delivered() ? outcome.sent().outboxFile() : null, outcome.error(), LocalDateTime.now());
+    }
+
+    List<Failure> failuresOf(long jobExecutionId) {
+        return jdbc.query("""
+                SELECT recipient_email, report_type, period_start, period_end, attempts, last_error FROM delivery_log
+                WHERE job_execution_id = ? AND status = ? ORDER BY mail_key""",
+                (rs, i) -> new Failure(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class), rs.getInt(5), rs.getString(6)), jobExecutionId, FAILED);
+    }
+}

@@ -1,0 +1,76 @@
+package com.kam.pipeline.delivery;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the archived reports of a run into mails: resolves each report's recipients with the
+ * distribution rules, picks the PDF in each recipient's language (zh when there is none), and
+ * bundles one recipient's PDFs of one type and period into one mail.
+ */
+final class DeliveryPlanner {
+
+    /** The mails to send, and the reports nobody could be found for (reported, not sent). */
+    record Plan(List<MailPlan> mails, List<String> unaddressed) {
+    }
+
+    private DeliveryPlanner() {
+    }
+
+    static Plan plan(List<ArchivedReport> archived, DistributionRules rules, java.util.function.Function<LocalDate, OrgSnapshot> orgOn) {
+        Map<ArchivedReport.Subject, Map<String, ArchivedReport>> byLanguage = new LinkedHashMap<>();
+        for (ArchivedReport r : archived) {
+            byLanguage.computeIfAbsent(r.subject(), s -> new HashMap<>()).put(r.language(), r);
+        }
+        Map<String, MailPlanBuilder> mails = new LinkedHashMap<>();
+        List<String> unaddressed = new ArrayList<>();
+        for (var entry : byLanguage.entrySet()) {
+            ArchivedReport.Subject subject = entry.getKey();
+            Set<Person> recipients = rules.ruleFor(subject.reportType(), subject.entityType())
+                    .map(rule -> RecipientResolver.recipients(subject, rule, orgOn.apply(subject.periodEnd())))
+                    .orElse(Set.of());
+            if (recipients.isEmpty()) {
+                unaddressed.add(subject.reportType() + " " + subject.entityType() + " " + subject.entityId() + " "
+                        + subject.periodStart() + ".." + subject.periodEnd() + ": no recipient in the organisation on "
+                        + subject.periodEnd());
+                continue;
+            }
+            for (Person person : recipients) {
+                ArchivedReport pdf = inLanguage(entry.getValue(), person.mailLanguage());
+                MailPlan probe = new MailPlan(person, subject.reportType(), subject.periodStart(), subject.periodEnd(), List.of());
+                mails.computeIfAbsent(probe.key(), k -> new MailPlanBuilder(probe)).reports.add(pdf);
+            }
+        }
+        List<MailPlan> plans = mails.values().stream().map(MailPlanBuilder::build)
+                .sorted(Comparator.comparing(MailPlan::key)).toList();
+        return new Plan(plans, unaddressed);
+    }
+
+    private static ArchivedReport inLanguage(Map<String, ArchivedReport> versions, String language) {
+        ArchivedReport pdf = versions.get(language);
+        if (pdf == null) {
+            pdf = versions.get("zh");
+        }
+        return pdf != null ? pdf : versions.values().stream().min(Comparator.comparing(ArchivedReport::id)).orElseThrow();
+    }
+
+    private static final class MailPlanBuilder {
+        private final MailPlan head;
+        private final List<ArchivedReport> reports = new ArrayList<>();
+
+        MailPlanBuilder(MailPlan head) {
+            this.head = head;
+        }
+
+        MailPlan build() {
+            reports.sort(Comparator.comparing(ArchivedReport::entityType).thenComparing(ArchivedReport::entityId));
+            return new MailPlan(head.recipient(), head.reportType(), head.periodStart(), head.periodEnd(), List.copyOf(reports));
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package com.kam.pipeline.delivery;
+
+import com.kam.pipeline.ingest.MappingException;
+import com.kam.pipeline.system.PipelineMetrics;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Service;
+
+/**
+ * Mails the reports a run archived to the people the distribution rules name, once each: the
+ * delivery log skips what an earlier run delivered, transient failures are retried, and a mail
+ * that fails does not hold back the others.
+ */
+@Service
+public class DeliveryService implements com.kam.pipeline.system.ConfigurationCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
+
+    private final ReportArchive archive;
+    private final DeliveryLog deliveryLog;
+    private final JdbcTemplate jdbc;
+    private final DeliverySettings settings;
+    private final ObjectProvider<JavaMailSender> smtp;
+    private final PipelineMetrics metrics;
+
+    DeliveryService(ReportArchive archive, DeliveryLog deliveryLog, JdbcTemplate jdbc, DeliverySettings settings,
+                    ObjectProvider<JavaMailSender> smtp, PipelineMetrics metrics) {
+        this.archive = archive;
+        this.deliveryLog = deliveryLog;
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.smtp = smtp;
+        this.metrics = metrics;
+    }
+
+    /** Reads and checks the distribution file; throws {@link MappingException} with file, line and reason. */
+    @Override
+    public void check() {
+        DistributionRules.load(settings.distribution());
+    }
+
+    /** Delivers the reports archived for a business date ({@code reportType} null: all types). */
+    public DeliverySummary deliver(LocalDate businessDate, String reportType, Long jobExecutionId, Path out) {
+        DistributionRules rules = DistributionRules.load(settings.distribution());
+        List<ArchivedReport> reports = archive.ofBusinessDate(businessDate, reportType);
+        Map<LocalDate, OrgSnapshot> orgs = new HashMap<>();
+        DeliveryPlanner.Plan plan = DeliveryPlanner.plan(reports, rules, day -> orgs.computeIfAbsent(day, d -> OrgSnapshot.on(jdbc, d)));
+        MailTransport transport = transport(out);
+        MailComposer composer = new MailComposer(settings);
+        RetryingSender sender = new RetryingSender(settings.retry());
+        int delivered = 0;
+        int already = 0;
+        List<DeliveryLog.Failure> failures = new ArrayList<>();
+        for (MailPlan mail : plan.mails()) {
+            Optional<String> status = deliveryLog.statusOf(mail.key());
+            if (status.isPresent() && DeliveryLog.isDone(status.get())) {
+                already++;
+                continue;
+            }
+            RetryingSender.Outcome outcome = send(transport, composer, sender, mail, mail.key(), false);
+            deliveryLog.record(mail.key(), "SCHEDULED", businessDate, jobExecutionId, mail, outcome);
+            if (outcome.delivered()) {
+                delivered++;
+            } else {
+                failures.add(new DeliveryLog.Failure(mail.recipient().email(), mail.reportType(), mail.periodStart(),
+                        mail.periodEnd(), outcome.attempts(), outcome.error()));
+            }
+        }
+        plan.unaddressed().forEach(u -> log.warn("not sent: {}", u));
+        return new DeliverySummary(reports.size(), plan.mails().size(), delivered, already, failures, plan.unaddressed(),
+                destination(transport));
+    }
+
+    /** Sends one archived report to one address again, whatever the log says, and logs it. */
+    public RetryingSender.Outcome resend(long reportId, String email, Path out) {
+        ArchivedReport report = archive.byId(reportId)
+                .orElseThrow(() -> new IllegalArgumentException("no archived report with id " + reportId));
+        Person person = OrgSnapshot.on(jdbc, report.periodEnd()).byEmail(email)
+                .orElse(new Person(null, email, "", email, report.language(), null, null, null));
+        MailPlan mail = new MailPlan(person, report.reportType(), report.periodStart(), report.periodEnd(), List.of(report));
+        String key = "RESEND|" + reportId + "|" + mail.key() + "|" + System.currentTimeMillis();
+        RetryingSender.Outcome outcome = send(transport(out), new MailComposer(settings), new RetryingSender(settings.retry()),
+                mail, key, true);
+        deliveryLog.record(key, "RESEND", report.businessDate(), null, mail, outcome);
+        return outcome;
+    }
+
+    /** Where mails go in this configuration: the SMTP server or the outbox folder. */
+    public String destination(Path out) {
+        return destination(transport(out));
+    }
+
+    private RetryingSender.Outcome send(MailTransport transport, MailComposer composer, RetryingSender sender, MailPlan mail,
+                                        String key, boolean resent) {
+        RetryingSender.Outcome outcome;
+        try {
+            MimeMessage message = composer.compose(transport.session(), mail, resent);
+            outcome = sender.send(transport, message, key);
+        } catch (org.springframework.mail.MailException e) {
+            outcome = new RetryingSender.Outcome(null, 1, true, e.getMessage());
+        }
+        if (outcome.delivered()) {
+            metrics.mailSent(mail.reportType());
+        } else {
+            metrics.mailFailed(mail.reportType());
+        }
+        return outcome;
+    }
+
+    private MailTransport transport(Path out) {
+        JavaMailSender sender = smtp.getIfAvailable();
+        if (sender instanceof JavaMailSenderImpl impl) {
+            return new SmtpTransport(impl);
+        }
+        return new OutboxTransport(out.resolve("outbox"));
+    }
+
+    private static String destination(MailTransport transport) {
+        if (transport instanceof OutboxTransport) {
+            return "the outbox (no SMTP server configured)";
+        }
+        JavaMailSenderImpl impl = ((SmtpTransport) transport).sender();
+        return "smtp://" + impl.getHost() + ":" + impl.getPort();
+    }
+}

@@ -1,0 +1,34 @@
+package com.kam.pipeline.delivery;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Mail delivery settings ({@code kam.delivery.*}); the SMTP server itself is Spring's
+ * {@code spring.mail.*}. Who gets what is in the distribution file.
+ *
+ * @param distribution   the distribution rules file
+ * @param from           sender address
+ * @param attachMaxBytes a PDF larger than this is sent as a link instead of an attachment
+ * @param linkPrefix     prepended to the archived file path to make the link (e.g. a file share or
+ *                       web server URL); empty = the file's absolute {@code file:} URI
+ * @param retry          how transient SMTP failures are retried
+ */
+@ConfigurationProperties("kam.delivery")
+record DeliverySettings(
+        @DefaultValue("jobs/distribution.yml") Path distribution,
+        @DefaultValue("kam-pipeline@localhost") String from,
+        @DefaultValue("10000000") long attachMaxBytes,
+        @DefaultValue("") String linkPrefix,
+        @DefaultValue Retry retry) {
+
+    /**
+     * @param attempts   tries per mail, the first included
+     * @param delay      wait before the second try
+     * @param multiplier each later wait is this many times the previous one
+     */
+    record Retry(@DefaultValue("4") int attempts, @DefaultValue("2s") Duration delay, @DefaultValue("2.0") double multiplier) {
+    }
+}

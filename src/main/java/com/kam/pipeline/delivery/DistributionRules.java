@@ -1,0 +1,100 @@
+package com.kam.pipeline.delivery;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.kam.pipeline.ingest.MappingException;
+import com.kam.pipeline.system.JobsFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The checked form of {@code jobs/distribution.yml}: which audiences receive a report of a given
+ * type about a given kind of entity. The first matching rule wins.
+ */
+final class DistributionRules {
+
+    static final Set<String> REPORT_TYPES = Set.of("SCORECARD", "WEEKLY", "FUNNEL", "DIGEST");
+    static final Set<String> ENTITY_TYPES = Set.of("REP", "TEAM", "REGION");
+    private static final String ANY = "*";
+
+    /** One rule; {@code reportType} or {@code entityType} "*" matches any. */
+    record Rule(String reportType, String entityType, Set<Audience> to, int managerLevels) {
+        boolean matches(String type, String entity) {
+            return (reportType.equals(ANY) || reportType.equals(type)) && (entityType.equals(ANY) || entityType.equals(entity));
+        }
+    }
+
+    /** The file as written. */
+    record File(List<Entry> rules) {
+    }
+
+    record Entry(@JsonProperty("report-type") String reportType, @JsonProperty("entity-type") String entityType,
+                 List<String> to, @JsonProperty("manager-levels") Integer managerLevels) {
+    }
+
+    private final List<Rule> rules;
+
+    private DistributionRules(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    Optional<Rule> ruleFor(String reportType, String entityType) {
+        return rules.stream().filter(r -> r.matches(reportType, entityType)).findFirst();
+    }
+
+    static DistributionRules load(Path file) {
+        File read = JobsFile.read(file, File.class, "rules (each: report-type, entity-type, to, manager-levels)");
+        if (read.rules() == null || read.rules().isEmpty()) {
+            throw new MappingException(file, JobsFile.lineOf(file, "rules"), "no rules: nobody would receive any report");
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (int i = 0; i < read.rules().size(); i++) {
+            rules.add(check(file, i, read.rules().get(i)));
+        }
+        return new DistributionRules(rules);
+    }
+
+    private static Rule check(Path file, int index, Entry entry) {
+        int line = JobsFile.lineOf(file, "report-type", index);
+        String where = "rule " + (index + 1) + ": ";
+        if (entry == null) {
+            throw new MappingException(file, line, where + "empty rule");
+        }
+        String type = oneOf(file, line, where, "report-type", entry.reportType(), REPORT_TYPES);
+        String entity = oneOf(file, line, where, "entity-type", entry.entityType(), ENTITY_TYPES);
+        if (entry.to() == null || entry.to().isEmpty()) {
+            throw new MappingException(file, line, where + "'to' is missing; give one or more of " + Audience.codes());
+        }
+        Set<Audience> to = EnumSet.noneOf(Audience.class);
+        for (String code : entry.to()) {
+            to.add(Audience.fromCode(code == null ? "" : code.trim()).orElseThrow(() -> new MappingException(file,
+                    JobsFile.lineOf(file, String.valueOf(code), 0), where + "unknown recipient '" + code
+                    + "'; expected one of " + Audience.codes())));
+        }
+        if (to.contains(Audience.SELF) && !entity.equals("REP")) {
+            throw new MappingException(file, line, where + "'self' only applies to entity-type REP");
+        }
+        int levels = entry.managerLevels() == null ? 1 : entry.managerLevels();
+        if (levels < 1 || levels > 9) {
+            throw new MappingException(file, line, where + "manager-levels must be between 1 and 9, got " + levels);
+        }
+        if (entry.managerLevels() != null && !to.contains(Audience.MANAGER_CHAIN)) {
+            throw new MappingException(file, line, where + "manager-levels is set but 'to' has no manager-chain");
+        }
+        return new Rule(type, entity, to, levels);
+    }
+
+    private static String oneOf(Path file, int line, String where, String setting, String value, Set<String> allowed) {
+        if (value == null || value.isBlank()) {
+            throw new MappingException(file, line, where + setting + " is missing; use one of " + allowed + " or \"*\"");
+        }
+        String v = value.trim();
+        if (!v.equals(ANY) && !allowed.contains(v)) {
+            throw new MappingException(file, line, where + setting + " '" + v + "' is not one of " + allowed + " or \"*\"");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,100 @@
+package com.kam.pipeline.delivery;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * Writes one mail: subject and body in the recipient's language from the {@code delivery/messages}
+ * bundles, each PDF attached or, when larger than the configured size, linked.
+ */
+final class MailComposer {
+
+    private final DeliverySettings settings;
+
+    MailComposer(DeliverySettings settings) {
+        this.settings = settings;
+    }
+
+    MimeMessage compose(Session session, MailPlan mail, boolean resent) {
+        String language = mail.recipient().mailLanguage();
+        ResourceBundle texts = ResourceBundle.getBundle("delivery.messages", Locale.forLanguageTag(language),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        String type = texts.getString("type." + mail.reportType());
+        String period = mail.periodStart().equals(mail.periodEnd())
+                ? format(texts, "period.day", mail.periodStart())
+                : format(texts, "period.range", mail.periodStart(), mail.periodEnd());
+        String messageId = "<" + HexFormat.of().formatHex(sha256(mail.key() + (resent ? "|" + System.nanoTime() : "")))
+                .substring(0, 32) + "@kam-pipeline>";
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                // stable per mail, so a receiving system can recognise a duplicate after a crash mid-send
+                setHeader("Message-ID", messageId);
+            }
+        };
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(settings.from());
+            helper.setTo(mail.recipient().email().trim());
+            helper.setSubject(format(texts, "subject", type, period) + (resent ? " " + texts.getString("resent") : ""));
+            StringBuilder body = new StringBuilder()
+                    .append(format(texts, "greeting", mail.recipient().name())).append("\n\n")
+                    .append(format(texts, "intro", type, period, mail.reports().size())).append('\n');
+            for (ArchivedReport pdf : mail.reports()) {
+                String entity = texts.getString("entity." + pdf.entityType()) + " "
+                        + (pdf.entityName() == null ? pdf.entityId() : pdf.entityName());
+                Path file = pdf.file();
+                if (!Files.isReadable(file)) {
+                    throw new MailPreparationException("archived report " + pdf.id() + " is missing its file " + file);
+                }
+                String name = file.getFileName().toString();
+                if (Files.size(file) > settings.attachMaxBytes()) {
+                    body.append(format(texts, "line.link", entity, pdf.entityId(), link(file))).append('\n');
+                } else {
+                    body.append(format(texts, "line.attached", entity, pdf.entityId(), name)).append('\n');
+                    helper.addAttachment(name, new FileSystemResource(file), "application/pdf");
+                }
+            }
+            body.append('\n').append(texts.getString("footer")).append('\n');
+            helper.setText(body.toString());
+            message.saveChanges();
+        } catch (MessagingException | java.io.IOException e) {
+            throw new MailPreparationException("cannot write the mail " + mail.key() + ": " + e.getMessage(), e);
+        }
+        return message;
+    }
+
+    private String link(Path file) {
+        String prefix = settings.linkPrefix();
+        if (prefix == null || prefix.isEmpty()) {
+            return file.toAbsolutePath().toUri().toString();
+        }
+        return prefix + file.toString().replace('\\', '/');
+    }
+
+    private static String format(ResourceBundle texts, String key, Object... args) {
+        Object[] shown = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            shown[i] = args[i] instanceof Number ? args[i].toString() : String.valueOf(args[i]);
+        }
+        return MessageFormat.format(texts.getString(key), shown);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

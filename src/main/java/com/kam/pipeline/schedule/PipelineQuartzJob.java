@@ -1,0 +1,74 @@
+package com.kam.pipeline.schedule;
+
+import com.kam.pipeline.ingest.MappingException;
+import com.kam.pipeline.system.KamCommand;
+import com.kam.pipeline.system.KamProperties;
+import com.kam.pipeline.system.NightlyFlow;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobExecutionContext;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a schedule's trigger does: runs its jobs for the business date of the firing (the day
+ * before it was due, so a caught-up firing runs the night it missed) and records the firing in
+ * schedule_run. A failure is logged and recorded, never rethrown: the next firing, and the
+ * other schedules, run as planned. One firing of a schedule at a time across the cluster.
+ */
+@DisallowConcurrentExecution
+public class PipelineQuartzJob implements org.quartz.Job {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineQuartzJob.class);
+
+    private final ScheduleRegistrar registrar;
+    private final NightlyFlow flow;
+    private final ScheduleRuns runs;
+    private final KamProperties properties;
+
+    public PipelineQuartzJob(ScheduleRegistrar registrar, NightlyFlow flow, ScheduleRuns runs, KamProperties properties) {
+        this.registrar = registrar;
+        this.flow = flow;
+        this.runs = runs;
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        String name = context.getMergedJobDataMap().getString(ScheduleRegistrar.SCHEDULE);
+        Schedules schedules;
+        try {
+            schedules = registrar.schedules();
+        } catch (com.kam.pipeline.system.ConfigException e) {
+            // edited into a bad state while serving: skip this firing, keep the scheduler running
+            log.error("schedule {} due {} not run: bad configuration: {}", name, context.getScheduledFireTime(), e.getMessage());
+            return;
+        }
+        LocalDate date = schedules.businessDateOf(context.getScheduledFireTime());
+        long run = runs.started(name, context.getScheduledFireTime(), instanceId(context), date);
+        log.info("schedule {} fired (due {}): business date {}", name, context.getScheduledFireTime(), date);
+        StringWriter output = new StringWriter();
+        int code;
+        try (PrintWriter console = new PrintWriter(output)) {
+            code = flow.run(schedules.byName(name).steps(), date, false, properties.inbox(), properties.out(), console, console);
+        } catch (RuntimeException e) {
+            log.error("schedule {} for {} failed", name, date, e);
+            runs.finished(run, "FAILED", e.toString());
+            return;
+        }
+        String outcome = code == KamCommand.DONE ? "COMPLETED" : "FAILED";
+        log.info("schedule {} for {}: {}\n{}", name, date, outcome, output);
+        runs.finished(run, outcome, output.toString());
+    }
+
+    private static String instanceId(JobExecutionContext context) {
+        try {
+            return context.getScheduler().getSchedulerInstanceId();
+        } catch (SchedulerException e) {
+            return "unknown";
+        }
+    }
+}

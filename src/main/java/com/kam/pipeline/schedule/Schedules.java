@@ -1,0 +1,118 @@
+package com.kam.pipeline.schedule;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.kam.pipeline.ingest.MappingException;
+import com.kam.pipeline.system.JobsFile;
+import com.kam.pipeline.system.NightlyFlow;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.quartz.CronExpression;
+
+/**
+ * The checked form of {@code jobs/schedules.yml}: a time zone and named cron schedules, each
+ * running the nightly flow or a list of jobs for the day before the day it fires.
+ */
+public record Schedules(ZoneId zone, List<Schedule> schedules) {
+
+    /** One schedule: its cron expression and the jobs it runs, in order. */
+    public record Schedule(String name, String cron, List<NightlyFlow.Step> steps) {
+    }
+
+    /** The file as written. */
+    record File(@JsonProperty("time-zone") String timeZone, List<Entry> schedules) {
+    }
+
+    record Entry(String name, String cron, String flow, List<JobEntry> jobs) {
+    }
+
+    record JobEntry(String job, Map<String, String> parameters) {
+    }
+
+    /** The business date a firing is for: the day before the fire time's date in the zone. */
+    public LocalDate businessDateOf(Date scheduledFireTime) {
+        return ZonedDateTime.ofInstant(scheduledFireTime.toInstant(), zone).toLocalDate().minusDays(1);
+    }
+
+    public Schedule byName(String name) {
+        return schedules.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no schedule named " + name + " in jobs/schedules.yml"));
+    }
+
+    public static Schedules load(Path file) {
+        File read = JobsFile.read(file, File.class, "time-zone, schedules (each: name, cron, flow or jobs (each: job, parameters))");
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        if (read.timeZone() != null) {
+            try {
+                zone = ZoneId.of(read.timeZone().trim());
+            } catch (DateTimeException e) {
+                throw new MappingException(file, JobsFile.lineOf(file, "time-zone"), "unknown time-zone '" + read.timeZone()
+                        + "'; use a region id such as Asia/Shanghai");
+            }
+        }
+        if (read.schedules() == null || read.schedules().isEmpty()) {
+            throw new MappingException(file, JobsFile.lineOf(file, "schedules"), "no schedules: nothing would ever run");
+        }
+        List<Schedule> schedules = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < read.schedules().size(); i++) {
+            Schedule schedule = check(file, i, read.schedules().get(i));
+            if (!names.add(schedule.name())) {
+                throw new MappingException(file, JobsFile.lineOf(file, "name:", i), "schedule name '" + schedule.name()
+                        + "' is used twice");
+            }
+            schedules.add(schedule);
+        }
+        return new Schedules(zone, List.copyOf(schedules));
+    }
+
+    private static Schedule check(Path file, int index, Entry entry) {
+        int line = JobsFile.lineOf(file, "name:", index);
+        if (entry == null || entry.name() == null || !entry.name().matches("[A-Za-z0-9_-]+")) {
+            throw new MappingException(file, line, "schedule " + (index + 1) + ": name is missing or not made of letters,"
+                    + " digits, - and _");
+        }
+        String where = "schedule '" + entry.name() + "': ";
+        if (entry.cron() == null || entry.cron().isBlank()) {
+            throw new MappingException(file, line, where + "cron is missing");
+        }
+        try {
+            new CronExpression(entry.cron().trim());
+        } catch (ParseException e) {
+            throw new MappingException(file, JobsFile.lineOf(file, entry.cron().trim()), where + "bad cron expression '"
+                    + entry.cron() + "': " + e.getMessage() + " (fields: second minute hour day-of-month month day-of-week)");
+        }
+        if ((entry.flow() == null) == (entry.jobs() == null || entry.jobs().isEmpty())) {
+            throw new MappingException(file, line, where + "give either 'flow: nightly' or a list of 'jobs'");
+        }
+        List<NightlyFlow.Step> steps = new ArrayList<>();
+        if (entry.flow() != null) {
+            if (!entry.flow().trim().equals("nightly")) {
+                throw new MappingException(file, JobsFile.lineOf(file, "flow:", 0), where + "unknown flow '" + entry.flow()
+                        + "'; the only flow is nightly");
+            }
+            NightlyFlow.NIGHT.forEach(job -> steps.add(NightlyFlow.Step.of(job)));
+        } else {
+            for (JobEntry job : entry.jobs()) {
+                if (job == null || job.job() == null || !NightlyFlow.NIGHT.contains(job.job().trim())) {
+                    String name = job == null ? null : job.job();
+                    throw new MappingException(file, name == null ? line : JobsFile.lineOf(file, "job: " + name), where
+                            + "unknown job '" + name + "'; jobs are " + NightlyFlow.NIGHT);
+                }
+                steps.add(new NightlyFlow.Step(job.job().trim(),
+                        job.parameters() == null ? Map.of() : new LinkedHashMap<>(job.parameters())));
+            }
+        }
+        return new Schedule(entry.name(), entry.cron().trim(), List.copyOf(steps));
+    }
+}

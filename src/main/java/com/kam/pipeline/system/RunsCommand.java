@@ -1,0 +1,91 @@
+package com.kam.pipeline.system;
+
+import java.io.PrintWriter;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kam runs [--last N]}: recent job executions with their business date, status, duration,
+ * rows read/loaded/rejected (from the step executions; for the ingest from its per-file tally in
+ * ingest_load, as its rejects are not batch skips), PDFs archived and mails delivered.
+ */
+@Component
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "List recent job runs.")
+public class RunsCommand implements Callable<Integer> {
+
+    @Option(names = "--last", defaultValue = "20", description = "how many runs to show (default 20)")
+    int last;
+
+    @Spec
+    CommandSpec spec;
+
+    private final JdbcTemplate jdbc;
+
+    public RunsCommand(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One line of the listing. */
+    record Run(long executionId, String job, String businessDate, String status, Timestamp start, Timestamp end, long read,
+               long loaded, long rejected, long pdfs, long mails, long mailsFailed) {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (last < 1) {
+            spec.commandLine().getErr().println("--last must be at least 1");
+            return KamCommand.BAD_USAGE;
+        }
+        List<Run> runs = recent(last);
+        out.printf("%-6s %-10s %-10s %-9s %9s %9s %9s %9s %5s %6s%n", "id", "job", "date", "status", "duration", "read",
+                "loaded", "rejected", "PDFs", "mails");
+        for (Run r : runs) {
+            String duration = r.start() == null || r.end() == null ? "-"
+                    : String.format("%.1f s", Duration.between(r.start().toInstant(), r.end().toInstant()).toMillis() / 1000.0);
+            out.printf("%-6d %-10s %-10s %-9s %9s %9d %9d %9d %5s %6s%n", r.executionId(), r.job(), r.businessDate(), r.status(),
+                    duration, r.read(), r.loaded(), r.rejected(), r.job().equals("report") ? Long.toString(r.pdfs()) : "-",
+                    r.job().equals("deliver") ? r.mails() + (r.mailsFailed() > 0 ? "/" + r.mailsFailed() + "!" : "") : "-");
+        }
+        if (runs.isEmpty()) {
+            out.println("no runs yet");
+        }
+        out.flush();
+        return KamCommand.DONE;
+    }
+
+    List<Run> recent(int limit) {
+        return jdbc.query("""
+                SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, p.PARAMETER_VALUE, e.STATUS, e.START_TIME, e.END_TIME,
+                  (SELECT COALESCE(SUM(s.READ_COUNT), 0) FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID),
+                  (SELECT COALESCE(SUM(s.WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID),
+                  (SELECT COALESCE(SUM(s.FILTER_COUNT + s.READ_SKIP_COUNT + s.PROCESS_SKIP_COUNT + s.WRITE_SKIP_COUNT), 0)
+                     FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID),
+                  (SELECT COUNT(*) FROM ingest_load l WHERE l.job_instance_id = e.JOB_INSTANCE_ID),
+                  (SELECT COALESCE(SUM(l.rows_read), 0) FROM ingest_load l WHERE l.job_instance_id = e.JOB_INSTANCE_ID),
+                  (SELECT COALESCE(SUM(l.rows_loaded), 0) FROM ingest_load l WHERE l.job_instance_id = e.JOB_INSTANCE_ID),
+                  (SELECT COALESCE(SUM(l.rows_rejected), 0) FROM ingest_load l WHERE l.job_instance_id = e.JOB_INSTANCE_ID),
+                  (SELECT COUNT(*) FROM report_archive a WHERE a.business_date = p.PARAMETER_VALUE),
+                  (SELECT COUNT(*) FROM delivery_log d WHERE d.job_execution_id = e.JOB_EXECUTION_ID AND d.status <> 'FAILED'),
+                  (SELECT COUNT(*) FROM delivery_log d WHERE d.job_execution_id = e.JOB_EXECUTION_ID AND d.status = 'FAILED')
+                FROM BATCH_JOB_EXECUTION e
+                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+                LEFT JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = ?
+                ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?""",
+                (rs, i) -> {
+                    // the ingest keeps rejected rows apart from the batch counts: its own per-file tally is the truth
+                    boolean ingest = rs.getLong(10) > 0;
+                    return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
+                            rs.getTimestamp(6), rs.getLong(ingest ? 11 : 7), rs.getLong(ingest ? 12 : 8),
+                            rs.getLong(ingest ? 13 : 9), rs.getLong(14), rs.getLong(15), rs.getLong(16));
+                }, JobRunner.BUSINESS_DATE, limit);
+    }
+}

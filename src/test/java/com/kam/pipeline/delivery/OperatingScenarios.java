@@ -1,0 +1,147 @@
+package com.kam.pipeline.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kam.pipeline.system.KamCommand;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine;
+
+/**
+ * The command line as an operator uses it: nightly, deliver, runs, resend and backfill, with
+ * their output and exit codes, on a real SMTP server. H2 and MariaDB subclasses.
+ */
+abstract class OperatingScenarios extends DeliveryTestBase {
+
+    static final Path DISTRIBUTION = tempCopy();
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    MeterRegistry meters;
+
+    /** What a command printed and returned. */
+    record Result(int exitCode, String out, String err) {
+    }
+
+    static void distributionFile(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("kam.delivery.distribution", DISTRIBUTION::toString);
+    }
+
+    @BeforeEach
+    void goodDistributionFile() throws Exception {
+        Files.copy(Path.of("jobs/distribution.yml"), DISTRIBUTION, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    Result kam(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(KamCommand.class, new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return context.getBeanProvider(type).getIfAvailable(() -> {
+                    try {
+                        return CommandLine.defaultFactory().create(type);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+        });
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void nightlyRunsTheJobsOfTheBuildInOrderAndDeliversWhatWasArchived() throws Exception {
+        archiveRegion("SOUTH");
+        int mails = asMailboxes(expectedMailboxes(SampleOrg.read(jdbc).inRegion("SOUTH"))).values().stream()
+                .mapToInt(java.util.List::size).sum();
+
+        Result night = kam("nightly", "--date", BUSINESS_DATE.toString(), "--inbox", work.resolve("inbox").toString(),
+                "--out", work.resolve("out").toString());
+
+        assertThat(night.exitCode()).as(night.err()).isEqualTo(KamCommand.DONE);
+        // the org was ingested for this date before the test: the flow skips the completed ingest and carries on
+        assertThat(night.out()).contains("ingest for " + BUSINESS_DATE + " has already completed");
+        assertThat(night.out().indexOf("deliver " + BUSINESS_DATE + ": COMPLETED")).isPositive();
+        assertThat(smtp.getReceivedMessages()).hasSize(mails);
+        // what Actuator shows under `kam serve`
+        assertThat(meters.get("kam.mail.sent").tag("type", "SCORECARD").counter().count()).isPositive();
+        assertThat(meters.get("kam.job.duration").tag("job", "deliver").tag("status", "COMPLETED").timer().count()).isPositive();
+
+        Result runs = kam("runs", "--last", "5");
+        assertThat(runs.exitCode()).isZero();
+        assertThat(runs.out()).containsPattern("deliver +2026-10-31 +COMPLETED .* " + mails + "\\s*\\n")
+                .containsPattern("ingest +2026-10-31 +COMPLETED +[0-9.]+ s +44 +44 +0 ");
+
+        long reportId = jdbc.queryForObject("SELECT MIN(id) FROM report_archive", Long.class);
+        Result resend = kam("resend", "--report", Long.toString(reportId), "--to", "auditor@example.com");
+        assertThat(resend.exitCode()).as(resend.err()).isZero();
+        assertThat(smtp.getReceivedMessages()).hasSize(mails + 1);
+        assertThat(smtp.getReceivedMessages()[mails].getAllRecipients()[0].toString()).isEqualTo("auditor@example.com");
+        assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE kind = 'RESEND' AND status = 'SENT'")).isEqualTo(1);
+
+        assertThat(kam("resend", "--report", "999999", "--to", "auditor@example.com").exitCode()).isEqualTo(KamCommand.BAD_USAGE);
+    }
+
+    @Test
+    void aFailedJobStopsTheLaterJobsOfTheFlowAndExitsOne() throws Exception {
+        archiveRegion("SOUTH");
+        smtp.stop();
+
+        Result backfill = kam("backfill", "--from", BUSINESS_DATE.minusDays(1).toString(), "--to", BUSINESS_DATE.toString(),
+                "--inbox", work.resolve("inbox").toString(), "--out", work.resolve("out").toString());
+
+        assertThat(backfill.exitCode()).isEqualTo(KamCommand.JOB_FAILED);
+        assertThat(backfill.out()).contains("backfill [1/2] 2026-10-30: done")
+                .contains("deliver 2026-10-31: FAILED").contains("backfill [2/2] 2026-10-31: FAILED");
+
+        Result deliver = kam("deliver", "--date", BUSINESS_DATE.toString(), "--type", "SCORECARD", "--out",
+                work.resolve("out").toString());
+        assertThat(deliver.exitCode()).isEqualTo(KamCommand.JOB_FAILED);
+        assertThat(deliver.out()).contains("FAILED").contains("Couldn't connect to host");
+    }
+
+    @Test
+    void aMalformedDistributionFileIsRefusedWithFileLineAndReasonBeforeAnyJobRuns() throws Exception {
+        Files.writeString(DISTRIBUTION, """
+                rules:
+                  - report-type: SCORECARD
+                    entity-type: REP
+                    to: [self, grandboss]
+                """);
+        jdbc.update("DELETE FROM BATCH_STEP_EXECUTION_CONTEXT");
+        int executions = count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION");
+
+        Result night = kam("nightly", "--date", "2026-10-30", "--inbox", work.resolve("inbox").toString());
+        Result deliver = kam("deliver", "--date", "2026-10-30");
+
+        assertThat(night.exitCode()).isEqualTo(KamCommand.BAD_USAGE);
+        assertThat(night.err()).contains(DISTRIBUTION + ":4: rule 1: unknown recipient 'grandboss'; expected one of self,"
+                + " manager-chain, team-lead, region-manager, director");
+        assertThat(deliver.exitCode()).isEqualTo(KamCommand.BAD_USAGE);
+        assertThat(deliver.err()).contains(DISTRIBUTION + ":4:");
+        assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(executions);
+    }
+
+    private static Path tempCopy() {
+        try {
+            Path file = Files.createTempFile("distribution", ".yml");
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

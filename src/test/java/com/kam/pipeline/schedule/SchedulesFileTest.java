@@ -1,0 +1,103 @@
+package com.kam.pipeline.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.kam.pipeline.ingest.MappingException;
+import com.kam.pipeline.system.NightlyFlow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** jobs/schedules.yml: what the shipped file says, and how a malformed one is refused. */
+class SchedulesFileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShippedFileRunsTheNightTheWeekAndTheMonthForTheDayBeforeTheFiring() {
+        Schedules schedules = Schedules.load(Path.of("jobs/schedules.yml"));
+
+        assertThat(schedules.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+        assertThat(schedules.byName("nightly").steps()).extracting(NightlyFlow.Step::job).containsExactlyElementsOf(NightlyFlow.NIGHT);
+        assertThat(schedules.byName("weekly").steps()).containsExactly(
+                new NightlyFlow.Step("report", Map.of("type", "WEEKLY")), new NightlyFlow.Step("deliver", Map.of("type", "WEEKLY")));
+        assertThat(schedules.byName("monthly").steps()).extracting(s -> s.job() + s.parameters()).containsExactly(
+                "report{type=SCORECARD}", "report{type=FUNNEL}", "deliver{type=SCORECARD}", "deliver{type=FUNNEL}");
+        // 01:30 in Shanghai on 1 November is 17:30 UTC on 31 October: the night of 31 October
+        assertThat(schedules.businessDateOf(shanghai(2026, 11, 1, 1, 30))).isEqualTo(LocalDate.of(2026, 10, 31));
+        // Monday 2 November 06:00: the week to Sunday 1 November
+        assertThat(schedules.businessDateOf(shanghai(2026, 11, 2, 6, 0))).isEqualTo(LocalDate.of(2026, 11, 1));
+        // 1 March 07:00: the last day of February
+        assertThat(schedules.businessDateOf(shanghai(2027, 3, 1, 7, 0))).isEqualTo(LocalDate.of(2027, 2, 28));
+    }
+
+    @Test
+    void aBadCronIsRefusedWithItsLine() throws Exception {
+        Path file = write("""
+                time-zone: Asia/Shanghai
+                schedules:
+                  - name: nightly
+                    cron: "0 30 25 * * ?"
+                    flow: nightly
+                """);
+        assertThatThrownBy(() -> Schedules.load(file)).isInstanceOf(MappingException.class)
+                .hasMessageStartingWith(file + ":4: schedule 'nightly': bad cron expression '0 30 25 * * ?'");
+    }
+
+    @Test
+    void anUnknownJobTimeZoneOrSettingIsRefusedWithItsLine() throws Exception {
+        Path unknownJob = write("""
+                schedules:
+                  - name: weekly
+                    cron: "0 0 6 ? * MON"
+                    jobs:
+                      - job: reprot
+                """);
+        assertThatThrownBy(() -> Schedules.load(unknownJob)).hasMessage(unknownJob
+                + ":5: schedule 'weekly': unknown job 'reprot'; jobs are [ingest, rollup, forecast, report, deliver]");
+
+        Path zone = write("""
+                time-zone: Asia/Peking
+                schedules:
+                  - name: nightly
+                    cron: "0 30 1 * * ?"
+                    flow: nightly
+                """);
+        assertThatThrownBy(() -> Schedules.load(zone)).hasMessageStartingWith(zone + ":1: unknown time-zone 'Asia/Peking'");
+
+        Path setting = write("""
+                schedules:
+                  - name: nightly
+                    cron: "0 30 1 * * ?"
+                    flow: nightly
+                    timezone: UTC
+                """);
+        assertThatThrownBy(() -> Schedules.load(setting)).hasMessageStartingWith(setting + ":5: unknown setting 'timezone'");
+
+        Path both = write("""
+                schedules:
+                  - name: nightly
+                    cron: "0 30 1 * * ?"
+                """);
+        assertThatThrownBy(() -> Schedules.load(both)).hasMessage(both
+                + ":2: schedule 'nightly': give either 'flow: nightly' or a list of 'jobs'");
+    }
+
+    private static Date shanghai(int year, int month, int day, int hour, int minute) {
+        return Date.from(ZonedDateTime.of(year, month, day, hour, minute, 0, 0, ZoneId.of("Asia/Shanghai")).toInstant());
+    }
+
+    private Path write(String text) throws Exception {
+        Path file = Files.createTempFile(dir, "schedules", ".yml");
+        Files.writeString(file, text);
+        return file;
+    }
+}
