@@ -156,6 +156,24 @@ CREATE TABLE rollup (
 CREATE INDEX rollup_entity ON rollup (entity_type, entity_id, period_type, period_start);
 CREATE INDEX rollup_team ON rollup (period_type, period_start, team_code);
 
+-- Work table of one period type's rollup: the visits, orders and money of each rep (with the
+-- team and region of the day), customer and period, from the report lines read once.
+CREATE TABLE rollup_visit_work (
+    ps               DATE          NOT NULL,
+    pe               DATE          NOT NULL,
+    rep_id           VARCHAR(50)   NOT NULL,
+    team_code        VARCHAR(50),
+    region_code      VARCHAR(50)   NOT NULL,
+    customer_id      VARCHAR(50)   NOT NULL,
+    visits           INT           NOT NULL,
+    effective_visits INT           NOT NULL,
+    order_visits     INT           NOT NULL,
+    orders_amount    DECIMAL(18,2) NOT NULL,
+    gross_margin     DECIMAL(18,2) NOT NULL,
+    collections      DECIMAL(18,2) NOT NULL,
+    expenses         DECIMAL(18,2) NOT NULL
+);
+
 -- Work table of the growth pass: the previous period's and last year's orders of fresh rows.
 CREATE TABLE rollup_growth (
     period_type   VARCHAR(8)    NOT NULL,

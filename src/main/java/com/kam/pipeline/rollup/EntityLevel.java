@@ -5,20 +5,25 @@ package com.kam.pipeline.rollup;
  * team and region on each day; the customer levels group visits by the customer's class.
  */
 enum EntityLevel {
-    REP("f.rep_id", false),
-    TEAM("f.team_code", false),
-    REGION("f.region_code", false),
-    COMPANY("'ALL'", false),
-    CUSTOMER_CLASS("cu.customer_class", true),
-    ABC_CLASS("cu.abc_class", true),
-    SEGMENT("cu.segment", true);
+    REP("rep_id", false),
+    TEAM("team_code", false),
+    REGION("region_code", false),
+    COMPANY(null, false),
+    CUSTOMER_CLASS("customer_class", true),
+    ABC_CLASS("abc_class", true),
+    SEGMENT("segment", true);
 
-    /** The SQL expression of the entity id. */
-    final String idExpression;
+    /** The column holding the entity id; null for the company, whose id is ALL. */
+    private final String column;
     final boolean byCustomer;
 
-    EntityLevel(String idExpression, boolean byCustomer) {
-        this.idExpression = idExpression;
+    EntityLevel(String column, boolean byCustomer) {
+        this.column = column;
         this.byCustomer = byCustomer;
+    }
+
+    /** The SQL expression of the entity id in a table aliased {@code alias}. */
+    String id(String alias) {
+        return column == null ? "'ALL'" : alias + "." + column;
     }
 }

@@ -48,16 +48,37 @@ class PeriodRollup {
         } else {
             jdbc.update("DELETE FROM rollup WHERE period_type = ? AND period_start BETWEEN ? AND ?", type.name(), f, t);
         }
+        String end = type.toDate() ? "DATE '" + to + "'" : "c." + type.endColumn;
+        // the report lines of the periods, read once per rep, customer and period for every level
+        jdbc.update("DELETE FROM rollup_visit_work");
+        long t0 = System.nanoTime();
+        int work = jdbc.update(visitWork(type, end), f, last);
+        log.debug("{} {}..{}: {} visit work rows in {} ms", type, from, to, work, (System.nanoTime() - t0) / 1_000_000);
         int rows = 0;
         for (EntityLevel level : EntityLevel.values()) {
-            String end = type.toDate() ? "DATE '" + to + "'" : "c." + type.endColumn;
-            String sql = level.byCustomer ? byCustomer(type, level, end) : byOrganisation(type, level, end);
-            long t0 = System.nanoTime();
-            int written = jdbc.update(sql, now, f, last, f, last);
-            log.debug("{} {} {}..{}: {} rows in {} ms", type, level, from, to, written, (System.nanoTime() - t0) / 1_000_000);
+            long started = System.nanoTime();
+            int written = level.byCustomer
+                    ? jdbc.update(byCustomer(type, level), now, f, last)
+                    : jdbc.update(byOrganisation(type, level, end), now, f, last);
+            log.debug("{} {} {}..{}: {} rows in {} ms", type, level, from, to, written, (System.nanoTime() - started) / 1_000_000);
             rows += written;
         }
+        jdbc.update("DELETE FROM rollup_visit_work");
         return rows;
+    }
+
+    /** The report lines of the periods summed per period, rep (with the day's team and region) and customer. */
+    private static String visitWork(PeriodType type, String end) {
+        return "INSERT INTO rollup_visit_work (ps, pe, rep_id, team_code, region_code, customer_id, visits, effective_visits,"
+                + " order_visits, orders_amount, gross_margin, collections, expenses)"
+                + " SELECT c." + type.startColumn + ", " + end + ", f.rep_id, f.team_code, f.region_code, l.customer_id, COUNT(*),"
+                + " SUM(CASE WHEN l.effective THEN 1 ELSE 0 END), SUM(CASE WHEN l.order_amount > 0 THEN 1 ELSE 0 END),"
+                + " COALESCE(SUM(l.order_amount), 0), COALESCE(SUM(l.gross_margin), 0), COALESCE(SUM(l.payment_collected), 0),"
+                + " COALESCE(SUM(l.expense), 0)"
+                + " FROM report_line l JOIN rollup_rep_day f ON f.work_date = l.report_date AND f.rep_id = l.rep_id"
+                + " JOIN calendar_day c ON c.cal_date = l.report_date"
+                + " WHERE l.report_date BETWEEN ? AND ? AND l.customer_id IS NOT NULL"
+                + groupBy(type, "f.rep_id, f.team_code, f.region_code, l.customer_id");
     }
 
     private static String groupBy(PeriodType type, String id) {
@@ -66,7 +87,7 @@ class PeriodRollup {
 
     /** REP, TEAM, REGION and COMPANY rows from the rep-days, with the customers visited from the report lines. */
     private static String byOrganisation(PeriodType type, EntityLevel level, String end) {
-        String id = level.idExpression;
+        String id = level.id("f");
         String teamAndRegion = switch (level) {
             case REP -> "lf.team_code, lf.region_code";
             case TEAM -> "NULL, a.region_code";
@@ -107,7 +128,7 @@ class PeriodRollup {
                 + " FROM rollup_rep_day f JOIN calendar_day c ON c.cal_date = f.work_date"
                 + " WHERE f.work_date BETWEEN ? AND ?" + (level == EntityLevel.TEAM ? " AND f.team_code IS NOT NULL" : "")
                 + groupBy(type, id) + ") a"
-                + " LEFT JOIN (" + customersVisited(type, id) + ") v ON v.ps = a.ps AND v.eid = a.eid"
+                + " LEFT JOIN (" + customersVisited(type, level) + ") v ON v.ps = a.ps AND v.eid = a.eid"
                 + " LEFT JOIN org_entity e ON e.entity_type = '" + level.name() + "' AND e.entity_id = a.eid"
                 + (level == EntityLevel.REP ? " LEFT JOIN rollup_rep_day lf ON lf.rep_id = a.eid AND lf.work_date = a.last_day" : "");
     }
@@ -118,23 +139,22 @@ class PeriodRollup {
     }
 
     /** Customers visited per period and entity, and how many of them as often as their class asks. */
-    private static String customersVisited(PeriodType type, String id) {
+    private static String customersVisited(PeriodType type, EntityLevel level) {
+        String id = level.id("w");
         return "SELECT x.ps, x.eid, COUNT(*) AS customers_visited,"
                 + " SUM(CASE WHEN q.required_visits IS NULL THEN NULL WHEN x.n >= q.required_visits THEN 1 ELSE 0 END)"
                 + " AS on_frequency"
-                + " FROM (SELECT c." + type.startColumn + " AS ps, " + id + " AS eid, l.customer_id, COUNT(*) AS n"
-                + " FROM report_line l JOIN rollup_rep_day f ON f.work_date = l.report_date AND f.rep_id = l.rep_id"
-                + " JOIN calendar_day c ON c.cal_date = l.report_date"
-                + " WHERE l.report_date BETWEEN ? AND ? AND l.customer_id IS NOT NULL"
-                + " GROUP BY c." + type.startColumn + ", " + id + ", l.customer_id) x"
+                + " FROM (SELECT w.ps, " + id + " AS eid, w.customer_id, SUM(w.visits) AS n FROM rollup_visit_work w"
+                + (level == EntityLevel.TEAM ? " WHERE w.team_code IS NOT NULL" : "")
+                + " GROUP BY w.ps, " + id + ", w.customer_id) x"
                 + " JOIN customer cu ON cu.customer_id = x.customer_id"
                 + " LEFT JOIN visit_frequency q ON q.abc_class = cu.abc_class AND q.period_type = '" + type.name() + "'"
                 + " GROUP BY x.ps, x.eid";
     }
 
     /** CUSTOMER_CLASS, ABC_CLASS and SEGMENT rows: the visits, orders and new customers of customers of each class. */
-    private static String byCustomer(PeriodType type, EntityLevel level, String end) {
-        String id = level.idExpression;
+    private static String byCustomer(PeriodType type, EntityLevel level) {
+        String id = level.id("cu");
         return "INSERT INTO rollup (" + COLUMNS + ") SELECT '" + type.name() + "', a.ps, a.pe, '" + level.name() + "', a.eid,"
                 + " a.eid, NULL, NULL, a.reps, NULL, a.orders_amount, a.gross_margin, a.collections, a.expenses,"
                 + Ratio.money("a.expenses", "a.visits") + ", NULL, NULL, a.visits, a.effective_visits, a.order_visits, NULL,"
@@ -142,16 +162,12 @@ class PeriodRollup {
                 + " a.customers_visited, " + Ratio.sql("a.visits", "a.customers_visited", 2) + ", NULL, NULL,"
                 + " COALESCE(n.new_customers, 0), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
                 + " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ?"
-                + " FROM (SELECT c." + type.startColumn + " AS ps, " + end + " AS pe, " + id + " AS eid,"
-                + " COUNT(DISTINCT l.rep_id) AS reps, COALESCE(SUM(l.order_amount), 0) AS orders_amount,"
-                + " COALESCE(SUM(l.gross_margin), 0) AS gross_margin, COALESCE(SUM(l.payment_collected), 0) AS collections,"
-                + " COALESCE(SUM(l.expense), 0) AS expenses, COUNT(*) AS visits,"
-                + " SUM(CASE WHEN l.effective THEN 1 ELSE 0 END) AS effective_visits,"
-                + " SUM(CASE WHEN l.order_amount > 0 THEN 1 ELSE 0 END) AS order_visits,"
-                + " COUNT(DISTINCT l.customer_id) AS customers_visited"
-                + " FROM report_line l JOIN rollup_rep_day f ON f.work_date = l.report_date AND f.rep_id = l.rep_id"
-                + " JOIN calendar_day c ON c.cal_date = l.report_date JOIN customer cu ON cu.customer_id = l.customer_id"
-                + " WHERE l.report_date BETWEEN ? AND ?" + groupBy(type, id) + ") a"
+                + " FROM (SELECT w.ps, w.pe, " + id + " AS eid, COUNT(DISTINCT w.rep_id) AS reps,"
+                + " SUM(w.orders_amount) AS orders_amount, SUM(w.gross_margin) AS gross_margin, SUM(w.collections) AS collections,"
+                + " SUM(w.expenses) AS expenses, SUM(w.visits) AS visits, SUM(w.effective_visits) AS effective_visits,"
+                + " SUM(w.order_visits) AS order_visits, COUNT(DISTINCT w.customer_id) AS customers_visited"
+                + " FROM rollup_visit_work w JOIN customer cu ON cu.customer_id = w.customer_id"
+                + " GROUP BY w.ps, w.pe, " + id + ") a"
                 + " LEFT JOIN (SELECT c." + type.startColumn + " AS ps, " + id + " AS eid, COUNT(*) AS new_customers"
                 + " FROM rollup_rep_day f JOIN (" + CustomerOrderDays.NEW_CUSTOMER_DAYS + ") nc"
                 + " ON nc.order_date = f.work_date AND nc.rep_id = f.rep_id"

@@ -50,9 +50,13 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     private final Warnings warnings;
     private final AbnormalCustomers abnormal;
 
-    public RollupService(JdbcTemplate jdbc, KamProperties properties) {
+    private final int workMemoryMb;
+
+    public RollupService(JdbcTemplate jdbc, KamProperties properties,
+                         @org.springframework.beans.factory.annotation.Value("${kam.rollup.work-memory-mb:256}") int workMemoryMb) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.workMemoryMb = workMemoryMb;
         this.calendar = new CalendarTable(jdbc);
         this.orderDays = new CustomerOrderDays(jdbc);
         this.repDays = new RepDayFacts(jdbc);
@@ -75,6 +79,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         AppraisalSettings appraisal = AppraisalSettings.load(properties.jobs());
         LocalDateTime started = LocalDateTime.now();
         Timestamp now = Timestamp.valueOf(started);
+        giveGroupingMemory();
         long masterLoad = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM ingest_load WHERE kind IN ('org', 'customer')"
                 + " AND status = 'LOADED'", Long.class);
         List<java.util.Map<String, Object>> last = jdbc.queryForList("SELECT business_date, master_load_id FROM rollup_run"
@@ -211,6 +216,20 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
                     }
                 }, Date.valueOf(asOf));
         return dates;
+    }
+
+    /**
+     * MariaDB groups in memory only up to tmp_table_size (16 MB by default) and spills to disk
+     * beyond it, which triples the time of the per-customer grouping; this session may use more.
+     * (The job's step runs in one transaction, so every statement of the run uses this session.)
+     */
+    private void giveGroupingMemory() {
+        String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>)
+                c -> c.getMetaData().getDatabaseProductName());
+        if (product != null && (product.toLowerCase().contains("maria") || product.toLowerCase().contains("mysql"))) {
+            long bytes = workMemoryMb * 1024L * 1024L;
+            jdbc.execute("SET SESSION tmp_table_size = " + bytes + ", max_heap_table_size = " + bytes);
+        }
     }
 
     private static String seconds(long since) {

@@ -39,7 +39,7 @@ class DistributionRulesTest {
                     entity-type: TEAM
                     to: [self]
                 """);
-        assertThatThrownBy(() -> DistributionRules.load(self)).isInstanceOf(MappingException.class)
+        assertThatThrownBy(() -> DistributionRules.load(self)).isInstanceOf(com.kam.pipeline.system.ConfigException.class)
                 .hasMessage(self + ":5: rule 2: 'self' only applies to entity-type REP");
 
         Path type = write("""

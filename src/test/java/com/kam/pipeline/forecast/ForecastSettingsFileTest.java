@@ -27,7 +27,7 @@ class ForecastSettingsFileTest {
     @Test
     void aProbabilityAboveOneIsRefusedAtItsLine() throws IOException {
         Path file = shipped("  QUALIFIED: 0.40", "  QUALIFIED: 1.40");
-        assertThatThrownBy(() -> ForecastSettingsFile.read(file)).isInstanceOf(ForecastConfigException.class)
+        assertThatThrownBy(() -> ForecastSettingsFile.read(file)).isInstanceOf(com.kam.pipeline.system.ConfigException.class)
                 .hasMessage(file + ":8: probability of QUALIFIED must be between 0 and 1, not 1.40");
     }
 
@@ -38,7 +38,7 @@ class ForecastSettingsFileTest {
         Path stage = shipped("  DEVELOPED: 0.60", "  DEVELOPPED: 0.60");
         assertThatThrownBy(() -> ForecastSettingsFile.read(stage)).hasMessageStartingWith(stage + ":9: unknown stage 'DEVELOPPED'");
         Path yaml = shipped("min-team-history: 30", "min-team-history: [30");
-        assertThatThrownBy(() -> ForecastSettingsFile.read(yaml)).isInstanceOf(ForecastConfigException.class)
+        assertThatThrownBy(() -> ForecastSettingsFile.read(yaml)).isInstanceOf(com.kam.pipeline.system.ConfigException.class)
                 .hasMessageStartingWith(yaml + ":");
         Path weight = shipped("  LEARNED: 0.7", "  LEARNED: -1");
         assertThatThrownBy(() -> ForecastSettingsFile.read(weight)).hasMessage(weight + ":32: weight of LEARNED must be zero or more");

@@ -48,7 +48,7 @@ class SchedulesFileTest {
                     cron: "0 30 25 * * ?"
                     flow: nightly
                 """);
-        assertThatThrownBy(() -> Schedules.load(file)).isInstanceOf(MappingException.class)
+        assertThatThrownBy(() -> Schedules.load(file)).isInstanceOf(com.kam.pipeline.system.ConfigException.class)
                 .hasMessageStartingWith(file + ":4: schedule 'nightly': bad cron expression '0 30 25 * * ?'");
     }
 
