@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kam", mixinStandardHelpOptions = true, version = "kam-pipeline 0.1",
         description = "Nightly reporting and forecasting pipeline for key-account sales teams.",
         subcommands = {com.kam.pipeline.ingest.IngestCommand.class, NightlyCommand.class,
+                com.kam.pipeline.report.ReportCommand.class,
                 com.kam.pipeline.sample.GenerateCommand.class, com.kam.pipeline.bench.BenchCommand.class})
 public class KamCommand {
 
