@@ -38,7 +38,8 @@ class WeeklyContent implements ReportContent {
     public Optional<ReportData> read(ReportEntity team, ReportPeriod week, LocalDate asOf) {
         List<Map<String, ?>> totals = Rows.query(jdbc, "SELECT region_code, reps, orders_amount, sales_target, sales_attainment,"
                 + " collections, collection_target, collection_attainment, new_customers, visits, effective_visit_rate,"
-                + " transaction_rate, avg_sales_per_rep_week, report_on_time_rate, expenses, cost_per_visit"
+                + " transaction_rate, avg_sales_per_rep_week, report_on_time_rate, expenses, cost_per_visit,"
+                + " (SELECT MAX(o.region_name) FROM org_assignment o WHERE o.region_code = rollup.region_code) AS region_name"
                 + " FROM rollup WHERE period_type = 'WEEK' AND period_start = ? AND entity_type = 'TEAM' AND entity_id = ?",
                 week.start(), team.id());
         if (totals.isEmpty()) {
