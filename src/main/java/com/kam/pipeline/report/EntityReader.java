@@ -69,6 +69,7 @@ class EntityReader implements ItemStreamReader<ReportEntity>, StepExecutionListe
                 .rowMapper((rs, row) -> new ReportEntity(rs.getString("entity_type"), rs.getString("entity_id"),
                         rs.getString("entity_name")))
                 .fetchSize(200)
+                .verifyCursorPosition(false) // MariaDB's streaming result set reports no row number
                 .saveState(false)
                 .build();
         cursor.open(executionContext);

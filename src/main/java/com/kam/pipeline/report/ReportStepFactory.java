@@ -24,14 +24,22 @@ public class ReportStepFactory {
     private final ReportArchive archive;
     private final ReportProperties properties;
 
+    private final ScorecardContent scorecards;
+
     ReportStepFactory(JobRepository repository, PlatformTransactionManager transactions, DataSource dataSource,
-                      EntityReports reports, ReportArchive archive, ReportProperties properties) {
+                      EntityReports reports, ReportArchive archive, ReportProperties properties, ScorecardContent scorecards) {
+        this.scorecards = scorecards;
         this.repository = repository;
         this.transactions = transactions;
         this.dataSource = dataSource;
         this.reports = reports;
         this.archive = archive;
         this.properties = properties;
+    }
+
+    /** The scorecard step on its own, for the benchmark: the same reader, renderer and writer as the job's. */
+    public Step scorecardStep(String name, int threads) {
+        return step(name, scorecards, threads);
     }
 
     Step step(String name, ReportContent content, int threads) {
