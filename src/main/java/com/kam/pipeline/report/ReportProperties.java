@@ -20,7 +20,7 @@ public record ReportProperties(
         @DefaultValue("report-templates") Path templates,
         @DefaultValue List<String> languages,
         @DefaultValue("2") int threads,
-        @DefaultValue("10") int chunkSize,
+        @DefaultValue("20") int chunkSize,
         @DefaultValue("45") int stalledDays,
         @DefaultValue("Asia/Shanghai") String timeZone) {
 }
