@@ -19,6 +19,16 @@ public class BusinessDateOptions {
     @Option(names = "--out", description = "output folder (default: kam.out, ./out)")
     public java.nio.file.Path out;
 
+    /** The options a flow passes on to a job's command. */
+    public static BusinessDateOptions of(LocalDate date, boolean force, java.nio.file.Path inbox, java.nio.file.Path out) {
+        BusinessDateOptions options = new BusinessDateOptions();
+        options.date = date;
+        options.force = force;
+        options.inbox = inbox;
+        options.out = out;
+        return options;
+    }
+
     public LocalDate date() {
         return date != null ? date : LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
     }

@@ -28,11 +28,6 @@ class IngestFlowJob implements FlowJob {
     @Override
     public int run(LocalDate date, boolean force, Map<String, String> parameters, Path inbox, Path out, PrintWriter console,
                    PrintWriter err) throws Exception {
-        BusinessDateOptions options = new BusinessDateOptions();
-        options.date = date;
-        options.force = force;
-        options.inbox = inbox;
-        options.out = out;
-        return IngestCommand.run(ingest, properties, options, console, err);
+        return IngestCommand.run(ingest, properties, BusinessDateOptions.of(date, force, inbox, out), console, err);
     }
 }

@@ -42,9 +42,9 @@ public class PipelineMetrics {
         registry.counter("kam.job.rows.rejected", "job", job).increment(rejected);
     }
 
-    /** One PDF written by the report job. */
-    public void pdfRendered(String reportType) {
-        registry.counter("kam.reports.pdf.rendered", "type", reportType).increment();
+    /** PDFs written by the report job. */
+    public void pdfsRendered(String reportType, int count) {
+        registry.counter("kam.reports.pdf.rendered", "type", reportType).increment(count);
     }
 
     public void mailSent(String reportType) {

@@ -1,0 +1,94 @@
+package com.kam.pipeline.report;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The daily digest for a team lead, about the business date: who has not filed a daily report,
+ * each rep's day against the month-to-date figures (DAY and MTD rollups), and the complaints
+ * reps received. A team with no rollup, nobody missing and no complaint has nothing to report.
+ */
+@Component
+class DigestContent implements ReportContent {
+
+    private final JdbcTemplate jdbc;
+
+    DigestContent(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public ReportType type() {
+        return ReportType.DIGEST;
+    }
+
+    @Override
+    public EntityQuery candidates(ReportPeriod period, LocalDate asOf) {
+        return new EntityQuery("SELECT 'TEAM' AS entity_type, team_code AS entity_id, MAX(team_name) AS entity_name"
+                + " FROM org_assignment WHERE role = 'TEAM_LEAD' AND team_code IS NOT NULL AND valid_from <= ?"
+                + " AND (valid_to IS NULL OR valid_to >= ?) GROUP BY team_code ORDER BY team_code", asOf, asOf);
+    }
+
+    @Override
+    public Optional<ReportData> read(ReportEntity team, ReportPeriod period, LocalDate day) {
+        LocalDate monthStart = day.withDayOfMonth(1);
+        List<Map<String, ?>> reps = Rows.query(jdbc, "SELECT m.entity_id AS rep_id, m.entity_name AS rep_name,"
+                + " d.orders_amount AS day_orders, d.visits AS day_visits, d.effective_visits AS day_effective,"
+                + " d.collections AS day_collections, m.orders_amount AS mtd_orders, m.sales_target AS mtd_target,"
+                + " m.sales_attainment AS mtd_attainment, m.collections AS mtd_collections"
+                + " FROM rollup m LEFT JOIN rollup d ON d.period_type = 'DAY' AND d.period_start = ? AND d.entity_type = 'REP'"
+                + "   AND d.entity_id = m.entity_id"
+                + " WHERE m.period_type = 'MTD' AND m.period_start = ? AND m.period_end = ? AND m.entity_type = 'REP'"
+                + "   AND m.team_code = ? ORDER BY m.entity_name, m.entity_id", day, monthStart, day, team.id());
+        List<Map<String, ?>> missing = workingDay(day) ? Rows.query(jdbc, "SELECT a.employee_id AS rep_id, a.name AS rep_name"
+                + " FROM org_assignment a WHERE a.role = 'REP' AND a.team_code = ? AND a.valid_from <= ?"
+                + " AND (a.valid_to IS NULL OR a.valid_to >= ?)"
+                + " AND NOT EXISTS (SELECT 1 FROM report_day r WHERE r.rep_id = a.employee_id AND r.report_date = ?)"
+                + " ORDER BY a.name", team.id(), day, day, day) : List.of();
+        List<Map<String, ?>> complaints = Rows.query(jdbc, "SELECT a.name AS rep_name, r.complaints_received,"
+                + " r.complaints_resolved, COALESCE(r.customer_feedback, r.notes) AS note"
+                + " FROM report_day r JOIN org_assignment a ON a.employee_id = r.rep_id AND a.valid_from <= r.report_date"
+                + "   AND (a.valid_to IS NULL OR a.valid_to >= r.report_date)"
+                + " WHERE r.report_date = ? AND a.team_code = ? AND r.complaints_received > 0 ORDER BY a.name", day, team.id());
+        List<Map<String, ?>> teamDay = figures("DAY", day, day, team.id());
+        List<Map<String, ?>> teamMtd = figures("MTD", monthStart, day, team.id());
+        if (reps.isEmpty() && teamDay.isEmpty() && teamMtd.isEmpty() && missing.isEmpty() && complaints.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        if (!teamDay.isEmpty()) {
+            teamDay.get(0).forEach((column, value) -> parameters.put("DAY_" + column.toUpperCase(java.util.Locale.ROOT), value));
+        }
+        if (!teamMtd.isEmpty()) {
+            teamMtd.get(0).forEach((column, value) -> parameters.put("MTD_" + column.toUpperCase(java.util.Locale.ROOT), value));
+        }
+        parameters.put("LEAD_NAME", jdbc.queryForList("SELECT name FROM org_assignment WHERE role = 'TEAM_LEAD' AND team_code = ?"
+                + " AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY employee_id", String.class,
+                team.id(), day, day).stream().findFirst().orElse(""));
+        parameters.put("NOT_REPORTED", missing);
+        parameters.put("COMPLAINTS", complaints);
+        return Optional.of(new ReportData(parameters, reps));
+    }
+
+    private List<Map<String, ?>> figures(String periodType, LocalDate start, LocalDate end, String team) {
+        return Rows.query(jdbc, "SELECT orders_amount, sales_target, sales_attainment, collections, collection_target,"
+                + " collection_attainment, visits, effective_visits, new_customers, complaints_received"
+                + " FROM rollup WHERE period_type = ? AND period_start = ? AND period_end = ? AND entity_type = 'TEAM'"
+                + " AND entity_id = ?", periodType, start, end, team);
+    }
+
+    /** A day reps must report: the rollup calendar says so, or, before it has the day, Monday to Friday. */
+    private boolean workingDay(LocalDate day) {
+        List<Boolean> calendar = jdbc.queryForList("SELECT working_day FROM calendar_day WHERE cal_date = ?", Boolean.class, day);
+        if (!calendar.isEmpty()) {
+            return Boolean.TRUE.equals(calendar.get(0));
+        }
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+}

@@ -1,0 +1,192 @@
+package com.kam.pipeline.report;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place the reports read the forecast job's tables (V4): the funnel by stage, its summary
+ * (coverage, velocity), stalled and slipped deals, the forecasts per method with their range, the
+ * deals behind them and past accuracy, all from the latest finished nightly run as of the date.
+ * When no forecast run exists for the date, the funnel and stalled deals come from the stored
+ * opportunity snapshot and stage history instead (so scorecards still show them).
+ */
+@Component
+class FunnelFigures {
+
+    private static final String OPEN_STAGES = "'IDENTIFIED','CONTACTED','QUALIFIED','DEVELOPED','COMMITTED'";
+    private static final String STAGE_ORDER = "CASE o.stage WHEN 'IDENTIFIED' THEN 1 WHEN 'CONTACTED' THEN 2"
+            + " WHEN 'QUALIFIED' THEN 3 WHEN 'DEVELOPED' THEN 4 ELSE 5 END";
+
+    /** Whose deals: one rep (owner), a team or a region. */
+    enum Scope {
+        REP("owner_id"), TEAM("team_code"), REGION("region_code");
+
+        private final String flaggedColumn;
+
+        Scope(String flaggedColumn) {
+            this.flaggedColumn = flaggedColumn;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ReportProperties properties;
+
+    FunnelFigures(JdbcTemplate jdbc, ReportProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /** The latest finished nightly forecast run as of the date (exactly that date), or null. */
+    Long run(LocalDate asOf) {
+        return jdbc.queryForObject("SELECT MAX(run_id) FROM forecast_run WHERE as_of_date = ? AND run_kind = 'NIGHTLY'"
+                + " AND status = 'DONE'", Long.class, asOf);
+    }
+
+    /** Open deals per stage in funnel order: stage, deals, amount, weighted, conversion and win rates, days. */
+    List<Map<String, ?>> funnel(Scope scope, String id, LocalDate asOf) {
+        Long run = run(asOf);
+        if (run != null) {
+            return Rows.query(jdbc, "SELECT stage, stage_order, open_count AS deals, open_amount AS amount, weighted_amount,"
+                    + " conversion_rate, win_rate, days_in_stage_mean, aging_days_mean, stalled_count, slipped_count"
+                    + " FROM funnel_stage WHERE run_id = ? AND entity_type = ? AND entity_id = ? AND product_line = '*'"
+                    + " ORDER BY stage_order", run, scope.name(), id);
+        }
+        LocalDate snapshot = snapshotOn(asOf);
+        if (snapshot == null) {
+            return List.of();
+        }
+        return Rows.query(jdbc, "SELECT o.stage AS stage, " + STAGE_ORDER + " AS stage_order, COUNT(*) AS deals,"
+                + " SUM(o.amount) AS amount FROM opportunity_snapshot o WHERE o.snapshot_date = ? AND " + owners(scope)
+                + " AND o.stage IN (" + OPEN_STAGES + ") GROUP BY o.stage ORDER BY stage_order", ownerArgs(scope, snapshot, id, asOf));
+    }
+
+    /** Funnel totals with coverage and velocity, or an empty map without a forecast run. */
+    Map<String, ?> summary(Scope scope, String id, LocalDate asOf) {
+        Long run = run(asOf);
+        if (run == null) {
+            return Map.of();
+        }
+        List<Map<String, ?>> rows = Rows.query(jdbc, "SELECT open_count, open_amount, weighted_amount, win_rate, avg_won_amount,"
+                + " cycle_days_mean, velocity_per_day, aging_days_mean, stalled_count, slipped_count, month_target, month_won,"
+                + " month_remaining, month_coverage, month_weighted_coverage FROM funnel_summary WHERE run_id = ?"
+                + " AND entity_type = ? AND entity_id = ? AND product_line = '*'", run, scope.name(), id);
+        return rows.isEmpty() ? Map.of() : rows.get(0);
+    }
+
+    /** Stalled deals, longest in stage first: opportunity, customer, owner, stage, amount, days in stage. */
+    List<Map<String, ?>> stalled(Scope scope, String id, LocalDate asOf) {
+        return flagged("STALLED", scope, id, asOf);
+    }
+
+    /** Deals whose expected close date keeps moving later. */
+    List<Map<String, ?>> slipped(Scope scope, String id, LocalDate asOf) {
+        return run(asOf) == null ? List.of() : flagged("SLIPPED", scope, id, asOf);
+    }
+
+    private List<Map<String, ?>> flagged(String flag, Scope scope, String id, LocalDate asOf) {
+        Long run = run(asOf);
+        if (run != null) {
+            return Rows.query(jdbc, "SELECT f.opportunity_id, f.opportunity_name AS name, c.name AS customer_name,"
+                    + " (SELECT MAX(p.name) FROM org_assignment p WHERE p.employee_id = f.owner_id) AS owner_name,"
+                    + " f.stage, f.amount, f.stage_entered_on AS stage_since, f.days_in_stage, f.expected_close_date AS expected_close,"
+                    + " f.first_expected_close_date AS first_expected_close, f.push_count, f.reason"
+                    + " FROM funnel_flagged f LEFT JOIN customer c ON c.customer_id = f.customer_id"
+                    + " WHERE f.run_id = ? AND f.flag = ? AND f." + scope.flaggedColumn + " = ?"
+                    + " ORDER BY f.days_in_stage DESC, f.amount DESC, f.opportunity_id", run, flag, id);
+        }
+        LocalDate snapshot = snapshotOn(asOf);
+        if (snapshot == null) {
+            return List.of();
+        }
+        List<Map<String, ?>> open = Rows.query(jdbc, "SELECT o.opportunity_id, o.name, c.name AS customer_name,"
+                + " (SELECT MAX(p.name) FROM org_assignment p WHERE p.employee_id = o.owner_id) AS owner_name, o.stage, o.amount,"
+                + " COALESCE((SELECT MAX(s.changed_on) FROM opportunity_stage_change s WHERE s.opportunity_id = o.opportunity_id"
+                + "   AND s.changed_on <= o.snapshot_date), o.created_date) AS stage_since, o.expected_close_date AS expected_close"
+                + " FROM opportunity_snapshot o LEFT JOIN customer c ON c.customer_id = o.customer_id"
+                + " WHERE o.snapshot_date = ? AND " + owners(scope) + " AND o.stage IN (" + OPEN_STAGES + ")",
+                ownerArgs(scope, snapshot, id, asOf));
+        return open.stream()
+                .<Map<String, ?>>map(row -> withDaysInStage(row, asOf))
+                .filter(row -> ((BigDecimal) row.get("days_in_stage")).intValue() > properties.stalledDays())
+                .sorted((a, b) -> ((BigDecimal) b.get("days_in_stage")).compareTo((BigDecimal) a.get("days_in_stage")))
+                .toList();
+    }
+
+    /** Forecasts of the current and next month per method: horizon, method, closed won, P10, P50, P90, target. */
+    List<Map<String, ?>> forecasts(Scope scope, String id, LocalDate asOf) {
+        Long run = run(asOf);
+        if (run == null) {
+            return List.of();
+        }
+        return Rows.query(jdbc, "SELECT horizon, period_start, method, closed_won, p10, p50, p90, target FROM forecast"
+                + " WHERE run_id = ? AND entity_type = ? AND entity_id = ? AND horizon IN ('CURRENT_MONTH', 'NEXT_MONTH')"
+                + " ORDER BY horizon, CASE method WHEN 'COMBINED' THEN 0 ELSE 1 END, method", run, scope.name(), id);
+    }
+
+    /** The open deals contributing most to next month's combined forecast. */
+    List<Map<String, ?>> contributors(Scope scope, String id, LocalDate asOf) {
+        Long run = run(asOf);
+        if (run == null) {
+            return List.of();
+        }
+        return Rows.query(jdbc, "SELECT f.rank_no, f.opportunity_id, f.opportunity_name AS name,"
+                + " (SELECT MAX(p.name) FROM org_assignment p WHERE p.employee_id = f.owner_id) AS owner_name, f.stage, f.amount,"
+                + " f.contribution, f.expected_close_date AS expected_close FROM forecast_contributor f WHERE f.run_id = ?"
+                + " AND f.horizon = 'NEXT_MONTH' AND f.entity_type = ? AND f.entity_id = ? AND f.method = 'COMBINED'"
+                + " ORDER BY f.rank_no", run, scope.name(), id);
+    }
+
+    /** Seed 003's ideal funnel for the rest of the month against today's, with the gap per stage. */
+    List<Map<String, ?>> idealFunnel(Scope scope, String id, LocalDate asOf) {
+        Long run = run(asOf);
+        if (run == null) {
+            return List.of();
+        }
+        return Rows.query(jdbc, "SELECT stage, stage_order, remaining_target, win_rate, reachable, needed_count, needed_amount,"
+                + " actual_count, actual_amount, gap_count, gap_amount FROM ideal_funnel WHERE run_id = ?"
+                + " AND horizon = (SELECT MIN(i.horizon) FROM ideal_funnel i WHERE i.run_id = ? AND i.entity_type = ? AND i.entity_id = ?)"
+                + " AND entity_type = ? AND entity_id = ? ORDER BY stage_order", run, run, scope.name(), id, scope.name(), id);
+    }
+
+    /**
+     * How accurate the month-ahead forecasts were for the months before the as-of month: per month
+     * and method, the latest forecast made for it before it began, against what closed.
+     */
+    List<Map<String, ?>> accuracy(Scope scope, String id, LocalDate asOf) {
+        LocalDate to = asOf.withDayOfMonth(1);
+        return Rows.query(jdbc, "SELECT a.period_start, a.method, a.as_of_date, a.forecast_p50, a.actual, a.abs_pct_error, a.bias,"
+                + " a.within_p10_p90 FROM forecast_accuracy a WHERE a.entity_type = ? AND a.entity_id = ? AND a.horizon = 'NEXT_MONTH'"
+                + " AND a.period_start >= ? AND a.period_start <= ? AND a.run_id = (SELECT MAX(b.run_id) FROM forecast_accuracy b"
+                + "   WHERE b.entity_type = a.entity_type AND b.entity_id = a.entity_id AND b.method = a.method"
+                + "   AND b.horizon = a.horizon AND b.period_start = a.period_start)"
+                + " ORDER BY a.period_start DESC, CASE a.method WHEN 'COMBINED' THEN 0 ELSE 1 END, a.method",
+                scope.name(), id, to.minusMonths(6), to);
+    }
+
+    private LocalDate snapshotOn(LocalDate asOf) {
+        return jdbc.queryForObject("SELECT MAX(snapshot_date) FROM opportunity_snapshot WHERE snapshot_date <= ?",
+                LocalDate.class, asOf);
+    }
+
+    private static String owners(Scope scope) {
+        return scope == Scope.REP ? "o.owner_id = ?"
+                : "o.owner_id IN (SELECT a.employee_id FROM org_assignment a WHERE a." + scope.flaggedColumn + " = ?"
+                        + " AND a.valid_from <= ? AND (a.valid_to IS NULL OR a.valid_to >= ?))";
+    }
+
+    private static Object[] ownerArgs(Scope scope, LocalDate snapshot, String id, LocalDate asOf) {
+        return scope == Scope.REP ? new Object[] {snapshot, id} : new Object[] {snapshot, id, asOf, asOf};
+    }
+
+    private static Map<String, ?> withDaysInStage(Map<String, ?> row, LocalDate asOf) {
+        Map<String, Object> out = new LinkedHashMap<>(row);
+        out.put("days_in_stage", BigDecimal.valueOf(ChronoUnit.DAYS.between(LocalDate.parse((String) row.get("stage_since")), asOf)));
+        return out;
+    }
+}

@@ -1,0 +1,55 @@
+package com.kam.pipeline.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import net.sf.jasperreports.engine.JRDataSource;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills a compiled template and writes it as PDF, hashing it on the way out. The file appears
+ * complete or not at all (written beside it, then moved), so a crash never leaves half a PDF.
+ */
+@Component
+class PdfRenderer {
+
+    RenderedPdf render(JasperReport template, Map<String, Object> parameters, JRDataSource rows, Path file) {
+        try {
+            JasperPrint print = JasperFillManager.fillReport(template, new java.util.HashMap<>(parameters), rows);
+            Files.createDirectories(file.getParent());
+            Path partial = file.resolveSibling(file.getFileName() + ".part");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha)) {
+                JRPdfExporter exporter = new JRPdfExporter();
+                exporter.setExporterInput(new SimpleExporterInput(print));
+                exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+                SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+                configuration.setMetadataTitle(print.getName());
+                configuration.setMetadataCreator("kam-pipeline");
+                exporter.setConfiguration(configuration);
+                exporter.exportReport();
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new RenderedPdf(file, HexFormat.of().formatHex(sha.digest()), Files.size(file), print.getPages().size());
+        } catch (JRException | IOException e) {
+            throw new IllegalStateException("cannot render " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

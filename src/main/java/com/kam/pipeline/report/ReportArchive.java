@@ -1,0 +1,53 @@
+package com.kam.pipeline.report;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * report_archive: one row per PDF, keyed by type, entity, period and language, so a forced rerun
+ * replaces the row (and the file) instead of adding one.
+ */
+@Component
+public class ReportArchive {
+
+    private static final String UPSERT = """
+            INSERT INTO report_archive (report_type, entity_type, entity_id, entity_name, period_start, period_end, language,
+                as_of, business_date, file_path, sha256, bytes, pages, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE entity_name = VALUES(entity_name), as_of = VALUES(as_of),
+                business_date = VALUES(business_date), file_path = VALUES(file_path), sha256 = VALUES(sha256),
+                bytes = VALUES(bytes), pages = VALUES(pages), created_at = VALUES(created_at)""";
+
+    private final JdbcTemplate jdbc;
+
+    public ReportArchive(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(List<ArchivedReport> reports) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        jdbc.batchUpdate(UPSERT, reports, reports.size(), (ps, r) -> {
+            ps.setString(1, r.type().name());
+            ps.setString(2, r.entity().type());
+            ps.setString(3, r.entity().id());
+            ps.setString(4, r.entity().name());
+            ps.setDate(5, Date.valueOf(r.period().start()));
+            ps.setDate(6, Date.valueOf(r.period().end()));
+            ps.setString(7, r.language());
+            ps.setDate(8, Date.valueOf(r.asOf()));
+            ps.setDate(9, Date.valueOf(r.businessDate()));
+            ps.setString(10, r.pdf().file().toString());
+            ps.setString(11, r.pdf().sha256());
+            ps.setLong(12, r.pdf().bytes());
+            ps.setInt(13, r.pdf().pages());
+            ps.setTimestamp(14, now);
+        });
+    }
+}

@@ -1,0 +1,83 @@
+package com.kam.pipeline.report;
+
+import com.kam.pipeline.system.JobRunner;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+
+/** Runs the report job for a business date: compiles the templates first, then renders what is due. */
+@Service
+public class ReportService {
+
+    /** What one run did per report type. */
+    public record Result(JobExecution execution, List<TypeSummary> types) {
+        public boolean succeeded() {
+            return JobRunner.succeeded(execution);
+        }
+
+        public String format() {
+            StringBuilder text = new StringBuilder();
+            for (TypeSummary type : types) {
+                text.append(String.format("  %-9s %4d entities, %4d PDFs%n", type.type(), type.entities(), type.pdfs()));
+                if (!type.nothingToReport().isBlank()) {
+                    text.append("            nothing to report, no PDF: ").append(type.nothingToReport()).append(System.lineSeparator());
+                }
+            }
+            return text.toString();
+        }
+    }
+
+    /** One report type of a run: entities with PDFs, PDFs written, entities with nothing to report. */
+    public record TypeSummary(ReportType type, long entities, int pdfs, String nothingToReport) {
+    }
+
+    private final JobRunner runner;
+    private final Job job;
+    private final ReportTemplates templates;
+    private final ReportLanguages languages;
+
+    private final com.kam.pipeline.system.PipelineMetrics metrics;
+
+    public ReportService(JobRunner runner, @Qualifier("report") Job job, ReportTemplates templates, ReportLanguages languages,
+                         com.kam.pipeline.system.PipelineMetrics metrics) {
+        this.metrics = metrics;
+        this.runner = runner;
+        this.job = job;
+        this.templates = templates;
+        this.languages = languages;
+    }
+
+    /** Renders the reports due on the date, or only {@code type} (for the period containing the date) when given. */
+    public Result run(LocalDate businessDate, ReportType type, boolean force, Path out) throws Exception {
+        List<String> langs = languages.languages();
+        templates.load(langs); // a template that does not compile stops the run here, before any PDF
+        List<ReportType> types = ReportType.forRun(businessDate, type);
+        JobExecution execution = runner.run(job, businessDate, force, Map.of(
+                EntityReader.OUT, out.toString(),
+                EntityReader.TYPES, types.stream().map(Enum::name).collect(Collectors.joining(",")),
+                EntityReader.LANGUAGES, String.join(",", langs)),
+                // a run of one type (the weekly or monthly schedule) is a job instance of its own,
+                // so it neither blocks nor is blocked by the night's run of the same date
+                type == null ? Map.of() : Map.of("type", type.name()));
+        List<TypeSummary> summaries = new ArrayList<>();
+        for (ReportType t : types) {
+            for (StepExecution step : execution.getStepExecutions()) {
+                if (step.getStepName().equals(ReportJobConfiguration.stepName(t))) {
+                    int pdfs = step.getExecutionContext().getInt(EntityRenderer.PDFS, 0);
+                    metrics.pdfsRendered(t.name(), pdfs);
+                    summaries.add(new TypeSummary(t, step.getWriteCount(), pdfs,
+                            step.getExecutionContext().getString(EntityRenderer.NOTHING_TO_REPORT, "")));
+                }
+            }
+        }
+        return new Result(execution, summaries);
+    }
+}

@@ -1,0 +1,70 @@
+package com.kam.pipeline.report;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The four reports, their template, and the rule that says when each is due: the digest every
+ * day, the weekly report when the business date is a Sunday (the week Monday..Sunday, read on
+ * Monday morning), the monthly scorecards and funnel reports on the last day of a month.
+ */
+public enum ReportType {
+    SCORECARD("rep-scorecard.jrxml"),
+    WEEKLY("team-weekly.jrxml"),
+    FUNNEL("funnel-forecast.jrxml"),
+    DIGEST("team-digest.jrxml");
+
+    private final String template;
+
+    ReportType(String template) {
+        this.template = template;
+    }
+
+    public String template() {
+        return template;
+    }
+
+    /** The folder under {@code out/<date>/reports/}. */
+    public String folder() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The period of this report that contains the given date. */
+    public ReportPeriod periodContaining(LocalDate date) {
+        return switch (this) {
+            case DIGEST -> new ReportPeriod(date, date);
+            case WEEKLY -> {
+                LocalDate monday = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                yield new ReportPeriod(monday, monday.plusDays(6));
+            }
+            case SCORECARD, FUNNEL -> new ReportPeriod(date.withDayOfMonth(1), date.with(TemporalAdjusters.lastDayOfMonth()));
+        };
+    }
+
+    /** Whether the nightly run for this business date produces this report (its period ends that day). */
+    public boolean dueOn(LocalDate businessDate) {
+        return periodContaining(businessDate).end().equals(businessDate);
+    }
+
+    /** The reports a run for the date produces: the due ones, or only the forced type. */
+    public static List<ReportType> forRun(LocalDate businessDate, ReportType forced) {
+        if (forced != null) {
+            return List.of(forced);
+        }
+        return Arrays.stream(values()).filter(type -> type.dueOn(businessDate)).toList();
+    }
+
+    /** Parses a --type value case-insensitively, naming the valid ones when it is not one. */
+    public static ReportType parse(String text) {
+        for (ReportType type : values()) {
+            if (type.name().equalsIgnoreCase(text.trim())) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown report type '" + text + "'; one of " + Arrays.toString(values()));
+    }
+}

@@ -1,0 +1,77 @@
+package com.kam.pipeline.report;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rep monthly scorecard (销售代表月度考核表): each appraisal item against its goal, the weighted
+ * score, grade and rank in team, six months of orders against target, the rep's funnel and stalled
+ * deals. A rep without an appraisal for the month has nothing to report.
+ */
+@Component
+class ScorecardContent implements ReportContent {
+
+    private final JdbcTemplate jdbc;
+    private final FunnelFigures funnel;
+
+    ScorecardContent(JdbcTemplate jdbc, FunnelFigures funnel) {
+        this.jdbc = jdbc;
+        this.funnel = funnel;
+    }
+
+    @Override
+    public ReportType type() {
+        return ReportType.SCORECARD;
+    }
+
+    @Override
+    public EntityQuery candidates(ReportPeriod period, LocalDate asOf) {
+        return new EntityQuery("SELECT 'REP' AS entity_type, employee_id AS entity_id, MAX(name) AS entity_name"
+                + " FROM org_assignment WHERE role = 'REP' AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)"
+                + " GROUP BY employee_id ORDER BY employee_id", period.end(), period.start());
+    }
+
+    @Override
+    public Optional<ReportData> read(ReportEntity rep, ReportPeriod period, LocalDate asOf) {
+        List<Map<String, ?>> appraisal = Rows.query(jdbc, "SELECT a.rep_name, a.team_code, a.score, a.grade, a.rank_in_team,"
+                + " a.team_size, (SELECT MAX(t.team_name) FROM org_assignment t WHERE t.team_code = a.team_code) AS team_name"
+                + " FROM appraisal a WHERE a.month_start = ? AND a.rep_id = ?", period.start(), rep.id());
+        if (appraisal.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, ?> head = appraisal.get(0);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("REP_NAME", head.get("rep_name") != null ? head.get("rep_name") : rep.name());
+        parameters.put("TEAM_NAME", head.get("team_name") != null ? head.get("team_name") : head.get("team_code"));
+        parameters.put("SCORE", head.get("score"));
+        parameters.put("GRADE", head.get("grade"));
+        parameters.put("RANK_IN_TEAM", head.get("rank_in_team"));
+        parameters.put("TEAM_SIZE", head.get("team_size"));
+        List<Map<String, ?>> month = Rows.query(jdbc, "SELECT orders_amount, sales_target, sales_attainment, gross_margin,"
+                + " collections, visits, effective_visit_rate, new_customers FROM rollup WHERE period_type = 'MONTH'"
+                + " AND period_start = ? AND entity_type = 'REP' AND entity_id = ?", period.start(), rep.id());
+        if (!month.isEmpty()) {
+            month.get(0).forEach((column, value) -> parameters.put("MONTH_" + column.toUpperCase(java.util.Locale.ROOT), value));
+        }
+        parameters.put("TREND", Rows.query(jdbc, "SELECT period_start AS month_start, orders_amount, sales_target"
+                + " FROM rollup WHERE period_type = 'MONTH' AND entity_type = 'REP' AND entity_id = ?"
+                + " AND period_start BETWEEN ? AND ? ORDER BY period_start", rep.id(), period.start().minusMonths(5), period.start())
+                .stream().map(ScorecardContent::monthLabel).toList());
+        parameters.put("FUNNEL", funnel.funnel(FunnelFigures.Scope.REP, rep.id(), asOf));
+        parameters.put("STALLED", funnel.stalled(FunnelFigures.Scope.REP, rep.id(), asOf));
+        List<Map<String, ?>> items = Rows.query(jdbc, "SELECT item, actual, goal, attainment, weight, points FROM appraisal_item"
+                + " WHERE month_start = ? AND rep_id = ? ORDER BY weight DESC, item", period.start(), rep.id());
+        return Optional.of(new ReportData(parameters, items));
+    }
+
+    private static Map<String, ?> monthLabel(Map<String, ?> row) {
+        Map<String, Object> out = new HashMap<>(row);
+        out.put("month", ((String) row.get("month_start")).substring(0, 7));
+        return out;
+    }
+}

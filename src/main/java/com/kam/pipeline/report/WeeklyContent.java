@@ -1,0 +1,71 @@
+package com.kam.pipeline.report;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The weekly sales management report (销售管理报告书) of a team, for the week Monday..Sunday: the
+ * team's WEEK rollup (seed 004's figures), one row per rep, abnormal customers, warnings and the
+ * competitor notes reps filed that week. A team without a WEEK rollup has nothing to report.
+ */
+@Component
+class WeeklyContent implements ReportContent {
+
+    private final JdbcTemplate jdbc;
+
+    WeeklyContent(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public ReportType type() {
+        return ReportType.WEEKLY;
+    }
+
+    @Override
+    public EntityQuery candidates(ReportPeriod period, LocalDate asOf) {
+        return new EntityQuery("SELECT 'TEAM' AS entity_type, team_code AS entity_id, MAX(team_name) AS entity_name"
+                + " FROM org_assignment WHERE team_code IS NOT NULL AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)"
+                + " GROUP BY team_code ORDER BY team_code", period.end(), period.start());
+    }
+
+    @Override
+    public Optional<ReportData> read(ReportEntity team, ReportPeriod week, LocalDate asOf) {
+        List<Map<String, ?>> totals = Rows.query(jdbc, "SELECT region_code, reps, orders_amount, sales_target, sales_attainment,"
+                + " collections, collection_target, collection_attainment, new_customers, visits, effective_visit_rate,"
+                + " transaction_rate, avg_sales_per_rep_week, report_on_time_rate, expenses, cost_per_visit,"
+                + " (SELECT MAX(o.region_name) FROM org_assignment o WHERE o.region_code = rollup.region_code) AS region_name"
+                + " FROM rollup WHERE period_type = 'WEEK' AND period_start = ? AND entity_type = 'TEAM' AND entity_id = ?",
+                week.start(), team.id());
+        if (totals.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        totals.get(0).forEach((column, value) -> parameters.put("TEAM_" + column.toUpperCase(java.util.Locale.ROOT), value));
+        String region = (String) totals.get(0).get("region_code");
+        parameters.put("ABNORMAL", Rows.query(jdbc, "SELECT c.customer_id, c.customer_name, c.customer_class, c.abc_class,"
+                + " c.reason_code, c.last_visit, c.days_since, c.actual, c.baseline, c.reason,"
+                + " (SELECT MAX(p.name) FROM org_assignment p WHERE p.employee_id = c.rep_id) AS rep_name"
+                + " FROM abnormal_customer c WHERE c.week_start = ? AND c.team_code = ?"
+                + " ORDER BY c.reason_code, c.days_since DESC, c.customer_id", week.start(), team.id()));
+        parameters.put("WARNINGS", Rows.query(jdbc, "SELECT entity_type, entity_id, measure, actual, baseline, reason"
+                + " FROM rollup_warning WHERE period_type = 'WEEK' AND period_start = ?"
+                + " AND ((entity_type = 'TEAM' AND entity_id = ?) OR (entity_type = 'REGION' AND entity_id = ?))"
+                + " ORDER BY entity_type DESC, measure", week.start(), team.id(), region));
+        parameters.put("COMPETITORS", Rows.query(jdbc, "SELECT d.report_date, a.name AS rep_name, d.competitor_info"
+                + " FROM report_day d JOIN org_assignment a ON a.employee_id = d.rep_id AND a.valid_from <= d.report_date"
+                + "   AND (a.valid_to IS NULL OR a.valid_to >= d.report_date)"
+                + " WHERE d.report_date BETWEEN ? AND ? AND a.team_code = ? AND d.competitor_info IS NOT NULL"
+                + "   AND d.competitor_info <> '' ORDER BY d.report_date, a.name", week.start(), week.end(), team.id()));
+        List<Map<String, ?>> reps = Rows.query(jdbc, "SELECT entity_id AS rep_id, entity_name AS rep_name, orders_amount,"
+                + " sales_target, sales_attainment, collections, visits, effective_visit_rate, transaction_rate, new_customers,"
+                + " report_on_time_rate FROM rollup WHERE period_type = 'WEEK' AND period_start = ? AND entity_type = 'REP'"
+                + " AND team_code = ? ORDER BY orders_amount DESC, entity_id", week.start(), team.id());
+        return Optional.of(new ReportData(parameters, reps));
+    }
+}

@@ -1,0 +1,164 @@
+package com.kam.pipeline.report;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A small company written straight into the tables the reports read (the rollup and forecast jobs
+ * are built elsewhere): business date Sunday 2026-05-31, a make-up working day. Team SH (上海办事处)
+ * has everything; team HZ has a lead and one rep who did not report; region EAST has no figures.
+ */
+final class ReportFixture {
+
+    static final LocalDate DATE = LocalDate.of(2026, 5, 31);
+    static final LocalDate MAY = LocalDate.of(2026, 5, 1);
+    static final LocalDate WEEK = LocalDate.of(2026, 5, 25);
+
+    /** Tables the fixture fills, children first, emptied before each test. */
+    static final List<String> TABLES = List.of("report_archive", "forecast_accuracy", "forecast_contributor", "forecast",
+            "funnel_stage", "funnel_summary", "funnel_flagged", "ideal_funnel", "forecast_run", "appraisal_item", "appraisal",
+            "rollup_warning", "abnormal_customer", "rollup", "calendar_day", "report_line", "opportunity_snapshot", "customer",
+            "org_assignment", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
+            "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE");
+
+    private final JdbcTemplate jdbc;
+
+    ReportFixture(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static void empty(JdbcTemplate jdbc) {
+        TABLES.forEach(table -> jdbc.update("DELETE FROM " + table));
+    }
+
+    void write() {
+        person("D001", "赵总", "DIRECTOR", "zh", null, null, "HQ", "总部");
+        person("L001", "孙主管", "TEAM_LEAD", "zh", "SH", "上海办事处", "EAST", "华东区");
+        person("L002", "李主管", "TEAM_LEAD", "en", "HZ", "杭州办事处", "EAST", "华东区");
+        person("R001", "王小明", "REP", "zh", "SH", "上海办事处", "EAST", "华东区");
+        person("R002", "周晓燕", "REP", "zh", "SH", "上海办事处", "EAST", "华东区");
+        person("R003", "吴昊", "REP", "zh", "HZ", "杭州办事处", "EAST", "华东区");
+        jdbc.update("INSERT INTO customer (customer_id, name, segment, region_code, annual_potential, share_of_wallet, owner_id,"
+                + " customer_class, abc_class, source_name, load_id) VALUES ('C001', '山东省电力公司', '党政机关', 'EAST',"
+                + " 1200000, 0.35, 'R001', 'R1', 'A', 'fixture', 1)");
+        jdbc.update("INSERT INTO calendar_day VALUES (?, ?, ?, ?, ?, TRUE, NULL)", DATE, WEEK, MAY, LocalDate.of(2026, 4, 1),
+                LocalDate.of(2026, 1, 1));
+
+        appraisal("R001", "王小明", "92.50", "优秀", 1);
+        item("R001", "sales_amount", "1250000.0000", "1000000.0000", "1.2500", "40", "40.00");
+        item("R001", "collections", "830000.5000", "900000.0000", "0.9222", "30", "27.67");
+        item("R001", "new_customers", "3.0000", "4.0000", "0.7500", "30", "24.83");
+        appraisal("R002", "周晓燕", "78.25", "中等", 2);
+        item("R002", "sales_amount", "760000.0000", "1000000.0000", "0.7600", "100", "78.25");
+        for (int m = 5; m >= 0; m--) {
+            LocalDate month = MAY.minusMonths(m);
+            rollup("MONTH", month, month.plusMonths(1).minusDays(1), "REP", "R001", "王小明", "SH",
+                    new BigDecimal(1000000 + 50000 * (5 - m)).add(new BigDecimal("0.25")), new BigDecimal("1000000.00"));
+        }
+        rollup("MONTH", MAY, DATE, "REP", "R002", "周晓燕", "SH", new BigDecimal("760000.00"), new BigDecimal("1000000.00"));
+        rollup("MONTH", MAY, DATE, "TEAM", "SH", "上海办事处", null, new BigDecimal("2010000.25"), new BigDecimal("2000000.00"));
+
+        rollup("WEEK", WEEK, DATE, "TEAM", "SH", "上海办事处", null, new BigDecimal("412345.67"), new BigDecimal("460000.00"));
+        rollup("WEEK", WEEK, DATE, "REP", "R001", "王小明", "SH", new BigDecimal("300000.00"), new BigDecimal("230000.00"));
+        rollup("WEEK", WEEK, DATE, "REP", "R002", "周晓燕", "SH", new BigDecimal("112345.67"), new BigDecimal("230000.00"));
+        jdbc.update("INSERT INTO abnormal_customer (week_start, customer_id, reason_code, customer_name, customer_class, abc_class,"
+                + " rep_id, team_code, last_visit, days_since, reason) VALUES (?, 'C001', 'NOT_VISITED', '山东省电力公司', 'R1', 'A',"
+                + " 'R001', 'SH', ?, 45, 'A类客户45天未拜访（要求每30天一次）')", WEEK, LocalDate.of(2026, 4, 16));
+        jdbc.update("INSERT INTO rollup_warning (period_type, period_start, entity_type, entity_id, measure, actual, baseline, reason)"
+                + " VALUES ('WEEK', ?, 'TEAM', 'SH', 'expenses', 52000.00, 30000.00, '费用超出预算73%')", WEEK);
+
+        rollup("DAY", DATE, DATE, "TEAM", "SH", "上海办事处", null, new BigDecimal("12500.00"), new BigDecimal("66666.67"));
+        rollup("DAY", DATE, DATE, "REP", "R001", "王小明", "SH", new BigDecimal("12500.00"), new BigDecimal("33333.33"));
+        rollup("MTD", MAY, DATE, "TEAM", "SH", "上海办事处", null, new BigDecimal("2010000.25"), new BigDecimal("2000000.00"));
+        rollup("MTD", MAY, DATE, "REP", "R001", "王小明", "SH", new BigDecimal("1250000.25"), new BigDecimal("1000000.00"));
+        rollup("MTD", MAY, DATE, "REP", "R002", "周晓燕", "SH", new BigDecimal("760000.00"), new BigDecimal("1000000.00"));
+
+        reportLine("R001", LocalDate.of(2026, 5, 27), 1, 0, null, "华为在推新方案，报价低10%");
+        reportLine("R001", DATE, 2, 2, "客户投诉交货延迟", null);
+
+        long run = forecastRun();
+        funnelStage(run, "TEAM", "SH", "DEVELOPED", 4, 3, "2300000.00", "1150000.00");
+        funnelStage(run, "TEAM", "SH", "COMMITTED", 5, 2, "900000.00", "720000.00");
+        funnelStage(run, "REP", "R001", "DEVELOPED", 4, 2, "1500000.00", "750000.00");
+        jdbc.update("INSERT INTO funnel_summary (run_id, entity_type, entity_id, entity_name, product_line, open_count, open_amount,"
+                + " weighted_amount, closed_count, won_count, win_rate, avg_won_amount, cycle_days_mean, velocity_per_day,"
+                + " stalled_count, slipped_count, month_target, month_won, month_remaining, month_coverage)"
+                + " VALUES (?, 'TEAM', 'SH', '上海办事处', '*', 5, 3200000.00, 1870000.00, 20, 8, 0.4000, 350000.00, 92.5,"
+                + " 6054.05, 1, 0, 2000000.00, 1900000.00, 100000.00, 32.0000)", run);
+        jdbc.update("INSERT INTO forecast (run_id, horizon, period_type, period_start, period_end, entity_type, entity_id,"
+                + " entity_name, method, closed_won, p10, p50, p90, target) VALUES (?, 'NEXT_MONTH', 'MONTH', ?, ?, 'TEAM', 'SH',"
+                + " '上海办事处', 'COMBINED', 0, 1500000.00, 2345678.00, 3100000.00, 2000000.00)",
+                run, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30));
+        jdbc.update("INSERT INTO forecast_contributor VALUES (?, 'NEXT_MONTH', 'TEAM', 'SH', 'COMBINED', 1, 'O001', '电力云平台',"
+                + " 'R001', 'DEVELOPED', 1500000.00, 600000.00, ?)", run, LocalDate.of(2026, 6, 30));
+        jdbc.update("INSERT INTO funnel_flagged (run_id, opportunity_id, flag, owner_id, team_code, region_code, customer_id,"
+                + " opportunity_name, product_line, stage, amount, stage_entered_on, days_in_stage, threshold_days, expected_close_date,"
+                + " reason) VALUES (?, 'O001', 'STALLED', 'R001', 'SH', 'EAST', 'C001', '电力云平台', '云服务', 'DEVELOPED',"
+                + " 1500000.00, ?, 61, 40, ?, '61 days in DEVELOPED')", run, LocalDate.of(2026, 3, 31), LocalDate.of(2026, 6, 30));
+        jdbc.update("INSERT INTO forecast_accuracy VALUES (?, 'NEXT_MONTH', 'TEAM', 'SH', 'COMBINED', ?, 'MONTH', ?, 1800000.00,"
+                + " 2010000.25, 0.1045, -0.1045, TRUE, ?, ?)", run, LocalDate.of(2026, 4, 30), MAY, DATE,
+                Timestamp.valueOf(LocalDateTime.of(2026, 5, 31, 23, 0)));
+    }
+
+    private void person(String id, String name, String role, String language, String team, String teamName, String region,
+                        String regionName) {
+        jdbc.update("INSERT INTO org_assignment (employee_id, valid_from, valid_to, name, role, email, language, manager_id,"
+                + " team_code, team_name, region_code, region_name, source_name, load_id)"
+                + " VALUES (?, ?, NULL, ?, ?, ?, ?, NULL, ?, ?, ?, ?, 'fixture', 1)", id, LocalDate.of(2025, 1, 1), name, role,
+                id.toLowerCase() + "@example.com", language, team, teamName, region, regionName);
+    }
+
+    private void appraisal(String rep, String name, String score, String grade, int rank) {
+        jdbc.update("INSERT INTO appraisal VALUES (?, ?, ?, 'SH', 'EAST', ?, ?, ?, 2, ?)", MAY, rep, name, new BigDecimal(score),
+                grade, rank, Timestamp.valueOf(LocalDateTime.now()));
+    }
+
+    private void item(String rep, String item, String actual, String goal, String attainment, String weight, String points) {
+        jdbc.update("INSERT INTO appraisal_item VALUES (?, ?, ?, ?, ?, ?, ?, ?)", MAY, rep, item, new BigDecimal(actual),
+                new BigDecimal(goal), new BigDecimal(attainment), new BigDecimal(weight), new BigDecimal(points));
+    }
+
+    /** A rollup row whose attainment and rates are consistent with its orders and target. */
+    void rollup(String periodType, LocalDate start, LocalDate end, String entityType, String id, String name, String team,
+                BigDecimal orders, BigDecimal target) {
+        BigDecimal attainment = orders.divide(target, 4, java.math.RoundingMode.HALF_UP);
+        jdbc.update("INSERT INTO rollup (period_type, period_start, period_end, entity_type, entity_id, entity_name, team_code,"
+                + " region_code, reps, rep_days, orders_amount, gross_margin, collections, expenses, cost_per_visit, visits,"
+                + " effective_visits, order_visits, effective_visit_rate, transaction_rate, customers_visited, new_customers,"
+                + " complaints_received, report_on_time_rate, sales_target, sales_attainment, avg_sales_per_rep_week, computed_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'EAST', 2, 10, ?, ?, ?, 5200.00, 208.00, 25, 20, 8, 0.8000, 0.3200, 12, 1, 2,"
+                + " 0.9500, ?, ?, 206172.84, ?)",
+                periodType, start, end, entityType, id, name, team, orders, orders.multiply(new BigDecimal("0.25")).setScale(2, java.math.RoundingMode.HALF_UP),
+                orders.multiply(new BigDecimal("0.6")).setScale(2, java.math.RoundingMode.HALF_UP), target, attainment,
+                Timestamp.valueOf(LocalDateTime.now()));
+    }
+
+    private void reportLine(String rep, LocalDate day, int line, int complaints, String feedback, String competitor) {
+        jdbc.update("INSERT INTO report_line (load_id, source_name, line_no, rep_id, report_date, customer_id, purpose, effective,"
+                + " order_amount, submitted_at, attendance, complaints_received, complaints_resolved, competitor_info,"
+                + " customer_feedback) VALUES (1, 'fixture', ?, ?, ?, 'C001', 'SERVICE', TRUE, 0, ?, 'PRESENT', ?, 0, ?, ?)",
+                line, rep, day, Timestamp.valueOf(day.atTime(19, 30)), complaints, competitor, feedback);
+    }
+
+    private long forecastRun() {
+        jdbc.update("INSERT INTO forecast_run (as_of_date, snapshot_date, run_kind, config_sha256, generated_at, status)"
+                + " VALUES (?, ?, 'NIGHTLY', ?, ?, 'DONE')", DATE, DATE, "0".repeat(64), Timestamp.valueOf(LocalDateTime.now()));
+        return jdbc.queryForObject("SELECT MAX(run_id) FROM forecast_run", Long.class);
+    }
+
+    private void funnelStage(long run, String type, String id, String stage, int order, int count, String amount, String weighted) {
+        jdbc.update("INSERT INTO funnel_stage (run_id, entity_type, entity_id, product_line, stage, stage_order, open_count,"
+                + " open_amount, weighted_amount, conversion_rate, win_rate, days_in_stage_mean, aging_days_mean, stalled_count,"
+                + " slipped_count) VALUES (?, ?, ?, '*', ?, ?, ?, ?, ?, 0.5500, 0.4000, 30.5, 41.0, 1, 0)",
+                run, type, id, stage, order, count, new BigDecimal(amount), new BigDecimal(weighted));
+    }
+
+    static Date sql(LocalDate date) {
+        return Date.valueOf(date);
+    }
+}

@@ -1,0 +1,146 @@
+package com.kam.pipeline.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.kam.pipeline.system.JobRunner;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.text.DecimalFormat;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What a sales director checks in the PDFs of a night; run on H2 and on MariaDB by the subclasses. */
+abstract class ReportScenarios extends ReportTestBase {
+
+    private static final DecimalFormat MONEY = new DecimalFormat("#,##0.00");
+
+    @Test
+    void theLastDayOfAMonthThatIsASundayMakesAllFourReportsInBothLanguages() throws Exception {
+        ReportService.Result result = reports.run(ReportFixture.DATE, null, false, out);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(archive("SELECT CONCAT(report_type, ' ', entity_type, ' ', entity_id, ' ', language) FROM report_archive"))
+                .containsExactlyInAnyOrder(
+                        "SCORECARD REP R001 zh", "SCORECARD REP R001 en", "SCORECARD REP R002 zh", "SCORECARD REP R002 en",
+                        "WEEKLY TEAM SH zh", "WEEKLY TEAM SH en", "FUNNEL TEAM SH zh", "FUNNEL TEAM SH en",
+                        "DIGEST TEAM SH zh", "DIGEST TEAM SH en", "DIGEST TEAM HZ zh", "DIGEST TEAM HZ en");
+        // entities with nothing to report get no PDF, and the run says which
+        assertThat(result.format()).contains("吴昊 (R003)", "杭州办事处 (HZ)", "华东区 (EAST)");
+        assertThat(out.resolve("2026-05-31/reports/scorecard")).isDirectoryContaining(p -> p.toString().endsWith("R001_2026-05-01_2026-05-31_zh.pdf"));
+    }
+
+    @Test
+    void theScorecardShowsTheStoredItemsScoreGradeRankTrendAndStalledDeals() throws Exception {
+        reports.run(ReportFixture.DATE, ReportType.SCORECARD, false, out);
+
+        Map<String, Object> row = archiveRow("SCORECARD", "R001", "zh");
+        Pdf pdf = open(Path.of((String) row.get("file_path")));
+        assertThat(pdf.text()).contains("销售代表月度考核表", "王小明", "上海办事处", "2026-05", "优秀", "1 / 2", "销售额", "回款", "电力云平台");
+        BigDecimal score = jdbc.queryForObject("SELECT score FROM appraisal WHERE rep_id = 'R001'", BigDecimal.class);
+        assertThat(pdf.text()).contains(score.toPlainString());
+        for (Map<String, Object> item : jdbc.queryForList("SELECT actual, goal, points FROM appraisal_item WHERE rep_id = 'R001'")) {
+            assertThat(pdf.text()).contains(MONEY.format(item.get("actual")), MONEY.format(item.get("goal")), MONEY.format(item.get("points")));
+        }
+        assertThat(pdf.text()).contains("125.0%", "92.2%", "75.0%");
+        BigDecimal mayOrders = jdbc.queryForObject("SELECT orders_amount FROM rollup WHERE period_type = 'MONTH' AND entity_id = 'R001'"
+                + " AND period_start = '2026-05-01'", BigDecimal.class);
+        assertThat(pdf.text()).contains(MONEY.format(mayOrders));
+        assertThat(pdf.text()).contains("数据截至 2026-05-31", "第 1 页");
+        assertThat(pdf.pages()).isEqualTo(((Number) row.get("pages")).intValue());
+        assertFontsEmbedded(pdf);
+
+        Pdf english = open(Path.of((String) archiveRow("SCORECARD", "R001", "en").get("file_path")));
+        assertThat(english.text()).contains("Rep Monthly Scorecard", "王小明", "Excellent", "Sales amount", "Data as of 2026-05-31");
+        Pdf second = open(Path.of((String) archiveRow("SCORECARD", "R002", "zh").get("file_path")));
+        assertThat(second.text()).contains("周晓燕", "78.25", "中等", "2 / 2");
+    }
+
+    @Test
+    void theWeeklyReportShowsTheTeamRepsAbnormalCustomersWarningsAndCompetitorNotes() throws Exception {
+        reports.run(ReportFixture.DATE, ReportType.WEEKLY, false, out);
+
+        Pdf pdf = open(Path.of((String) archiveRow("WEEKLY", "SH", "zh").get("file_path")));
+        BigDecimal teamOrders = jdbc.queryForObject("SELECT orders_amount FROM rollup WHERE period_type = 'WEEK' AND entity_type = 'TEAM'"
+                + " AND entity_id = 'SH'", BigDecimal.class);
+        assertThat(pdf.text()).contains("销售管理周报", "上海办事处", "2026-05-25 ~ 2026-05-31", MONEY.format(teamOrders), "89.6%",
+                "王小明", "周晓燕", "112,345.67", "山东省电力公司", "超期未拜访", "费用超出预算73%", "华为在推新方案");
+        assertFontsEmbedded(pdf);
+        assertThat(count("SELECT COUNT(*) FROM report_archive WHERE report_type = 'WEEKLY' AND entity_id = 'HZ'")).isZero();
+    }
+
+    @Test
+    void theDigestNamesWhoHasNotReportedTheDayAgainstMonthToDateAndComplaints() throws Exception {
+        reports.run(ReportFixture.DATE, ReportType.DIGEST, false, out);
+
+        Pdf sh = open(Path.of((String) archiveRow("DIGEST", "SH", "zh").get("file_path")));
+        assertThat(sh.text()).contains("销售日报摘要", "孙主管", "未提交日报（1 人）", "周晓燕 (R002)", "12,500.00", "1,250,000.25",
+                "125.0%", "客户投诉交货延迟");
+        Pdf hz = open(Path.of((String) archiveRow("DIGEST", "HZ", "en").get("file_path")));
+        assertThat(hz.text()).contains("Daily Sales Digest", "李主管", "吴昊 (R003)", "Daily report not submitted (1)");
+    }
+
+    @Test
+    void theFunnelReportShowsStagesForecastRangeDealsBehindItAndAccuracy() throws Exception {
+        reports.run(ReportFixture.DATE, ReportType.FUNNEL, false, out);
+
+        Pdf pdf = open(Path.of((String) archiveRow("FUNNEL", "SH", "zh").get("file_path")));
+        assertThat(pdf.text()).contains("月度销售漏斗与预测", "上海办事处", "发展", "合作", "2,300,000.00", "1,500,000", "2,345,678",
+                "3,100,000", "综合", "电力云平台", "61", "10.4%", "32.00x");
+        assertFontsEmbedded(pdf);
+        assertThat(count("SELECT COUNT(*) FROM report_archive WHERE report_type = 'FUNNEL' AND entity_type = 'REGION'")).isZero();
+    }
+
+    @Test
+    void aForcedRerunReplacesTheArchiveRowsAndFilesInsteadOfAddingAndAnUnforcedOneIsRefused() throws Exception {
+        reports.run(ReportFixture.DATE, null, false, out);
+        int rows = count("SELECT COUNT(*) FROM report_archive");
+
+        assertThatThrownBy(() -> reports.run(ReportFixture.DATE, null, false, out))
+                .isInstanceOf(JobRunner.AlreadyCompleteException.class);
+        jdbc.update("UPDATE appraisal SET score = 93.75 WHERE rep_id = 'R001'");
+        reports.run(ReportFixture.DATE, null, true, out);
+
+        assertThat(count("SELECT COUNT(*) FROM report_archive")).isEqualTo(rows);
+        Map<String, Object> row = archiveRow("SCORECARD", "R001", "zh");
+        Path file = Path.of((String) row.get("file_path"));
+        assertThat(open(file).text()).contains("93.75");
+        assertThat(row.get("sha256")).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+        assertThat(((Number) row.get("bytes")).longValue()).isEqualTo(Files.size(file));
+        assertThat(row.get("as_of").toString()).isEqualTo("2026-05-31");
+        assertThat(row.get("business_date").toString()).isEqualTo("2026-05-31");
+    }
+
+    @Test
+    void aMidWeekDayMakesOnlyTheDigest() throws Exception {
+        ReportService.Result result = reports.run(ReportFixture.DATE.minusDays(3), null, false, out);
+
+        assertThat(result.types()).extracting(ReportService.TypeSummary::type).containsExactly(ReportType.DIGEST);
+        assertThat(archive("SELECT DISTINCT report_type FROM report_archive")).containsOnly("DIGEST");
+    }
+
+    private static void assertFontsEmbedded(Pdf pdf) {
+        assertThat(pdf.fonts()).isNotEmpty();
+        assertThat(pdf.fonts()).allSatisfy(font -> {
+            assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
+            assertThat(font.getName()).contains("WenQuanYi");
+        });
+    }
+
+    private List<String> archive(String sql) {
+        return jdbc.queryForList(sql, String.class);
+    }
+
+    private Map<String, Object> archiveRow(String type, String entity, String language) {
+        return jdbc.queryForMap("SELECT * FROM report_archive WHERE report_type = ? AND entity_id = ? AND language = ?",
+                type, entity, language);
+    }
+
+    private int count(String sql) {
+        return jdbc.queryForObject(sql, Integer.class);
+    }
+}
