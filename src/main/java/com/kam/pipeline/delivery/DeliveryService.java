@@ -28,14 +28,14 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
 
-    private final ReportArchive archive;
+    private final ArchivedReports archive;
     private final DeliveryLog deliveryLog;
     private final JdbcTemplate jdbc;
     private final DeliverySettings settings;
     private final ObjectProvider<JavaMailSender> smtp;
     private final PipelineMetrics metrics;
 
-    DeliveryService(ReportArchive archive, DeliveryLog deliveryLog, JdbcTemplate jdbc, DeliverySettings settings,
+    DeliveryService(ArchivedReports archive, DeliveryLog deliveryLog, JdbcTemplate jdbc, DeliverySettings settings,
                     ObjectProvider<JavaMailSender> smtp, PipelineMetrics metrics) {
         this.archive = archive;
         this.deliveryLog = deliveryLog;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * The pipeline's own Micrometer meters, shown by Actuator ({@code /actuator/metrics} under
  * {@code kam serve}): job durations and row counts (recorded by {@link JobRunner} for every
- * job), PDFs rendered (the report job calls {@link #pdfRendered}) and mails sent or failed.
+ * job), PDFs rendered (the report job calls {@link #pdfsRendered}) and mails sent or failed.
  */
 @Component
 public class PipelineMetrics {

@@ -11,14 +11,14 @@ import org.springframework.stereotype.Repository;
 
 /** Reads report_archive, which the report job fills: one row per PDF. */
 @Repository
-class ReportArchive {
+class ArchivedReports {
 
     private static final String COLUMNS = "id, report_type, entity_type, entity_id, entity_name, period_start, period_end,"
             + " language, business_date, file_path, bytes";
 
     private final JdbcTemplate jdbc;
 
-    ReportArchive(JdbcTemplate jdbc) {
+    ArchivedReports(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -26,11 +26,11 @@ class ReportArchive {
     List<ArchivedReport> ofBusinessDate(LocalDate businessDate, String reportType) {
         return jdbc.query("SELECT " + COLUMNS + " FROM report_archive WHERE business_date = ?"
                         + (reportType == null ? "" : " AND report_type = ?") + " ORDER BY id",
-                ReportArchive::map, reportType == null ? new Object[] {businessDate} : new Object[] {businessDate, reportType});
+                ArchivedReports::map, reportType == null ? new Object[] {businessDate} : new Object[] {businessDate, reportType});
     }
 
     Optional<ArchivedReport> byId(long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM report_archive WHERE id = ?", ReportArchive::map, id).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM report_archive WHERE id = ?", ArchivedReports::map, id).stream().findFirst();
     }
 
     private static ArchivedReport map(ResultSet rs, int row) throws SQLException {
