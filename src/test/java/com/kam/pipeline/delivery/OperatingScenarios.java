@@ -103,9 +103,10 @@ abstract class OperatingScenarios extends DeliveryTestBase {
         Result backfill = kam("backfill", "--from", BUSINESS_DATE.minusDays(1).toString(), "--to", BUSINESS_DATE.toString(),
                 "--inbox", work.resolve("inbox").toString(), "--out", work.resolve("out").toString());
 
+        // the first night's digests cannot be mailed: its deliver fails, and the backfill stops there
         assertThat(backfill.exitCode()).isEqualTo(KamCommand.JOB_FAILED);
-        assertThat(backfill.out()).contains("backfill [1/2] 2026-10-30: done")
-                .contains("deliver 2026-10-31: FAILED").contains("backfill [2/2] 2026-10-31: FAILED");
+        assertThat(backfill.out()).contains("deliver 2026-10-30: FAILED").contains("backfill [1/2] 2026-10-30: FAILED")
+                .doesNotContain("[2/2]");
 
         Result deliver = kam("deliver", "--date", BUSINESS_DATE.toString(), "--type", "SCORECARD", "--out",
                 work.resolve("out").toString());

@@ -46,8 +46,16 @@ final class ReportFixture {
         jdbc.update("INSERT INTO customer (customer_id, name, segment, region_code, annual_potential, share_of_wallet, owner_id,"
                 + " customer_class, abc_class, source_name, load_id) VALUES ('C001', '山东省电力公司', '党政机关', 'EAST',"
                 + " 1200000, 0.35, 'R001', 'R1', 'A', 'fixture', 1)");
-        jdbc.update("INSERT INTO calendar_day VALUES (?, ?, ?, ?, ?, TRUE, NULL)", DATE, WEEK, MAY, LocalDate.of(2026, 4, 1),
-                LocalDate.of(2026, 1, 1));
+        LocalDate quarter = LocalDate.of(2026, 4, 1);
+        LocalDate year = LocalDate.of(2026, 1, 1);
+        jdbc.update("INSERT INTO calendar_day (cal_date, week_start, week_end, month_start, month_end, quarter_start, quarter_end,"
+                + " year_start, year_end, year_ago, working_day, holiday, deadline_at, prev_day, ly_day, prev_week_start,"
+                + " ly_week_start, prev_month_start, ly_month_start, prev_quarter_start, ly_quarter_start, prev_year_start)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                DATE, WEEK, WEEK.plusDays(6), MAY, MAY.plusMonths(1).minusDays(1), quarter, quarter.plusMonths(3).minusDays(1),
+                year, year.plusYears(1).minusDays(1), DATE.minusYears(1), DATE.atTime(21, 0), DATE.minusDays(1),
+                DATE.minusYears(1), WEEK.minusWeeks(1), WEEK.minusWeeks(52), MAY.minusMonths(1), MAY.minusYears(1),
+                quarter.minusMonths(3), quarter.minusYears(1), year.minusYears(1));
 
         appraisal("R001", "王小明", "92.50", "优秀", 1);
         item("R001", "sales_amount", "1250000.0000", "1000000.0000", "1.2500", "40", "40.00");
