@@ -75,6 +75,16 @@ CREATE TABLE customer_order_day (
 );
 CREATE INDEX customer_order_day_date ON customer_order_day (order_date);
 
+-- The order days on which the customer counted as new (no order day in the 12 months before),
+-- kept apart so that every rollup reads them instead of re-deriving them.
+CREATE TABLE customer_new_day (
+    customer_id  VARCHAR(50)  NOT NULL,
+    order_date   DATE         NOT NULL,
+    rep_id       VARCHAR(50)  NOT NULL,
+    PRIMARY KEY (customer_id, order_date)
+);
+CREATE INDEX customer_new_day_date ON customer_new_day (order_date, rep_id);
+
 -- How many visits each A/B/C class should get in a period (from jobs/rollup.yml).
 CREATE TABLE visit_frequency (
     abc_class        CHAR(1)     NOT NULL,

@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class CustomerOrderDays {
 
-    /** SQL for the new-customer order days in a date range: customer_id, order_date, rep_id. Two parameters: from, to. */
-    static final String NEW_CUSTOMER_DAYS = "SELECT cod.customer_id, cod.order_date, cod.rep_id FROM customer_order_day cod"
+    /** The new-customer order days in a date range: customer_id, order_date, rep_id. Two parameters: from, to. */
+    private static final String NEW_CUSTOMER_DAYS = "SELECT cod.customer_id, cod.order_date, cod.rep_id FROM customer_order_day cod"
             + " JOIN calendar_day cy ON cy.cal_date = cod.order_date WHERE cod.order_date BETWEEN ? AND ?"
             + " AND NOT EXISTS (SELECT 1 FROM customer_order_day e WHERE e.customer_id = cod.customer_id"
             + " AND e.order_date >= cy.year_ago AND e.order_date < cod.order_date)";
@@ -28,6 +28,13 @@ class CustomerOrderDays {
 
     CustomerOrderDays(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Rewrites {@code customer_new_day} for {@code from..to} from the order days (which must be current up to {@code to}). */
+    void markNewCustomers(LocalDate from, LocalDate to) {
+        jdbc.update("DELETE FROM customer_new_day WHERE order_date BETWEEN ? AND ?", Date.valueOf(from), Date.valueOf(to));
+        jdbc.update("INSERT INTO customer_new_day (customer_id, order_date, rep_id) " + NEW_CUSTOMER_DAYS,
+                Date.valueOf(from), Date.valueOf(to));
     }
 
     /**

@@ -169,9 +169,8 @@ class PeriodRollup {
                 + " FROM rollup_visit_work w JOIN customer cu ON cu.customer_id = w.customer_id"
                 + " GROUP BY w.ps, w.pe, " + id + ") a"
                 + " LEFT JOIN (SELECT c." + type.startColumn + " AS ps, " + id + " AS eid, COUNT(*) AS new_customers"
-                + " FROM rollup_rep_day f JOIN (" + CustomerOrderDays.NEW_CUSTOMER_DAYS + ") nc"
-                + " ON nc.order_date = f.work_date AND nc.rep_id = f.rep_id"
-                + " JOIN calendar_day c ON c.cal_date = f.work_date JOIN customer cu ON cu.customer_id = nc.customer_id"
-                + " GROUP BY c." + type.startColumn + ", " + id + ") n ON n.ps = a.ps AND n.eid = a.eid";
+                + " FROM customer_new_day nc JOIN rollup_rep_day f ON f.work_date = nc.order_date AND f.rep_id = nc.rep_id"
+                + " JOIN calendar_day c ON c.cal_date = nc.order_date JOIN customer cu ON cu.customer_id = nc.customer_id"
+                + " WHERE nc.order_date BETWEEN ? AND ? GROUP BY c." + type.startColumn + ", " + id + ") n ON n.ps = a.ps AND n.eid = a.eid";
     }
 }

@@ -48,8 +48,8 @@ class RepDayFacts {
             + " AND l.customer_id = vp.customer_id) THEN 1 ELSE 0 END) AS made"
             + " FROM visit_plan vp WHERE vp.plan_date BETWEEN ? AND ? GROUP BY vp.rep_id, vp.plan_date) p"
             + " ON p.rep_id = o.employee_id AND p.plan_date = c.cal_date"
-            + " LEFT JOIN (SELECT nc.rep_id, nc.order_date, COUNT(*) AS new_customers FROM ("
-            + CustomerOrderDays.NEW_CUSTOMER_DAYS + ") nc GROUP BY nc.rep_id, nc.order_date) n"
+            + " LEFT JOIN (SELECT rep_id, order_date, COUNT(*) AS new_customers FROM customer_new_day"
+            + " WHERE order_date BETWEEN ? AND ? GROUP BY rep_id, order_date) n"
             + " ON n.rep_id = o.employee_id AND n.order_date = c.cal_date"
             + " LEFT JOIN sales_target t ON t.rep_id = o.employee_id AND t.month_start = c.month_start"
             // the working days the rep was assigned in the month, over which the month's targets are spread

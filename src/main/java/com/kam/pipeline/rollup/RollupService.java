@@ -117,8 +117,10 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         jdbc.update("DELETE FROM rollup");
         jdbc.update("DELETE FROM rollup_rep_day");
         jdbc.update("DELETE FROM customer_order_day");
+        jdbc.update("DELETE FROM customer_new_day");
         long t0 = System.nanoTime();
         orderDays.refresh(first, asOf, false);
+        orderDays.markNewCustomers(first, asOf);
         int rows = repDays.rebuild(first, asOf);
         log.info("rollup {}: {} rep-days in {} s", asOf, rows, seconds(t0));
         for (PeriodType type : PeriodType.whole()) {
@@ -152,6 +154,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         dates.addAll(later);
         int rows = 0;
         for (LocalDate[] range : DateRanges.of(dates)) {
+            orderDays.markNewCustomers(range[0], range[1]);
             rows += repDays.rebuild(range[0], range[1]);
         }
         for (PeriodType type : PeriodType.whole()) {
