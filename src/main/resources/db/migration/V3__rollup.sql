@@ -184,6 +184,24 @@ CREATE TABLE rollup_visit_work (
     expenses         DECIMAL(18,2) NOT NULL
 );
 
+-- The MONTH work rows, kept: quarters and years (and QTD, YTD) are summed from them instead of
+-- from the report lines, so a night's run does not reread the year.
+CREATE TABLE rollup_visit_month (
+    ps               DATE          NOT NULL,
+    rep_id           VARCHAR(50)   NOT NULL,
+    team_code        VARCHAR(50),
+    region_code      VARCHAR(50)   NOT NULL,
+    customer_id      VARCHAR(50)   NOT NULL,
+    visits           INT           NOT NULL,
+    effective_visits INT           NOT NULL,
+    order_visits     INT           NOT NULL,
+    orders_amount    DECIMAL(18,2) NOT NULL,
+    gross_margin     DECIMAL(18,2) NOT NULL,
+    collections      DECIMAL(18,2) NOT NULL,
+    expenses         DECIMAL(18,2) NOT NULL
+);
+CREATE INDEX rollup_visit_month_ps ON rollup_visit_month (ps);
+
 -- Work table of the growth pass: the previous period's and last year's orders of fresh rows.
 CREATE TABLE rollup_growth (
     period_type   VARCHAR(8)    NOT NULL,

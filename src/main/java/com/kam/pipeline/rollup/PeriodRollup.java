@@ -52,7 +52,16 @@ class PeriodRollup {
         // the report lines of the periods, read once per rep, customer and period for every level
         jdbc.update("DELETE FROM rollup_visit_work");
         long t0 = System.nanoTime();
-        int work = jdbc.update(visitWork(type, end), f, last);
+        boolean fromMonths = type == PeriodType.QUARTER || type == PeriodType.YEAR || type == PeriodType.QTD
+                || type == PeriodType.YTD;
+        int work = jdbc.update(fromMonths ? visitWorkFromMonths(type, end) : visitWork(type, end), f, last);
+        if (type == PeriodType.MONTH) {
+            jdbc.update("DELETE FROM rollup_visit_month WHERE ps BETWEEN ? AND ?", f, t);
+            jdbc.update("INSERT INTO rollup_visit_month (ps, rep_id, team_code, region_code, customer_id, visits, effective_visits,"
+                    + " order_visits, orders_amount, gross_margin, collections, expenses) SELECT ps, rep_id, team_code, region_code,"
+                    + " customer_id, visits, effective_visits, order_visits, orders_amount, gross_margin, collections, expenses"
+                    + " FROM rollup_visit_work");
+        }
         log.debug("{} {}..{}: {} visit work rows in {} ms", type, from, to, work, (System.nanoTime() - t0) / 1_000_000);
         int rows = 0;
         for (EntityLevel level : EntityLevel.values()) {
@@ -79,6 +88,17 @@ class PeriodRollup {
                 + " JOIN calendar_day c ON c.cal_date = l.report_date"
                 + " WHERE l.report_date BETWEEN ? AND ? AND l.customer_id IS NOT NULL"
                 + groupBy(type, "f.rep_id, f.team_code, f.region_code, l.customer_id");
+    }
+
+    /** The same for quarters and years, summed from the kept month rows (months are rolled up first). */
+    private static String visitWorkFromMonths(PeriodType type, String end) {
+        return "INSERT INTO rollup_visit_work (ps, pe, rep_id, team_code, region_code, customer_id, visits, effective_visits,"
+                + " order_visits, orders_amount, gross_margin, collections, expenses)"
+                + " SELECT c." + type.startColumn + ", " + end + ", m.rep_id, m.team_code, m.region_code, m.customer_id,"
+                + " SUM(m.visits), SUM(m.effective_visits), SUM(m.order_visits), SUM(m.orders_amount), SUM(m.gross_margin),"
+                + " SUM(m.collections), SUM(m.expenses)"
+                + " FROM rollup_visit_month m JOIN calendar_day c ON c.cal_date = m.ps WHERE m.ps BETWEEN ? AND ?"
+                + groupBy(type, "m.rep_id, m.team_code, m.region_code, m.customer_id");
     }
 
     private static String groupBy(PeriodType type, String id) {

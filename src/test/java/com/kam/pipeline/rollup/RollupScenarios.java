@@ -219,7 +219,8 @@ abstract class RollupScenarios {
         assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
         assertMoney(figures("MONTH", "2026-12-01", "REP", "R001"), "sales_target", "120000.00");
 
-        List<String> tables = List.of("rollup", "rollup_rep_day", "customer_order_day", "customer_new_day", "appraisal", "appraisal_item",
+        List<String> tables = List.of("rollup", "rollup_rep_day", "customer_order_day", "customer_new_day", "rollup_visit_month",
+                "appraisal", "appraisal_item",
                 "rollup_warning");
         List<String> incremental = Tables.dump(jdbc, tables);
         List<Map<String, Object>> abnormal = jdbc.queryForList("SELECT * FROM abnormal_customer WHERE week_start = '2027-01-04'"
