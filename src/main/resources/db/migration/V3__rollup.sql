@@ -202,6 +202,40 @@ CREATE TABLE rollup_visit_month (
 );
 CREATE INDEX rollup_visit_month_ps ON rollup_visit_month (ps);
 
+-- The rep-days summed per month, rep, team and region (columns as in rollup_rep_day): quarters
+-- and years (and QTD, YTD) are summed from them instead of from every rep-day.
+CREATE TABLE rollup_rep_month (
+    ps                        DATE           NOT NULL,
+    rep_id                    VARCHAR(50)    NOT NULL,
+    team_code                 VARCHAR(50),
+    region_code               VARCHAR(50)    NOT NULL,
+    rep_days                  INT            NOT NULL,
+    last_day                  DATE           NOT NULL,
+    orders_amount             DECIMAL(18,2)  NOT NULL,
+    gross_margin              DECIMAL(18,2)  NOT NULL,
+    collections               DECIMAL(18,2)  NOT NULL,
+    expenses                  DECIMAL(18,2)  NOT NULL,
+    visits_planned            INT            NOT NULL,
+    planned_visits_made       INT            NOT NULL,
+    visits                    INT            NOT NULL,
+    effective_visits          INT            NOT NULL,
+    order_visits              INT            NOT NULL,
+    new_customers             INT            NOT NULL,
+    complaints_received       INT            NOT NULL,
+    complaints_resolved       INT            NOT NULL,
+    report_due                INT            NOT NULL,
+    report_submitted          INT            NOT NULL,
+    report_on_time            INT            NOT NULL,
+    report_complete           INT            NOT NULL,
+    sales_target_share        DECIMAL(24,10) NOT NULL,
+    margin_target_share       DECIMAL(24,10) NOT NULL,
+    collection_target_share   DECIMAL(24,10) NOT NULL,
+    new_customer_target_share DECIMAL(24,10) NOT NULL,
+    visit_target_share        DECIMAL(24,10) NOT NULL,
+    has_target                INT            NOT NULL
+);
+CREATE INDEX rollup_rep_month_ps ON rollup_rep_month (ps);
+
 -- Work table of the growth pass: the previous period's and last year's orders of fresh rows.
 CREATE TABLE rollup_growth (
     period_type   VARCHAR(8)    NOT NULL,

@@ -27,6 +27,12 @@ class PeriodRollup {
     /** The measures among the columns: all but the five keys, name, team, region and computed_at. */
     static final int MEASURES = COLUMNS.split(",").length - 9;
 
+    /** The additive rep-day columns, summed alike from rollup_rep_day and rollup_rep_month. */
+    private static final String REP_SUMS = "orders_amount, gross_margin, collections, expenses, visits_planned,"
+            + " planned_visits_made, visits, effective_visits, order_visits, new_customers, complaints_received,"
+            + " complaints_resolved, report_due, report_submitted, report_on_time, report_complete, sales_target_share,"
+            + " margin_target_share, collection_target_share, new_customer_target_share, visit_target_share, has_target";
+
     private final JdbcTemplate jdbc;
 
     PeriodRollup(JdbcTemplate jdbc) {
@@ -56,6 +62,11 @@ class PeriodRollup {
                 || type == PeriodType.YTD;
         int work = jdbc.update(fromMonths ? visitWorkFromMonths(type, end) : visitWork(type, end), f, last);
         if (type == PeriodType.MONTH) {
+            jdbc.update("DELETE FROM rollup_rep_month WHERE ps BETWEEN ? AND ?", f, t);
+            jdbc.update("INSERT INTO rollup_rep_month (ps, rep_id, team_code, region_code, rep_days, last_day, " + REP_SUMS + ")"
+                    + " SELECT c.month_start, f.rep_id, f.team_code, f.region_code, COUNT(*), MAX(f.work_date), "
+                    + sums("f", REP_SUMS) + " FROM rollup_rep_day f JOIN calendar_day c ON c.cal_date = f.work_date"
+                    + " WHERE f.work_date BETWEEN ? AND ? GROUP BY c.month_start, f.rep_id, f.team_code, f.region_code", f, last);
             jdbc.update("DELETE FROM rollup_visit_month WHERE ps BETWEEN ? AND ?", f, t);
             jdbc.update("INSERT INTO rollup_visit_month (ps, rep_id, team_code, region_code, customer_id, visits, effective_visits,"
                     + " order_visits, orders_amount, gross_margin, collections, expenses) SELECT ps, rep_id, team_code, region_code,"
@@ -68,7 +79,7 @@ class PeriodRollup {
             long started = System.nanoTime();
             int written = level.byCustomer
                     ? jdbc.update(byCustomer(type, level), now, f, last)
-                    : jdbc.update(byOrganisation(type, level, end), now, f, last);
+                    : jdbc.update(byOrganisation(type, level, end, fromMonths), now, f, last);
             log.debug("{} {} {}..{}: {} rows in {} ms", type, level, from, to, written, (System.nanoTime() - started) / 1_000_000);
             rows += written;
         }
@@ -106,7 +117,10 @@ class PeriodRollup {
     }
 
     /** REP, TEAM, REGION and COMPANY rows from the rep-days, with the customers visited from the report lines. */
-    private static String byOrganisation(PeriodType type, EntityLevel level, String end) {
+    private static String byOrganisation(PeriodType type, EntityLevel level, String end, boolean fromMonths) {
+        // quarters and years sum the kept month rows, the other periods the rep-days themselves
+        String source = fromMonths ? " FROM rollup_rep_month f JOIN calendar_day c ON c.cal_date = f.ps WHERE f.ps BETWEEN ? AND ?"
+                : " FROM rollup_rep_day f JOIN calendar_day c ON c.cal_date = f.work_date WHERE f.work_date BETWEEN ? AND ?";
         String id = level.id("f");
         String teamAndRegion = switch (level) {
             case REP -> "lf.team_code, lf.region_code";
@@ -133,8 +147,9 @@ class PeriodRollup {
                 // average sales per rep per week: orders over rep-weeks (7 assigned rep-days make one)
                 + Ratio.money("a.orders_amount * 7", "a.rep_days") + ", ?"
                 + " FROM (SELECT c." + type.startColumn + " AS ps, " + end + " AS pe, " + id + " AS eid,"
-                + " MAX(f.region_code) AS region_code, COUNT(DISTINCT f.rep_id) AS reps, COUNT(*) AS rep_days,"
-                + " MAX(f.work_date) AS last_day,"
+                + " MAX(f.region_code) AS region_code, COUNT(DISTINCT f.rep_id) AS reps,"
+                + (fromMonths ? " SUM(f.rep_days) AS rep_days, MAX(f.last_day) AS last_day,"
+                : " COUNT(*) AS rep_days, MAX(f.work_date) AS last_day,")
                 + " SUM(f.orders_amount) AS orders_amount, SUM(f.gross_margin) AS gross_margin, SUM(f.collections) AS collections,"
                 + " SUM(f.expenses) AS expenses, SUM(f.visits_planned) AS visits_planned,"
                 + " SUM(f.planned_visits_made) AS planned_visits_made, SUM(f.visits) AS visits,"
@@ -145,12 +160,15 @@ class PeriodRollup {
                 + " SUM(f.report_complete) AS reports_complete,"
                 + target("sales_target") + ", " + target("margin_target") + ", " + target("collection_target") + ", "
                 + target("new_customer_target") + ", " + target("visit_target")
-                + " FROM rollup_rep_day f JOIN calendar_day c ON c.cal_date = f.work_date"
-                + " WHERE f.work_date BETWEEN ? AND ?" + (level == EntityLevel.TEAM ? " AND f.team_code IS NOT NULL" : "")
+                + source + (level == EntityLevel.TEAM ? " AND f.team_code IS NOT NULL" : "")
                 + groupBy(type, id) + ") a"
                 + " LEFT JOIN (" + customersVisited(type, level) + ") v ON v.ps = a.ps AND v.eid = a.eid"
                 + " LEFT JOIN org_entity e ON e.entity_type = '" + level.name() + "' AND e.entity_id = a.eid"
                 + (level == EntityLevel.REP ? " LEFT JOIN rollup_rep_day lf ON lf.rep_id = a.eid AND lf.work_date = a.last_day" : "");
+    }
+
+    private static String sums(String alias, String columns) {
+        return String.join(", ", java.util.Arrays.stream(columns.split(",")).map(c -> "SUM(" + alias + "." + c.trim() + ")").toList());
     }
 
     /** A period's target: the sum of its rep-days' shares; empty when no rep in it has a target row. */
