@@ -19,11 +19,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import javax.sql.DataSource;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,20 +38,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Ingest throughput per input against MariaDB's LOAD DATA of the same visit rows.")
 public class IngestBenchmark implements Callable<Integer> {
 
-    @Option(names = "--reps", defaultValue = "1000")
-    int reps;
-
-    @Option(names = "--months", defaultValue = "12")
-    int months;
-
-    @Option(names = "--seed", defaultValue = "1")
-    long seed;
+    @Mixin
+    GeneratedCompany company;
 
     @Option(names = "--snapshot-every", defaultValue = "7", description = "days between opportunity snapshots")
     int snapshotEvery;
-
-    @Option(names = "--work", description = "folder for the generated files (default: a temporary folder)")
-    Path work;
 
     @Option(names = "--buffer-pool-mb", description = "set MariaDB's innodb_buffer_pool_size (global) for the run;"
             + " the Debian default of 128 MB makes index upkeep disk-bound once tables outgrow it")
@@ -84,13 +75,13 @@ public class IngestBenchmark implements Callable<Integer> {
             out.printf("MariaDB %s, innodb_buffer_pool_size %d MB%n", jdbc.queryForObject("SELECT VERSION()", String.class),
                     jdbc.queryForObject("SELECT @@innodb_buffer_pool_size", Long.class) / (1024 * 1024));
         }
-        Path folder = work != null ? work : Files.createTempDirectory("kam-bench");
-        LocalDate end = LocalDate.of(2026, 10, 31);
-        LocalDate start = end.minusMonths(months).plusDays(1);
+        Path folder = company.folder("kam-bench");
+        LocalDate end = GeneratedCompany.END;
+        LocalDate start = company.start();
         long t0 = System.nanoTime();
         GenerationSummary generated = new SampleDataGenerator(
-                new GeneratorOptions(reps, start, end, seed, snapshotEvery, true)).generate(folder.resolve("inbox"));
-        out.printf("generated %d reps, %s..%s: %d files %s in %.1f s%n", reps, start, end, generated.files(),
+                new GeneratorOptions(company.reps, start, end, company.seed, snapshotEvery, true)).generate(folder.resolve("inbox"));
+        out.printf("generated %d reps, %s..%s: %d files %s in %.1f s%n", company.reps, start, end, generated.files(),
                 generated.rowsPerKind(), seconds(System.nanoTime() - t0));
         Path bare = concatenateVisits(folder.resolve("inbox"), folder.resolve("visits-for-load-data.csv"));
         out.flush();

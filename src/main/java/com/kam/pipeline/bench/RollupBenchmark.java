@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -33,17 +33,8 @@ public class RollupBenchmark implements Callable<Integer> {
     /** What the bare query computes: orders and visits. */
     private static final int BARE_MEASURES = 2;
 
-    @Option(names = "--reps", defaultValue = "1000")
-    int reps;
-
-    @Option(names = "--months", defaultValue = "12")
-    int months;
-
-    @Option(names = "--seed", defaultValue = "1")
-    long seed;
-
-    @Option(names = "--work", description = "folder for the generated files (default: a temporary folder)")
-    Path work;
+    @Mixin
+    GeneratedCompany company;
 
     @Spec
     CommandSpec spec;
@@ -65,13 +56,13 @@ public class RollupBenchmark implements Callable<Integer> {
         if (!BenchDatabase.isEmpty(jdbc, err, "bench rollup")) {
             return KamCommand.BAD_USAGE;
         }
-        Path folder = work != null ? work : Files.createTempDirectory("kam-bench-rollup");
+        Path folder = company.folder("kam-bench-rollup");
         Path inbox = folder.resolve("inbox");
-        LocalDate end = LocalDate.of(2026, 10, 31);
-        LocalDate start = end.minusMonths(months).plusDays(1);
+        LocalDate end = GeneratedCompany.END;
+        LocalDate start = company.start();
         long t0 = System.nanoTime();
         // one opportunity snapshot a month is enough here: the rollups do not read them
-        new SampleDataGenerator(new GeneratorOptions(reps, start, end, seed, 31, false)).generate(inbox);
+        new SampleDataGenerator(new GeneratorOptions(company.reps, start, end, company.seed, 31, false)).generate(inbox);
         LocalDate lastNight = lastReportDate(inbox);
         Path tonight = folder.resolve("tonight");
         Files.createDirectories(tonight);
@@ -82,7 +73,7 @@ public class RollupBenchmark implements Callable<Integer> {
                 held.add(Files.move(file, tonight.resolve(file.getFileName())));
             }
         }
-        out.printf("generated %d reps, %s..%s in %.1f s; ingesting up to %s ...%n", reps, start, end,
+        out.printf("generated %d reps, %s..%s in %.1f s; ingesting up to %s ...%n", company.reps, start, end,
                 seconds(System.nanoTime() - t0), lastNight.minusDays(1));
         out.flush();
         long t1 = System.nanoTime();

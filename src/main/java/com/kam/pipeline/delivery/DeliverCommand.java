@@ -1,6 +1,5 @@
 package com.kam.pipeline.delivery;
 
-import com.kam.pipeline.ingest.MappingException;
 import com.kam.pipeline.system.BusinessDateOptions;
 import com.kam.pipeline.system.JobRunner;
 import com.kam.pipeline.system.KamCommand;

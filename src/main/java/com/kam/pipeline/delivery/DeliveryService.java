@@ -1,6 +1,5 @@
 package com.kam.pipeline.delivery;
 
-import com.kam.pipeline.ingest.MappingException;
 import com.kam.pipeline.system.PipelineMetrics;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
         this.metrics = metrics;
     }
 
-    /** Reads and checks the distribution file; throws {@link MappingException} with file, line and reason. */
+    /** Reads and checks the distribution file; throws {@link com.kam.pipeline.system.ConfigException} with file, line and reason. */
     @Override
     public void check() {
         DistributionRules.load(settings.distribution());

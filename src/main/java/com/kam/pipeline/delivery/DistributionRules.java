@@ -1,8 +1,8 @@
 package com.kam.pipeline.delivery;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.kam.pipeline.ingest.MappingException;
-import com.kam.pipeline.system.JobsFile;
+import com.kam.pipeline.system.ConfigException;
+import com.kam.pipeline.system.ConfigFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -46,9 +46,9 @@ final class DistributionRules {
     }
 
     static DistributionRules load(Path file) {
-        File read = JobsFile.read(file, File.class, "rules (each: report-type, entity-type, to, manager-levels)");
+        File read = ConfigFile.read(file, File.class, "rules (each: report-type, entity-type, to, manager-levels)");
         if (read.rules() == null || read.rules().isEmpty()) {
-            throw new MappingException(file, JobsFile.lineOf(file, "rules"), "no rules: nobody would receive any report");
+            throw new ConfigException(file, ConfigFile.lineHolding(file, "rules", 0), "no rules: nobody would receive any report");
         }
         List<Rule> rules = new ArrayList<>();
         for (int i = 0; i < read.rules().size(); i++) {
@@ -58,42 +58,42 @@ final class DistributionRules {
     }
 
     private static Rule check(Path file, int index, Entry entry) {
-        int line = JobsFile.lineOf(file, "report-type", index);
+        int line = ConfigFile.lineHolding(file, "report-type", index);
         String where = "rule " + (index + 1) + ": ";
         if (entry == null) {
-            throw new MappingException(file, line, where + "empty rule");
+            throw new ConfigException(file, line, where + "empty rule");
         }
         String type = oneOf(file, line, where, "report-type", entry.reportType(), REPORT_TYPES);
         String entity = oneOf(file, line, where, "entity-type", entry.entityType(), ENTITY_TYPES);
         if (entry.to() == null || entry.to().isEmpty()) {
-            throw new MappingException(file, line, where + "'to' is missing; give one or more of " + Audience.codes());
+            throw new ConfigException(file, line, where + "'to' is missing; give one or more of " + Audience.codes());
         }
         Set<Audience> to = EnumSet.noneOf(Audience.class);
         for (String code : entry.to()) {
-            to.add(Audience.fromCode(code == null ? "" : code.trim()).orElseThrow(() -> new MappingException(file,
-                    JobsFile.lineOf(file, String.valueOf(code), 0), where + "unknown recipient '" + code
+            to.add(Audience.fromCode(code == null ? "" : code.trim()).orElseThrow(() -> new ConfigException(file,
+                    ConfigFile.lineHolding(file, String.valueOf(code), 0), where + "unknown recipient '" + code
                     + "'; expected one of " + Audience.codes())));
         }
         if (to.contains(Audience.SELF) && !entity.equals("REP")) {
-            throw new MappingException(file, line, where + "'self' only applies to entity-type REP");
+            throw new ConfigException(file, line, where + "'self' only applies to entity-type REP");
         }
         int levels = entry.managerLevels() == null ? 1 : entry.managerLevels();
         if (levels < 1 || levels > 9) {
-            throw new MappingException(file, line, where + "manager-levels must be between 1 and 9, got " + levels);
+            throw new ConfigException(file, line, where + "manager-levels must be between 1 and 9, got " + levels);
         }
         if (entry.managerLevels() != null && !to.contains(Audience.MANAGER_CHAIN)) {
-            throw new MappingException(file, line, where + "manager-levels is set but 'to' has no manager-chain");
+            throw new ConfigException(file, line, where + "manager-levels is set but 'to' has no manager-chain");
         }
         return new Rule(type, entity, to, levels);
     }
 
     private static String oneOf(Path file, int line, String where, String setting, String value, Set<String> allowed) {
         if (value == null || value.isBlank()) {
-            throw new MappingException(file, line, where + setting + " is missing; use one of " + allowed + " or \"*\"");
+            throw new ConfigException(file, line, where + setting + " is missing; use one of " + allowed + " or \"*\"");
         }
         String v = value.trim();
         if (!v.equals(ANY) && !allowed.contains(v)) {
-            throw new MappingException(file, line, where + setting + " '" + v + "' is not one of " + allowed + " or \"*\"");
+            throw new ConfigException(file, line, where + setting + " '" + v + "' is not one of " + allowed + " or \"*\"");
         }
         return v;
     }

@@ -11,10 +11,6 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads and checks {@code jobs/forecast.yml}; anything wrong is refused with the file, line and reason. */
 public final class ForecastSettingsFile {

@@ -1,7 +1,6 @@
 package com.kam.pipeline.ingest;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -1,6 +1,5 @@
 package com.kam.pipeline.schedule;
 
-import com.kam.pipeline.ingest.MappingException;
 import com.kam.pipeline.system.KamCommand;
 import com.kam.pipeline.system.KamProperties;
 import com.kam.pipeline.system.NightlyFlow;

@@ -1,8 +1,8 @@
 package com.kam.pipeline.schedule;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.kam.pipeline.ingest.MappingException;
-import com.kam.pipeline.system.JobsFile;
+import com.kam.pipeline.system.ConfigException;
+import com.kam.pipeline.system.ConfigFile;
 import com.kam.pipeline.system.NightlyFlow;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -50,25 +50,25 @@ public record Schedules(ZoneId zone, List<Schedule> schedules) {
     }
 
     public static Schedules load(Path file) {
-        File read = JobsFile.read(file, File.class, "time-zone, schedules (each: name, cron, flow or jobs (each: job, parameters))");
+        File read = ConfigFile.read(file, File.class, "time-zone, schedules (each: name, cron, flow or jobs (each: job, parameters))");
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         if (read.timeZone() != null) {
             try {
                 zone = ZoneId.of(read.timeZone().trim());
             } catch (DateTimeException e) {
-                throw new MappingException(file, JobsFile.lineOf(file, "time-zone"), "unknown time-zone '" + read.timeZone()
+                throw new ConfigException(file, ConfigFile.lineHolding(file, "time-zone", 0), "unknown time-zone '" + read.timeZone()
                         + "'; use a region id such as Asia/Shanghai");
             }
         }
         if (read.schedules() == null || read.schedules().isEmpty()) {
-            throw new MappingException(file, JobsFile.lineOf(file, "schedules"), "no schedules: nothing would ever run");
+            throw new ConfigException(file, ConfigFile.lineHolding(file, "schedules", 0), "no schedules: nothing would ever run");
         }
         List<Schedule> schedules = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < read.schedules().size(); i++) {
             Schedule schedule = check(file, i, read.schedules().get(i));
             if (!names.add(schedule.name())) {
-                throw new MappingException(file, JobsFile.lineOf(file, "name:", i), "schedule name '" + schedule.name()
+                throw new ConfigException(file, ConfigFile.lineHolding(file, "name:", i), "schedule name '" + schedule.name()
                         + "' is used twice");
             }
             schedules.add(schedule);
@@ -77,28 +77,28 @@ public record Schedules(ZoneId zone, List<Schedule> schedules) {
     }
 
     private static Schedule check(Path file, int index, Entry entry) {
-        int line = JobsFile.lineOf(file, "name:", index);
+        int line = ConfigFile.lineHolding(file, "name:", index);
         if (entry == null || entry.name() == null || !entry.name().matches("[A-Za-z0-9_-]+")) {
-            throw new MappingException(file, line, "schedule " + (index + 1) + ": name is missing or not made of letters,"
+            throw new ConfigException(file, line, "schedule " + (index + 1) + ": name is missing or not made of letters,"
                     + " digits, - and _");
         }
         String where = "schedule '" + entry.name() + "': ";
         if (entry.cron() == null || entry.cron().isBlank()) {
-            throw new MappingException(file, line, where + "cron is missing");
+            throw new ConfigException(file, line, where + "cron is missing");
         }
         try {
             new CronExpression(entry.cron().trim());
         } catch (ParseException e) {
-            throw new MappingException(file, JobsFile.lineOf(file, entry.cron().trim()), where + "bad cron expression '"
+            throw new ConfigException(file, ConfigFile.lineHolding(file, entry.cron().trim(), 0), where + "bad cron expression '"
                     + entry.cron() + "': " + e.getMessage() + " (fields: second minute hour day-of-month month day-of-week)");
         }
         if ((entry.flow() == null) == (entry.jobs() == null || entry.jobs().isEmpty())) {
-            throw new MappingException(file, line, where + "give either 'flow: nightly' or a list of 'jobs'");
+            throw new ConfigException(file, line, where + "give either 'flow: nightly' or a list of 'jobs'");
         }
         List<NightlyFlow.Step> steps = new ArrayList<>();
         if (entry.flow() != null) {
             if (!entry.flow().trim().equals("nightly")) {
-                throw new MappingException(file, JobsFile.lineOf(file, "flow:", 0), where + "unknown flow '" + entry.flow()
+                throw new ConfigException(file, ConfigFile.lineHolding(file, "flow:", 0), where + "unknown flow '" + entry.flow()
                         + "'; the only flow is nightly");
             }
             NightlyFlow.NIGHT.forEach(job -> steps.add(NightlyFlow.Step.of(job)));
@@ -106,7 +106,7 @@ public record Schedules(ZoneId zone, List<Schedule> schedules) {
             for (JobEntry job : entry.jobs()) {
                 if (job == null || job.job() == null || !NightlyFlow.NIGHT.contains(job.job().trim())) {
                     String name = job == null ? null : job.job();
-                    throw new MappingException(file, name == null ? line : JobsFile.lineOf(file, "job: " + name), where
+                    throw new ConfigException(file, name == null ? line : ConfigFile.lineHolding(file, "job: " + name, 0), where
                             + "unknown job '" + name + "'; jobs are " + NightlyFlow.NIGHT);
                 }
                 steps.add(new NightlyFlow.Step(job.job().trim(),

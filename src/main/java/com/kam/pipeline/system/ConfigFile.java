@@ -48,6 +48,24 @@ public final class ConfigFile {
         return new ConfigException(file, lineOf(file, key), reason);
     }
 
+    /** The line of the {@code occurrence}-th (from 0) line holding {@code text} outside comments; 0 if none. */
+    public static int lineHolding(Path file, String text, int occurrence) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            int seen = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                int comment = line.indexOf('#');
+                if ((comment < 0 ? line : line.substring(0, comment)).contains(text) && seen++ == occurrence) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException ignored) {
+            // the line number is a courtesy
+        }
+        return 0;
+    }
+
     /** The first line of a file that defines a key, so that errors can point at it. */
     public static int lineOf(Path file, String key) {
         try {

@@ -7,6 +7,6 @@ package com.kam.pipeline.system;
  */
 public interface ConfigurationCheck {
 
-    /** Throws {@link com.kam.pipeline.ingest.MappingException} naming file, line and reason when the file is bad. */
+    /** Throws {@link ConfigException} naming file, line and reason when the file is bad. */
     void check();
 }

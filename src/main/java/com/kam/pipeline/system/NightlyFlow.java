@@ -1,6 +1,5 @@
 package com.kam.pipeline.system;
 
-import com.kam.pipeline.ingest.MappingException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +58,7 @@ public class NightlyFlow {
         return run(NIGHT.stream().map(Step::of).toList(), date, force, inbox, out, console, err);
     }
 
-    /** Checks every configuration file under jobs/; throws {@link MappingException} for a bad one. */
+    /** Checks every configuration file under jobs/; throws {@link ConfigException} for a bad one. */
     public void checkConfiguration() {
         checks.orderedStream().forEach(ConfigurationCheck::check);
     }

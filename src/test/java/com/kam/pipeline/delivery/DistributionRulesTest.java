@@ -3,7 +3,6 @@ package com.kam.pipeline.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.kam.pipeline.ingest.MappingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;

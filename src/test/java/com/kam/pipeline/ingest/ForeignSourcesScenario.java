@@ -3,7 +3,6 @@ package com.kam.pipeline.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kam.pipeline.support.SmallCompany;
-import com.kam.pipeline.support.TestDatabases;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A CRM export with its own headers, date format, delimiter, encoding and stage names, and a

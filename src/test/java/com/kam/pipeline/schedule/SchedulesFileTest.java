@@ -3,7 +3,6 @@ package com.kam.pipeline.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.kam.pipeline.ingest.MappingException;
 import com.kam.pipeline.system.NightlyFlow;
 import java.nio.file.Files;
 import java.nio.file.Path;
