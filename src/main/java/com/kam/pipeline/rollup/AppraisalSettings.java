@@ -50,7 +50,8 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
             String measure = r.measure == null ? "" : r.measure.trim();
             if (!TARGETED.containsKey(measure) && !RATES.contains(measure)) {
                 throw ConfigFile.error(file, "measure: " + r.measure, "unknown measure '" + r.measure + "'; measures are "
-                        + String.join(", ", TARGETED.keySet()) + ", " + String.join(", ", RATES));
+                        + String.join(", ", new java.util.TreeSet<>(TARGETED.keySet())) + ", "
+                        + String.join(", ", new java.util.TreeSet<>(RATES)));
             }
             if (r.weight == null || r.weight.signum() <= 0) {
                 throw ConfigFile.error(file, "measure: " + r.measure, "item " + measure + ": weight must be above 0");
