@@ -40,16 +40,15 @@ class IngestJobConfiguration {
 
     private static Step loadStep(InputKind kind, JobRepository repository, PlatformTransactionManager transactions,
                                  Sources sources, IngestLoads loads, JdbcTemplate jdbc, KamProperties properties) {
-        LoadRowReader reader = new LoadRowReader(kind, sources, loads);
         RowValidator validator = new RowValidator(kind, jdbc, properties);
+        LoadRowReader reader = new LoadRowReader(kind, sources, loads, validator);
         return new StepBuilder("ingest-load-" + kind.code(), repository)
                 .<CheckedRow, CheckedRow>chunk(properties.ingest().chunkSize())
                 .transactionManager(transactions)
                 .reader(reader)
-                .processor(validator)
                 .writer(new LoadWriter(kind, jdbc))
-                .listener(reader)
                 .listener(validator)
+                .listener(reader)
                 .build();
     }
 }

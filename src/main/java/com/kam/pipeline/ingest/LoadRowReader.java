@@ -12,7 +12,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads the rows of every pending load of one kind, load after load in claim order, parsed into
- * typed values (or a reject saying which field is malformed). Its position (which load, how many
+ * typed values and checked by the {@link RowValidator} (or a reject saying why). Its position (which load, how many
  * rows of it) is saved with each chunk, so a restarted step resumes after the last committed row.
  */
 class LoadRowReader implements ItemStreamReader<CheckedRow>, StepExecutionListener {
@@ -25,6 +25,7 @@ class LoadRowReader implements ItemStreamReader<CheckedRow>, StepExecutionListen
     private final InputKind kind;
     private final Sources sources;
     private final IngestLoads loads;
+    private final RowValidator validator;
 
     private IngestParameters run;
     private List<IngestLoads.Load> pending;
@@ -33,8 +34,9 @@ class LoadRowReader implements ItemStreamReader<CheckedRow>, StepExecutionListen
     private PrefetchingRowSource current;
     private Progress progress;
 
-    LoadRowReader(InputKind kind, Sources sources, IngestLoads loads) {
+    LoadRowReader(InputKind kind, Sources sources, IngestLoads loads, RowValidator validator) {
         this.kind = kind;
+        this.validator = validator;
         this.sources = sources;
         this.loads = loads;
     }
@@ -59,7 +61,8 @@ class LoadRowReader implements ItemStreamReader<CheckedRow>, StepExecutionListen
             if (index >= pending.size()) {
                 return null;
             }
-            current = new PrefetchingRowSource(i -> openLoad(pending.get(i)), index, pending.size(), rowsInLoad, kind.code());
+            current = new PrefetchingRowSource(i -> openLoad(pending.get(i)), index, pending.size(), rowsInLoad, kind.code(),
+                    validator::check);
         }
         Object item;
         while ((item = current.next()) instanceof PrefetchingRowSource.LoadEnd end) {

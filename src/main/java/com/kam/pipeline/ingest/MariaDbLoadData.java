@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -63,15 +63,14 @@ final class MariaDbLoadData {
             }
             writer = new Thread(() -> {
                 try (output) {
-                    StringBuilder block = new StringBuilder(64 * 1024);
+                    Utf8Block block = new Utf8Block(64 * 1024);
                     for (T row : rows) {
                         appendRow(block, columnValues.apply(row));
-                        if (block.length() > 60 * 1024) {
-                            output.write(block.toString().getBytes(StandardCharsets.UTF_8));
-                            block.setLength(0);
+                        if (block.size() > 60 * 1024) {
+                            block.writeTo(output);
                         }
                     }
-                    output.write(block.toString().getBytes(StandardCharsets.UTF_8));
+                    block.writeTo(output);
                 } catch (IOException | RuntimeException e) {
                     failure = e;
                 }
@@ -106,57 +105,141 @@ final class MariaDbLoadData {
         }
     }
 
-    /** One row, tab-separated, in LOAD DATA's default escaping: \N for NULL, backslash escapes. */
-    private static void appendRow(StringBuilder out, Object[] row) {
+    /** One row, tab-separated, in LOAD DATA's default escaping: \\N for NULL, backslash escapes. */
+    private static void appendRow(Utf8Block out, Object[] row) {
         for (int c = 0; c < row.length; c++) {
             if (c > 0) {
-                out.append('\t');
+                out.ascii('\t');
             }
             append(out, row[c]);
         }
-        out.append('\n');
+        out.ascii('\n');
     }
 
-    private static boolean needsEscaping(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\0') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void append(StringBuilder out, Object value) {
+    private static void append(Utf8Block out, Object value) {
         if (value == null) {
-            out.append("\\N");
+            out.ascii('\\').ascii('N');
         } else if (value instanceof Boolean b) {
-            out.append(b ? '1' : '0');
+            out.ascii(b ? '1' : '0');
         } else if (value instanceof BigDecimal d) {
-            out.append(d.toPlainString());
+            out.text(d.toPlainString());
+        } else if (value instanceof LocalDate d) {
+            out.date(d);
         } else if (value instanceof LocalDateTime t) {
-            out.append(t.toLocalDate()).append(' ').append(t.toLocalTime());
+            out.date(t.toLocalDate()).ascii(' ').text(t.toLocalTime().toString());
             if (t.getSecond() == 0 && t.getNano() == 0) {
-                out.append(":00"); // LocalTime prints 19:30 for 19:30:00
+                out.text(":00"); // LocalTime prints 19:30 for 19:30:00
             }
         } else if (value instanceof Long || value instanceof Integer) {
-            out.append(((Number) value).longValue());
+            out.number(((Number) value).longValue());
         } else {
-            String text = value.toString();
-            if (!needsEscaping(text)) {
-                out.append(text);
-                return;
+            out.escapedText(value.toString());
+        }
+    }
+
+    /**
+     * A growing byte buffer that encodes as it appends: UTF-8 straight from the values, without
+     * building a String of the block and encoding it again.
+     */
+    static final class Utf8Block {
+        private byte[] bytes;
+        private int size;
+
+        Utf8Block(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        int size() {
+            return size;
+        }
+
+        void writeTo(java.io.OutputStream output) throws IOException {
+            output.write(bytes, 0, size);
+            size = 0;
+        }
+
+        Utf8Block ascii(char ch) {
+            room(1);
+            bytes[size++] = (byte) ch;
+            return this;
+        }
+
+        Utf8Block text(String text) {
+            room(text.length() * 3);
+            for (int i = 0; i < text.length(); i++) {
+                i = put(text, i);
             }
+            return this;
+        }
+
+        /** Text with LOAD DATA's escapes for backslash, tab, line breaks and NUL. */
+        void escapedText(String text) {
+            room(text.length() * 3 + 16);
             for (int i = 0; i < text.length(); i++) {
                 char ch = text.charAt(i);
                 switch (ch) {
-                    case '\\' -> out.append("\\\\");
-                    case '\t' -> out.append("\\t");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\0' -> out.append("\\0");
-                    default -> out.append(ch);
+                    case '\\' -> escape('\\');
+                    case '\t' -> escape('t');
+                    case '\n' -> escape('n');
+                    case '\r' -> escape('r');
+                    case '\0' -> escape('0');
+                    default -> i = put(text, i);
                 }
+            }
+        }
+
+        Utf8Block date(LocalDate date) {
+            if (date.getYear() < 1000 || date.getYear() > 9999) {
+                return text(date.toString());
+            }
+            number(date.getYear());
+            ascii('-').twoDigits(date.getMonthValue());
+            ascii('-').twoDigits(date.getDayOfMonth());
+            return this;
+        }
+
+        void number(long value) {
+            text(Long.toString(value));
+        }
+
+        private void twoDigits(int value) {
+            ascii((char) ('0' + value / 10)).ascii((char) ('0' + value % 10));
+        }
+
+        private void escape(char ch) {
+            room(2);
+            bytes[size++] = '\\';
+            bytes[size++] = (byte) ch;
+        }
+
+        /** Encodes the character at {@code i} (with its low surrogate if any); returns the last index used. */
+        private int put(String text, int i) {
+            char ch = text.charAt(i);
+            if (ch < 0x80) {
+                bytes[size++] = (byte) ch;
+            } else if (ch < 0x800) {
+                bytes[size++] = (byte) (0xC0 | ch >> 6);
+                bytes[size++] = (byte) (0x80 | ch & 0x3F);
+            } else if (Character.isHighSurrogate(ch) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                room(1); // four bytes for the pair, where room() counted three per char
+                int cp = Character.toCodePoint(ch, text.charAt(++i));
+                bytes[size++] = (byte) (0xF0 | cp >> 18);
+                bytes[size++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                bytes[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                bytes[size++] = (byte) (0x80 | cp & 0x3F);
+            } else if (Character.isSurrogate(ch)) {
+                bytes[size++] = '?'; // half a pair is no character: as String.getBytes replaces it
+            } else {
+                bytes[size++] = (byte) (0xE0 | ch >> 12);
+                bytes[size++] = (byte) (0x80 | ch >> 6 & 0x3F);
+                bytes[size++] = (byte) (0x80 | ch & 0x3F);
+            }
+            return i;
+        }
+
+        private void room(int more) {
+            if (size + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
             }
         }
     }

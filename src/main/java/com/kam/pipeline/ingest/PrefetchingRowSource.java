@@ -5,11 +5,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.UnaryOperator;
 
 /**
- * Reads and parses the rows of a run of loads on a background thread, ahead of the chunk being
- * written, so that decoding and parsing files overlaps the database storing the previous chunk.
- * Items come out in order: parsed rows, and a {@link LoadEnd} after the last row of each load.
+ * Reads, parses and checks the rows of a run of loads on a background thread, ahead of the chunk
+ * being written, so that decoding, parsing and validating overlap the database storing the
+ * previous chunk. Items come out in order: checked rows, and a {@link LoadEnd} after the last row
+ * of each load.
  * Rows travel in batches, so the hand-over costs little per row.
  */
 final class PrefetchingRowSource implements AutoCloseable {
@@ -25,15 +27,23 @@ final class PrefetchingRowSource implements AutoCloseable {
 
     private static final List<Object> END = List.of();
     private static final int BATCH = 512;
+    // about two chunks ahead, so reading goes on while a whole chunk is being stored
+    private static final int BATCHES_AHEAD = 80;
 
-    private final BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(32);
+    private final BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
     private final Thread thread;
+    private final UnaryOperator<CheckedRow> check;
     private volatile boolean closed;
     private Iterator<Object> batch = java.util.Collections.emptyIterator();
     private boolean ended;
 
-    /** Starts at load {@code firstIndex}, skipping its first {@code skipRows} rows (committed before a restart). */
-    PrefetchingRowSource(Opener opener, int firstIndex, int loadCount, long skipRows, String name) {
+    /**
+     * Starts at load {@code firstIndex}, skipping its first {@code skipRows} rows (committed before
+     * a restart); each parsed row goes through {@code check} on the background thread.
+     */
+    PrefetchingRowSource(Opener opener, int firstIndex, int loadCount, long skipRows, String name,
+                         UnaryOperator<CheckedRow> check) {
+        this.check = check;
         thread = new Thread(() -> run(opener, firstIndex, loadCount, skipRows), "kam-read-" + name);
         thread.setDaemon(true);
         thread.start();
@@ -50,7 +60,7 @@ final class PrefetchingRowSource implements AutoCloseable {
                     }
                     SourceRow row;
                     while (!closed && (row = source.next()) != null) {
-                        out.add(RowParser.parse(row));
+                        out.add(check.apply(RowParser.parse(row)));
                         rows++;
                         if (out.size() == BATCH) {
                             queue.put(out);

@@ -6,21 +6,23 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Checks each parsed row (formats were checked by {@link RowParser} while reading): the business
- * rules ({@link RowChecks}), then duplicates within the load. Never drops a row: what fails
- * comes out as a {@link CheckedRow.Rejected} with its reason.
+ * Checks each parsed row (formats were checked by {@link RowParser}): the business rules
+ * ({@link RowChecks}), then duplicates within the load. Never drops a row: what fails comes out
+ * as a {@link CheckedRow.Rejected} with its reason. Runs on the reader's background thread, one
+ * row after another in file order; {@link #beforeStep} prepares it before that thread starts.
  */
-class RowValidator implements ItemProcessor<CheckedRow, CheckedRow>, StepExecutionListener {
+class RowValidator implements StepExecutionListener {
 
     private final InputKind kind;
     private final KindTable table;
     private final JdbcTemplate jdbc;
     private final KamProperties properties;
-    private final Map<Long, Map<List<Object>, Long>> seenKeysPerLoad = new HashMap<>();
+    // loads are read one after another, so only the current load's keys are kept
+    private long seenLoadId = -1;
+    private Map<List<Object>, Long> seenKeys = Map.of();
     private RowChecks checks;
 
     RowValidator(InputKind kind, JdbcTemplate jdbc, KamProperties properties) {
@@ -34,11 +36,11 @@ class RowValidator implements ItemProcessor<CheckedRow, CheckedRow>, StepExecuti
     public void beforeStep(StepExecution stepExecution) {
         IngestParameters run = IngestParameters.of(stepExecution);
         checks = new RowChecks(run.businessDate(), properties.ingest().planDaysAhead(), ReferenceData.load(jdbc, kind));
-        seenKeysPerLoad.clear();
+        seenLoadId = -1;
+        seenKeys = Map.of();
     }
 
-    @Override
-    public CheckedRow process(CheckedRow parsed) {
+    CheckedRow check(CheckedRow parsed) {
         if (!(parsed instanceof CheckedRow.Valid valid)) {
             return parsed;
         }
@@ -60,19 +62,25 @@ class RowValidator implements ItemProcessor<CheckedRow, CheckedRow>, StepExecuti
      * the table, not in memory, so the set starts from them.
      */
     private Map<List<Object>, Long> seenKeys(long loadId) {
-        return seenKeysPerLoad.computeIfAbsent(loadId, id -> {
-            Map<List<Object>, Long> seen = new HashMap<>();
-            String lineColumn = table.keptByKey() ? "-1" : "line_no";
-            jdbc.query("SELECT " + String.join(", ", table.keyColumns) + ", " + lineColumn + " FROM " + table.table
-                    + " WHERE load_id = ?" + datesOfLoad(), rs -> {
-                Object[] key = new Object[table.keyColumns.size()];
-                for (int c = 0; c < key.length; c++) {
-                    key[c] = rs.getObject(c + 1);
-                }
-                seen.put(KindTable.key(key), rs.getLong(key.length + 1));
-            }, table.keptByKey() ? new Object[] {id} : new Object[] {id, id});
-            return seen;
-        });
+        if (loadId != seenLoadId) {
+            seenLoadId = loadId;
+            seenKeys = keysStored(loadId);
+        }
+        return seenKeys;
+    }
+
+    private Map<List<Object>, Long> keysStored(long id) {
+        Map<List<Object>, Long> seen = new HashMap<>();
+        String lineColumn = table.keptByKey() ? "-1" : "line_no";
+        jdbc.query("SELECT " + String.join(", ", table.keyColumns) + ", " + lineColumn + " FROM " + table.table
+                + " WHERE load_id = ?" + datesOfLoad(), rs -> {
+            Object[] key = new Object[table.keyColumns.size()];
+            for (int c = 0; c < key.length; c++) {
+                key[c] = rs.getObject(c + 1);
+            }
+            seen.put(KindTable.key(key), rs.getLong(key.length + 1));
+        }, table.keptByKey() ? new Object[] {id} : new Object[] {id, id});
+        return seen;
     }
 
     /** Dated tables are clustered by date: reach a load's rows through the dates it covers. */

@@ -24,6 +24,6 @@ public record KamProperties(
      * @param chunkSize     rows per transaction
      * @param planDaysAhead how far after the business date a visit plan may be dated
      */
-    public record Ingest(@DefaultValue("5000") int chunkSize, @DefaultValue("14") int planDaysAhead) {
+    public record Ingest(@DefaultValue("20000") int chunkSize, @DefaultValue("14") int planDaysAhead) {
     }
 }
