@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes the {@code rollup} rows of one period type over a range of whole periods, for every
- * entity level, with set-based INSERT ... SELECT statements over {@code rollup_rep_day} and the
- * report lines. Rates are computed here, from the sums, by {@link Ratio}'s one rule.
+ * entity level, with set-based INSERT ... SELECT statements over {@code rollup_rep_day} and
+ * {@code rollup_line_day}. Rates are computed here, from the sums, by {@link Ratio}'s one rule.
  */
 class PeriodRollup {
 
@@ -91,13 +91,12 @@ class PeriodRollup {
     private static String visitWork(PeriodType type, String end) {
         return "INSERT INTO rollup_visit_work (ps, pe, rep_id, team_code, region_code, customer_id, visits, effective_visits,"
                 + " order_visits, orders_amount, gross_margin, collections, expenses)"
-                + " SELECT c." + type.startColumn + ", " + end + ", f.rep_id, f.team_code, f.region_code, l.customer_id, COUNT(*),"
-                + " SUM(CASE WHEN l.effective THEN 1 ELSE 0 END), SUM(CASE WHEN l.order_amount > 0 THEN 1 ELSE 0 END),"
-                + " COALESCE(SUM(l.order_amount), 0), COALESCE(SUM(l.gross_margin), 0), COALESCE(SUM(l.payment_collected), 0),"
-                + " COALESCE(SUM(l.expense), 0)"
-                + " FROM report_line l JOIN rollup_rep_day f ON f.work_date = l.report_date AND f.rep_id = l.rep_id"
+                + " SELECT c." + type.startColumn + ", " + end + ", f.rep_id, f.team_code, f.region_code, l.customer_id,"
+                + " SUM(l.visits), SUM(l.effective_visits), SUM(l.order_visits), SUM(l.orders_amount), SUM(l.gross_margin),"
+                + " SUM(l.collections), SUM(l.expenses)"
+                + " FROM rollup_line_day l JOIN rollup_rep_day f ON f.work_date = l.report_date AND f.rep_id = l.rep_id"
                 + " JOIN calendar_day c ON c.cal_date = l.report_date"
-                + " WHERE l.report_date BETWEEN ? AND ? AND l.customer_id IS NOT NULL"
+                + " WHERE l.report_date BETWEEN ? AND ?"
                 + groupBy(type, "f.rep_id, f.team_code, f.region_code, l.customer_id");
     }
 

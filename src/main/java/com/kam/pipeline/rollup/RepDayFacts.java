@@ -33,21 +33,8 @@ class RepDayFacts {
             + " FROM calendar_day c"
             + " JOIN org_assignment o ON o.role = 'REP' AND c.cal_date >= o.valid_from"
             + " AND (o.valid_to IS NULL OR c.cal_date <= o.valid_to)"
-            + " LEFT JOIN (SELECT rep_id, report_date, SUM(order_amount) AS orders_amount, SUM(gross_margin) AS gross_margin,"
-            + " SUM(payment_collected) AS collections, SUM(expense) AS expenses, COUNT(customer_id) AS visits,"
-            + " SUM(CASE WHEN customer_id IS NOT NULL AND effective THEN 1 ELSE 0 END) AS effective_visits,"
-            + " SUM(CASE WHEN customer_id IS NOT NULL AND order_amount > 0 THEN 1 ELSE 0 END) AS order_visits,"
-            + " MAX(complaints_received) AS complaints_received, MAX(complaints_resolved) AS complaints_resolved,"
-            + " MAX(submitted_at) AS submitted_at, MAX(attendance) AS attendance,"
-            + " MIN(CASE WHEN customer_id IS NULL OR (purpose IS NOT NULL AND outcome IS NOT NULL AND effective IS NOT NULL)"
-            + " THEN 1 ELSE 0 END) AS lines_complete"
-            + " FROM report_line WHERE report_date BETWEEN ? AND ? GROUP BY rep_id, report_date) r"
-            + " ON r.rep_id = o.employee_id AND r.report_date = c.cal_date"
-            + " LEFT JOIN (SELECT vp.rep_id, vp.plan_date, COUNT(*) AS planned,"
-            + " SUM(CASE WHEN EXISTS (SELECT 1 FROM report_line l WHERE l.report_date = vp.plan_date AND l.rep_id = vp.rep_id"
-            + " AND l.customer_id = vp.customer_id) THEN 1 ELSE 0 END) AS made"
-            + " FROM visit_plan vp WHERE vp.plan_date BETWEEN ? AND ? GROUP BY vp.rep_id, vp.plan_date) p"
-            + " ON p.rep_id = o.employee_id AND p.plan_date = c.cal_date"
+            + " LEFT JOIN rollup_report_day_work r ON r.report_date = c.cal_date AND r.rep_id = o.employee_id"
+            + " LEFT JOIN rollup_plan_day_work p ON p.plan_date = c.cal_date AND p.rep_id = o.employee_id"
             + " LEFT JOIN (SELECT rep_id, order_date, COUNT(*) AS new_customers FROM customer_new_day"
             + " WHERE order_date BETWEEN ? AND ? GROUP BY rep_id, order_date) n"
             + " ON n.rep_id = o.employee_id AND n.order_date = c.cal_date"
@@ -66,12 +53,48 @@ class RepDayFacts {
         this.jdbc = jdbc;
     }
 
-    /** Rewrites the rep-days of {@code from..to}; returns the rows written. */
+    /** The report lines per day, rep and customer. */
+    private static final String LINE_DAYS = "INSERT INTO rollup_line_day (report_date, rep_id, customer_id, visits,"
+            + " effective_visits, order_visits, orders_amount, gross_margin, collections, expenses)"
+            + " SELECT report_date, rep_id, customer_id, COUNT(*), SUM(CASE WHEN effective THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN order_amount > 0 THEN 1 ELSE 0 END), COALESCE(SUM(order_amount), 0),"
+            + " COALESCE(SUM(gross_margin), 0), COALESCE(SUM(payment_collected), 0), COALESCE(SUM(expense), 0)"
+            + " FROM report_line WHERE report_date BETWEEN ? AND ? AND customer_id IS NOT NULL"
+            + " GROUP BY report_date, rep_id, customer_id";
+
+    /** The report of each rep and day: the money of every line, the visits, and the day fields. */
+    private static final String REPORT_DAYS = "INSERT INTO rollup_report_day_work (report_date, rep_id, orders_amount,"
+            + " gross_margin, collections, expenses, visits, effective_visits, order_visits, complaints_received,"
+            + " complaints_resolved, submitted_at, attendance, lines_complete)"
+            + " SELECT report_date, rep_id, SUM(order_amount), SUM(gross_margin), SUM(payment_collected), SUM(expense),"
+            + " COUNT(customer_id), SUM(CASE WHEN customer_id IS NOT NULL AND effective THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN customer_id IS NOT NULL AND order_amount > 0 THEN 1 ELSE 0 END),"
+            + " MAX(complaints_received), MAX(complaints_resolved), MAX(submitted_at), MAX(attendance),"
+            + " MIN(CASE WHEN customer_id IS NULL OR (purpose IS NOT NULL AND outcome IS NOT NULL AND effective IS NOT NULL)"
+            + " THEN 1 ELSE 0 END)"
+            + " FROM report_line WHERE report_date BETWEEN ? AND ? GROUP BY report_date, rep_id";
+
+    /** Planned visits per rep and day, and how many of them were made: the customer was visited that day. */
+    private static final String PLAN_DAYS = "INSERT INTO rollup_plan_day_work (plan_date, rep_id, planned, made)"
+            + " SELECT vp.plan_date, vp.rep_id, COUNT(*), SUM(CASE WHEN d.customer_id IS NULL THEN 0 ELSE 1 END)"
+            + " FROM visit_plan vp LEFT JOIN rollup_line_day d ON d.report_date = vp.plan_date AND d.rep_id = vp.rep_id"
+            + " AND d.customer_id = vp.customer_id WHERE vp.plan_date BETWEEN ? AND ? GROUP BY vp.plan_date, vp.rep_id";
+
+    /** Rewrites the rep-days of {@code from..to} (and the lines per day, rep and customer); returns the rep-days written. */
     int rebuild(LocalDate from, LocalDate to) {
         Date f = Date.valueOf(from);
         Date t = Date.valueOf(to);
+        jdbc.update("DELETE FROM rollup_line_day WHERE report_date BETWEEN ? AND ?", f, t);
+        jdbc.update(LINE_DAYS, f, t);
+        jdbc.update("DELETE FROM rollup_report_day_work");
+        jdbc.update("DELETE FROM rollup_plan_day_work");
+        jdbc.update(REPORT_DAYS, f, t);
+        jdbc.update(PLAN_DAYS, f, t);
         jdbc.update("DELETE FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?", f, t);
-        return jdbc.update(INSERT, f, t, f, t, f, t, Date.valueOf(from.withDayOfMonth(1)), t, f, t);
+        int rows = jdbc.update(INSERT, f, t, Date.valueOf(from.withDayOfMonth(1)), t, f, t);
+        jdbc.update("DELETE FROM rollup_report_day_work");
+        jdbc.update("DELETE FROM rollup_plan_day_work");
+        return rows;
     }
 
     /** A working day's share of a monthly target; unrounded, so the month's shares sum back to the target. */

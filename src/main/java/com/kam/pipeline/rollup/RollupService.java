@@ -53,7 +53,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     private final int workMemoryMb;
 
     public RollupService(JdbcTemplate jdbc, KamProperties properties,
-                         @org.springframework.beans.factory.annotation.Value("${kam.rollup.work-memory-mb:256}") int workMemoryMb) {
+                         @org.springframework.beans.factory.annotation.Value("${kam.rollup.work-memory-mb:1024}") int workMemoryMb) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.workMemoryMb = workMemoryMb;
@@ -116,6 +116,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         log.info("rollup {}: full recompute from {} ({})", asOf, first, reason);
         jdbc.update("DELETE FROM rollup");
         jdbc.update("DELETE FROM rollup_rep_day");
+        jdbc.update("DELETE FROM rollup_line_day");
         jdbc.update("DELETE FROM customer_order_day");
         jdbc.update("DELETE FROM customer_new_day");
         jdbc.update("DELETE FROM rollup_visit_month");
@@ -225,7 +226,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
 
     /**
      * MariaDB groups in memory only up to tmp_table_size (16 MB by default) and spills to disk
-     * beyond it, which triples the time of the per-customer grouping; this session may use more.
+     * beyond it, which triples the time of the per-customer grouping; this session may use more
+     * (a year of days per rep and customer needs about 400 MB: the engine stores keys at full width).
      * (The job's step runs in one transaction, so every statement of the run uses this session.)
      */
     private void giveGroupingMemory() {
