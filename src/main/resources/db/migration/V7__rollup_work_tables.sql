@@ -54,3 +54,6 @@ CREATE TABLE rollup_growth_orders (
     orders_amount DECIMAL(18,2) NOT NULL,
     PRIMARY KEY (period_type, entity_type, entity_id, period_start)
 );
+
+-- The period figures are now summed in memory from rollup_line_day and rollup_rep_day.
+DROP TABLE rollup_visit_work;

@@ -1,5 +1,6 @@
 package com.kam.pipeline.ingest;
 
+import com.kam.pipeline.system.BulkInsert;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,6 @@ class LoadWriter implements ItemWriter<CheckedRow> {
     private final JdbcTemplate jdbc;
     private final String insertSql;
     private final String kindCode;
-    private Boolean mariaDb;
 
     LoadWriter(InputKind kind, JdbcTemplate jdbc) {
         this.table = KindTable.of(kind);
@@ -44,11 +44,10 @@ class LoadWriter implements ItemWriter<CheckedRow> {
         }
         if (table.keptByKey() && !valid.isEmpty()) {
             jdbc.batchUpdate(table.deleteByKeySql(), valid.stream().map(table::keyParameters).toList());
-        }
-        if (!valid.isEmpty() && !table.keptByKey() && onMariaDb()) {
-            MariaDbLoadData.insert(jdbc, table.table, table.columns(), valid, table::insertParameters);
-        } else if (!valid.isEmpty()) {
             jdbc.batchUpdate(insertSql, valid.stream().map(table::insertParameters).toList());
+        } else {
+            // dated rows come in volume: the database's bulk path
+            BulkInsert.insert(jdbc, table.table, table.columns(), valid, table::insertParameters);
         }
         if (!rejects.isEmpty()) {
             jdbc.batchUpdate(INSERT_REJECT, rejects);
@@ -89,15 +88,6 @@ class LoadWriter implements ItemWriter<CheckedRow> {
         if (rows > 0) {
             counts.merge(List.of(load.id(), date, load.source().name()), rows, Integer::sum);
         }
-    }
-
-    /** Dated rows come in volume; on MariaDB they go through its bulk loader. */
-    private boolean onMariaDb() {
-        if (mariaDb == null) {
-            mariaDb = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) connection ->
-                    connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb"));
-        }
-        return mariaDb;
     }
 
     private static String clip(String text) {

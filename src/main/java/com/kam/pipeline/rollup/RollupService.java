@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
@@ -93,6 +94,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         LocalDate firstDate = first.toLocalDate().withDayOfMonth(1);
         calendar.write(firstDate, asOf, settings);
         writeVisitFrequency(settings);
+        Periods periods = new Periods(settings, RollupReferences.load(jdbc), started.truncatedTo(ChronoUnit.MICROS));
 
         String reason;
         if (forceFull) {
@@ -104,15 +106,24 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         } else {
             reason = null;
         }
-        Result result = reason != null ? full(firstDate, asOf, settings, appraisal, now, reason)
-                : incremental(((Date) last.get(0).get("business_date")).toLocalDate(), firstDate, asOf, settings, appraisal, now);
+        Result result = reason != null ? full(firstDate, asOf, settings, appraisal, now, periods, reason)
+                : incremental(((Date) last.get(0).get("business_date")).toLocalDate(), firstDate, asOf, settings, appraisal, now,
+                periods);
         jdbc.update("UPDATE recompute_request SET done_at = ? WHERE done_at IS NULL AND data_date <= ? AND kind IN ('"
                 + String.join("','", KINDS) + "')", now, Date.valueOf(asOf));
         return record(asOf, result, masterLoad, started);
     }
 
+    /** What every period rollup of a run needs. */
+    private record Periods(RollupSettings settings, RollupReferences references, LocalDateTime computedAt) {
+    }
+
+    private int writePeriods(List<PeriodRollup.Request> requests, Periods run) {
+        return periods.write(requests, run.settings(), run.references(), run.computedAt());
+    }
+
     private Result full(LocalDate first, LocalDate asOf, RollupSettings settings, AppraisalSettings appraisal, Timestamp now,
-                        String reason) {
+                        Periods run, String reason) {
         log.info("rollup {}: full recompute from {} ({})", asOf, first, reason);
         jdbc.update("DELETE FROM rollup");
         jdbc.update("DELETE FROM rollup_rep_day");
@@ -126,26 +137,28 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         orderDays.markNewCustomers(first, asOf);
         int rows = repDays.rebuild(first, asOf);
         log.info("rollup {}: {} rep-days in {} s", asOf, rows, seconds(t0));
+        long t = System.nanoTime();
+        List<PeriodRollup.Request> requests = new ArrayList<>();
         for (PeriodType type : PeriodType.whole()) {
-            long t = System.nanoTime();
-            LocalDate from = type.startOf(first, settings);
-            LocalDate to = type.startOf(asOf, settings);
-            rows += periods.write(type, from, to, now);
-            growth.run(type, from, to);
-            log.info("rollup {}: {} figures written in {} s", asOf, type, seconds(t));
+            requests.add(new PeriodRollup.Request(type, type.startOf(first, settings), type.startOf(asOf, settings)));
         }
+        rows += writePeriods(requests, run);
+        log.info("rollup {}: day to year figures written in {} s", asOf, seconds(t));
+        t = System.nanoTime();
+        requests.forEach(r -> growth.run(r.type(), r.from(), r.to()));
+        log.info("rollup {}: growth in {} s", asOf, seconds(t));
         jdbc.update("DELETE FROM rollup_warning");
-        rows += figuresAfterPeriods(asOf, settings, appraisal, now, first.withDayOfMonth(1), asOf.withDayOfMonth(1),
+        rows += figuresAfterPeriods(asOf, settings, appraisal, now, run, first.withDayOfMonth(1), asOf.withDayOfMonth(1),
                 CalendarTable.weekStart(first, settings), CalendarTable.weekStart(asOf, settings));
         return new Result("FULL", reason, first, asOf, (int) (asOf.toEpochDay() - first.toEpochDay()) + 1, rows);
     }
 
     private Result incremental(LocalDate lastRun, LocalDate first, LocalDate asOf, RollupSettings settings,
-                               AppraisalSettings appraisal, Timestamp now) {
+                               AppraisalSettings appraisal, Timestamp now, Periods run) {
         NavigableSet<LocalDate> dates = touchedDates(lastRun, asOf);
         dates.removeIf(d -> d.isBefore(first) || d.isAfter(asOf));
         if (dates.isEmpty()) {
-            int rows = figuresAfterPeriods(asOf, settings, appraisal, now, null, null, null, null);
+            int rows = figuresAfterPeriods(asOf, settings, appraisal, now, run, null, null, null, null);
             return new Result("INCREMENTAL", "no new rows", null, null, 0, rows);
         }
         // an order on a touched day can change whether the customer's next order is a new customer's
@@ -160,13 +173,19 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             orderDays.markNewCustomers(range[0], range[1]);
             rows += repDays.rebuild(range[0], range[1]);
         }
+        List<PeriodRollup.Request> requests = new ArrayList<>();
         for (PeriodType type : PeriodType.whole()) {
             NavigableSet<LocalDate> starts = new TreeSet<>();
             dates.forEach(d -> starts.add(type.startOf(d, settings)));
-            for (LocalDate[] run : DateRanges.ofPeriods(starts, type)) {
-                rows += periods.write(type, run[0], run[1], now);
-                growth.run(type, run[0], run[1]);
+            for (LocalDate[] range : DateRanges.ofPeriods(starts, type)) {
+                requests.add(new PeriodRollup.Request(type, range[0], range[1]));
             }
+        }
+        rows += writePeriods(requests, run);
+        requests.forEach(r -> growth.run(r.type(), r.from(), r.to()));
+        for (PeriodType type : PeriodType.whole()) {
+            NavigableSet<LocalDate> starts = new TreeSet<>();
+            dates.forEach(d -> starts.add(type.startOf(d, settings)));
             // the periods after a recomputed one compare themselves with it
             NavigableSet<LocalDate> followers = new TreeSet<>();
             starts.forEach(s -> {
@@ -178,7 +197,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             followers.forEach(s -> growth.run(type, s, s));
         }
         LocalDate firstWeek = CalendarTable.weekStart(dates.first(), settings);
-        rows += figuresAfterPeriods(asOf, settings, appraisal, now, dates.first().withDayOfMonth(1),
+        rows += figuresAfterPeriods(asOf, settings, appraisal, now, run, dates.first().withDayOfMonth(1),
                 dates.last().withDayOfMonth(1), firstWeek, CalendarTable.weekStart(asOf, settings));
         log.info("rollup {}: incremental, {} dates from {} to {}", asOf, dates.size(), dates.first(), dates.last());
         return new Result("INCREMENTAL", "new or corrected rows", dates.first(), dates.last(), dates.size(), rows);
@@ -186,11 +205,13 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
 
     /** To-date figures, appraisals, warnings and abnormal customers, which read the period rows. */
     private int figuresAfterPeriods(LocalDate asOf, RollupSettings settings, AppraisalSettings appraisal, Timestamp now,
-                                    LocalDate firstMonth, LocalDate lastMonth, LocalDate firstWeek, LocalDate lastWeek) {
+                                    Periods run, LocalDate firstMonth, LocalDate lastMonth, LocalDate firstWeek, LocalDate lastWeek) {
         int rows = 0;
+        List<PeriodRollup.Request> toDate = new ArrayList<>();
         for (PeriodType type : PeriodType.toDateKinds()) {
-            rows += periods.write(type, type.startOf(asOf, settings), asOf, now);
+            toDate.add(new PeriodRollup.Request(type, type.startOf(asOf, settings), asOf));
         }
+        rows += writePeriods(toDate, run);
         if (firstMonth != null) {
             for (LocalDate m = firstMonth; !m.isAfter(lastMonth); m = m.plusMonths(1)) {
                 rows += appraisals.write(m, appraisal, now);

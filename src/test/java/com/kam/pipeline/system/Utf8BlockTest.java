@@ -1,4 +1,4 @@
-package com.kam.pipeline.ingest;
+package com.kam.pipeline.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

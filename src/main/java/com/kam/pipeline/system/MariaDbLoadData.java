@@ -1,4 +1,4 @@
-package com.kam.pipeline.ingest;
+package com.kam.pipeline.system;
 
 import java.io.IOException;
 import java.io.InputStream;

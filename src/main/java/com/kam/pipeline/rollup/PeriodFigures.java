@@ -1,0 +1,318 @@
+package com.kam.pipeline.rollup;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The {@code rollup} rows of one period type over a range of periods, for every entity level at
+ * once: rep facts (rep-days or kept rep-months) and visit facts (per rep, customer and day or
+ * month) are summed in memory in one pass, instead of one grouping statement per level. Rates
+ * follow {@link Ratio}'s one rule.
+ */
+final class PeriodFigures {
+
+    /** Columns of a rep fact's counts, in {@link RepFact#counts} order. */
+    static final String[] COUNTS = {"visits_planned", "planned_visits_made", "visits", "effective_visits", "order_visits",
+            "new_customers", "complaints_received", "complaints_resolved", "report_due", "report_submitted",
+            "report_on_time", "report_complete"};
+    private static final int VISITS_PLANNED = 0;
+    private static final int PLANNED_MADE = 1;
+    private static final int VISITS = 2;
+    private static final int EFFECTIVE = 3;
+    private static final int ORDER_VISITS = 4;
+    private static final int NEW_CUSTOMERS = 5;
+    private static final int COMPLAINTS_RECEIVED = 6;
+    private static final int COMPLAINTS_RESOLVED = 7;
+    private static final int REPORTS_DUE = 8;
+    private static final int REPORTS_SUBMITTED = 9;
+    private static final int REPORTS_ON_TIME = 10;
+    private static final int REPORTS_COMPLETE = 11;
+
+    /** Money columns of both kinds of fact: orders, gross margin, collections, expenses. */
+    static final int MONEY = 4;
+    /** Target shares: sales, margin, collections, new customers, visits. */
+    static final int TARGETS = 5;
+
+    /** A rep's facts of one day (or month, summed): counts in {@link #COUNTS} order. */
+    record RepFact(LocalDate date, String rep, String team, String region, long repDays, LocalDate lastDay,
+                   BigDecimal[] money, long[] counts, BigDecimal[] targetShares, long hasTarget) {
+    }
+
+    /** A rep's visits to one customer on one day (or month). */
+    record VisitFact(LocalDate date, String rep, String team, String region, String customer, long visits,
+                     long effectiveVisits, long orderVisits, BigDecimal[] money) {
+    }
+
+    private record Key(LocalDate start, EntityLevel level, String id) {
+    }
+
+    private final PeriodType type;
+    private final RollupReferences references;
+    private final UnaryOperator<LocalDate> startOf;
+    private final UnaryOperator<LocalDate> endOf;
+    private final Map<Key, OrgFigures> organisation = new HashMap<>();
+    private final Map<Key, ClassFigures> customerClasses = new HashMap<>();
+
+    /** {@code startOf} maps a fact's date to its period's start, {@code endOf} a start to the period's last day. */
+    PeriodFigures(PeriodType type, RollupReferences references, UnaryOperator<LocalDate> startOf,
+                  UnaryOperator<LocalDate> endOf) {
+        this.type = type;
+        this.references = references;
+        this.startOf = startOf;
+        this.endOf = endOf;
+    }
+
+    void add(RepFact fact) {
+        LocalDate start = startOf.apply(fact.date());
+        org(start, EntityLevel.REP, fact.rep()).add(fact);
+        if (fact.team() != null) {
+            org(start, EntityLevel.TEAM, fact.team()).add(fact);
+        }
+        org(start, EntityLevel.REGION, fact.region()).add(fact);
+        org(start, EntityLevel.COMPANY, "ALL").add(fact);
+    }
+
+    void add(VisitFact fact) {
+        RollupReferences.CustomerClasses classes = references.customer(fact.customer());
+        if (classes == null) {
+            return;  // not a known customer: counted nowhere, as the joins on customer did
+        }
+        LocalDate start = startOf.apply(fact.date());
+        org(start, EntityLevel.REP, fact.rep()).visited(fact);
+        if (fact.team() != null) {
+            org(start, EntityLevel.TEAM, fact.team()).visited(fact);
+        }
+        org(start, EntityLevel.REGION, fact.region()).visited(fact);
+        org(start, EntityLevel.COMPANY, "ALL").visited(fact);
+        customerClass(start, EntityLevel.CUSTOMER_CLASS, classes.customerClass()).add(fact);
+        customerClass(start, EntityLevel.ABC_CLASS, classes.abcClass()).add(fact);
+        customerClass(start, EntityLevel.SEGMENT, classes.segment()).add(fact);
+    }
+
+    /** A customer who became new on {@code date} with a rep assigned that day. */
+    void addNewCustomer(LocalDate date, String customer) {
+        RollupReferences.CustomerClasses classes = references.customer(customer);
+        if (classes == null) {
+            return;
+        }
+        LocalDate start = startOf.apply(date);
+        newCustomer(start, EntityLevel.CUSTOMER_CLASS, classes.customerClass());
+        newCustomer(start, EntityLevel.ABC_CLASS, classes.abcClass());
+        newCustomer(start, EntityLevel.SEGMENT, classes.segment());
+    }
+
+    private void newCustomer(LocalDate start, EntityLevel level, String id) {
+        ClassFigures figures = customerClasses.get(new Key(start, level, id));
+        if (figures != null) {
+            figures.newCustomers++;  // a class's row exists only where its customers were visited
+        }
+    }
+
+    private OrgFigures org(LocalDate start, EntityLevel level, String id) {
+        return organisation.computeIfAbsent(new Key(start, level, id), k -> new OrgFigures());
+    }
+
+    private ClassFigures customerClass(LocalDate start, EntityLevel level, String id) {
+        return customerClasses.computeIfAbsent(new Key(start, level, id), k -> new ClassFigures());
+    }
+
+    /** The rows, in {@link PeriodRollup#COLUMNS} order, sorted by the table's key. */
+    List<Object[]> rows(LocalDateTime computedAt) {
+        List<Object[]> rows = new ArrayList<>(organisation.size() + customerClasses.size());
+        organisation.forEach((key, figures) -> rows.add(figures.row(key, computedAt)));
+        customerClasses.forEach((key, figures) -> rows.add(figures.row(key, computedAt)));
+        rows.sort(Comparator.comparing((Object[] r) -> (LocalDate) r[1]).thenComparing(r -> (String) r[3])
+                .thenComparing(r -> (String) r[4]));
+        return rows;
+    }
+
+    private Object[] keyColumns(Key key, int size) {
+        Object[] row = new Object[size];
+        row[0] = type.name();
+        row[1] = key.start();
+        row[2] = endOf.apply(key.start());
+        row[3] = key.level().name();
+        row[4] = key.id();
+        return row;
+    }
+
+    private static BigDecimal number(long value) {
+        return BigDecimal.valueOf(value);
+    }
+
+    private static BigDecimal[] zeros(int n) {
+        BigDecimal[] values = new BigDecimal[n];
+        java.util.Arrays.fill(values, BigDecimal.ZERO);
+        return values;
+    }
+
+    /** A rep, team, region or the company in one period. */
+    private final class OrgFigures {
+        private final Set<String> reps = new HashSet<>(4);
+        private long repDays;
+        private LocalDate lastDay;
+        private String lastTeam;
+        private String lastRegion;
+        private String maxRegion;
+        private final BigDecimal[] money = zeros(MONEY);
+        private final long[] counts = new long[COUNTS.length];
+        private final BigDecimal[] targets = zeros(TARGETS);
+        private long hasTarget;
+        /** Visits per customer; null when none of the period's visits was to a known customer. */
+        private Map<String, long[]> customerVisits;
+
+        void add(RepFact fact) {
+            reps.add(fact.rep());
+            repDays += fact.repDays();
+            if (lastDay == null || fact.lastDay().isAfter(lastDay)) {
+                lastDay = fact.lastDay();
+                lastTeam = fact.team();
+                lastRegion = fact.region();
+            }
+            if (maxRegion == null || fact.region().compareTo(maxRegion) > 0) {
+                maxRegion = fact.region();
+            }
+            for (int i = 0; i < MONEY; i++) {
+                money[i] = money[i].add(fact.money()[i]);
+            }
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += fact.counts()[i];
+            }
+            for (int i = 0; i < TARGETS; i++) {
+                targets[i] = targets[i].add(fact.targetShares()[i]);
+            }
+            hasTarget += fact.hasTarget();
+        }
+
+        void visited(VisitFact fact) {
+            if (customerVisits == null) {
+                customerVisits = new HashMap<>(8);
+            }
+            customerVisits.computeIfAbsent(fact.customer(), c -> new long[1])[0] += fact.visits();
+        }
+
+        Object[] row(Key key, LocalDateTime computedAt) {
+            Object[] row = keyColumns(key, PeriodRollup.COLUMN_COUNT);
+            row[5] = references.name(key.level(), key.id());
+            row[6] = key.level() == EntityLevel.REP ? lastTeam : null;
+            row[7] = key.level() == EntityLevel.REP ? lastRegion : key.level() == EntityLevel.TEAM ? maxRegion : null;
+            row[8] = (long) reps.size();
+            row[9] = repDays;
+            BigDecimal visits = number(counts[VISITS]);
+            row[10] = money[0];
+            row[11] = money[1];
+            row[12] = money[2];
+            row[13] = money[3];
+            row[14] = Ratio.of(money[3], visits, Ratio.MONEY_SCALE);
+            row[15] = counts[VISITS_PLANNED];
+            row[16] = counts[PLANNED_MADE];
+            row[17] = counts[VISITS];
+            row[18] = counts[EFFECTIVE];
+            row[19] = counts[ORDER_VISITS];
+            row[20] = Ratio.rate(number(counts[PLANNED_MADE]), number(counts[VISITS_PLANNED]));
+            row[21] = Ratio.rate(number(counts[EFFECTIVE]), visits);
+            row[22] = Ratio.rate(number(counts[ORDER_VISITS]), visits);
+            BigDecimal customersVisited = customerVisits == null ? null : number(customerVisits.size());
+            BigDecimal onFrequency = customerVisits == null ? null : onFrequency();
+            row[23] = customerVisits == null ? 0L : (long) customerVisits.size();
+            row[24] = Ratio.of(visits, customersVisited, 2);
+            row[25] = onFrequency == null ? null : onFrequency.longValue();
+            row[26] = Ratio.rate(onFrequency, customersVisited);
+            row[27] = counts[NEW_CUSTOMERS];
+            row[28] = counts[COMPLAINTS_RECEIVED];
+            row[29] = counts[COMPLAINTS_RESOLVED];
+            row[30] = Ratio.rate(number(counts[COMPLAINTS_RESOLVED]), number(counts[COMPLAINTS_RECEIVED]));
+            row[31] = counts[REPORTS_DUE];
+            row[32] = counts[REPORTS_SUBMITTED];
+            row[33] = counts[REPORTS_ON_TIME];
+            row[34] = counts[REPORTS_COMPLETE];
+            row[35] = Ratio.rate(number(counts[REPORTS_SUBMITTED]), number(counts[REPORTS_DUE]));
+            row[36] = Ratio.rate(number(counts[REPORTS_ON_TIME]), number(counts[REPORTS_DUE]));
+            row[37] = Ratio.rate(number(counts[REPORTS_COMPLETE]), number(counts[REPORTS_SUBMITTED]));
+            // a period's target is the sum of its rep-days' shares; empty when no rep in it has a target row
+            BigDecimal[] target = new BigDecimal[TARGETS];
+            for (int i = 0; i < TARGETS; i++) {
+                target[i] = hasTarget == 0 ? null : Ratio.money(targets[i]);
+                row[38 + i] = target[i];
+            }
+            row[43] = Ratio.rate(money[0], target[0]);
+            row[44] = Ratio.rate(money[1], target[1]);
+            row[45] = Ratio.rate(money[2], target[2]);
+            row[46] = Ratio.rate(number(counts[NEW_CUSTOMERS]), target[3]);
+            row[47] = Ratio.rate(visits, target[4]);
+            // average sales per rep per week: orders over rep-weeks (7 assigned rep-days make one)
+            row[48] = Ratio.of(money[0].multiply(BigDecimal.valueOf(7)), number(repDays), Ratio.MONEY_SCALE);
+            row[49] = computedAt;
+            return row;
+        }
+
+        /** Customers visited as often as their class asks; empty when no class has a frequency for this period. */
+        private BigDecimal onFrequency() {
+            long met = 0;
+            boolean anyRequired = false;
+            for (Map.Entry<String, long[]> entry : customerVisits.entrySet()) {
+                Integer required = references.requiredVisits(entry.getKey(), type);
+                if (required != null) {
+                    anyRequired = true;
+                    if (entry.getValue()[0] >= required) {
+                        met++;
+                    }
+                }
+            }
+            return anyRequired ? number(met) : null;
+        }
+    }
+
+    /** The customers of one class (R1..A3, A/B/C or a segment) in one period. */
+    private final class ClassFigures {
+        private final Set<String> reps = new HashSet<>(8);
+        private final Set<String> customers = new HashSet<>(16);
+        private final BigDecimal[] money = zeros(MONEY);
+        private long visits;
+        private long effectiveVisits;
+        private long orderVisits;
+        private long newCustomers;
+
+        void add(VisitFact fact) {
+            reps.add(fact.rep());
+            customers.add(fact.customer());
+            for (int i = 0; i < MONEY; i++) {
+                money[i] = money[i].add(fact.money()[i]);
+            }
+            visits += fact.visits();
+            effectiveVisits += fact.effectiveVisits();
+            orderVisits += fact.orderVisits();
+        }
+
+        Object[] row(Key key, LocalDateTime computedAt) {
+            Object[] row = keyColumns(key, PeriodRollup.COLUMN_COUNT);
+            BigDecimal visitCount = number(visits);
+            row[5] = key.id();
+            row[8] = (long) reps.size();
+            row[10] = money[0];
+            row[11] = money[1];
+            row[12] = money[2];
+            row[13] = money[3];
+            row[14] = Ratio.of(money[3], visitCount, Ratio.MONEY_SCALE);
+            row[17] = visits;
+            row[18] = effectiveVisits;
+            row[19] = orderVisits;
+            row[21] = Ratio.rate(number(effectiveVisits), visitCount);
+            row[22] = Ratio.rate(number(orderVisits), visitCount);
+            row[23] = (long) customers.size();
+            row[24] = Ratio.of(visitCount, number(customers.size()), 2);
+            row[27] = newCustomers;
+            row[49] = computedAt;
+            return row;
+        }
+    }
+}

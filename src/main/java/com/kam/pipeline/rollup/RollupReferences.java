@@ -1,0 +1,49 @@
+package com.kam.pipeline.rollup;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What the period figures look up for a run: each customer's classes, the visits each A/B/C
+ * class asks for per period, and the names of reps, teams and regions.
+ */
+final class RollupReferences {
+
+    record CustomerClasses(String customerClass, String abcClass, String segment) {
+    }
+
+    private final Map<String, CustomerClasses> customers = new HashMap<>();
+    private final Map<String, Integer> requiredVisits = new HashMap<>();
+    private final Map<String, String> names = new HashMap<>();
+
+    static RollupReferences load(JdbcTemplate jdbc) {
+        RollupReferences references = new RollupReferences();
+        jdbc.query("SELECT customer_id, customer_class, abc_class, segment FROM customer", rs -> {
+            references.customers.put(rs.getString(1), new CustomerClasses(rs.getString(2), rs.getString(3), rs.getString(4)));
+        });
+        jdbc.query("SELECT abc_class, period_type, required_visits FROM visit_frequency", rs -> {
+            references.requiredVisits.put(rs.getString(1) + "/" + rs.getString(2), rs.getInt(3));
+        });
+        jdbc.query("SELECT entity_type, entity_id, entity_name FROM org_entity", rs -> {
+            references.names.put(rs.getString(1) + "/" + rs.getString(2), rs.getString(3));
+        });
+        return references;
+    }
+
+    /** Null for a customer not in the customer master. */
+    CustomerClasses customer(String customerId) {
+        return customers.get(customerId);
+    }
+
+    /** Visits the customer's class asks for in a period of this type; null when it asks for none. */
+    Integer requiredVisits(String customerId, PeriodType type) {
+        CustomerClasses classes = customers.get(customerId);
+        return classes == null ? null : requiredVisits.get(classes.abcClass() + "/" + type.name());
+    }
+
+    /** The name of a rep, team or region; null for the company. */
+    String name(EntityLevel level, String id) {
+        return names.get(level.name() + "/" + id);
+    }
+}

@@ -1,0 +1,36 @@
+package com.kam.pipeline.system;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Stores many rows into one table in the caller's transaction: on MariaDB through its bulk loader
+ * ({@code LOAD DATA LOCAL INFILE}, streamed from memory), elsewhere as batched INSERTs.
+ */
+public final class BulkInsert {
+
+    private BulkInsert() {
+    }
+
+    /** Stores {@code rows}; {@code columnValues} gives one row's values in {@code columns} order. */
+    public static <T> void insert(JdbcTemplate jdbc, String table, List<String> columns, List<T> rows,
+                                  Function<T, Object[]> columnValues) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (onMariaDb(jdbc)) {
+            MariaDbLoadData.insert(jdbc, table, columns, rows, columnValues);
+        } else {
+            jdbc.batchUpdate("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                    + String.join(", ", columns.stream().map(c -> "?").toList()) + ")", rows.stream().map(columnValues).toList());
+        }
+    }
+
+    private static boolean onMariaDb(JdbcTemplate jdbc) {
+        return jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("mariadb"));
+    }
+}
