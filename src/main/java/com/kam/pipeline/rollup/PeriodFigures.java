@@ -42,17 +42,31 @@ final class PeriodFigures {
     /** Target shares: sales, margin, collections, new customers, visits. */
     static final int TARGETS = 5;
 
-    /** A rep's facts of one day (or month, summed): counts in {@link #COUNTS} order. */
+    /**
+     * A rep's facts of one day (or month, summed): money in cents, counts in {@link #COUNTS}
+     * order, target shares at {@link #SHARE_SCALE} decimals.
+     */
     record RepFact(LocalDate date, String rep, String team, String region, long repDays, LocalDate lastDay,
-                   BigDecimal[] money, long[] counts, BigDecimal[] targetShares, long hasTarget) {
+                   long[] money, long[] counts, BigDecimal[] targetShares, long hasTarget) {
     }
 
-    /** A rep's visits to one customer on one day (or month). */
+    /** A rep's visits to one customer on one day (or month); money in cents. */
     record VisitFact(LocalDate date, String rep, String team, String region, String customer, long visits,
-                     long effectiveVisits, long orderVisits, BigDecimal[] money) {
+                     long effectiveVisits, long orderVisits, long[] money) {
     }
+
+    /** Decimals of a day's target share (as stored in rollup_rep_day): sums stay exact. */
+    static final int SHARE_SCALE = 10;
+    private static final BigDecimal ZERO_SHARE = BigDecimal.ZERO.setScale(SHARE_SCALE);
 
     private record Key(LocalDate start, EntityLevel level, String id) {
+        // ids and dates are regular (E00298, C000123): mix them, or hash tables fill unevenly
+        @Override
+        public int hashCode() {
+            long h = start.toEpochDay() * 0x9E3779B97F4A7C15L + level.ordinal() * 0xC2B2AE3D27D4EB4FL
+                    + id.hashCode() * 0x165667B19E3779F9L;
+            return (int) (h ^ (h >>> 29));
+        }
     }
 
     private final PeriodType type;
@@ -61,6 +75,7 @@ final class PeriodFigures {
     private final UnaryOperator<LocalDate> endOf;
     private final Map<Key, OrgFigures> organisation = new HashMap<>();
     private final Map<Key, ClassFigures> customerClasses = new HashMap<>();
+    private final Map<Key, long[]> newCustomers = new HashMap<>();
 
     /** {@code startOf} maps a fact's date to its period's start, {@code endOf} a start to the period's last day. */
     PeriodFigures(PeriodType type, RollupReferences references, UnaryOperator<LocalDate> startOf,
@@ -87,15 +102,16 @@ final class PeriodFigures {
             return;  // not a known customer: counted nowhere, as the joins on customer did
         }
         LocalDate start = startOf.apply(fact.date());
-        org(start, EntityLevel.REP, fact.rep()).visited(fact);
+        org(start, EntityLevel.REP, fact.rep()).visited(classes, fact);
         if (fact.team() != null) {
-            org(start, EntityLevel.TEAM, fact.team()).visited(fact);
+            org(start, EntityLevel.TEAM, fact.team()).visited(classes, fact);
         }
-        org(start, EntityLevel.REGION, fact.region()).visited(fact);
-        org(start, EntityLevel.COMPANY, "ALL").visited(fact);
-        customerClass(start, EntityLevel.CUSTOMER_CLASS, classes.customerClass()).add(fact);
-        customerClass(start, EntityLevel.ABC_CLASS, classes.abcClass()).add(fact);
-        customerClass(start, EntityLevel.SEGMENT, classes.segment()).add(fact);
+        org(start, EntityLevel.REGION, fact.region()).visited(classes, fact);
+        org(start, EntityLevel.COMPANY, "ALL").visited(classes, fact);
+        int rep = references.repIndex(fact.rep());
+        customerClass(start, EntityLevel.CUSTOMER_CLASS, classes.customerClass()).add(rep, classes, fact);
+        customerClass(start, EntityLevel.ABC_CLASS, classes.abcClass()).add(rep, classes, fact);
+        customerClass(start, EntityLevel.SEGMENT, classes.segment()).add(rep, classes, fact);
     }
 
     /** A customer who became new on {@code date} with a rep assigned that day. */
@@ -111,25 +127,41 @@ final class PeriodFigures {
     }
 
     private void newCustomer(LocalDate start, EntityLevel level, String id) {
-        ClassFigures figures = customerClasses.get(new Key(start, level, id));
-        if (figures != null) {
-            figures.newCustomers++;  // a class's row exists only where its customers were visited
-        }
+        newCustomers.computeIfAbsent(new Key(start, level, id), k -> new long[1])[0]++;
     }
 
     private OrgFigures org(LocalDate start, EntityLevel level, String id) {
-        return organisation.computeIfAbsent(new Key(start, level, id), k -> new OrgFigures());
+        return organisation.computeIfAbsent(new Key(start, level, id), k -> new OrgFigures(level));
     }
 
     private ClassFigures customerClass(LocalDate start, EntityLevel level, String id) {
         return customerClasses.computeIfAbsent(new Key(start, level, id), k -> new ClassFigures());
     }
 
-    /** The rows, in {@link PeriodRollup#COLUMNS} order, sorted by the table's key. */
-    List<Object[]> rows(LocalDateTime computedAt) {
-        List<Object[]> rows = new ArrayList<>(organisation.size() + customerClasses.size());
-        organisation.forEach((key, figures) -> rows.add(figures.row(key, computedAt)));
-        customerClasses.forEach((key, figures) -> rows.add(figures.row(key, computedAt)));
+    /**
+     * Takes out the rows of the periods that end by {@code day} (all of them when null), in
+     * {@link PeriodRollup#COLUMNS} order, sorted by the table's key: their facts are all in.
+     */
+    List<Object[]> takeRowsEndingBy(LocalDate day, LocalDateTime computedAt) {
+        List<Object[]> rows = new ArrayList<>();
+        java.util.function.Predicate<Key> done = key -> day == null || !endOf.apply(key.start()).isAfter(day);
+        for (var it = organisation.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            if (done.test(entry.getKey())) {
+                rows.add(entry.getValue().row(entry.getKey(), computedAt));
+                it.remove();
+            }
+        }
+        for (var it = customerClasses.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            if (done.test(entry.getKey())) {
+                // a class's row exists only where its customers were visited
+                long[] fresh = newCustomers.get(entry.getKey());
+                rows.add(entry.getValue().row(entry.getKey(), fresh == null ? 0 : fresh[0], computedAt));
+                it.remove();
+            }
+        }
+        newCustomers.keySet().removeIf(done);
         rows.sort(Comparator.comparing((Object[] r) -> (LocalDate) r[1]).thenComparing(r -> (String) r[3])
                 .thenComparing(r -> (String) r[4]));
         return rows;
@@ -149,29 +181,40 @@ final class PeriodFigures {
         return BigDecimal.valueOf(value);
     }
 
-    private static BigDecimal[] zeros(int n) {
-        BigDecimal[] values = new BigDecimal[n];
-        java.util.Arrays.fill(values, BigDecimal.ZERO);
+    private static BigDecimal[] zeroShares() {
+        BigDecimal[] values = new BigDecimal[TARGETS];
+        java.util.Arrays.fill(values, ZERO_SHARE);
         return values;
+    }
+
+    private static BigDecimal money(long cents) {
+        return BigDecimal.valueOf(cents, Ratio.MONEY_SCALE);
     }
 
     /** A rep, team, region or the company in one period. */
     private final class OrgFigures {
-        private final Set<String> reps = new HashSet<>(4);
+        /** Reps who contributed; not kept for a rep's own figures. */
+        private final java.util.BitSet reps;
         private long repDays;
         private LocalDate lastDay;
         private String lastTeam;
         private String lastRegion;
         private String maxRegion;
-        private final BigDecimal[] money = zeros(MONEY);
+        private final long[] money = new long[MONEY];
         private final long[] counts = new long[COUNTS.length];
-        private final BigDecimal[] targets = zeros(TARGETS);
+        private final BigDecimal[] targets = zeroShares();
         private long hasTarget;
-        /** Visits per customer; null when none of the period's visits was to a known customer. */
-        private Map<String, long[]> customerVisits;
+        /** Visits per customer (by index); null when none of the period's visits was to a known customer. */
+        private Map<Integer, long[]> customerVisits;
+
+        OrgFigures(EntityLevel level) {
+            reps = level == EntityLevel.REP ? null : new java.util.BitSet();
+        }
 
         void add(RepFact fact) {
-            reps.add(fact.rep());
+            if (reps != null) {
+                reps.set(references.repIndex(fact.rep()));
+            }
             repDays += fact.repDays();
             if (lastDay == null || fact.lastDay().isAfter(lastDay)) {
                 lastDay = fact.lastDay();
@@ -182,7 +225,7 @@ final class PeriodFigures {
                 maxRegion = fact.region();
             }
             for (int i = 0; i < MONEY; i++) {
-                money[i] = money[i].add(fact.money()[i]);
+                money[i] += fact.money()[i];
             }
             for (int i = 0; i < counts.length; i++) {
                 counts[i] += fact.counts()[i];
@@ -193,11 +236,11 @@ final class PeriodFigures {
             hasTarget += fact.hasTarget();
         }
 
-        void visited(VisitFact fact) {
+        void visited(RollupReferences.CustomerClasses customer, VisitFact fact) {
             if (customerVisits == null) {
                 customerVisits = new HashMap<>(8);
             }
-            customerVisits.computeIfAbsent(fact.customer(), c -> new long[1])[0] += fact.visits();
+            customerVisits.computeIfAbsent(customer.index(), c -> new long[1])[0] += fact.visits();
         }
 
         Object[] row(Key key, LocalDateTime computedAt) {
@@ -205,14 +248,17 @@ final class PeriodFigures {
             row[5] = references.name(key.level(), key.id());
             row[6] = key.level() == EntityLevel.REP ? lastTeam : null;
             row[7] = key.level() == EntityLevel.REP ? lastRegion : key.level() == EntityLevel.TEAM ? maxRegion : null;
-            row[8] = (long) reps.size();
+            row[8] = reps == null ? 1L : (long) reps.cardinality();
             row[9] = repDays;
             BigDecimal visits = number(counts[VISITS]);
-            row[10] = money[0];
-            row[11] = money[1];
-            row[12] = money[2];
-            row[13] = money[3];
-            row[14] = Ratio.of(money[3], visits, Ratio.MONEY_SCALE);
+            BigDecimal orders = money(money[0]);
+            BigDecimal margin = money(money[1]);
+            BigDecimal collections = money(money[2]);
+            row[10] = orders;
+            row[11] = margin;
+            row[12] = collections;
+            row[13] = money(money[3]);
+            row[14] = Ratio.of(money(money[3]), visits, Ratio.MONEY_SCALE);
             row[15] = counts[VISITS_PLANNED];
             row[16] = counts[PLANNED_MADE];
             row[17] = counts[VISITS];
@@ -244,13 +290,13 @@ final class PeriodFigures {
                 target[i] = hasTarget == 0 ? null : Ratio.money(targets[i]);
                 row[38 + i] = target[i];
             }
-            row[43] = Ratio.rate(money[0], target[0]);
-            row[44] = Ratio.rate(money[1], target[1]);
-            row[45] = Ratio.rate(money[2], target[2]);
+            row[43] = Ratio.rate(orders, target[0]);
+            row[44] = Ratio.rate(margin, target[1]);
+            row[45] = Ratio.rate(collections, target[2]);
             row[46] = Ratio.rate(number(counts[NEW_CUSTOMERS]), target[3]);
             row[47] = Ratio.rate(visits, target[4]);
             // average sales per rep per week: orders over rep-weeks (7 assigned rep-days make one)
-            row[48] = Ratio.of(money[0].multiply(BigDecimal.valueOf(7)), number(repDays), Ratio.MONEY_SCALE);
+            row[48] = Ratio.of(orders.multiply(BigDecimal.valueOf(7)), number(repDays), Ratio.MONEY_SCALE);
             row[49] = computedAt;
             return row;
         }
@@ -259,8 +305,8 @@ final class PeriodFigures {
         private BigDecimal onFrequency() {
             long met = 0;
             boolean anyRequired = false;
-            for (Map.Entry<String, long[]> entry : customerVisits.entrySet()) {
-                Integer required = references.requiredVisits(entry.getKey(), type);
+            for (Map.Entry<Integer, long[]> entry : customerVisits.entrySet()) {
+                Integer required = references.requiredVisits(references.customerAt(entry.getKey()), type);
                 if (required != null) {
                     anyRequired = true;
                     if (entry.getValue()[0] >= required) {
@@ -274,42 +320,41 @@ final class PeriodFigures {
 
     /** The customers of one class (R1..A3, A/B/C or a segment) in one period. */
     private final class ClassFigures {
-        private final Set<String> reps = new HashSet<>(8);
-        private final Set<String> customers = new HashSet<>(16);
-        private final BigDecimal[] money = zeros(MONEY);
+        private final java.util.BitSet reps = new java.util.BitSet();
+        private final java.util.BitSet customers = new java.util.BitSet();
+        private final long[] money = new long[MONEY];
         private long visits;
         private long effectiveVisits;
         private long orderVisits;
-        private long newCustomers;
 
-        void add(VisitFact fact) {
-            reps.add(fact.rep());
-            customers.add(fact.customer());
+        void add(int rep, RollupReferences.CustomerClasses customer, VisitFact fact) {
+            reps.set(rep);
+            customers.set(customer.index());
             for (int i = 0; i < MONEY; i++) {
-                money[i] = money[i].add(fact.money()[i]);
+                money[i] += fact.money()[i];
             }
             visits += fact.visits();
             effectiveVisits += fact.effectiveVisits();
             orderVisits += fact.orderVisits();
         }
 
-        Object[] row(Key key, LocalDateTime computedAt) {
+        Object[] row(Key key, long newCustomers, LocalDateTime computedAt) {
             Object[] row = keyColumns(key, PeriodRollup.COLUMN_COUNT);
             BigDecimal visitCount = number(visits);
             row[5] = key.id();
-            row[8] = (long) reps.size();
-            row[10] = money[0];
-            row[11] = money[1];
-            row[12] = money[2];
-            row[13] = money[3];
-            row[14] = Ratio.of(money[3], visitCount, Ratio.MONEY_SCALE);
+            row[8] = (long) reps.cardinality();
+            row[10] = money(money[0]);
+            row[11] = money(money[1]);
+            row[12] = money(money[2]);
+            row[13] = money(money[3]);
+            row[14] = Ratio.of(money(money[3]), visitCount, Ratio.MONEY_SCALE);
             row[17] = visits;
             row[18] = effectiveVisits;
             row[19] = orderVisits;
             row[21] = Ratio.rate(number(effectiveVisits), visitCount);
             row[22] = Ratio.rate(number(orderVisits), visitCount);
-            row[23] = (long) customers.size();
-            row[24] = Ratio.of(visitCount, number(customers.size()), 2);
+            row[23] = (long) customers.cardinality();
+            row[24] = Ratio.of(visitCount, number(customers.cardinality()), 2);
             row[27] = newCustomers;
             row[49] = computedAt;
             return row;

@@ -2,6 +2,7 @@ package com.kam.pipeline.rollup;
 
 import com.kam.pipeline.system.BulkInsert;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -100,7 +101,7 @@ class PeriodRollup {
                      LocalDateTime now) {
         long t0 = System.nanoTime();
         List<PeriodFigures> figures = new ArrayList<>();
-        Map<List<Object>, PeriodFigures.VisitFact> months = null;
+        List<Request> monthRequests = new ArrayList<>();
         for (Request request : requests) {
             PeriodType type = request.type();
             if (type.toDate()) {
@@ -114,13 +115,39 @@ class PeriodRollup {
             }
             if (type == PeriodType.MONTH) {
                 keepRepMonths(request);
-                if (months == null) {
-                    months = new HashMap<>();
-                }
+                monthRequests.add(request);
             }
         }
-        Date first = Date.valueOf(requests.stream().map(Request::from).min(LocalDate::compareTo).orElseThrow());
-        Date last = Date.valueOf(requests.stream().map(Request::lastDay).max(LocalDate::compareTo).orElseThrow());
+        LocalDate first = requests.stream().map(Request::from).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = requests.stream().map(Request::lastDay).max(LocalDate::compareTo).orElseThrow();
+        Map<List<Object>, PeriodFigures.VisitFact> months = new HashMap<>();
+        int rows = 0;
+        // a month of facts at a time: the periods that end in it are written and forgotten
+        for (LocalDate from = first; !from.isAfter(last); ) {
+            LocalDate to = monthFacts ? last : min(from.withDayOfMonth(from.lengthOfMonth()), last);
+            readFacts(requests, figures, monthFacts, from, to, monthRequests, months);
+            for (PeriodFigures periodFigures : figures) {
+                List<Object[]> written = periodFigures.takeRowsEndingBy(to.equals(last) ? null : to, now);
+                BulkInsert.insert(jdbc, "rollup", COLUMNS, written, row -> row);
+                rows += written.size();
+            }
+            from = to.plusDays(1);
+        }
+        if (!monthRequests.isEmpty()) {
+            keepVisitMonths(monthRequests, months);
+        }
+        log.debug("{} from {}: {} rows in {} ms", requests.stream().map(r -> r.type().name()).distinct().toList(),
+                monthFacts ? "months" : "days", rows, (System.nanoTime() - t0) / 1_000_000);
+        return rows;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** Hands the facts dated {@code from..to} to the figures of every request covering them. */
+    private void readFacts(List<Request> requests, List<PeriodFigures> figures, boolean monthFacts, LocalDate from,
+                           LocalDate to, List<Request> monthRequests, Map<List<Object>, PeriodFigures.VisitFact> months) {
         String repFacts = monthFacts
                 ? "SELECT ps, rep_id, team_code, region_code, rep_days, last_day, " + REP_SUMS
                 + " FROM rollup_rep_month WHERE ps BETWEEN ? AND ?"
@@ -133,7 +160,7 @@ class PeriodRollup {
                     figures.get(i).add(fact);
                 }
             }
-        }, first, last);
+        }, Date.valueOf(from), Date.valueOf(to));
         String visitFacts = monthFacts
                 ? "SELECT ps, rep_id, team_code, region_code, customer_id, " + VISIT_SUMS
                 + " FROM rollup_visit_month WHERE ps BETWEEN ? AND ?"
@@ -141,8 +168,6 @@ class PeriodRollup {
                 + " l.effective_visits, l.order_visits, l.orders_amount, l.gross_margin, l.collections, l.expenses"
                 + " FROM rollup_line_day l JOIN rollup_rep_day f ON f.work_date = l.report_date AND f.rep_id = l.rep_id"
                 + " WHERE l.report_date BETWEEN ? AND ?";
-        Map<List<Object>, PeriodFigures.VisitFact> monthVisits = months;
-        List<Request> monthRequests = requests.stream().filter(r -> r.type() == PeriodType.MONTH).toList();
         streaming.query(visitFacts, rs -> {
             PeriodFigures.VisitFact fact = visitFact(rs);
             for (int i = 0; i < figures.size(); i++) {
@@ -150,10 +175,12 @@ class PeriodRollup {
                     figures.get(i).add(fact);
                 }
             }
-            if (monthVisits != null && monthRequests.stream().anyMatch(r -> r.covers(fact.date()))) {
-                addToMonth(monthVisits, fact);
+            for (Request month : monthRequests) {
+                if (month.covers(fact.date())) {
+                    addToMonth(months, fact);
+                }
             }
-        }, first, last);
+        }, Date.valueOf(from), Date.valueOf(to));
         // a customer is counted new for its classes when a rep assigned that day took the order
         streaming.query("SELECT nc.order_date, nc.customer_id FROM customer_new_day nc JOIN rollup_rep_day f"
                 + " ON f.work_date = nc.order_date AND f.rep_id = nc.rep_id WHERE nc.order_date BETWEEN ? AND ?", rs -> {
@@ -163,20 +190,7 @@ class PeriodRollup {
                     figures.get(i).addNewCustomer(date, rs.getString(2));
                 }
             }
-        }, first, last);
-        if (monthVisits != null) {
-            keepVisitMonths(monthRequests, monthVisits);
-        }
-        int rows = 0;
-        for (int i = 0; i < figures.size(); i++) {
-            List<Object[]> written = figures.get(i).rows(now);
-            BulkInsert.insert(jdbc, "rollup", COLUMNS, written, row -> row);
-            rows += written.size();
-            log.debug("{} {}..{}: {} rows", requests.get(i).type(), requests.get(i).from(), requests.get(i).to(), written.size());
-        }
-        log.debug("{} from {}: {} rows in {} ms", requests.stream().map(r -> r.type().name()).distinct().toList(),
-                monthFacts ? "months" : "days", rows, (System.nanoTime() - t0) / 1_000_000);
-        return rows;
+        }, Date.valueOf(from), Date.valueOf(to));
     }
 
     /** The rep-days summed per month, rep, team and region, kept for quarters and years. */
@@ -194,9 +208,9 @@ class PeriodRollup {
         LocalDate month = fact.date().withDayOfMonth(1);
         List<Object> key = Arrays.asList(month, fact.rep(), fact.team(), fact.region(), fact.customer());
         months.merge(key, fact, (a, b) -> {
-            BigDecimal[] money = new BigDecimal[PeriodFigures.MONEY];
+            long[] money = new long[PeriodFigures.MONEY];
             for (int i = 0; i < money.length; i++) {
-                money[i] = a.money()[i].add(b.money()[i]);
+                money[i] = a.money()[i] + b.money()[i];
             }
             return new PeriodFigures.VisitFact(month, a.rep(), a.team(), a.region(), a.customer(), a.visits() + b.visits(),
                     a.effectiveVisits() + b.effectiveVisits(), a.orderVisits() + b.orderVisits(), money);
@@ -212,15 +226,15 @@ class PeriodRollup {
         List<PeriodFigures.VisitFact> rows = new ArrayList<>(months.values());
         BulkInsert.insert(jdbc, "rollup_visit_month", VISIT_MONTH_COLUMNS, rows, v -> new Object[] {
                 v.date().withDayOfMonth(1), v.rep(), v.team(), v.region(), v.customer(), v.visits(), v.effectiveVisits(),
-                v.orderVisits(), v.money()[0], v.money()[1], v.money()[2], v.money()[3]});
+                v.orderVisits(), cents(v.money()[0]), cents(v.money()[1]), cents(v.money()[2]), cents(v.money()[3])});
     }
 
     /** Columns: date, rep, team, region, rep-days, last day, then {@link #REP_SUMS}. */
     private static PeriodFigures.RepFact repFact(ResultSet rs) throws SQLException {
         int c = 7;
-        BigDecimal[] money = new BigDecimal[PeriodFigures.MONEY];
+        long[] money = new long[PeriodFigures.MONEY];
         for (int i = 0; i < money.length; i++) {
-            money[i] = rs.getBigDecimal(c++);
+            money[i] = cents(rs.getBigDecimal(c++));
         }
         long[] counts = new long[PeriodFigures.COUNTS.length];
         for (int i = 0; i < counts.length; i++) {
@@ -228,7 +242,7 @@ class PeriodRollup {
         }
         BigDecimal[] shares = new BigDecimal[PeriodFigures.TARGETS];
         for (int i = 0; i < shares.length; i++) {
-            shares[i] = rs.getBigDecimal(c++);
+            shares[i] = rs.getBigDecimal(c++).setScale(PeriodFigures.SHARE_SCALE, RoundingMode.UNNECESSARY);
         }
         return new PeriodFigures.RepFact(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getLong(5), rs.getObject(6, LocalDate.class), money, counts, shares, rs.getLong(c));
@@ -236,12 +250,21 @@ class PeriodRollup {
 
     /** Columns: date, rep, team, region, customer, then {@link #VISIT_SUMS}. */
     private static PeriodFigures.VisitFact visitFact(ResultSet rs) throws SQLException {
-        BigDecimal[] money = new BigDecimal[PeriodFigures.MONEY];
+        long[] money = new long[PeriodFigures.MONEY];
         for (int i = 0; i < money.length; i++) {
-            money[i] = rs.getBigDecimal(9 + i);
+            money[i] = cents(rs.getBigDecimal(9 + i));
         }
         return new PeriodFigures.VisitFact(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), money);
+    }
+
+    /** Money columns hold cents exactly (two decimals); sums of cents stay exact in a long. */
+    private static long cents(BigDecimal amount) {
+        return amount.setScale(Ratio.MONEY_SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+    }
+
+    private static BigDecimal cents(long cents) {
+        return BigDecimal.valueOf(cents, Ratio.MONEY_SCALE);
     }
 
     private static String sums(String alias, String columns) {

@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class RepDayFacts {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RepDayFacts.class);
+
     private static final String INSERT = "INSERT INTO rollup_rep_day (work_date, rep_id, team_code, region_code, orders_amount,"
             + " gross_margin, collections, expenses, visits_planned, planned_visits_made, visits, effective_visits, order_visits,"
             + " new_customers, complaints_received, complaints_resolved, report_due, report_submitted, report_on_time,"
@@ -84,14 +86,20 @@ class RepDayFacts {
     int rebuild(LocalDate from, LocalDate to) {
         Date f = Date.valueOf(from);
         Date t = Date.valueOf(to);
+        long t0 = System.nanoTime();
         jdbc.update("DELETE FROM rollup_line_day WHERE report_date BETWEEN ? AND ?", f, t);
         jdbc.update(LINE_DAYS, f, t);
+        long t1 = System.nanoTime();
         jdbc.update("DELETE FROM rollup_report_day_work");
         jdbc.update("DELETE FROM rollup_plan_day_work");
         jdbc.update(REPORT_DAYS, f, t);
+        long t2 = System.nanoTime();
         jdbc.update(PLAN_DAYS, f, t);
+        long t3 = System.nanoTime();
         jdbc.update("DELETE FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?", f, t);
         int rows = jdbc.update(INSERT, f, t, Date.valueOf(from.withDayOfMonth(1)), t, f, t);
+        log.debug("rep-days {}..{}: lines per day {} ms, reports {} ms, plans {} ms, rep-days {} ms", from, to,
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
         jdbc.update("DELETE FROM rollup_report_day_work");
         jdbc.update("DELETE FROM rollup_plan_day_work");
         return rows;

@@ -10,17 +10,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class RollupReferences {
 
-    record CustomerClasses(String customerClass, String abcClass, String segment) {
+    /** A customer's classes, and its position among all customers (for compact sets of customers). */
+    record CustomerClasses(int index, String customerClass, String abcClass, String segment) {
     }
 
     private final Map<String, CustomerClasses> customers = new HashMap<>();
+    private final java.util.List<CustomerClasses> byIndex = new java.util.ArrayList<>();
+    private final Map<String, Integer> reps = new HashMap<>();
     private final Map<String, Integer> requiredVisits = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
 
     static RollupReferences load(JdbcTemplate jdbc) {
         RollupReferences references = new RollupReferences();
         jdbc.query("SELECT customer_id, customer_class, abc_class, segment FROM customer", rs -> {
-            references.customers.put(rs.getString(1), new CustomerClasses(rs.getString(2), rs.getString(3), rs.getString(4)));
+            CustomerClasses classes = new CustomerClasses(references.byIndex.size(), rs.getString(2), rs.getString(3),
+                    rs.getString(4));
+            references.customers.put(rs.getString(1), classes);
+            references.byIndex.add(classes);
+        });
+        jdbc.query("SELECT DISTINCT employee_id FROM org_assignment", rs -> {
+            references.reps.putIfAbsent(rs.getString(1), references.reps.size());
         });
         jdbc.query("SELECT abc_class, period_type, required_visits FROM visit_frequency", rs -> {
             references.requiredVisits.put(rs.getString(1) + "/" + rs.getString(2), rs.getInt(3));
@@ -36,10 +45,22 @@ final class RollupReferences {
         return customers.get(customerId);
     }
 
-    /** Visits the customer's class asks for in a period of this type; null when it asks for none. */
-    Integer requiredVisits(String customerId, PeriodType type) {
-        CustomerClasses classes = customers.get(customerId);
-        return classes == null ? null : requiredVisits.get(classes.abcClass() + "/" + type.name());
+    CustomerClasses customerAt(int index) {
+        return byIndex.get(index);
+    }
+
+    /** Visits a class asks for in a period of this type; null when it asks for none. */
+    Integer requiredVisits(CustomerClasses customer, PeriodType type) {
+        return requiredVisits.get(customer.abcClass() + "/" + type.name());
+    }
+
+    /** A rep's position among everyone in the organisation (for compact sets of reps). */
+    int repIndex(String repId) {
+        Integer index = reps.get(repId);
+        if (index == null) {
+            throw new IllegalStateException("rep " + repId + " is not in org_assignment");
+        }
+        return index;
     }
 
     /** The name of a rep, team or region; null for the company. */
