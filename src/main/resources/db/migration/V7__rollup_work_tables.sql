@@ -1,20 +1,3 @@
--- The report lines summed per day, rep and customer, kept like the rep-days: the rep-days count
--- the planned visits made against it, and the day, week and month rollups read it instead of
--- the report lines. Lines without a customer (a day without visits) are not in it.
-CREATE TABLE rollup_line_day (
-    report_date      DATE          NOT NULL,
-    rep_id           VARCHAR(50)   NOT NULL,
-    customer_id      VARCHAR(50)   NOT NULL,
-    visits           INT           NOT NULL,
-    effective_visits INT           NOT NULL,
-    order_visits     INT           NOT NULL,
-    orders_amount    DECIMAL(18,2) NOT NULL,
-    gross_margin     DECIMAL(18,2) NOT NULL,
-    collections      DECIMAL(18,2) NOT NULL,
-    expenses         DECIMAL(18,2) NOT NULL,
-    PRIMARY KEY (report_date, rep_id, customer_id)
-);
-
 -- Work tables of the rep-day rebuild: each input summed per day and rep on its own, so that the
 -- rep-days are one join on primary keys and the database has no join order to guess.
 CREATE TABLE rollup_report_day_work (
@@ -55,5 +38,5 @@ CREATE TABLE rollup_growth_orders (
     PRIMARY KEY (period_type, entity_type, entity_id, period_start)
 );
 
--- The period figures are now summed in memory from rollup_line_day and rollup_rep_day.
+-- The period figures are now summed in memory from the report lines and rollup_rep_day.
 DROP TABLE rollup_visit_work;

@@ -306,7 +306,7 @@ final class PeriodFigures {
             long met = 0;
             boolean anyRequired = false;
             for (Map.Entry<Integer, long[]> entry : customerVisits.entrySet()) {
-                Integer required = references.requiredVisits(references.customerAt(entry.getKey()), type);
+                Integer required = references.requiredVisits(entry.getKey(), type);
                 if (required != null) {
                     anyRequired = true;
                     if (entry.getValue()[0] >= required) {

@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Writes the {@code rollup} rows of one period type over a range of whole periods, for every
  * entity level: reads the rep facts and visit facts of those periods once (days and weeks and
- * months from {@code rollup_rep_day} and {@code rollup_line_day}, quarters and years from the
- * kept month rows), sums them in memory ({@link PeriodFigures}) and bulk-loads the rows.
+ * months from {@code rollup_rep_day} and the report lines, quarters and years from the kept
+ * month rows), sums them in memory ({@link PeriodFigures}) and bulk-loads the rows.
  */
 class PeriodRollup {
 
@@ -164,10 +164,13 @@ class PeriodRollup {
         String visitFacts = monthFacts
                 ? "SELECT ps, rep_id, team_code, region_code, customer_id, " + VISIT_SUMS
                 + " FROM rollup_visit_month WHERE ps BETWEEN ? AND ?"
-                : "SELECT l.report_date, f.rep_id, f.team_code, f.region_code, l.customer_id, l.visits,"
-                + " l.effective_visits, l.order_visits, l.orders_amount, l.gross_margin, l.collections, l.expenses"
-                + " FROM rollup_line_day l JOIN rollup_rep_day f ON f.work_date = l.report_date AND f.rep_id = l.rep_id"
-                + " WHERE l.report_date BETWEEN ? AND ?";
+                // each visit line on a day the rep was assigned as a rep, with that day's team and region
+                : "SELECT l.report_date, f.rep_id, f.team_code, f.region_code, l.customer_id, 1,"
+                + " CASE WHEN l.effective THEN 1 ELSE 0 END, CASE WHEN l.order_amount > 0 THEN 1 ELSE 0 END,"
+                + " COALESCE(l.order_amount, 0), COALESCE(l.gross_margin, 0), COALESCE(l.payment_collected, 0),"
+                + " COALESCE(l.expense, 0)"
+                + " FROM report_line l JOIN rollup_rep_day f ON f.work_date = l.report_date AND f.rep_id = l.rep_id"
+                + " WHERE l.report_date BETWEEN ? AND ? AND l.customer_id IS NOT NULL";
         streaming.query(visitFacts, rs -> {
             PeriodFigures.VisitFact fact = visitFact(rs);
             for (int i = 0; i < figures.size(); i++) {

@@ -55,15 +55,6 @@ class RepDayFacts {
         this.jdbc = jdbc;
     }
 
-    /** The report lines per day, rep and customer. */
-    private static final String LINE_DAYS = "INSERT INTO rollup_line_day (report_date, rep_id, customer_id, visits,"
-            + " effective_visits, order_visits, orders_amount, gross_margin, collections, expenses)"
-            + " SELECT report_date, rep_id, customer_id, COUNT(*), SUM(CASE WHEN effective THEN 1 ELSE 0 END),"
-            + " SUM(CASE WHEN order_amount > 0 THEN 1 ELSE 0 END), COALESCE(SUM(order_amount), 0),"
-            + " COALESCE(SUM(gross_margin), 0), COALESCE(SUM(payment_collected), 0), COALESCE(SUM(expense), 0)"
-            + " FROM report_line WHERE report_date BETWEEN ? AND ? AND customer_id IS NOT NULL"
-            + " GROUP BY report_date, rep_id, customer_id";
-
     /** The report of each rep and day: the money of every line, the visits, and the day fields. */
     private static final String REPORT_DAYS = "INSERT INTO rollup_report_day_work (report_date, rep_id, orders_amount,"
             + " gross_margin, collections, expenses, visits, effective_visits, order_visits, complaints_received,"
@@ -78,17 +69,14 @@ class RepDayFacts {
 
     /** Planned visits per rep and day, and how many of them were made: the customer was visited that day. */
     private static final String PLAN_DAYS = "INSERT INTO rollup_plan_day_work (plan_date, rep_id, planned, made)"
-            + " SELECT vp.plan_date, vp.rep_id, COUNT(*), SUM(CASE WHEN d.customer_id IS NULL THEN 0 ELSE 1 END)"
-            + " FROM visit_plan vp LEFT JOIN rollup_line_day d ON d.report_date = vp.plan_date AND d.rep_id = vp.rep_id"
-            + " AND d.customer_id = vp.customer_id WHERE vp.plan_date BETWEEN ? AND ? GROUP BY vp.plan_date, vp.rep_id";
+            + " SELECT vp.plan_date, vp.rep_id, COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM report_line l"
+            + " WHERE l.report_date = vp.plan_date AND l.rep_id = vp.rep_id AND l.customer_id = vp.customer_id)"
+            + " THEN 1 ELSE 0 END) FROM visit_plan vp WHERE vp.plan_date BETWEEN ? AND ? GROUP BY vp.plan_date, vp.rep_id";
 
-    /** Rewrites the rep-days of {@code from..to} (and the lines per day, rep and customer); returns the rep-days written. */
+    /** Rewrites the rep-days of {@code from..to}; returns the rows written. */
     int rebuild(LocalDate from, LocalDate to) {
         Date f = Date.valueOf(from);
         Date t = Date.valueOf(to);
-        long t0 = System.nanoTime();
-        jdbc.update("DELETE FROM rollup_line_day WHERE report_date BETWEEN ? AND ?", f, t);
-        jdbc.update(LINE_DAYS, f, t);
         long t1 = System.nanoTime();
         jdbc.update("DELETE FROM rollup_report_day_work");
         jdbc.update("DELETE FROM rollup_plan_day_work");
@@ -98,8 +86,7 @@ class RepDayFacts {
         long t3 = System.nanoTime();
         jdbc.update("DELETE FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?", f, t);
         int rows = jdbc.update(INSERT, f, t, Date.valueOf(from.withDayOfMonth(1)), t, f, t);
-        log.debug("rep-days {}..{}: lines per day {} ms, reports {} ms, plans {} ms, rep-days {} ms", from, to,
-                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+        log.debug("rep-days {}..{}: reports {} ms, plans {} ms, rep-days {} ms", from, to, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
         jdbc.update("DELETE FROM rollup_report_day_work");
         jdbc.update("DELETE FROM rollup_plan_day_work");
         return rows;

@@ -127,7 +127,6 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         log.info("rollup {}: full recompute from {} ({})", asOf, first, reason);
         jdbc.update("DELETE FROM rollup");
         jdbc.update("DELETE FROM rollup_rep_day");
-        jdbc.update("DELETE FROM rollup_line_day");
         jdbc.update("DELETE FROM customer_order_day");
         jdbc.update("DELETE FROM customer_new_day");
         jdbc.update("DELETE FROM rollup_visit_month");
@@ -142,13 +141,13 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         for (PeriodType type : PeriodType.whole()) {
             requests.add(new PeriodRollup.Request(type, type.startOf(first, settings), type.startOf(asOf, settings)));
         }
-        rows += writePeriods(requests, run);
+        rows += writePeriods(withToDate(requests, asOf, settings), run);
         log.info("rollup {}: day to year figures written in {} s", asOf, seconds(t));
         t = System.nanoTime();
         requests.forEach(r -> growth.run(r.type(), r.from(), r.to()));
         log.info("rollup {}: growth in {} s", asOf, seconds(t));
         jdbc.update("DELETE FROM rollup_warning");
-        rows += figuresAfterPeriods(asOf, settings, appraisal, now, run, first.withDayOfMonth(1), asOf.withDayOfMonth(1),
+        rows += figuresAfterPeriods(asOf, settings, appraisal, now, first.withDayOfMonth(1), asOf.withDayOfMonth(1),
                 CalendarTable.weekStart(first, settings), CalendarTable.weekStart(asOf, settings));
         return new Result("FULL", reason, first, asOf, (int) (asOf.toEpochDay() - first.toEpochDay()) + 1, rows);
     }
@@ -158,7 +157,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         NavigableSet<LocalDate> dates = touchedDates(lastRun, asOf);
         dates.removeIf(d -> d.isBefore(first) || d.isAfter(asOf));
         if (dates.isEmpty()) {
-            int rows = figuresAfterPeriods(asOf, settings, appraisal, now, run, null, null, null, null);
+            int rows = writePeriods(withToDate(List.of(), asOf, settings), run);
+            rows += figuresAfterPeriods(asOf, settings, appraisal, now, null, null, null, null);
             return new Result("INCREMENTAL", "no new rows", null, null, 0, rows);
         }
         // an order on a touched day can change whether the customer's next order is a new customer's
@@ -181,7 +181,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
                 requests.add(new PeriodRollup.Request(type, range[0], range[1]));
             }
         }
-        rows += writePeriods(requests, run);
+        rows += writePeriods(withToDate(requests, asOf, settings), run);
         requests.forEach(r -> growth.run(r.type(), r.from(), r.to()));
         for (PeriodType type : PeriodType.whole()) {
             NavigableSet<LocalDate> starts = new TreeSet<>();
@@ -197,21 +197,29 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             followers.forEach(s -> growth.run(type, s, s));
         }
         LocalDate firstWeek = CalendarTable.weekStart(dates.first(), settings);
-        rows += figuresAfterPeriods(asOf, settings, appraisal, now, run, dates.first().withDayOfMonth(1),
+        rows += figuresAfterPeriods(asOf, settings, appraisal, now, dates.first().withDayOfMonth(1),
                 dates.last().withDayOfMonth(1), firstWeek, CalendarTable.weekStart(asOf, settings));
         log.info("rollup {}: incremental, {} dates from {} to {}", asOf, dates.size(), dates.first(), dates.last());
         return new Result("INCREMENTAL", "new or corrected rows", dates.first(), dates.last(), dates.size(), rows);
     }
 
-    /** To-date figures, appraisals, warnings and abnormal customers, which read the period rows. */
-    private int figuresAfterPeriods(LocalDate asOf, RollupSettings settings, AppraisalSettings appraisal, Timestamp now,
-                                    Periods run, LocalDate firstMonth, LocalDate lastMonth, LocalDate firstWeek, LocalDate lastWeek) {
-        int rows = 0;
-        List<PeriodRollup.Request> toDate = new ArrayList<>();
+    /**
+     * The requests plus the to-date figures of the as-of date (only the latest are kept), read in
+     * the same passes as the periods.
+     */
+    private static List<PeriodRollup.Request> withToDate(List<PeriodRollup.Request> requests, LocalDate asOf,
+                                                         RollupSettings settings) {
+        List<PeriodRollup.Request> all = new ArrayList<>(requests);
         for (PeriodType type : PeriodType.toDateKinds()) {
-            toDate.add(new PeriodRollup.Request(type, type.startOf(asOf, settings), asOf));
+            all.add(new PeriodRollup.Request(type, type.startOf(asOf, settings), asOf));
         }
-        rows += writePeriods(toDate, run);
+        return all;
+    }
+
+    /** Appraisals, warnings and abnormal customers, which read the period rows. */
+    private int figuresAfterPeriods(LocalDate asOf, RollupSettings settings, AppraisalSettings appraisal, Timestamp now,
+                                    LocalDate firstMonth, LocalDate lastMonth, LocalDate firstWeek, LocalDate lastWeek) {
+        int rows = 0;
         if (firstMonth != null) {
             for (LocalDate m = firstMonth; !m.isAfter(lastMonth); m = m.plusMonths(1)) {
                 rows += appraisals.write(m, appraisal, now);

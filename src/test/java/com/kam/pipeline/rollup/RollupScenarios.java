@@ -219,7 +219,7 @@ abstract class RollupScenarios {
         assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
         assertMoney(figures("MONTH", "2026-12-01", "REP", "R001"), "sales_target", "120000.00");
 
-        List<String> tables = List.of("rollup", "rollup_rep_day", "rollup_line_day", "customer_order_day", "customer_new_day",
+        List<String> tables = List.of("rollup", "rollup_rep_day", "customer_order_day", "customer_new_day",
                 "rollup_visit_month", "rollup_rep_month",
                 "appraisal", "appraisal_item",
                 "rollup_warning");
