@@ -47,11 +47,11 @@ class CalendarTable {
                 sql(quarter), sql(quarter.plusMonths(3).minusDays(1)), sql(year), sql(year.plusYears(1).minusDays(1)),
                 sql(d.minusMonths(12)), s.workingDay(d), s.holidays().get(d),
                 Timestamp.valueOf(d.plusDays(s.reportDeadlineDaysAfter()).atTime(s.reportDeadline())),
-                sql(d.minusDays(1)), sql(d.minusYears(1)),
-                sql(week.minusWeeks(1)), sql(weekStart(week.minusWeeks(52), s)),
-                sql(month.minusMonths(1)), sql(month.minusYears(1)),
-                sql(quarter.minusMonths(3)), sql(quarter.minusYears(1)),
-                sql(year.minusYears(1))};
+                sql(PeriodType.DAY.previousStart(d)), sql(PeriodType.DAY.lastYearStart(d, s)),
+                sql(PeriodType.WEEK.previousStart(week)), sql(PeriodType.WEEK.lastYearStart(week, s)),
+                sql(PeriodType.MONTH.previousStart(month)), sql(PeriodType.MONTH.lastYearStart(month, s)),
+                sql(PeriodType.QUARTER.previousStart(quarter)), sql(PeriodType.QUARTER.lastYearStart(quarter, s)),
+                sql(PeriodType.YEAR.previousStart(year))};
     }
 
     static LocalDate weekStart(LocalDate d, RollupSettings s) {

@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Fills the growth of each week, month, quarter and year against the previous period and the
- * same period last year.
- * It runs after the rows of a range are written, and again for the periods that follow a
- * recomputed one, whose growth depends on it. The work table keeps the SQL portable (MariaDB
- * cannot update a table from a subquery on itself; H2 has no multi-table UPDATE).
+ * Refreshes the growth of periods that were not recomputed but follow a recomputed one (the week
+ * after a corrected week, the same month next year), whose comparison base changed. Recomputed
+ * periods get their growth when they are summed ({@link PeriodFigures}). The work table keeps the
+ * SQL portable (MariaDB cannot update a table from a subquery on itself; H2 has no multi-table
+ * UPDATE).
  */
 class GrowthPass {
 

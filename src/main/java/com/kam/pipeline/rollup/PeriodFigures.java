@@ -76,14 +76,23 @@ final class PeriodFigures {
     private final Map<Key, OrgFigures> organisation = new HashMap<>();
     private final Map<Key, ClassFigures> customerClasses = new HashMap<>();
     private final Map<Key, long[]> newCustomers = new HashMap<>();
+    /** Orders (cents) of the periods written or read before, for the growth of the next ones. */
+    private final Map<Key, Long> orders = new HashMap<>();
+    private final RollupSettings settings;
 
     /** {@code startOf} maps a fact's date to its period's start, {@code endOf} a start to the period's last day. */
     PeriodFigures(PeriodType type, RollupReferences references, UnaryOperator<LocalDate> startOf,
-                  UnaryOperator<LocalDate> endOf) {
+                  UnaryOperator<LocalDate> endOf, RollupSettings settings) {
         this.type = type;
+        this.settings = settings;
         this.references = references;
         this.startOf = startOf;
         this.endOf = endOf;
+    }
+
+    /** The orders of a period not recomputed now, which a recomputed one may compare itself with. */
+    void rememberOrders(LocalDate start, EntityLevel level, String id, BigDecimal amount) {
+        orders.put(new Key(start, level, id), cents(amount));
     }
 
     void add(RepFact fact) {
@@ -162,9 +171,45 @@ final class PeriodFigures {
             }
         }
         newCustomers.keySet().removeIf(done);
+        if (type.hasGrowth()) {
+            addGrowth(rows);
+        }
         rows.sort(Comparator.comparing((Object[] r) -> (LocalDate) r[1]).thenComparing(r -> (String) r[3])
                 .thenComparing(r -> (String) r[4]));
         return rows;
+    }
+
+    /**
+     * Growth against the previous period and the same period last year. Periods are finished in
+     * date order, so those compared with are known by now (or were read before the pass).
+     */
+    private void addGrowth(List<Object[]> rows) {
+        for (Object[] row : rows) {
+            orders.put(keyOf(row), cents((BigDecimal) row[10]));
+        }
+        for (Object[] row : rows) {
+            Key key = keyOf(row);
+            BigDecimal amount = (BigDecimal) row[10];
+            BigDecimal previous = orders(new Key(type.previousStart(key.start()), key.level(), key.id()));
+            BigDecimal lastYear = orders(new Key(type.lastYearStart(key.start(), settings), key.level(), key.id()));
+            row[50] = previous;
+            row[51] = previous == null ? null : Ratio.rate(amount.subtract(previous), previous);
+            row[52] = lastYear;
+            row[53] = lastYear == null ? null : Ratio.rate(amount.subtract(lastYear), lastYear);
+        }
+    }
+
+    private static Key keyOf(Object[] row) {
+        return new Key((LocalDate) row[1], EntityLevel.valueOf((String) row[3]), (String) row[4]);
+    }
+
+    private BigDecimal orders(Key key) {
+        Long cents = orders.get(key);
+        return cents == null ? null : money(cents);
+    }
+
+    private static long cents(BigDecimal amount) {
+        return amount.setScale(Ratio.MONEY_SCALE, java.math.RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
     }
 
     private Object[] keyColumns(Key key, int size) {

@@ -34,7 +34,8 @@ class PeriodRollup {
             "reports_complete", "report_submission_rate", "report_on_time_rate", "report_completeness", "sales_target",
             "margin_target", "collection_target", "new_customer_target", "visit_target", "sales_attainment",
             "margin_attainment", "collection_attainment", "new_customer_attainment", "visit_attainment",
-            "avg_sales_per_rep_week", "computed_at");
+            "avg_sales_per_rep_week", "computed_at", "orders_prev_period", "orders_growth", "orders_last_year",
+            "orders_yoy_growth");
     static final int COLUMN_COUNT = COLUMNS.size();
 
     /** The measures among the columns: all but the five keys, name, team, region and computed_at. */
@@ -107,11 +108,22 @@ class PeriodRollup {
             if (type.toDate()) {
                 // only the latest as-of date is kept: the figures "so far" of the last run
                 jdbc.update("DELETE FROM rollup WHERE period_type = ?", type.name());
-                figures.add(new PeriodFigures(type, references, d -> request.from(), s -> request.to()));
+                figures.add(new PeriodFigures(type, references, d -> request.from(), s -> request.to(), settings));
             } else {
                 jdbc.update("DELETE FROM rollup WHERE period_type = ? AND period_start BETWEEN ? AND ?", type.name(),
                         Date.valueOf(request.from()), Date.valueOf(request.to()));
-                figures.add(new PeriodFigures(type, references, d -> type.startOf(d, settings), type::endOf));
+                PeriodFigures periodFigures = new PeriodFigures(type, references, d -> type.startOf(d, settings), type::endOf,
+                        settings);
+                if (type.hasGrowth()) {
+                    // the periods before the recomputed ones that they compare themselves with
+                    jdbc.query("SELECT period_start, entity_type, entity_id, orders_amount FROM rollup WHERE period_type = ?"
+                            + " AND period_start BETWEEN ? AND ?", rs -> {
+                        periodFigures.rememberOrders(rs.getObject(1, LocalDate.class), EntityLevel.valueOf(rs.getString(2)),
+                                rs.getString(3), rs.getBigDecimal(4));
+                    }, type.name(), Date.valueOf(type.lastYearStart(request.from(), settings)),
+                            Date.valueOf(request.from().minusDays(1)));
+                }
+                figures.add(periodFigures);
             }
             if (type == PeriodType.MONTH) {
                 keepRepMonths(request);

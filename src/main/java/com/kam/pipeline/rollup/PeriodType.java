@@ -53,6 +53,32 @@ public enum PeriodType {
         };
     }
 
+    /** Where the period before the one that starts on {@code start} starts (whole periods only). */
+    LocalDate previousStart(LocalDate start) {
+        return switch (this) {
+            case DAY -> start.minusDays(1);
+            case WEEK -> start.minusWeeks(1);
+            case MONTH -> start.minusMonths(1);
+            case QUARTER -> start.minusMonths(3);
+            case YEAR -> start.minusYears(1);
+            default -> throw new IllegalStateException(this + " has no previous period");
+        };
+    }
+
+    /** Where the same period a year earlier starts: for a week, the week 52 weeks back. */
+    LocalDate lastYearStart(LocalDate start, RollupSettings settings) {
+        return switch (this) {
+            case WEEK -> CalendarTable.weekStart(start.minusWeeks(52), settings);
+            case DAY, MONTH, QUARTER, YEAR -> start.minusYears(1);
+            default -> throw new IllegalStateException(this + " has no period last year");
+        };
+    }
+
+    /** Whether a period is compared with the one before and the same one last year. */
+    boolean hasGrowth() {
+        return this == WEEK || this == MONTH || this == QUARTER || this == YEAR;
+    }
+
     /** The last day of the period of this kind that starts on {@code start} (whole periods only). */
     LocalDate endOf(LocalDate start) {
         return switch (this) {

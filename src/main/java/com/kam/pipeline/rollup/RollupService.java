@@ -38,7 +38,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     }
 
     /** The figures each rollup row carries (its columns less keys, labels and the timestamp). */
-    public static final int MEASURES_COMPUTED = PeriodRollup.MEASURES + 4;  // + the growth pass's four
+    public static final int MEASURES_COMPUTED = PeriodRollup.MEASURES;
 
     private final JdbcTemplate jdbc;
     private final KamProperties properties;
@@ -143,9 +143,6 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         }
         rows += writePeriods(withToDate(requests, asOf, settings), run);
         log.info("rollup {}: day to year figures written in {} s", asOf, seconds(t));
-        t = System.nanoTime();
-        requests.forEach(r -> growth.run(r.type(), r.from(), r.to()));
-        log.info("rollup {}: growth in {} s", asOf, seconds(t));
         jdbc.update("DELETE FROM rollup_warning");
         rows += figuresAfterPeriods(asOf, settings, appraisal, now, first.withDayOfMonth(1), asOf.withDayOfMonth(1),
                 CalendarTable.weekStart(first, settings), CalendarTable.weekStart(asOf, settings));
@@ -182,7 +179,6 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             }
         }
         rows += writePeriods(withToDate(requests, asOf, settings), run);
-        requests.forEach(r -> growth.run(r.type(), r.from(), r.to()));
         for (PeriodType type : PeriodType.whole()) {
             NavigableSet<LocalDate> starts = new TreeSet<>();
             dates.forEach(d -> starts.add(type.startOf(d, settings)));
