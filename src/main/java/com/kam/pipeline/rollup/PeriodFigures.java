@@ -53,6 +53,11 @@ final class PeriodFigures {
     /** A rep's visits to one customer on one day (or month); money in cents. */
     record VisitFact(LocalDate date, String rep, String team, String region, String customer, long visits,
                      long effectiveVisits, long orderVisits, long[] money) {
+
+        /** The same visits, counted for the team and region of the rep's day. */
+        VisitFact on(RepFact day) {
+            return new VisitFact(date, rep, day.team(), day.region(), customer, visits, effectiveVisits, orderVisits, money);
+        }
     }
 
     /** Decimals of a day's target share (as stored in rollup_rep_day): sums stay exact. */

@@ -165,6 +165,9 @@ class PeriodRollup {
                 + " FROM rollup_rep_month WHERE ps BETWEEN ? AND ?"
                 : "SELECT work_date, rep_id, team_code, region_code, 1, work_date, " + REP_SUMS
                 + " FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?";
+        // the rep-days read, by day and rep: a visit line counts on a day its rep was assigned as a
+        // rep, for that day's team and region (looked up here rather than joined by the database)
+        Map<String, Map<LocalDate, PeriodFigures.RepFact>> repDays = new HashMap<>();
         streaming.query(repFacts, rs -> {
             PeriodFigures.RepFact fact = repFact(rs);
             for (int i = 0; i < figures.size(); i++) {
@@ -172,19 +175,27 @@ class PeriodRollup {
                     figures.get(i).add(fact);
                 }
             }
+            if (!monthFacts) {
+                repDays.computeIfAbsent(fact.rep(), r -> new HashMap<>()).put(fact.date(), fact);
+            }
         }, Date.valueOf(from), Date.valueOf(to));
         String visitFacts = monthFacts
                 ? "SELECT ps, rep_id, team_code, region_code, customer_id, " + VISIT_SUMS
                 + " FROM rollup_visit_month WHERE ps BETWEEN ? AND ?"
-                // each visit line on a day the rep was assigned as a rep, with that day's team and region
-                : "SELECT l.report_date, f.rep_id, f.team_code, f.region_code, l.customer_id, 1,"
-                + " CASE WHEN l.effective THEN 1 ELSE 0 END, CASE WHEN l.order_amount > 0 THEN 1 ELSE 0 END,"
-                + " COALESCE(l.order_amount, 0), COALESCE(l.gross_margin, 0), COALESCE(l.payment_collected, 0),"
-                + " COALESCE(l.expense, 0)"
-                + " FROM report_line l JOIN rollup_rep_day f ON f.work_date = l.report_date AND f.rep_id = l.rep_id"
-                + " WHERE l.report_date BETWEEN ? AND ? AND l.customer_id IS NOT NULL";
+                : "SELECT report_date, rep_id, NULL, NULL, customer_id, 1,"
+                + " CASE WHEN effective THEN 1 ELSE 0 END, CASE WHEN order_amount > 0 THEN 1 ELSE 0 END,"
+                + " COALESCE(order_amount, 0), COALESCE(gross_margin, 0), COALESCE(payment_collected, 0),"
+                + " COALESCE(expense, 0) FROM report_line WHERE report_date BETWEEN ? AND ? AND customer_id IS NOT NULL";
         streaming.query(visitFacts, rs -> {
             PeriodFigures.VisitFact fact = visitFact(rs);
+            if (!monthFacts) {
+                Map<LocalDate, PeriodFigures.RepFact> days = repDays.get(fact.rep());
+                PeriodFigures.RepFact day = days == null ? null : days.get(fact.date());
+                if (day == null) {
+                    return;
+                }
+                fact = fact.on(day);
+            }
             for (int i = 0; i < figures.size(); i++) {
                 if (requests.get(i).covers(fact.date())) {
                     figures.get(i).add(fact);
