@@ -48,6 +48,25 @@ final class PeriodFigures {
      */
     record RepFact(LocalDate date, String rep, String team, String region, long repDays, LocalDate lastDay,
                    long[] money, long[] counts, BigDecimal[] targetShares, long hasTarget) {
+
+        /** Both facts of the same rep, team and region summed, dated {@code date}. */
+        RepFact plus(RepFact other, LocalDate date) {
+            long[] moneySum = new long[MONEY];
+            for (int i = 0; i < MONEY; i++) {
+                moneySum[i] = money[i] + other.money[i];
+            }
+            long[] countSum = new long[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                countSum[i] = counts[i] + other.counts[i];
+            }
+            BigDecimal[] shareSum = new BigDecimal[TARGETS];
+            for (int i = 0; i < TARGETS; i++) {
+                shareSum[i] = targetShares[i].add(other.targetShares[i]);
+            }
+            return new RepFact(date, rep, team, region, repDays + other.repDays,
+                    lastDay.isAfter(other.lastDay) ? lastDay : other.lastDay, moneySum, countSum, shareSum,
+                    hasTarget + other.hasTarget);
+        }
     }
 
     /** A rep's visits to one customer on one day (or month); money in cents. */

@@ -126,30 +126,38 @@ class PeriodRollup {
                 figures.add(periodFigures);
             }
             if (type == PeriodType.MONTH) {
-                keepRepMonths(request);
                 monthRequests.add(request);
             }
         }
         LocalDate first = requests.stream().map(Request::from).min(LocalDate::compareTo).orElseThrow();
         LocalDate last = requests.stream().map(Request::lastDay).max(LocalDate::compareTo).orElseThrow();
         Map<List<Object>, PeriodFigures.VisitFact> months = new HashMap<>();
+        Map<List<Object>, PeriodFigures.RepFact> repMonths = new HashMap<>();
         int rows = 0;
+        long reading = 0;
+        long storing = 0;
         // a month of facts at a time: the periods that end in it are written and forgotten
         for (LocalDate from = first; !from.isAfter(last); ) {
             LocalDate to = monthFacts ? last : min(from.withDayOfMonth(from.lengthOfMonth()), last);
-            readFacts(requests, figures, monthFacts, from, to, monthRequests, months);
+            long t = System.nanoTime();
+            readFacts(requests, figures, monthFacts, from, to, monthRequests, months, repMonths);
+            reading += System.nanoTime() - t;
             for (PeriodFigures periodFigures : figures) {
                 List<Object[]> written = periodFigures.takeRowsEndingBy(to.equals(last) ? null : to, now);
+                t = System.nanoTime();
                 BulkInsert.insert(jdbc, "rollup", COLUMNS, written, row -> row);
+                storing += System.nanoTime() - t;
                 rows += written.size();
             }
             from = to.plusDays(1);
         }
         if (!monthRequests.isEmpty()) {
+            keepRepMonths(monthRequests, repMonths);
             keepVisitMonths(monthRequests, months);
         }
-        log.debug("{} from {}: {} rows in {} ms", requests.stream().map(r -> r.type().name()).distinct().toList(),
-                monthFacts ? "months" : "days", rows, (System.nanoTime() - t0) / 1_000_000);
+        log.debug("{} from {}: {} rows in {} ms (reading and summing {} ms, storing {} ms)",
+                requests.stream().map(r -> r.type().name()).distinct().toList(), monthFacts ? "months" : "days", rows,
+                (System.nanoTime() - t0) / 1_000_000, reading / 1_000_000, storing / 1_000_000);
         return rows;
     }
 
@@ -159,7 +167,8 @@ class PeriodRollup {
 
     /** Hands the facts dated {@code from..to} to the figures of every request covering them. */
     private void readFacts(List<Request> requests, List<PeriodFigures> figures, boolean monthFacts, LocalDate from,
-                           LocalDate to, List<Request> monthRequests, Map<List<Object>, PeriodFigures.VisitFact> months) {
+                           LocalDate to, List<Request> monthRequests, Map<List<Object>, PeriodFigures.VisitFact> months,
+                           Map<List<Object>, PeriodFigures.RepFact> repMonths) {
         String repFacts = monthFacts
                 ? "SELECT ps, rep_id, team_code, region_code, rep_days, last_day, " + REP_SUMS
                 + " FROM rollup_rep_month WHERE ps BETWEEN ? AND ?"
@@ -177,6 +186,12 @@ class PeriodRollup {
             }
             if (!monthFacts) {
                 repDays.computeIfAbsent(fact.rep(), r -> new HashMap<>()).put(fact.date(), fact);
+            }
+            for (Request month : monthRequests) {
+                if (month.covers(fact.date())) {
+                    LocalDate ps = fact.date().withDayOfMonth(1);
+                    repMonths.merge(Arrays.asList(ps, fact.rep(), fact.team(), fact.region()), fact, (a, b) -> a.plus(b, ps));
+                }
             }
         }, Date.valueOf(from), Date.valueOf(to));
         String visitFacts = monthFacts
@@ -220,14 +235,27 @@ class PeriodRollup {
     }
 
     /** The rep-days summed per month, rep, team and region, kept for quarters and years. */
-    private void keepRepMonths(Request months) {
-        Date from = Date.valueOf(months.from());
-        Date last = Date.valueOf(months.lastDay());
-        jdbc.update("DELETE FROM rollup_rep_month WHERE ps BETWEEN ? AND ?", from, Date.valueOf(months.to()));
-        jdbc.update("INSERT INTO rollup_rep_month (ps, rep_id, team_code, region_code, rep_days, last_day, " + REP_SUMS + ")"
-                + " SELECT c.month_start, f.rep_id, f.team_code, f.region_code, COUNT(*), MAX(f.work_date), "
-                + sums("f", REP_SUMS) + " FROM rollup_rep_day f JOIN calendar_day c ON c.cal_date = f.work_date"
-                + " WHERE f.work_date BETWEEN ? AND ? GROUP BY c.month_start, f.rep_id, f.team_code, f.region_code", from, last);
+    private void keepRepMonths(List<Request> requests, Map<List<Object>, PeriodFigures.RepFact> repMonths) {
+        for (Request request : requests) {
+            jdbc.update("DELETE FROM rollup_rep_month WHERE ps BETWEEN ? AND ?", Date.valueOf(request.from()),
+                    Date.valueOf(request.to()));
+        }
+        List<String> columns = new ArrayList<>(List.of("ps", "rep_id", "team_code", "region_code", "rep_days", "last_day"));
+        Arrays.stream(REP_SUMS.split(",")).map(String::trim).forEach(columns::add);
+        BulkInsert.insert(jdbc, "rollup_rep_month", columns, new ArrayList<>(repMonths.values()), m -> {
+            List<Object> row = new ArrayList<>(List.of(m.date().withDayOfMonth(1), m.rep()));
+            row.add(m.team());
+            row.addAll(List.of(m.region(), m.repDays(), m.lastDay()));
+            for (long cents : m.money()) {
+                row.add(cents(cents));
+            }
+            for (long count : m.counts()) {
+                row.add(count);
+            }
+            row.addAll(Arrays.asList(m.targetShares()));
+            row.add(m.hasTarget());
+            return row.toArray();
+        });
     }
 
     private static void addToMonth(Map<List<Object>, PeriodFigures.VisitFact> months, PeriodFigures.VisitFact fact) {
@@ -291,9 +319,5 @@ class PeriodRollup {
 
     private static BigDecimal cents(long cents) {
         return BigDecimal.valueOf(cents, Ratio.MONEY_SCALE);
-    }
-
-    private static String sums(String alias, String columns) {
-        return String.join(", ", Arrays.stream(columns.split(",")).map(c -> "SUM(" + alias + "." + c.trim() + ")").toList());
     }
 }
