@@ -115,13 +115,15 @@ class PeriodRollup {
                 PeriodFigures periodFigures = new PeriodFigures(type, references, d -> type.startOf(d, settings), type::endOf,
                         settings);
                 if (type.hasGrowth()) {
-                    // the periods before the recomputed ones that they compare themselves with
+                    // the periods before the recomputed ones that they compare themselves with: the one
+                    // just before, and those a year before (the recomputed ones are summed anew)
                     jdbc.query("SELECT period_start, entity_type, entity_id, orders_amount FROM rollup WHERE period_type = ?"
-                            + " AND period_start BETWEEN ? AND ?", rs -> {
+                            + " AND (period_start = ? OR period_start BETWEEN ? AND ?) AND period_start < ?", rs -> {
                         periodFigures.rememberOrders(rs.getObject(1, LocalDate.class), EntityLevel.valueOf(rs.getString(2)),
                                 rs.getString(3), rs.getBigDecimal(4));
-                    }, type.name(), Date.valueOf(type.lastYearStart(request.from(), settings)),
-                            Date.valueOf(request.from().minusDays(1)));
+                    }, type.name(), Date.valueOf(type.previousStart(request.from())),
+                            Date.valueOf(type.lastYearStart(request.from(), settings)),
+                            Date.valueOf(type.lastYearStart(request.to(), settings)), Date.valueOf(request.from()));
                 }
                 figures.add(periodFigures);
             }
