@@ -40,3 +40,8 @@ CREATE TABLE rollup_growth_orders (
 
 -- The period figures are now summed in memory from the report lines and rollup_rep_day.
 DROP TABLE rollup_visit_work;
+
+-- Indexes no reader needs any more, which every full recompute paid to maintain: the rep-days
+-- are read by date (their primary key), a team's rows of a period by the period (the rollup's).
+DROP INDEX rollup_rep_day_rep ON rollup_rep_day;
+DROP INDEX rollup_team ON rollup;
