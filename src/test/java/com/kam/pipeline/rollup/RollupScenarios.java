@@ -140,6 +140,21 @@ abstract class RollupScenarios {
         assertMoney(figures("YEAR", "2026-01-01", "COMPANY", "ALL"), "orders_amount", "24000.00");
         assertMoney(figures("YEAR", "2027-01-01", "COMPANY", "ALL"), "orders_amount", "1000.00");
 
+        // growth against the period before and the same period last year
+        Map<String, Object> wangYear = figures("YEAR", "2027-01-01", "REP", "R001");
+        assertMoney(wangYear, "orders_last_year", "17000.00");        // 10,000 (11-30) + 7,000 (12-31)
+        assertRate(wangYear, "orders_yoy_growth", "-0.9412");         // (1,000 - 17,000) / 17,000
+        assertMoney(wangYear, "orders_prev_period", "17000.00");      // a year's previous period is last year
+        Map<String, Object> firstQuarter = figures("QUARTER", "2027-01-01", "COMPANY", "ALL");
+        assertMoney(firstQuarter, "orders_prev_period", "24000.00");
+        assertRate(firstQuarter, "orders_growth", "-0.9583");         // (1,000 - 24,000) / 24,000
+        Map<String, Object> wangWeek = figures("WEEK", "2027-01-04", "REP", "R001");
+        assertMoney(wangWeek, "orders_prev_period", "7000.00");
+        assertRate(wangWeek, "orders_growth", "-0.8571");             // (1,000 - 7,000) / 7,000
+        Map<String, Object> fromNothing = figures("WEEK", "2026-12-28", "REP", "R001");
+        assertMoney(fromNothing, "orders_prev_period", "0.00");       // the week before: no orders
+        assertThat(fromNothing.get("orders_growth")).isNull();        // growth from zero is empty, not infinite
+
         // month to date as of the run's date
         Map<String, Object> mtd = figures("MTD", "2027-01-01", "COMPANY", "ALL");
         assertThat(mtd.get("period_end").toString()).isEqualTo("2027-01-05");
