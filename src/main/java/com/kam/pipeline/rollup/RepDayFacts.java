@@ -1,100 +1,220 @@
 package com.kam.pipeline.rollup;
 
+import com.kam.pipeline.system.BulkInsert;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Builds {@code rollup_rep_day}: one row per rep per day the rep was assigned as a rep, with
  * that day's additive facts and the team and region of that day. Every period rollup sums these
- * rows, so a rep's figures follow the team the rep belonged to on each day.
+ * rows, so a rep's figures follow the team the rep belonged to on each day. The database sums
+ * each input per day and rep; the rows are put together here, a month at a time, and bulk-loaded.
  */
 class RepDayFacts {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RepDayFacts.class);
 
-    private static final String INSERT = "INSERT INTO rollup_rep_day (work_date, rep_id, team_code, region_code, orders_amount,"
-            + " gross_margin, collections, expenses, visits_planned, planned_visits_made, visits, effective_visits, order_visits,"
-            + " new_customers, complaints_received, complaints_resolved, report_due, report_submitted, report_on_time,"
-            + " report_complete, sales_target_share, margin_target_share, collection_target_share, new_customer_target_share,"
-            + " visit_target_share, has_target)"
-            + " SELECT c.cal_date, o.employee_id, o.team_code, o.region_code,"
-            + " COALESCE(r.orders_amount, 0), COALESCE(r.gross_margin, 0), COALESCE(r.collections, 0), COALESCE(r.expenses, 0),"
-            + " COALESCE(p.planned, 0), COALESCE(p.made, 0), COALESCE(r.visits, 0), COALESCE(r.effective_visits, 0),"
-            + " COALESCE(r.order_visits, 0), COALESCE(n.new_customers, 0),"
-            + " COALESCE(r.complaints_received, 0), COALESCE(r.complaints_resolved, 0),"
-            + " CASE WHEN c.working_day THEN 1 ELSE 0 END,"
-            + " CASE WHEN c.working_day AND r.submitted_at IS NOT NULL THEN 1 ELSE 0 END,"
-            + " CASE WHEN c.working_day AND r.submitted_at <= c.deadline_at THEN 1 ELSE 0 END,"
-            // complete: attendance given, and every visit line says its purpose, outcome and whether it was effective
-            + " CASE WHEN c.working_day AND r.submitted_at IS NOT NULL AND r.attendance IS NOT NULL AND r.lines_complete = 1"
-            + " THEN 1 ELSE 0 END,"
-            + share("t.sales_target") + ", " + share("t.margin_target") + ", " + share("t.collection_target") + ", "
-            + share("t.new_customer_target") + ", " + share("t.visit_target") + ","
-            + " CASE WHEN t.rep_id IS NULL THEN 0 ELSE 1 END"
-            + " FROM calendar_day c"
-            + " JOIN org_assignment o ON o.role = 'REP' AND c.cal_date >= o.valid_from"
-            + " AND (o.valid_to IS NULL OR c.cal_date <= o.valid_to)"
-            + " LEFT JOIN rollup_report_day_work r ON r.report_date = c.cal_date AND r.rep_id = o.employee_id"
-            + " LEFT JOIN rollup_plan_day_work p ON p.plan_date = c.cal_date AND p.rep_id = o.employee_id"
-            + " LEFT JOIN (SELECT rep_id, order_date, COUNT(*) AS new_customers FROM customer_new_day"
-            + " WHERE order_date BETWEEN ? AND ? GROUP BY rep_id, order_date) n"
-            + " ON n.rep_id = o.employee_id AND n.order_date = c.cal_date"
-            + " LEFT JOIN sales_target t ON t.rep_id = o.employee_id AND t.month_start = c.month_start"
-            // the working days the rep was assigned in the month, over which the month's targets are spread
-            + " LEFT JOIN (SELECT o2.employee_id, c2.month_start, COUNT(*) AS days FROM calendar_day c2"
-            + " JOIN org_assignment o2 ON o2.role = 'REP' AND c2.cal_date >= o2.valid_from"
-            + " AND (o2.valid_to IS NULL OR c2.cal_date <= o2.valid_to)"
-            + " WHERE c2.working_day AND c2.month_start BETWEEN ? AND ? GROUP BY o2.employee_id, c2.month_start) w"
-            + " ON w.employee_id = o.employee_id AND w.month_start = c.month_start"
-            + " WHERE c.cal_date BETWEEN ? AND ?";
-
-    private final JdbcTemplate jdbc;
-
-    RepDayFacts(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
+    private static final List<String> COLUMNS = List.of("work_date", "rep_id", "team_code", "region_code", "orders_amount",
+            "gross_margin", "collections", "expenses", "visits_planned", "planned_visits_made", "visits", "effective_visits",
+            "order_visits", "new_customers", "complaints_received", "complaints_resolved", "report_due", "report_submitted",
+            "report_on_time", "report_complete", "sales_target_share", "margin_target_share", "collection_target_share",
+            "new_customer_target_share", "visit_target_share", "has_target");
 
     /** The report of each rep and day: the money of every line, the visits, and the day fields. */
-    private static final String REPORT_DAYS = "INSERT INTO rollup_report_day_work (report_date, rep_id, orders_amount,"
-            + " gross_margin, collections, expenses, visits, effective_visits, order_visits, complaints_received,"
-            + " complaints_resolved, submitted_at, attendance, lines_complete)"
-            + " SELECT report_date, rep_id, SUM(order_amount), SUM(gross_margin), SUM(payment_collected), SUM(expense),"
-            + " COUNT(customer_id), SUM(CASE WHEN customer_id IS NOT NULL AND effective THEN 1 ELSE 0 END),"
+    private static final String REPORT_DAYS = "SELECT report_date, rep_id, SUM(order_amount), SUM(gross_margin),"
+            + " SUM(payment_collected), SUM(expense), COUNT(customer_id),"
+            + " SUM(CASE WHEN customer_id IS NOT NULL AND effective THEN 1 ELSE 0 END),"
             + " SUM(CASE WHEN customer_id IS NOT NULL AND order_amount > 0 THEN 1 ELSE 0 END),"
             + " MAX(complaints_received), MAX(complaints_resolved), MAX(submitted_at), MAX(attendance),"
+            // complete: every visit line says its purpose, outcome and whether it was effective
             + " MIN(CASE WHEN customer_id IS NULL OR (purpose IS NOT NULL AND outcome IS NOT NULL AND effective IS NOT NULL)"
             + " THEN 1 ELSE 0 END)"
             + " FROM report_line WHERE report_date BETWEEN ? AND ? GROUP BY report_date, rep_id";
 
     /** Planned visits per rep and day, and how many of them were made: the customer was visited that day. */
-    private static final String PLAN_DAYS = "INSERT INTO rollup_plan_day_work (plan_date, rep_id, planned, made)"
-            + " SELECT vp.plan_date, vp.rep_id, COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM report_line l"
-            + " WHERE l.report_date = vp.plan_date AND l.rep_id = vp.rep_id AND l.customer_id = vp.customer_id)"
+    private static final String PLAN_DAYS = "SELECT vp.plan_date, vp.rep_id, COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1"
+            + " FROM report_line l WHERE l.report_date = vp.plan_date AND l.rep_id = vp.rep_id AND l.customer_id = vp.customer_id)"
             + " THEN 1 ELSE 0 END) FROM visit_plan vp WHERE vp.plan_date BETWEEN ? AND ? GROUP BY vp.plan_date, vp.rep_id";
+
+    private record Assignment(String rep, String team, String region, LocalDate from, LocalDate to) {
+        boolean covers(LocalDate day) {
+            return !day.isBefore(from) && (to == null || !day.isAfter(to));
+        }
+    }
+
+    private record CalendarDay(boolean working, LocalDateTime deadline) {
+    }
+
+    private record ReportDay(BigDecimal[] money, long visits, long effective, long orderVisits, Integer complaintsReceived,
+                             Integer complaintsResolved, LocalDateTime submittedAt, String attendance, boolean linesComplete) {
+    }
+
+    /** A rep's monthly targets: sales, margin, collections, new customers, visits (each may be missing). */
+    private record Targets(BigDecimal[] values) {
+    }
+
+    private static final BigDecimal ZERO_SHARE = BigDecimal.ZERO.setScale(PeriodFigures.SHARE_SCALE);
+
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+
+    RepDayFacts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        this.streaming.setFetchSize(10_000);
+    }
 
     /** Rewrites the rep-days of {@code from..to}; returns the rows written. */
     int rebuild(LocalDate from, LocalDate to) {
-        Date f = Date.valueOf(from);
-        Date t = Date.valueOf(to);
-        long t1 = System.nanoTime();
-        jdbc.update("DELETE FROM rollup_report_day_work");
-        jdbc.update("DELETE FROM rollup_plan_day_work");
-        jdbc.update(REPORT_DAYS, f, t);
-        long t2 = System.nanoTime();
-        jdbc.update(PLAN_DAYS, f, t);
-        long t3 = System.nanoTime();
-        jdbc.update("DELETE FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?", f, t);
-        int rows = jdbc.update(INSERT, f, t, Date.valueOf(from.withDayOfMonth(1)), t, f, t);
-        log.debug("rep-days {}..{}: reports {} ms, plans {} ms, rep-days {} ms", from, to, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
-        jdbc.update("DELETE FROM rollup_report_day_work");
-        jdbc.update("DELETE FROM rollup_plan_day_work");
+        long t0 = System.nanoTime();
+        long reading = 0;
+        List<Assignment> assignments = new ArrayList<>();
+        jdbc.query("SELECT employee_id, team_code, region_code, valid_from, valid_to FROM org_assignment WHERE role = 'REP'"
+                + " ORDER BY employee_id, valid_from", rs -> {
+            assignments.add(new Assignment(rs.getString(1), rs.getString(2), rs.getString(3),
+                    rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)));
+        });
+        jdbc.update("DELETE FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?", Date.valueOf(from), Date.valueOf(to));
+        int rows = 0;
+        for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {
+            LocalDate first = month.isBefore(from) ? from : month;
+            LocalDate monthEnd = month.withDayOfMonth(month.lengthOfMonth());
+            LocalDate last = monthEnd.isAfter(to) ? to : monthEnd;
+            long t = System.nanoTime();
+            Map<LocalDate, CalendarDay> calendar = calendar(month, monthEnd);
+            Map<String, Targets> targets = targets(month);
+            Map<String, ReportDay> reports = reports(first, last);
+            Map<String, long[]> plans = plans(first, last);
+            Map<String, Long> newCustomers = newCustomers(first, last);
+            reading += System.nanoTime() - t;
+            // the working days each rep was assigned in the month, over which the month's targets are spread
+            Map<String, Integer> workingDays = new HashMap<>();
+            for (Assignment a : assignments) {
+                calendar.forEach((day, c) -> {
+                    if (c.working() && a.covers(day)) {
+                        workingDays.merge(a.rep(), 1, Integer::sum);
+                    }
+                });
+            }
+            List<Object[]> repDays = new ArrayList<>();
+            for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+                CalendarDay c = calendar.get(day);
+                for (Assignment a : assignments) {
+                    if (a.covers(day)) {
+                        String key = day + "/" + a.rep();
+                        repDays.add(row(day, a, c, reports.get(key), plans.get(key), newCustomers.getOrDefault(key, 0L),
+                                targets.get(a.rep()), workingDays.getOrDefault(a.rep(), 0)));
+                    }
+                }
+            }
+            BulkInsert.insert(jdbc, "rollup_rep_day", COLUMNS, repDays, r -> r);
+            rows += repDays.size();
+        }
+        log.debug("rep-days {}..{}: {} rows in {} ms (reading the inputs {} ms)", from, to, rows,
+                (System.nanoTime() - t0) / 1_000_000, reading / 1_000_000);
         return rows;
     }
 
-    /** A working day's share of a monthly target; unrounded, so the month's shares sum back to the target. */
-    private static String share(String target) {
-        return "CASE WHEN c.working_day AND w.days > 0 AND " + target + " IS NOT NULL THEN CAST(" + target
-                + " AS DECIMAL(24,10)) / w.days ELSE 0 END";
+    private Object[] row(LocalDate day, Assignment a, CalendarDay c, ReportDay r, long[] plan, long newCustomers,
+                         Targets targets, int workingDays) {
+        boolean working = c.working();
+        boolean submitted = r != null && r.submittedAt() != null;
+        Object[] row = new Object[COLUMNS.size()];
+        row[0] = day;
+        row[1] = a.rep();
+        row[2] = a.team();
+        row[3] = a.region();
+        for (int i = 0; i < 4; i++) {
+            BigDecimal amount = r == null ? null : r.money()[i];
+            row[4 + i] = amount == null ? BigDecimal.ZERO.setScale(Ratio.MONEY_SCALE) : amount;
+        }
+        row[8] = plan == null ? 0L : plan[0];
+        row[9] = plan == null ? 0L : plan[1];
+        row[10] = r == null ? 0L : r.visits();
+        row[11] = r == null ? 0L : r.effective();
+        row[12] = r == null ? 0L : r.orderVisits();
+        row[13] = newCustomers;
+        row[14] = r == null || r.complaintsReceived() == null ? 0 : r.complaintsReceived();
+        row[15] = r == null || r.complaintsResolved() == null ? 0 : r.complaintsResolved();
+        row[16] = working ? 1 : 0;
+        row[17] = working && submitted ? 1 : 0;
+        row[18] = working && submitted && !r.submittedAt().isAfter(c.deadline()) ? 1 : 0;
+        row[19] = working && submitted && r.attendance() != null && r.linesComplete() ? 1 : 0;
+        for (int i = 0; i < PeriodFigures.TARGETS; i++) {
+            row[20 + i] = share(targets == null ? null : targets.values()[i], working, workingDays);
+        }
+        row[25] = targets == null ? 0 : 1;
+        return row;
+    }
+
+    /**
+     * A working day's share of a monthly target, at {@link PeriodFigures#SHARE_SCALE} decimals
+     * (not rounded to cents), so that the month's shares sum back to the target.
+     */
+    private static BigDecimal share(BigDecimal target, boolean working, int workingDays) {
+        if (!working || workingDays == 0 || target == null) {
+            return ZERO_SHARE;
+        }
+        return target.divide(BigDecimal.valueOf(workingDays), PeriodFigures.SHARE_SCALE, RoundingMode.HALF_UP);
+    }
+
+    private Map<LocalDate, CalendarDay> calendar(LocalDate from, LocalDate to) {
+        Map<LocalDate, CalendarDay> days = new HashMap<>();
+        jdbc.query("SELECT cal_date, working_day, deadline_at FROM calendar_day WHERE cal_date BETWEEN ? AND ?", rs -> {
+            days.put(rs.getObject(1, LocalDate.class), new CalendarDay(rs.getBoolean(2), rs.getObject(3, LocalDateTime.class)));
+        }, Date.valueOf(from), Date.valueOf(to));
+        return days;
+    }
+
+    private Map<String, Targets> targets(LocalDate month) {
+        Map<String, Targets> targets = new HashMap<>();
+        jdbc.query("SELECT rep_id, sales_target, margin_target, collection_target, new_customer_target, visit_target"
+                + " FROM sales_target WHERE month_start = ?", rs -> {
+            BigDecimal[] values = new BigDecimal[PeriodFigures.TARGETS];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rs.getBigDecimal(2 + i);
+            }
+            targets.put(rs.getString(1), new Targets(values));
+        }, Date.valueOf(month));
+        return targets;
+    }
+
+    private Map<String, ReportDay> reports(LocalDate from, LocalDate to) {
+        Map<String, ReportDay> reports = new HashMap<>();
+        streaming.query(REPORT_DAYS, rs -> {
+            BigDecimal[] money = new BigDecimal[4];
+            for (int i = 0; i < money.length; i++) {
+                money[i] = rs.getBigDecimal(3 + i);
+            }
+            reports.put(rs.getObject(1, LocalDate.class) + "/" + rs.getString(2), new ReportDay(money, rs.getLong(7),
+                    rs.getLong(8), rs.getLong(9), rs.getObject(10, Integer.class), rs.getObject(11, Integer.class),
+                    rs.getObject(12, LocalDateTime.class), rs.getString(13), rs.getInt(14) == 1));
+        }, Date.valueOf(from), Date.valueOf(to));
+        return reports;
+    }
+
+    private Map<String, long[]> plans(LocalDate from, LocalDate to) {
+        Map<String, long[]> plans = new HashMap<>();
+        streaming.query(PLAN_DAYS, rs -> {
+            plans.put(rs.getObject(1, LocalDate.class) + "/" + rs.getString(2), new long[] {rs.getLong(3), rs.getLong(4)});
+        }, Date.valueOf(from), Date.valueOf(to));
+        return plans;
+    }
+
+    private Map<String, Long> newCustomers(LocalDate from, LocalDate to) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("SELECT order_date, rep_id, COUNT(*) FROM customer_new_day WHERE order_date BETWEEN ? AND ?"
+                + " GROUP BY order_date, rep_id", rs -> {
+            counts.put(rs.getObject(1, LocalDate.class) + "/" + rs.getString(2), rs.getLong(3));
+        }, Date.valueOf(from), Date.valueOf(to));
+        return counts;
     }
 }
