@@ -129,6 +129,10 @@ class PeriodRollup {
             }
             if (type == PeriodType.MONTH) {
                 monthRequests.add(request);
+                jdbc.update("DELETE FROM rollup_rep_month WHERE ps BETWEEN ? AND ?", Date.valueOf(request.from()),
+                        Date.valueOf(request.to()));
+                jdbc.update("DELETE FROM rollup_visit_month WHERE ps BETWEEN ? AND ?", Date.valueOf(request.from()),
+                        Date.valueOf(request.to()));
             }
         }
         LocalDate first = requests.stream().map(Request::from).min(LocalDate::compareTo).orElseThrow();
@@ -151,11 +155,10 @@ class PeriodRollup {
                 storing += System.nanoTime() - t;
                 rows += written.size();
             }
+            // a chunk is a calendar month: its month rows are complete
+            keepRepMonths(repMonths);
+            keepVisitMonths(months);
             from = to.plusDays(1);
-        }
-        if (!monthRequests.isEmpty()) {
-            keepRepMonths(monthRequests, repMonths);
-            keepVisitMonths(monthRequests, months);
         }
         log.debug("{} from {}: {} rows in {} ms (reading and summing {} ms, storing {} ms)",
                 requests.stream().map(r -> r.type().name()).distinct().toList(), monthFacts ? "months" : "days", rows,
@@ -237,14 +240,12 @@ class PeriodRollup {
     }
 
     /** The rep-days summed per month, rep, team and region, kept for quarters and years. */
-    private void keepRepMonths(List<Request> requests, Map<List<Object>, PeriodFigures.RepFact> repMonths) {
-        for (Request request : requests) {
-            jdbc.update("DELETE FROM rollup_rep_month WHERE ps BETWEEN ? AND ?", Date.valueOf(request.from()),
-                    Date.valueOf(request.to()));
-        }
+    private void keepRepMonths(Map<List<Object>, PeriodFigures.RepFact> repMonths) {
         List<String> columns = new ArrayList<>(List.of("ps", "rep_id", "team_code", "region_code", "rep_days", "last_day"));
         Arrays.stream(REP_SUMS.split(",")).map(String::trim).forEach(columns::add);
-        BulkInsert.insert(jdbc, "rollup_rep_month", columns, new ArrayList<>(repMonths.values()), m -> {
+        List<PeriodFigures.RepFact> rows = new ArrayList<>(repMonths.values());
+        repMonths.clear();
+        BulkInsert.insert(jdbc, "rollup_rep_month", columns, rows, m -> {
             List<Object> row = new ArrayList<>(List.of(m.date().withDayOfMonth(1), m.rep()));
             row.add(m.team());
             row.addAll(List.of(m.region(), m.repDays(), m.lastDay()));
@@ -274,12 +275,9 @@ class PeriodRollup {
     }
 
     /** The visits summed per month, rep (with team and region) and customer, kept for quarters and years. */
-    private void keepVisitMonths(List<Request> requests, Map<List<Object>, PeriodFigures.VisitFact> months) {
-        for (Request request : requests) {
-            jdbc.update("DELETE FROM rollup_visit_month WHERE ps BETWEEN ? AND ?", Date.valueOf(request.from()),
-                    Date.valueOf(request.to()));
-        }
+    private void keepVisitMonths(Map<List<Object>, PeriodFigures.VisitFact> months) {
         List<PeriodFigures.VisitFact> rows = new ArrayList<>(months.values());
+        months.clear();
         BulkInsert.insert(jdbc, "rollup_visit_month", VISIT_MONTH_COLUMNS, rows, v -> new Object[] {
                 v.date().withDayOfMonth(1), v.rep(), v.team(), v.region(), v.customer(), v.visits(), v.effectiveVisits(),
                 v.orderVisits(), cents(v.money()[0]), cents(v.money()[1]), cents(v.money()[2]), cents(v.money()[3])});
