@@ -17,3 +17,14 @@ DROP TABLE rollup_visit_work;
 -- are read by date (their primary key), a team's rows of a period by the period (the rollup's).
 DROP INDEX rollup_rep_day_rep ON rollup_rep_day;
 DROP INDEX rollup_team ON rollup;
+
+-- Attainment and growth have no upper bound (orders against a token target, a week after a
+-- week of almost nothing): room for them, so such a row is stored rather than refused.
+ALTER TABLE rollup MODIFY sales_attainment DECIMAL(18,4);
+ALTER TABLE rollup MODIFY margin_attainment DECIMAL(18,4);
+ALTER TABLE rollup MODIFY collection_attainment DECIMAL(18,4);
+ALTER TABLE rollup MODIFY new_customer_attainment DECIMAL(18,4);
+ALTER TABLE rollup MODIFY visit_attainment DECIMAL(18,4);
+ALTER TABLE rollup MODIFY orders_growth DECIMAL(18,4);
+ALTER TABLE rollup MODIFY orders_yoy_growth DECIMAL(18,4);
+ALTER TABLE appraisal_item MODIFY attainment DECIMAL(18,4);

@@ -249,6 +249,22 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void anAttainmentFarAboveItsTargetIsStoredNotRefused() throws Exception {
+        RollupFixture.writeAll(inbox);
+        night(RollupFixture.LAST_DAY);
+        // a token target of 5 fen for December, against 王小明's 7,000 of orders
+        SmallCompany.writeTargetSheet(inbox.resolve("targets_2026_token.xlsx"), "月度目标", new Object[][] {
+                {"R001", "2026-12", 0.05, 20000, 80000, 1, 20}});
+        night(RollupFixture.LAST_DAY.plusDays(1));
+        Map<String, Object> wang = figures("MONTH", "2026-12-01", "REP", "R001");
+        assertMoney(wang, "sales_target", "0.05");
+        assertRate(wang, "sales_attainment", "140000.0000");  // 7,000 / 0.05
+        // the appraisal counts it up to the item's cap (1.2 in appraisal.yml)
+        assertRate(row("SELECT attainment FROM appraisal_item WHERE month_start = '2026-12-01' AND rep_id = 'R001'"
+                + " AND item = 'sales'"), "attainment", "1.2000");
+    }
+
+    @Test
     void theLeapDayCountsInFebruaryAndSpreadsTheMonthsTarget() throws Exception {
         RollupFixture.writeMasterData(inbox);
         SmallCompany.writeTargetSheet(inbox.resolve("targets_2028.xlsx"), "月度目标", new Object[][] {
