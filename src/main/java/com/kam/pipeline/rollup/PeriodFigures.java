@@ -116,7 +116,7 @@ final class PeriodFigures {
 
     /** The orders of a period not recomputed now, which a recomputed one may compare itself with. */
     void rememberOrders(LocalDate start, EntityLevel level, String id, BigDecimal amount) {
-        orders.put(new Key(start, level, id), cents(amount));
+        orders.put(new Key(start, level, id), Ratio.cents(amount));
     }
 
     void add(RepFact fact) {
@@ -209,7 +209,7 @@ final class PeriodFigures {
      */
     private void addGrowth(List<Object[]> rows) {
         for (Object[] row : rows) {
-            orders.put(keyOf(row), cents((BigDecimal) row[10]));
+            orders.put(keyOf(row), Ratio.cents((BigDecimal) row[10]));
         }
         for (Object[] row : rows) {
             Key key = keyOf(row);
@@ -230,10 +230,6 @@ final class PeriodFigures {
     private BigDecimal orders(Key key) {
         Long cents = orders.get(key);
         return cents == null ? null : money(cents);
-    }
-
-    private static long cents(BigDecimal amount) {
-        return amount.setScale(Ratio.MONEY_SCALE, java.math.RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
     }
 
     private Object[] keyColumns(Key key, int size) {
@@ -257,7 +253,7 @@ final class PeriodFigures {
     }
 
     private static BigDecimal money(long cents) {
-        return BigDecimal.valueOf(cents, Ratio.MONEY_SCALE);
+        return Ratio.fromCents(cents);
     }
 
     /** A rep, team, region or the company in one period. */

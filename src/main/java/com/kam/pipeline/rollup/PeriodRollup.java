@@ -47,6 +47,9 @@ class PeriodRollup {
     /** The additive rep-day columns, alike in rollup_rep_day and rollup_rep_month. */
     private static final String REP_SUMS = MONEY + ", " + String.join(", ", PeriodFigures.COUNTS) + ", " + TARGET_SHARES;
     private static final String VISIT_SUMS = "visits, effective_visits, order_visits, " + MONEY;
+    private static final List<String> REP_MONTH_COLUMNS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("ps", "rep_id", "team_code", "region_code", "rep_days", "last_day"),
+            Arrays.stream(REP_SUMS.split(",")).map(String::trim)).toList();
     private static final List<String> VISIT_MONTH_COLUMNS = List.of("ps", "rep_id", "team_code", "region_code", "customer_id",
             "visits", "effective_visits", "order_visits", "orders_amount", "gross_margin", "collections", "expenses");
 
@@ -184,11 +187,7 @@ class PeriodRollup {
         Map<String, Map<LocalDate, PeriodFigures.RepFact>> repDays = new HashMap<>();
         streaming.query(repFacts, rs -> {
             PeriodFigures.RepFact fact = repFact(rs);
-            for (int i = 0; i < figures.size(); i++) {
-                if (requests.get(i).covers(fact.date())) {
-                    figures.get(i).add(fact);
-                }
-            }
+            forCovering(requests, figures, fact.date(), f -> f.add(fact));
             if (!monthFacts) {
                 repDays.computeIfAbsent(fact.rep(), r -> new HashMap<>()).put(fact.date(), fact);
             }
@@ -216,11 +215,8 @@ class PeriodRollup {
                 }
                 fact = fact.on(day);
             }
-            for (int i = 0; i < figures.size(); i++) {
-                if (requests.get(i).covers(fact.date())) {
-                    figures.get(i).add(fact);
-                }
-            }
+            PeriodFigures.VisitFact visit = fact;
+            forCovering(requests, figures, fact.date(), f -> f.add(visit));
             for (Request month : monthRequests) {
                 if (month.covers(fact.date())) {
                     addToMonth(months, fact);
@@ -231,26 +227,31 @@ class PeriodRollup {
         streaming.query("SELECT nc.order_date, nc.customer_id FROM customer_new_day nc JOIN rollup_rep_day f"
                 + " ON f.work_date = nc.order_date AND f.rep_id = nc.rep_id WHERE nc.order_date BETWEEN ? AND ?", rs -> {
             LocalDate date = rs.getObject(1, LocalDate.class);
-            for (int i = 0; i < figures.size(); i++) {
-                if (requests.get(i).covers(date)) {
-                    figures.get(i).addNewCustomer(date, rs.getString(2));
-                }
-            }
+            String customer = rs.getString(2);
+            forCovering(requests, figures, date, f -> f.addNewCustomer(date, customer));
         }, Date.valueOf(from), Date.valueOf(to));
+    }
+
+    /** Hands a fact dated {@code date} to the figures of each request that covers it. */
+    private static void forCovering(List<Request> requests, List<PeriodFigures> figures, LocalDate date,
+                                    java.util.function.Consumer<PeriodFigures> hand) {
+        for (int i = 0; i < figures.size(); i++) {
+            if (requests.get(i).covers(date)) {
+                hand.accept(figures.get(i));
+            }
+        }
     }
 
     /** The rep-days summed per month, rep, team and region, kept for quarters and years. */
     private void keepRepMonths(Map<List<Object>, PeriodFigures.RepFact> repMonths) {
-        List<String> columns = new ArrayList<>(List.of("ps", "rep_id", "team_code", "region_code", "rep_days", "last_day"));
-        Arrays.stream(REP_SUMS.split(",")).map(String::trim).forEach(columns::add);
         List<PeriodFigures.RepFact> rows = new ArrayList<>(repMonths.values());
         repMonths.clear();
-        BulkInsert.insert(jdbc, "rollup_rep_month", columns, rows, m -> {
+        BulkInsert.insert(jdbc, "rollup_rep_month", REP_MONTH_COLUMNS, rows, m -> {
             List<Object> row = new ArrayList<>(List.of(m.date().withDayOfMonth(1), m.rep()));
             row.add(m.team());
             row.addAll(List.of(m.region(), m.repDays(), m.lastDay()));
             for (long cents : m.money()) {
-                row.add(cents(cents));
+                row.add(Ratio.fromCents(cents));
             }
             for (long count : m.counts()) {
                 row.add(count);
@@ -280,7 +281,8 @@ class PeriodRollup {
         months.clear();
         BulkInsert.insert(jdbc, "rollup_visit_month", VISIT_MONTH_COLUMNS, rows, v -> new Object[] {
                 v.date().withDayOfMonth(1), v.rep(), v.team(), v.region(), v.customer(), v.visits(), v.effectiveVisits(),
-                v.orderVisits(), cents(v.money()[0]), cents(v.money()[1]), cents(v.money()[2]), cents(v.money()[3])});
+                v.orderVisits(), Ratio.fromCents(v.money()[0]),
+                Ratio.fromCents(v.money()[1]), Ratio.fromCents(v.money()[2]), Ratio.fromCents(v.money()[3])});
     }
 
     /** Columns: date, rep, team, region, rep-days, last day, then {@link #REP_SUMS}. */
@@ -288,7 +290,7 @@ class PeriodRollup {
         int c = 7;
         long[] money = new long[PeriodFigures.MONEY];
         for (int i = 0; i < money.length; i++) {
-            money[i] = cents(rs.getBigDecimal(c++));
+            money[i] = Ratio.cents(rs.getBigDecimal(c++));
         }
         long[] counts = new long[PeriodFigures.COUNTS.length];
         for (int i = 0; i < counts.length; i++) {
@@ -306,18 +308,10 @@ class PeriodRollup {
     private static PeriodFigures.VisitFact visitFact(ResultSet rs) throws SQLException {
         long[] money = new long[PeriodFigures.MONEY];
         for (int i = 0; i < money.length; i++) {
-            money[i] = cents(rs.getBigDecimal(9 + i));
+            money[i] = Ratio.cents(rs.getBigDecimal(9 + i));
         }
         return new PeriodFigures.VisitFact(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), money);
     }
 
-    /** Money columns hold cents exactly (two decimals); sums of cents stay exact in a long. */
-    private static long cents(BigDecimal amount) {
-        return amount.setScale(Ratio.MONEY_SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
-    }
-
-    private static BigDecimal cents(long cents) {
-        return BigDecimal.valueOf(cents, Ratio.MONEY_SCALE);
-    }
 }

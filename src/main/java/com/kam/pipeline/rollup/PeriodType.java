@@ -7,23 +7,21 @@ import java.time.LocalDate;
  * The to-date kinds (MTD, QTD, YTD) run from the start of their period to the as-of date.
  */
 public enum PeriodType {
-    DAY("cal_date", "cal_date", "prev_day", "ly_day"),
-    WEEK("week_start", "week_end", "prev_week_start", "ly_week_start"),
-    MONTH("month_start", "month_end", "prev_month_start", "ly_month_start"),
-    QUARTER("quarter_start", "quarter_end", "prev_quarter_start", "ly_quarter_start"),
-    YEAR("year_start", "year_end", "prev_year_start", "prev_year_start"),
-    MTD("month_start", null, null, null),
-    QTD("quarter_start", null, null, null),
-    YTD("year_start", null, null, null);
+    DAY("cal_date", "prev_day", "ly_day"),
+    WEEK("week_end", "prev_week_start", "ly_week_start"),
+    MONTH("month_end", "prev_month_start", "ly_month_start"),
+    QUARTER("quarter_end", "prev_quarter_start", "ly_quarter_start"),
+    YEAR("year_end", "prev_year_start", "prev_year_start"),
+    MTD(null, null, null),
+    QTD(null, null, null),
+    YTD(null, null, null);
 
-    final String startColumn;
     /** Null for the to-date kinds, whose end is the as-of date. */
     final String endColumn;
     final String previousStartColumn;
     final String lastYearStartColumn;
 
-    PeriodType(String startColumn, String endColumn, String previousStartColumn, String lastYearStartColumn) {
-        this.startColumn = startColumn;
+    PeriodType(String endColumn, String previousStartColumn, String lastYearStartColumn) {
         this.endColumn = endColumn;
         this.previousStartColumn = previousStartColumn;
         this.lastYearStartColumn = lastYearStartColumn;

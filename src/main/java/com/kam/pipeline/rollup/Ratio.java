@@ -27,14 +27,6 @@ public final class Ratio {
         return sql(numerator, denominator, RATE_SCALE);
     }
 
-    static String money(String numerator, String denominator) {
-        return sql(numerator, denominator, MONEY_SCALE);
-    }
-
-    /** SQL for a sum of money rounded by the rule (sums of target shares carry more decimals). */
-    static String moneySum(String expression) {
-        return "ROUND(SUM(" + expression + "), " + MONEY_SCALE + ")";
-    }
 
     /** {@code numerator / denominator} rounded to {@code scale}; null when the denominator is 0 or null. */
     public static BigDecimal of(BigDecimal numerator, BigDecimal denominator, int scale) {
@@ -50,5 +42,15 @@ public final class Ratio {
 
     public static BigDecimal money(BigDecimal value) {
         return value == null ? null : value.setScale(MONEY_SCALE, ROUNDING);
+    }
+
+    /** A stored amount (two decimals) in cents: sums of cents stay exact in a long. */
+    static long cents(BigDecimal amount) {
+        return amount.setScale(MONEY_SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+    }
+
+    /** Cents back as an amount with two decimals. */
+    static BigDecimal fromCents(long cents) {
+        return BigDecimal.valueOf(cents, MONEY_SCALE);
     }
 }
