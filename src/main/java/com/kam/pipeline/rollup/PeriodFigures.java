@@ -87,9 +87,88 @@ final class PeriodFigures {
         // ids and dates are regular (E00298, C000123): mix them, or hash tables fill unevenly
         @Override
         public int hashCode() {
-            long h = start.toEpochDay() * 0x9E3779B97F4A7C15L + level.ordinal() * 0xC2B2AE3D27D4EB4FL
-                    + id.hashCode() * 0x165667B19E3779F9L;
-            return (int) (h ^ (h >>> 29));
+            return mix(start.toEpochDay(), level.ordinal(), id.hashCode());
+        }
+    }
+
+    private record RepKey(LocalDate start, String rep, String team, String region) {
+        @Override
+        public int hashCode() {
+            return mix(start.toEpochDay(), rep.hashCode(), 0);
+        }
+    }
+
+    private record VisitKey(LocalDate start, String rep, String team, String region, String customer) {
+        @Override
+        public int hashCode() {
+            return mix(start.toEpochDay(), rep.hashCode(), customer.hashCode());
+        }
+    }
+
+    private static int mix(long a, long b, long c) {
+        long h = a * 0x9E3779B97F4A7C15L + b * 0xC2B2AE3D27D4EB4FL + c * 0x165667B19E3779F9L;
+        return (int) (h ^ (h >>> 29));
+    }
+
+    /** A rep's facts in one period, for one team and region, summed before they are spread. */
+    private static final class RepSum {
+        private long repDays;
+        private LocalDate lastDay;
+        private final long[] money = new long[MONEY];
+        private long[] counts;
+        private final BigDecimal[] targets = zeroShares();
+        private long hasTarget;
+
+        void add(RepFact fact) {
+            if (counts == null) {
+                counts = new long[fact.counts().length];
+            }
+            repDays += fact.repDays();
+            if (lastDay == null || fact.lastDay().isAfter(lastDay)) {
+                lastDay = fact.lastDay();
+            }
+            for (int i = 0; i < MONEY; i++) {
+                money[i] += fact.money()[i];
+            }
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += fact.counts()[i];
+            }
+            for (int i = 0; i < TARGETS; i++) {
+                targets[i] = targets[i].add(fact.targetShares()[i]);
+            }
+            hasTarget += fact.hasTarget();
+        }
+
+        RepFact fact(RepKey key) {
+            return new RepFact(key.start(), key.rep(), key.team(), key.region(), repDays, lastDay, money, counts, targets,
+                    hasTarget);
+        }
+    }
+
+    /** A rep's visits to one customer in one period, for one team and region, summed before they are spread. */
+    private static final class VisitSum {
+        private final RollupReferences.CustomerClasses classes;
+        private long visits;
+        private long effectiveVisits;
+        private long orderVisits;
+        private final long[] money = new long[MONEY];
+
+        VisitSum(RollupReferences.CustomerClasses classes) {
+            this.classes = classes;
+        }
+
+        void add(VisitFact fact) {
+            visits += fact.visits();
+            effectiveVisits += fact.effectiveVisits();
+            orderVisits += fact.orderVisits();
+            for (int i = 0; i < MONEY; i++) {
+                money[i] += fact.money()[i];
+            }
+        }
+
+        VisitFact fact(VisitKey key) {
+            return new VisitFact(key.start(), key.rep(), key.team(), key.region(), key.customer(), visits, effectiveVisits,
+                    orderVisits, money);
         }
     }
 
@@ -97,6 +176,15 @@ final class PeriodFigures {
     private final RollupReferences references;
     private final UnaryOperator<LocalDate> startOf;
     private final UnaryOperator<LocalDate> endOf;
+    /**
+     * Whether facts are first summed per period and rep (rep facts) or per period, rep and
+     * customer (visit facts), and only those sums spread over the levels: a month's or year's
+     * many facts per rep then cost one lookup each instead of one per level. A day has about one
+     * fact per rep and customer, so its facts are spread straight away.
+     */
+    private final boolean summedFirst;
+    private final Map<RepKey, RepSum> repSums = new HashMap<>();
+    private final Map<VisitKey, VisitSum> visitSums = new HashMap<>();
     private final Map<Key, OrgFigures> organisation = new HashMap<>();
     private final Map<Key, ClassFigures> customerClasses = new HashMap<>();
     private final Map<Key, long[]> newCustomers = new HashMap<>();
@@ -112,6 +200,7 @@ final class PeriodFigures {
         this.references = references;
         this.startOf = startOf;
         this.endOf = endOf;
+        this.summedFirst = type != PeriodType.DAY;
     }
 
     /** The orders of a period not recomputed now, which a recomputed one may compare itself with. */
@@ -121,6 +210,15 @@ final class PeriodFigures {
 
     void add(RepFact fact) {
         LocalDate start = startOf.apply(fact.date());
+        if (summedFirst) {
+            repSums.computeIfAbsent(new RepKey(start, fact.rep(), fact.team(), fact.region()), k -> new RepSum()).add(fact);
+        } else {
+            spread(start, fact);
+        }
+    }
+
+    /** Counts a rep fact (or the sum of a rep's facts in the period) for the rep, team, region and company. */
+    private void spread(LocalDate start, RepFact fact) {
         org(start, EntityLevel.REP, fact.rep()).add(fact);
         if (fact.team() != null) {
             org(start, EntityLevel.TEAM, fact.team()).add(fact);
@@ -135,6 +233,16 @@ final class PeriodFigures {
             return;  // not a known customer: counted nowhere, as the joins on customer did
         }
         LocalDate start = startOf.apply(fact.date());
+        if (summedFirst) {
+            visitSums.computeIfAbsent(new VisitKey(start, fact.rep(), fact.team(), fact.region(), fact.customer()),
+                    k -> new VisitSum(classes)).add(fact);
+        } else {
+            spread(start, classes, fact);
+        }
+    }
+
+    /** Counts a visit fact (or the sum of a rep's visits to a customer in the period) for every level. */
+    private void spread(LocalDate start, RollupReferences.CustomerClasses classes, VisitFact fact) {
         org(start, EntityLevel.REP, fact.rep()).visited(classes, fact);
         if (fact.team() != null) {
             org(start, EntityLevel.TEAM, fact.team()).visited(classes, fact);
@@ -177,7 +285,22 @@ final class PeriodFigures {
      */
     List<Object[]> takeRowsEndingBy(LocalDate day, LocalDateTime computedAt) {
         List<Object[]> rows = new ArrayList<>();
-        java.util.function.Predicate<Key> done = key -> day == null || !endOf.apply(key.start()).isAfter(day);
+        java.util.function.Predicate<LocalDate> ended = start -> day == null || !endOf.apply(start).isAfter(day);
+        for (var it = repSums.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            if (ended.test(entry.getKey().start())) {
+                spread(entry.getKey().start(), entry.getValue().fact(entry.getKey()));
+                it.remove();
+            }
+        }
+        for (var it = visitSums.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            if (ended.test(entry.getKey().start())) {
+                spread(entry.getKey().start(), entry.getValue().classes, entry.getValue().fact(entry.getKey()));
+                it.remove();
+            }
+        }
+        java.util.function.Predicate<Key> done = key -> ended.test(key.start());
         for (var it = organisation.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();
             if (done.test(entry.getKey())) {

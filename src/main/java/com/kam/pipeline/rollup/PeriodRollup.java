@@ -74,8 +74,19 @@ class PeriodRollup {
             return type.toDate() ? to : type.endOf(to);
         }
 
-        boolean fromMonths() {
-            return type == PeriodType.QUARTER || type == PeriodType.YEAR || type == PeriodType.QTD || type == PeriodType.YTD;
+        /**
+         * Whether the periods are summed from the kept month rows: quarters and years, and QTD and
+         * YTD unless some rep-day is dated after the as-of date (a run for an earlier date), when
+         * the as-of date's month row holds days they must leave out.
+         */
+        boolean fromMonths(LocalDate lastRepDay) {
+            return type == PeriodType.QUARTER || type == PeriodType.YEAR
+                    || ((type == PeriodType.QTD || type == PeriodType.YTD) && !factsAfter(lastRepDay));
+        }
+
+        /** Whether a to-date request's as-of date is before the last rep-day. */
+        boolean factsAfter(LocalDate lastRepDay) {
+            return type.toDate() && lastRepDay != null && lastRepDay.isAfter(to);
         }
 
         boolean covers(LocalDate date) {
@@ -90,27 +101,50 @@ class PeriodRollup {
      */
     int write(List<Request> requests, RollupSettings settings, RollupReferences references, LocalDateTime now) {
         int rows = 0;
-        List<Request> fromDays = requests.stream().filter(r -> !r.fromMonths()).toList();
-        List<Request> fromMonths = requests.stream().filter(Request::fromMonths).toList();
+        LocalDate lastRepDay = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
+        List<Request> fromDays = requests.stream().filter(r -> !r.fromMonths(lastRepDay)).toList();
+        List<Request> fromMonths = requests.stream().filter(r -> r.fromMonths(lastRepDay)).toList();
         if (!fromDays.isEmpty()) {
-            rows += pass(fromDays, false, settings, references, now);
+            rows += pass(fromDays, false, lastRepDay, settings, references, now);
         }
         if (!fromMonths.isEmpty()) {
-            rows += pass(fromMonths, true, settings, references, now);
+            rows += pass(fromMonths, true, lastRepDay, settings, references, now);
         }
         return rows;
     }
 
-    private int pass(List<Request> requests, boolean monthFacts, RollupSettings settings, RollupReferences references,
-                     LocalDateTime now) {
+    /**
+     * The whole-period request whose figures a to-date request can copy: one that recomputes the
+     * period the to-date figures start with, when no fact is dated after the as-of date (both then
+     * sum the same facts). Null when the to-date figures must be summed on their own.
+     */
+    private static Request copiedFrom(Request toDate, List<Request> requests, LocalDate lastRepDay) {
+        if (toDate.factsAfter(lastRepDay)) {
+            return null;
+        }
+        PeriodType whole = toDate.type().wholePeriod();
+        return requests.stream().filter(r -> r.type() == whole && !toDate.from().isBefore(r.from())
+                && !toDate.from().isAfter(r.to())).findFirst().orElse(null);
+    }
+
+    private int pass(List<Request> requests, boolean monthFacts, LocalDate lastRepDay, RollupSettings settings,
+                     RollupReferences references, LocalDateTime now) {
         long t0 = System.nanoTime();
         List<PeriodFigures> figures = new ArrayList<>();
         List<Request> monthRequests = new ArrayList<>();
+        // to-date requests whose rows are copies of a whole period's, by the index of that period's request
+        Map<Integer, Request> copies = new HashMap<>();
+        List<Request> summed = new ArrayList<>();
         for (Request request : requests) {
             PeriodType type = request.type();
             if (type.toDate()) {
                 // only the latest as-of date is kept: the figures "so far" of the last run
                 jdbc.update("DELETE FROM rollup WHERE period_type = ?", type.name());
+                Request whole = copiedFrom(request, requests, lastRepDay);
+                if (whole != null) {
+                    copies.put(requests.indexOf(whole), request);
+                    continue;
+                }
                 figures.add(new PeriodFigures(type, references, d -> request.from(), s -> request.to(), settings));
             } else {
                 jdbc.update("DELETE FROM rollup WHERE period_type = ? AND period_start BETWEEN ? AND ?", type.name(),
@@ -130,6 +164,7 @@ class PeriodRollup {
                 }
                 figures.add(periodFigures);
             }
+            summed.add(request);
             if (type == PeriodType.MONTH) {
                 monthRequests.add(request);
                 jdbc.update("DELETE FROM rollup_rep_month WHERE ps BETWEEN ? AND ?", Date.valueOf(request.from()),
@@ -149,10 +184,14 @@ class PeriodRollup {
         for (LocalDate from = first; !from.isAfter(last); ) {
             LocalDate to = monthFacts ? last : min(from.withDayOfMonth(from.lengthOfMonth()), last);
             long t = System.nanoTime();
-            readFacts(requests, figures, monthFacts, from, to, monthRequests, months, repMonths);
+            readFacts(summed, figures, monthFacts, from, to, monthRequests, months, repMonths);
             reading += System.nanoTime() - t;
-            for (PeriodFigures periodFigures : figures) {
-                List<Object[]> written = periodFigures.takeRowsEndingBy(to.equals(last) ? null : to, now);
+            for (int i = 0; i < figures.size(); i++) {
+                List<Object[]> written = figures.get(i).takeRowsEndingBy(to.equals(last) ? null : to, now);
+                Request toDate = copies.get(requests.indexOf(summed.get(i)));
+                if (toDate != null) {
+                    written.addAll(toDateCopies(written, toDate));
+                }
                 t = System.nanoTime();
                 BulkInsert.insert(jdbc, "rollup", COLUMNS, written, row -> row);
                 storing += System.nanoTime() - t;
@@ -167,6 +206,24 @@ class PeriodRollup {
                 requests.stream().map(r -> r.type().name()).distinct().toList(), monthFacts ? "months" : "days", rows,
                 (System.nanoTime() - t0) / 1_000_000, reading / 1_000_000, storing / 1_000_000);
         return rows;
+    }
+
+    /** The rows of the period the to-date request starts with, as its rows: ending on the as-of date, without growth. */
+    private static List<Object[]> toDateCopies(List<Object[]> rows, Request toDate) {
+        List<Object[]> copies = new ArrayList<>();
+        for (Object[] row : rows) {
+            if (toDate.from().equals(row[1])) {
+                Object[] copy = row.clone();
+                copy[0] = toDate.type().name();
+                copy[2] = toDate.to();
+                // visit frequencies are set for whole periods only (visit_frequency has no to-date kinds)
+                copy[COLUMNS.indexOf("customers_on_frequency")] = null;
+                copy[COLUMNS.indexOf("frequency_attainment")] = null;
+                Arrays.fill(copy, COLUMNS.indexOf("orders_prev_period"), COLUMN_COUNT, null);
+                copies.add(copy);
+            }
+        }
+        return copies;
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

@@ -31,6 +31,16 @@ public enum PeriodType {
         return endColumn == null;
     }
 
+    /** For a to-date kind, the whole period it is the start of (MONTH for MTD); for a whole period, itself. */
+    PeriodType wholePeriod() {
+        return switch (this) {
+            case MTD -> MONTH;
+            case QTD -> QUARTER;
+            case YTD -> YEAR;
+            default -> this;
+        };
+    }
+
     /** The full periods, recomputed for every touched date. */
     static PeriodType[] whole() {
         return new PeriodType[] {DAY, WEEK, MONTH, QUARTER, YEAR};

@@ -92,9 +92,11 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         }
         // whole months from the first reported one, so that its targets and reports due are complete
         LocalDate firstDate = first.toLocalDate().withDayOfMonth(1);
+        long t0 = System.nanoTime();
         calendar.write(firstDate, asOf, settings);
         writeVisitFrequency(settings);
         Periods periods = new Periods(settings, RollupReferences.load(jdbc), started.truncatedTo(ChronoUnit.MICROS));
+        log.debug("calendar and references in {} ms", millis(t0));
 
         String reason;
         if (forceFull) {
@@ -151,6 +153,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
 
     private Result incremental(LocalDate lastRun, LocalDate first, LocalDate asOf, RollupSettings settings,
                                AppraisalSettings appraisal, Timestamp now, Periods run) {
+        long t0 = System.nanoTime();
         NavigableSet<LocalDate> dates = touchedDates(lastRun, asOf);
         dates.removeIf(d -> d.isBefore(first) || d.isAfter(asOf));
         if (dates.isEmpty()) {
@@ -170,6 +173,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             orderDays.markNewCustomers(range[0], range[1]);
             rows += repDays.rebuild(range[0], range[1]);
         }
+        log.debug("order days, new customers and rep-days in {} ms", millis(t0));
         List<PeriodRollup.Request> requests = new ArrayList<>();
         for (PeriodType type : PeriodType.whole()) {
             NavigableSet<LocalDate> starts = new TreeSet<>();
@@ -179,6 +183,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             }
         }
         rows += writePeriods(withToDate(requests, asOf, settings), run);
+        long t1 = System.nanoTime();
         for (PeriodType type : PeriodType.whole()) {
             NavigableSet<LocalDate> starts = new TreeSet<>();
             dates.forEach(d -> starts.add(type.startOf(d, settings)));
@@ -192,6 +197,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             followers.removeIf(s -> s.isAfter(asOf));
             followers.forEach(s -> growth.run(type, s, s));
         }
+        log.debug("growth of the following periods in {} ms", millis(t1));
         LocalDate firstWeek = CalendarTable.weekStart(dates.first(), settings);
         rows += figuresAfterPeriods(asOf, settings, appraisal, now, dates.first().withDayOfMonth(1),
                 dates.last().withDayOfMonth(1), firstWeek, CalendarTable.weekStart(asOf, settings));
@@ -216,15 +222,21 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     private int figuresAfterPeriods(LocalDate asOf, RollupSettings settings, AppraisalSettings appraisal, Timestamp now,
                                     LocalDate firstMonth, LocalDate lastMonth, LocalDate firstWeek, LocalDate lastWeek) {
         int rows = 0;
+        long t = System.nanoTime();
         if (firstMonth != null) {
             for (LocalDate m = firstMonth; !m.isAfter(lastMonth); m = m.plusMonths(1)) {
                 rows += appraisals.write(m, appraisal, now);
             }
+            log.debug("appraisals in {} ms", millis(t));
+            t = System.nanoTime();
             rows += warnings.writeMonths(firstMonth, lastMonth, settings);
             // a week's warning compares it with the weeks before, so the weeks after a touched one are redone too
             rows += warnings.writeWeeks(firstWeek, lastWeek, settings);
+            log.debug("warnings in {} ms", millis(t));
+            t = System.nanoTime();
         }
         rows += abnormal.write(asOf, settings);
+        log.debug("abnormal customers in {} ms", millis(t));
         return rows;
     }
 
@@ -262,6 +274,10 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             long bytes = workMemoryMb * 1024L * 1024L;
             jdbc.execute("SET SESSION tmp_table_size = " + bytes + ", max_heap_table_size = " + bytes);
         }
+    }
+
+    private static long millis(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
     }
 
     private static String seconds(long since) {

@@ -155,16 +155,42 @@ abstract class RollupScenarios {
         assertMoney(fromNothing, "orders_prev_period", "0.00");       // the week before: no orders
         assertThat(fromNothing.get("orders_growth")).isNull();        // growth from zero is empty, not infinite
 
-        // month to date as of the run's date
-        Map<String, Object> mtd = figures("MTD", "2027-01-01", "COMPANY", "ALL");
-        assertThat(mtd.get("period_end").toString()).isEqualTo("2027-01-05");
-        assertMoney(mtd, "orders_amount", "1000.00");
+        // month, quarter and year to date as of the run's date: 1,000 of orders on 01-04; no growth,
+        // and no visit frequency (set for whole periods only)
+        for (String kind : List.of("MTD", "QTD", "YTD")) {
+            Map<String, Object> toDate = figures(kind, "2027-01-01", "COMPANY", "ALL");
+            assertThat(toDate.get("period_end").toString()).as(kind).isEqualTo("2027-01-05");
+            assertMoney(toDate, "orders_amount", "1000.00");
+            assertThat(toDate).as(kind).containsEntry("visits", 1).containsEntry("customers_visited", 1)
+                    .containsEntry("customers_on_frequency", null).containsEntry("orders_growth", null)
+                    .containsEntry("orders_prev_period", null);
+        }
+        assertThat(figures("MONTH", "2027-01-01", "COMPANY", "ALL").get("customers_on_frequency")).isNotNull();
+        assertThat(figures("MTD", "2027-01-01", "REP", "R001")).containsEntry("reps", 1).containsEntry("visits", 1);
 
         // customer classes: 上海电力公司 is R1 and A, 宁波港务集团 A3 and C
         assertMoney(figures("MONTH", "2026-12-01", "CUSTOMER_CLASS", "R1"), "orders_amount", "12000.00");
         assertMoney(figures("MONTH", "2026-12-01", "ABC_CLASS", "A"), "orders_amount", "12000.00");
         assertThat(figures("MONTH", "2026-12-01", "ABC_CLASS", "C")).containsEntry("new_customers", 1);
         assertMoney(figures("MONTH", "2026-12-01", "SEGMENT", "党政机关"), "orders_amount", "12000.00");
+    }
+
+    @Test
+    void aRunForAnEarlierDateSumsItsToDateFiguresWithoutTheDaysAfterIt() throws Exception {
+        RollupFixture.writeAll(inbox);
+        night(RollupFixture.LAST_DAY);
+        StringWriter out = new StringWriter();
+        // the rep-days of 01-04 and 01-05 stay, so month to date cannot be the month's figures
+        assertThat(rollup.run(LocalDate.parse("2027-01-03"), true, false, new PrintWriter(out), new PrintWriter(out)))
+                .as(out.toString()).isZero();
+
+        for (String kind : List.of("MTD", "QTD", "YTD")) {
+            Map<String, Object> toDate = figures(kind, "2027-01-01", "COMPANY", "ALL");
+            assertThat(toDate.get("period_end").toString()).as(kind).isEqualTo("2027-01-03");
+            assertThat(toDate.get("orders_amount").toString()).as(kind).isEqualTo("0.00");  // the only order is on 01-04
+            assertThat(toDate).as(kind).containsEntry("visits", 0);
+        }
+        assertMoney(figures("MONTH", "2027-01-01", "COMPANY", "ALL"), "orders_amount", "1000.00");
     }
 
     @Test
