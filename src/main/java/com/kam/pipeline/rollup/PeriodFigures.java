@@ -438,7 +438,6 @@ final class PeriodFigures {
             row[7] = key.level() == EntityLevel.REP ? lastRegion : key.level() == EntityLevel.TEAM ? maxRegion : null;
             row[8] = reps == null ? 1L : (long) reps.cardinality();
             row[9] = repDays;
-            BigDecimal visits = number(counts[VISITS]);
             BigDecimal orders = money(money[0]);
             BigDecimal margin = money(money[1]);
             BigDecimal collections = money(money[2]);
@@ -446,32 +445,32 @@ final class PeriodFigures {
             row[11] = margin;
             row[12] = collections;
             row[13] = money(money[3]);
-            row[14] = Ratio.of(money(money[3]), visits, Ratio.MONEY_SCALE);
+            row[14] = Ratio.perCount(money[3], counts[VISITS]);
             row[15] = counts[VISITS_PLANNED];
             row[16] = counts[PLANNED_MADE];
             row[17] = counts[VISITS];
             row[18] = counts[EFFECTIVE];
             row[19] = counts[ORDER_VISITS];
-            row[20] = Ratio.rate(number(counts[PLANNED_MADE]), number(counts[VISITS_PLANNED]));
-            row[21] = Ratio.rate(number(counts[EFFECTIVE]), visits);
-            row[22] = Ratio.rate(number(counts[ORDER_VISITS]), visits);
-            BigDecimal customersVisited = customerVisits == null ? null : number(customerVisits.size());
-            BigDecimal onFrequency = customerVisits == null ? null : onFrequency();
-            row[23] = customerVisits == null ? 0L : (long) customerVisits.size();
-            row[24] = Ratio.of(visits, customersVisited, 2);
-            row[25] = onFrequency == null ? null : onFrequency.longValue();
-            row[26] = Ratio.rate(onFrequency, customersVisited);
+            row[20] = Ratio.rate(counts[PLANNED_MADE], counts[VISITS_PLANNED]);
+            row[21] = Ratio.rate(counts[EFFECTIVE], counts[VISITS]);
+            row[22] = Ratio.rate(counts[ORDER_VISITS], counts[VISITS]);
+            long customersVisited = customerVisits == null ? 0 : customerVisits.size();
+            Long onFrequency = customerVisits == null ? null : onFrequency();
+            row[23] = customersVisited;
+            row[24] = Ratio.of(counts[VISITS], customersVisited, 2);
+            row[25] = onFrequency;
+            row[26] = onFrequency == null ? null : Ratio.rate(onFrequency, customersVisited);
             row[27] = counts[NEW_CUSTOMERS];
             row[28] = counts[COMPLAINTS_RECEIVED];
             row[29] = counts[COMPLAINTS_RESOLVED];
-            row[30] = Ratio.rate(number(counts[COMPLAINTS_RESOLVED]), number(counts[COMPLAINTS_RECEIVED]));
+            row[30] = Ratio.rate(counts[COMPLAINTS_RESOLVED], counts[COMPLAINTS_RECEIVED]);
             row[31] = counts[REPORTS_DUE];
             row[32] = counts[REPORTS_SUBMITTED];
             row[33] = counts[REPORTS_ON_TIME];
             row[34] = counts[REPORTS_COMPLETE];
-            row[35] = Ratio.rate(number(counts[REPORTS_SUBMITTED]), number(counts[REPORTS_DUE]));
-            row[36] = Ratio.rate(number(counts[REPORTS_ON_TIME]), number(counts[REPORTS_DUE]));
-            row[37] = Ratio.rate(number(counts[REPORTS_COMPLETE]), number(counts[REPORTS_SUBMITTED]));
+            row[35] = Ratio.rate(counts[REPORTS_SUBMITTED], counts[REPORTS_DUE]);
+            row[36] = Ratio.rate(counts[REPORTS_ON_TIME], counts[REPORTS_DUE]);
+            row[37] = Ratio.rate(counts[REPORTS_COMPLETE], counts[REPORTS_SUBMITTED]);
             // a period's target is the sum of its rep-days' shares; empty when no rep in it has a target row
             BigDecimal[] target = new BigDecimal[TARGETS];
             for (int i = 0; i < TARGETS; i++) {
@@ -482,15 +481,15 @@ final class PeriodFigures {
             row[44] = Ratio.rate(margin, target[1]);
             row[45] = Ratio.rate(collections, target[2]);
             row[46] = Ratio.rate(number(counts[NEW_CUSTOMERS]), target[3]);
-            row[47] = Ratio.rate(visits, target[4]);
+            row[47] = Ratio.rate(number(counts[VISITS]), target[4]);
             // average sales per rep per week: orders over rep-weeks (7 assigned rep-days make one)
-            row[48] = Ratio.of(orders.multiply(BigDecimal.valueOf(7)), number(repDays), Ratio.MONEY_SCALE);
+            row[48] = Ratio.perCount(Math.multiplyExact(money[0], 7L), repDays);
             row[49] = computedAt;
             return row;
         }
 
         /** Customers visited as often as their class asks; empty when no class has a frequency for this period. */
-        private BigDecimal onFrequency() {
+        private Long onFrequency() {
             long met = 0;
             boolean anyRequired = false;
             for (Map.Entry<Integer, long[]> entry : customerVisits.entrySet()) {
@@ -502,7 +501,7 @@ final class PeriodFigures {
                     }
                 }
             }
-            return anyRequired ? number(met) : null;
+            return anyRequired ? met : null;
         }
     }
 
@@ -528,21 +527,20 @@ final class PeriodFigures {
 
         Object[] row(Key key, long newCustomers, LocalDateTime computedAt) {
             Object[] row = keyColumns(key, PeriodRollup.COLUMN_COUNT);
-            BigDecimal visitCount = number(visits);
             row[5] = key.id();
             row[8] = (long) reps.cardinality();
             row[10] = money(money[0]);
             row[11] = money(money[1]);
             row[12] = money(money[2]);
             row[13] = money(money[3]);
-            row[14] = Ratio.of(money(money[3]), visitCount, Ratio.MONEY_SCALE);
+            row[14] = Ratio.perCount(money[3], visits);
             row[17] = visits;
             row[18] = effectiveVisits;
             row[19] = orderVisits;
-            row[21] = Ratio.rate(number(effectiveVisits), visitCount);
-            row[22] = Ratio.rate(number(orderVisits), visitCount);
+            row[21] = Ratio.rate(effectiveVisits, visits);
+            row[22] = Ratio.rate(orderVisits, visits);
             row[23] = (long) customers.cardinality();
-            row[24] = Ratio.of(visitCount, number(customers.cardinality()), 2);
+            row[24] = Ratio.of(visits, customers.cardinality(), 2);
             row[27] = newCustomers;
             row[49] = computedAt;
             return row;

@@ -179,7 +179,9 @@ class PeriodRollup {
         Map<List<Object>, PeriodFigures.RepFact> repMonths = new HashMap<>();
         int rows = 0;
         long reading = 0;
+        long building = 0;
         long storing = 0;
+        long keeping = 0;
         // a month of facts at a time: the periods that end in it are written and forgotten
         for (LocalDate from = first; !from.isAfter(last); ) {
             LocalDate to = monthFacts ? last : min(from.withDayOfMonth(from.lengthOfMonth()), last);
@@ -187,7 +189,9 @@ class PeriodRollup {
             readFacts(summed, figures, monthFacts, from, to, monthRequests, months, repMonths);
             reading += System.nanoTime() - t;
             for (int i = 0; i < figures.size(); i++) {
+                t = System.nanoTime();
                 List<Object[]> written = figures.get(i).takeRowsEndingBy(to.equals(last) ? null : to, now);
+                building += System.nanoTime() - t;
                 Request toDate = copies.get(requests.indexOf(summed.get(i)));
                 if (toDate != null) {
                     written.addAll(toDateCopies(written, toDate));
@@ -198,13 +202,16 @@ class PeriodRollup {
                 rows += written.size();
             }
             // a chunk is a calendar month: its month rows are complete
+            t = System.nanoTime();
             keepRepMonths(repMonths);
             keepVisitMonths(months);
+            keeping += System.nanoTime() - t;
             from = to.plusDays(1);
         }
-        log.debug("{} from {}: {} rows in {} ms (reading and summing {} ms, storing {} ms)",
-                requests.stream().map(r -> r.type().name()).distinct().toList(), monthFacts ? "months" : "days", rows,
-                (System.nanoTime() - t0) / 1_000_000, reading / 1_000_000, storing / 1_000_000);
+        log.debug("{} from {}: {} rows in {} ms (reading and summing {} ms, building rows {} ms, storing {} ms,"
+                        + " keeping month rows {} ms)", requests.stream().map(r -> r.type().name()).distinct().toList(),
+                monthFacts ? "months" : "days", rows, (System.nanoTime() - t0) / 1_000_000, reading / 1_000_000,
+                building / 1_000_000, storing / 1_000_000, keeping / 1_000_000);
         return rows;
     }
 

@@ -36,6 +36,47 @@ public final class Ratio {
         return numerator.divide(denominator, scale, ROUNDING);
     }
 
+    /**
+     * {@code numerator / denominator} of two whole numbers, rounded to {@code scale} by the same
+     * rule (the same value as the BigDecimal form, computed without allocating on the way); null
+     * when the denominator is 0.
+     */
+    static BigDecimal of(long numerator, long denominator, int scale) {
+        if (denominator == 0) {
+            return null;
+        }
+        if (numerator == Long.MIN_VALUE || denominator == Long.MIN_VALUE) {
+            return of(BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator), scale);
+        }
+        long n;
+        try {
+            n = Math.multiplyExact(Math.abs(numerator), POWERS_OF_TEN[scale]);
+            Math.multiplyExact(n, 2L);
+        } catch (ArithmeticException tooLarge) {
+            return of(BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator), scale);
+        }
+        long d = Math.abs(denominator);
+        long quotient = n / d;
+        // half up: away from zero when the remainder is at least half the denominator
+        if (2 * (n % d) >= d) {
+            quotient++;
+        }
+        boolean negative = (numerator < 0) != (denominator < 0);
+        return BigDecimal.valueOf(negative ? -quotient : quotient, scale);
+    }
+
+    /** A rate of two whole numbers: {@code of(numerator, denominator, RATE_SCALE)}. */
+    static BigDecimal rate(long numerator, long denominator) {
+        return of(numerator, denominator, RATE_SCALE);
+    }
+
+    /** An amount in cents shared over a count (cost per visit, say), to the cent; null when the count is 0. */
+    static BigDecimal perCount(long cents, long count) {
+        return of(cents, Math.multiplyExact(count, 100L), MONEY_SCALE);
+    }
+
+    private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L};
+
     public static BigDecimal rate(BigDecimal numerator, BigDecimal denominator) {
         return of(numerator, denominator, RATE_SCALE);
     }
