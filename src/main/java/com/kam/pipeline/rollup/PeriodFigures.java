@@ -48,25 +48,6 @@ final class PeriodFigures {
      */
     record RepFact(LocalDate date, String rep, String team, String region, long repDays, LocalDate lastDay,
                    long[] money, long[] counts, BigDecimal[] targetShares, long hasTarget) {
-
-        /** Both facts of the same rep, team and region summed, dated {@code date}. */
-        RepFact plus(RepFact other, LocalDate date) {
-            long[] moneySum = new long[MONEY];
-            for (int i = 0; i < MONEY; i++) {
-                moneySum[i] = money[i] + other.money[i];
-            }
-            long[] countSum = new long[counts.length];
-            for (int i = 0; i < counts.length; i++) {
-                countSum[i] = counts[i] + other.counts[i];
-            }
-            BigDecimal[] shareSum = new BigDecimal[TARGETS];
-            for (int i = 0; i < TARGETS; i++) {
-                shareSum[i] = targetShares[i].add(other.targetShares[i]);
-            }
-            return new RepFact(date, rep, team, region, repDays + other.repDays,
-                    lastDay.isAfter(other.lastDay) ? lastDay : other.lastDay, moneySum, countSum, shareSum,
-                    hasTarget + other.hasTarget);
-        }
     }
 
     /** A rep's visits to one customer on one day (or month); money in cents. */
@@ -185,6 +166,8 @@ final class PeriodFigures {
     private final boolean summedFirst;
     private final Map<RepKey, RepSum> repSums = new HashMap<>();
     private final Map<VisitKey, VisitSum> visitSums = new HashMap<>();
+    /** Where the per-rep sums of finished periods go as they are spread, when they are kept; else null. */
+    private Sums sumsTaken;
     private final Map<Key, OrgFigures> organisation = new HashMap<>();
     private final Map<Key, ClassFigures> customerClasses = new HashMap<>();
     private final Map<Key, long[]> newCustomers = new HashMap<>();
@@ -201,6 +184,24 @@ final class PeriodFigures {
         this.startOf = startOf;
         this.endOf = endOf;
         this.summedFirst = type != PeriodType.DAY;
+    }
+
+    /**
+     * The per-rep sums of finished periods (dated with the period's start): a rep's facts per team
+     * and region, and a rep's visits per customer (known customers only).
+     */
+    record Sums(List<RepFact> repSums, List<VisitFact> visitSums) {
+        Sums() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    /** Hands the per-rep sums of each period, as {@link #takeRowsEndingBy} finishes it, to {@code sums}. */
+    void keepSums(Sums sums) {
+        if (!summedFirst) {
+            throw new IllegalStateException(type + " facts are not summed per rep");
+        }
+        this.sumsTaken = sums;
     }
 
     /** The orders of a period not recomputed now, which a recomputed one may compare itself with. */
@@ -289,14 +290,22 @@ final class PeriodFigures {
         for (var it = repSums.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();
             if (ended.test(entry.getKey().start())) {
-                spread(entry.getKey().start(), entry.getValue().fact(entry.getKey()));
+                RepFact sum = entry.getValue().fact(entry.getKey());
+                spread(entry.getKey().start(), sum);
+                if (sumsTaken != null) {
+                    sumsTaken.repSums.add(sum);
+                }
                 it.remove();
             }
         }
         for (var it = visitSums.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();
             if (ended.test(entry.getKey().start())) {
-                spread(entry.getKey().start(), entry.getValue().classes, entry.getValue().fact(entry.getKey()));
+                VisitFact sum = entry.getValue().fact(entry.getKey());
+                spread(entry.getKey().start(), entry.getValue().classes, sum);
+                if (sumsTaken != null) {
+                    sumsTaken.visitSums.add(sum);
+                }
                 it.remove();
             }
         }

@@ -131,7 +131,7 @@ class PeriodRollup {
                      RollupReferences references, LocalDateTime now) {
         long t0 = System.nanoTime();
         List<PeriodFigures> figures = new ArrayList<>();
-        List<Request> monthRequests = new ArrayList<>();
+        PeriodFigures.Sums kept = new PeriodFigures.Sums();
         // to-date requests whose rows are copies of a whole period's, by the index of that period's request
         Map<Integer, Request> copies = new HashMap<>();
         List<Request> summed = new ArrayList<>();
@@ -166,7 +166,8 @@ class PeriodRollup {
             }
             summed.add(request);
             if (type == PeriodType.MONTH) {
-                monthRequests.add(request);
+                // a month's per-rep sums are kept, for quarters and years
+                figures.get(figures.size() - 1).keepSums(kept);
                 jdbc.update("DELETE FROM rollup_rep_month WHERE ps BETWEEN ? AND ?", Date.valueOf(request.from()),
                         Date.valueOf(request.to()));
                 jdbc.update("DELETE FROM rollup_visit_month WHERE ps BETWEEN ? AND ?", Date.valueOf(request.from()),
@@ -175,8 +176,6 @@ class PeriodRollup {
         }
         LocalDate first = requests.stream().map(Request::from).min(LocalDate::compareTo).orElseThrow();
         LocalDate last = requests.stream().map(Request::lastDay).max(LocalDate::compareTo).orElseThrow();
-        Map<List<Object>, PeriodFigures.VisitFact> months = new HashMap<>();
-        Map<List<Object>, PeriodFigures.RepFact> repMonths = new HashMap<>();
         int rows = 0;
         long reading = 0;
         long building = 0;
@@ -186,7 +185,7 @@ class PeriodRollup {
         for (LocalDate from = first; !from.isAfter(last); ) {
             LocalDate to = monthFacts ? last : min(from.withDayOfMonth(from.lengthOfMonth()), last);
             long t = System.nanoTime();
-            readFacts(summed, figures, monthFacts, from, to, monthRequests, months, repMonths);
+            readFacts(summed, figures, monthFacts, from, to);
             reading += System.nanoTime() - t;
             for (int i = 0; i < figures.size(); i++) {
                 t = System.nanoTime();
@@ -203,8 +202,8 @@ class PeriodRollup {
             }
             // a chunk is a calendar month: its month rows are complete
             t = System.nanoTime();
-            keepRepMonths(repMonths);
-            keepVisitMonths(months);
+            keepRepMonths(kept.repSums());
+            keepVisitMonths(kept.visitSums());
             keeping += System.nanoTime() - t;
             from = to.plusDays(1);
         }
@@ -239,8 +238,7 @@ class PeriodRollup {
 
     /** Hands the facts dated {@code from..to} to the figures of every request covering them. */
     private void readFacts(List<Request> requests, List<PeriodFigures> figures, boolean monthFacts, LocalDate from,
-                           LocalDate to, List<Request> monthRequests, Map<List<Object>, PeriodFigures.VisitFact> months,
-                           Map<List<Object>, PeriodFigures.RepFact> repMonths) {
+                           LocalDate to) {
         String repFacts = monthFacts
                 ? "SELECT ps, rep_id, team_code, region_code, rep_days, last_day, " + REP_SUMS
                 + " FROM rollup_rep_month WHERE ps BETWEEN ? AND ?"
@@ -254,12 +252,6 @@ class PeriodRollup {
             forCovering(requests, figures, fact.date(), f -> f.add(fact));
             if (!monthFacts) {
                 repDays.computeIfAbsent(fact.rep(), r -> new HashMap<>()).put(fact.date(), fact);
-            }
-            for (Request month : monthRequests) {
-                if (month.covers(fact.date())) {
-                    LocalDate ps = fact.date().withDayOfMonth(1);
-                    repMonths.merge(Arrays.asList(ps, fact.rep(), fact.team(), fact.region()), fact, (a, b) -> a.plus(b, ps));
-                }
             }
         }, Date.valueOf(from), Date.valueOf(to));
         String visitFacts = monthFacts
@@ -281,11 +273,6 @@ class PeriodRollup {
             }
             PeriodFigures.VisitFact visit = fact;
             forCovering(requests, figures, fact.date(), f -> f.add(visit));
-            for (Request month : monthRequests) {
-                if (month.covers(fact.date())) {
-                    addToMonth(months, fact);
-                }
-            }
         }, Date.valueOf(from), Date.valueOf(to));
         // a customer is counted new for its classes when a rep assigned that day took the order
         streaming.query("SELECT nc.order_date, nc.customer_id FROM customer_new_day nc JOIN rollup_rep_day f"
@@ -307,11 +294,11 @@ class PeriodRollup {
     }
 
     /** The rep-days summed per month, rep, team and region, kept for quarters and years. */
-    private void keepRepMonths(Map<List<Object>, PeriodFigures.RepFact> repMonths) {
-        List<PeriodFigures.RepFact> rows = new ArrayList<>(repMonths.values());
+    private void keepRepMonths(List<PeriodFigures.RepFact> repMonths) {
+        List<PeriodFigures.RepFact> rows = new ArrayList<>(repMonths);
         repMonths.clear();
         BulkInsert.insert(jdbc, "rollup_rep_month", REP_MONTH_COLUMNS, rows, m -> {
-            List<Object> row = new ArrayList<>(List.of(m.date().withDayOfMonth(1), m.rep()));
+            List<Object> row = new ArrayList<>(List.of(m.date(), m.rep()));
             row.add(m.team());
             row.addAll(List.of(m.region(), m.repDays(), m.lastDay()));
             for (long cents : m.money()) {
@@ -326,25 +313,12 @@ class PeriodRollup {
         });
     }
 
-    private static void addToMonth(Map<List<Object>, PeriodFigures.VisitFact> months, PeriodFigures.VisitFact fact) {
-        LocalDate month = fact.date().withDayOfMonth(1);
-        List<Object> key = Arrays.asList(month, fact.rep(), fact.team(), fact.region(), fact.customer());
-        months.merge(key, fact, (a, b) -> {
-            long[] money = new long[PeriodFigures.MONEY];
-            for (int i = 0; i < money.length; i++) {
-                money[i] = a.money()[i] + b.money()[i];
-            }
-            return new PeriodFigures.VisitFact(month, a.rep(), a.team(), a.region(), a.customer(), a.visits() + b.visits(),
-                    a.effectiveVisits() + b.effectiveVisits(), a.orderVisits() + b.orderVisits(), money);
-        });
-    }
-
     /** The visits summed per month, rep (with team and region) and customer, kept for quarters and years. */
-    private void keepVisitMonths(Map<List<Object>, PeriodFigures.VisitFact> months) {
-        List<PeriodFigures.VisitFact> rows = new ArrayList<>(months.values());
+    private void keepVisitMonths(List<PeriodFigures.VisitFact> months) {
+        List<PeriodFigures.VisitFact> rows = new ArrayList<>(months);
         months.clear();
         BulkInsert.insert(jdbc, "rollup_visit_month", VISIT_MONTH_COLUMNS, rows, v -> new Object[] {
-                v.date().withDayOfMonth(1), v.rep(), v.team(), v.region(), v.customer(), v.visits(), v.effectiveVisits(),
+                v.date(), v.rep(), v.team(), v.region(), v.customer(), v.visits(), v.effectiveVisits(),
                 v.orderVisits(), Ratio.fromCents(v.money()[0]),
                 Ratio.fromCents(v.money()[1]), Ratio.fromCents(v.money()[2]), Ratio.fromCents(v.money()[3])});
     }
