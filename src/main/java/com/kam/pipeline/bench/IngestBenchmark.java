@@ -44,9 +44,8 @@ public class IngestBenchmark implements Callable<Integer> {
     @Option(names = "--snapshot-every", defaultValue = "7", description = "days between opportunity snapshots")
     int snapshotEvery;
 
-    @Option(names = "--buffer-pool-mb", description = "set MariaDB's innodb_buffer_pool_size (global) for the run;"
-            + " the Debian default of 128 MB makes index upkeep disk-bound once tables outgrow it")
-    Integer bufferPoolMb;
+    @Mixin
+    MariaDbServer server;
 
     @Spec
     CommandSpec spec;
@@ -68,13 +67,7 @@ public class IngestBenchmark implements Callable<Integer> {
             return KamCommand.BAD_USAGE;
         }
         boolean mariaDb = dataSource.getUrl().startsWith("jdbc:mariadb");
-        if (mariaDb && bufferPoolMb != null) {
-            jdbc.execute("SET GLOBAL innodb_buffer_pool_size = " + bufferPoolMb * 1024L * 1024L);
-        }
-        if (mariaDb) {
-            out.printf("MariaDB %s, innodb_buffer_pool_size %d MB%n", jdbc.queryForObject("SELECT VERSION()", String.class),
-                    jdbc.queryForObject("SELECT @@innodb_buffer_pool_size", Long.class) / (1024 * 1024));
-        }
+        server.apply(jdbc, mariaDb, out);
         Path folder = company.folder("kam-bench");
         LocalDate end = GeneratedCompany.END;
         LocalDate start = company.start();

@@ -73,9 +73,9 @@ class AbnormalCustomers {
             orderArgs.addAll(classes);
             BigDecimal periods = BigDecimal.valueOf(BASELINE_DAYS / RECENT_DAYS);
             jdbc.query("SELECT cu.customer_id, cu.name, cu.customer_class, cu.abc_class, cu.owner_id, o.recent, o.earlier"
-                    + " FROM (SELECT customer_id, SUM(CASE WHEN report_date >= ? THEN order_amount ELSE 0 END) AS recent,"
-                    + " SUM(CASE WHEN report_date < ? THEN order_amount ELSE 0 END) AS earlier FROM report_line"
-                    + " WHERE report_date BETWEEN ? AND ? AND customer_id IS NOT NULL AND order_amount > 0 GROUP BY customer_id) o"
+                    + " FROM (SELECT customer_id, SUM(CASE WHEN order_date >= ? THEN orders_amount ELSE 0 END) AS recent,"
+                    + " SUM(CASE WHEN order_date < ? THEN orders_amount ELSE 0 END) AS earlier FROM customer_order_day"
+                    + " WHERE order_date BETWEEN ? AND ? GROUP BY customer_id) o"
                     + " JOIN customer cu ON cu.customer_id = o.customer_id WHERE cu.abc_class IN (" + in + ")"
                     + " ORDER BY cu.customer_id", rs -> {
                         BigDecimal baseline = Ratio.of(rs.getBigDecimal("earlier"), periods, Ratio.MONEY_SCALE);

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Keeps {@code customer_order_day}, the days on which each customer ordered. "New customer" is
+ * Keeps {@code customer_order_day}, the days on which each customer ordered and how much. "New customer" is
  * defined once, here: a customer is new on a day it orders when it has no order day in the 12
  * months before ({@code calendar_day.year_ago} up to the day before). The order is credited to
  * the rep who took it (the smallest rep id when several did that day).
@@ -49,9 +49,10 @@ class CustomerOrderDays {
                     String.class, Date.valueOf(from), Date.valueOf(to)));
         }
         jdbc.update("DELETE FROM customer_order_day WHERE order_date BETWEEN ? AND ?", Date.valueOf(from), Date.valueOf(to));
-        jdbc.update("INSERT INTO customer_order_day (customer_id, order_date, rep_id) SELECT customer_id, report_date, MIN(rep_id)"
-                + " FROM report_line WHERE report_date BETWEEN ? AND ? AND customer_id IS NOT NULL AND order_amount > 0"
-                + " GROUP BY customer_id, report_date", Date.valueOf(from), Date.valueOf(to));
+        jdbc.update("INSERT INTO customer_order_day (customer_id, order_date, rep_id, orders_amount) SELECT customer_id,"
+                + " report_date, MIN(rep_id), SUM(order_amount) FROM report_line WHERE report_date BETWEEN ? AND ?"
+                + " AND customer_id IS NOT NULL AND order_amount > 0 GROUP BY customer_id, report_date",
+                Date.valueOf(from), Date.valueOf(to));
         Set<LocalDate> later = new TreeSet<>();
         if (!findLaterDates) {
             return later;

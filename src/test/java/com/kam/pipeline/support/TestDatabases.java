@@ -15,6 +15,9 @@ public final class TestDatabases {
 
     public static final String MARIADB_URL = System.getProperty("kam.test.mariadb.url", "");
 
+    /** The MariaDB databases this test run created: dropped when it ends, unless -Dkam.test.keep-databases=true. */
+    private static final java.util.List<String> CREATED = new java.util.ArrayList<>();
+
     private TestDatabases() {
     }
 
@@ -37,11 +40,32 @@ public final class TestDatabases {
         String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).replace('-', '_');
         try (Connection c = DriverManager.getConnection(MARIADB_URL, "root", "")) {
             c.createStatement().execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            dropAtExit(name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create MariaDB database at " + MARIADB_URL + ": " + e.getMessage(), e);
         }
         String base = MARIADB_URL.endsWith("/") ? MARIADB_URL : MARIADB_URL + "/";
         return base + name + "?allowLocalInfile=true";
+    }
+
+    private static synchronized void dropAtExit(String name) {
+        if (Boolean.getBoolean("kam.test.keep-databases")) {
+            return;
+        }
+        if (CREATED.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreated, "drop-test-databases"));
+        }
+        CREATED.add(name);
+    }
+
+    private static synchronized void dropCreated() {
+        try (Connection c = DriverManager.getConnection(MARIADB_URL, "root", "")) {
+            for (String name : CREATED) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS " + name);
+            }
+        } catch (SQLException e) {
+            System.err.println("could not drop the test databases " + CREATED + ": " + e.getMessage());
+        }
     }
 
     public static void register(DynamicPropertyRegistry registry, String url) {
