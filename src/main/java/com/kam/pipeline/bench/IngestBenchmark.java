@@ -68,6 +68,14 @@ public class IngestBenchmark implements Callable<Integer> {
         }
         boolean mariaDb = dataSource.getUrl().startsWith("jdbc:mariadb");
         server.apply(jdbc, mariaDb, out);
+        try {
+            return measure(out, mariaDb);
+        } finally {
+            server.restore(jdbc);
+        }
+    }
+
+    private Integer measure(PrintWriter out, boolean mariaDb) throws Exception {
         Path folder = company.folder("kam-bench");
         LocalDate end = GeneratedCompany.END;
         LocalDate start = company.start();

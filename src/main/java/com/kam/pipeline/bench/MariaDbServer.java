@@ -10,9 +10,13 @@ import picocli.CommandLine.Option;
  */
 class MariaDbServer {
 
-    @Option(names = "--buffer-pool-mb", description = "set MariaDB's innodb_buffer_pool_size (global) for the run;"
+    @Option(names = "--buffer-pool-mb", description = "set MariaDB's innodb_buffer_pool_size (global) for the run,"
+            + " and put it back afterwards;"
             + " the Debian default of 128 MB makes index upkeep and large reads disk-bound once tables outgrow it")
     Integer bufferPoolMb;
+
+    /** The buffer pool before the run set it, to put back afterwards; null when it was not set. */
+    private Long previousBufferPool;
 
     /** Sets the buffer pool when asked and prints the server; does nothing on another database. */
     void apply(JdbcTemplate jdbc, boolean mariaDb, PrintWriter out) {
@@ -20,10 +24,19 @@ class MariaDbServer {
             return;
         }
         if (bufferPoolMb != null) {
+            previousBufferPool = jdbc.queryForObject("SELECT @@innodb_buffer_pool_size", Long.class);
             jdbc.execute("SET GLOBAL innodb_buffer_pool_size = " + bufferPoolMb * 1024L * 1024L);
         }
         out.printf("MariaDB %s, innodb_buffer_pool_size %d MB%n", jdbc.queryForObject("SELECT VERSION()", String.class),
                 bufferPoolMegabytes(jdbc));
+    }
+
+    /** Puts the buffer pool back as it was before {@link #apply}, if the run changed it. */
+    void restore(JdbcTemplate jdbc) {
+        if (previousBufferPool != null) {
+            jdbc.execute("SET GLOBAL innodb_buffer_pool_size = " + previousBufferPool);
+            previousBufferPool = null;
+        }
     }
 
     static long bufferPoolMegabytes(JdbcTemplate jdbc) {

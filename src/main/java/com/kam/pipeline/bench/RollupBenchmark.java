@@ -64,6 +64,14 @@ public class RollupBenchmark implements Callable<Integer> {
             return KamCommand.BAD_USAGE;
         }
         server.apply(jdbc, mariaDb, out);
+        try {
+            return measure(out, err);
+        } finally {
+            server.restore(jdbc);
+        }
+    }
+
+    private Integer measure(PrintWriter out, PrintWriter err) throws Exception {
         Path folder = company.folder("kam-bench-rollup");
         Path inbox = folder.resolve("inbox");
         LocalDate end = GeneratedCompany.END;
