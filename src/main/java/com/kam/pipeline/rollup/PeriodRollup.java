@@ -53,7 +53,17 @@ class PeriodRollup {
     private static final List<String> VISIT_MONTH_COLUMNS = List.of("ps", "rep_id", "team_code", "region_code", "customer_id",
             "visits", "effective_visits", "order_visits", "orders_amount", "gross_margin", "collections", "expenses");
 
+    /**
+     * New customers by day, from..to: a customer is counted new for its classes when a rep
+     * assigned that day took the order.
+     */
+    private static final String NEW_CUSTOMERS = "SELECT nc.order_date, nc.customer_id FROM customer_new_day nc"
+            + " JOIN rollup_rep_day f ON f.work_date = nc.order_date AND f.rep_id = nc.rep_id"
+            + " WHERE nc.order_date BETWEEN ? AND ?";
+
     private final JdbcTemplate jdbc;
+    /** The dates a night recomputes (null for a full recompute), for months whose kept sums still hold. */
+    private java.util.NavigableSet<LocalDate> touched;
     /** The same connection and transaction, reading large results in batches rather than all at once. */
     private final JdbcTemplate streaming;
 
@@ -97,9 +107,14 @@ class PeriodRollup {
     /**
      * Replaces the rows of the requested periods. Days, weeks and months (and month-to-date) are
      * summed in one read of the rep-days and day lines; then quarters and years (and QTD, YTD) in
-     * one read of the month rows the months just kept. Returns the rows written.
+     * one read of the month rows the months just kept. {@code touched} are the dates a night
+     * recomputes (null for a full recompute): a month whose only touched dates come after the
+     * days its kept sums cover starts from those sums and reads only the days after them.
+     * Returns the rows written.
      */
-    int write(List<Request> requests, RollupSettings settings, RollupReferences references, LocalDateTime now) {
+    int write(List<Request> requests, RollupSettings settings, RollupReferences references, LocalDateTime now,
+              java.util.NavigableSet<LocalDate> touched) {
+        this.touched = touched;
         int rows = 0;
         LocalDate lastRepDay = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
         List<Request> fromDays = requests.stream().filter(r -> !r.fromMonths(lastRepDay)).toList();
@@ -135,6 +150,9 @@ class PeriodRollup {
         // to-date requests whose rows are copies of a whole period's, by the index of that period's request
         Map<Integer, Request> copies = new HashMap<>();
         List<Request> summed = new ArrayList<>();
+        // per summed request, the first day whose facts it reads (later than its start for a month
+        // that starts from its kept sums)
+        List<LocalDate> readFrom = new ArrayList<>();
         for (Request request : requests) {
             PeriodType type = request.type();
             if (type.toDate()) {
@@ -165,16 +183,24 @@ class PeriodRollup {
                 figures.add(periodFigures);
             }
             summed.add(request);
+            readFrom.add(request.from());
             if (type == PeriodType.MONTH) {
                 // a month's per-rep sums are kept, for quarters and years
-                figures.get(figures.size() - 1).keepSums(kept);
+                PeriodFigures month = figures.get(figures.size() - 1);
+                month.keepSums(kept);
+                LocalDate keptThrough = monthFacts ? null : keptThrough(request);
+                if (keptThrough != null) {
+                    log.debug("month {} starts from its sums kept through {}", request.from(), keptThrough);
+                    addKeptMonth(month, request.from(), keptThrough);
+                    readFrom.set(readFrom.size() - 1, keptThrough.plusDays(1));
+                }
                 jdbc.update("DELETE FROM rollup_rep_month WHERE ps BETWEEN ? AND ?", Date.valueOf(request.from()),
                         Date.valueOf(request.to()));
                 jdbc.update("DELETE FROM rollup_visit_month WHERE ps BETWEEN ? AND ?", Date.valueOf(request.from()),
                         Date.valueOf(request.to()));
             }
         }
-        LocalDate first = requests.stream().map(Request::from).min(LocalDate::compareTo).orElseThrow();
+        LocalDate first = readFrom.stream().min(LocalDate::compareTo).orElse(requests.get(0).from());
         LocalDate last = requests.stream().map(Request::lastDay).max(LocalDate::compareTo).orElseThrow();
         int rows = 0;
         long reading = 0;
@@ -185,7 +211,7 @@ class PeriodRollup {
         for (LocalDate from = first; !from.isAfter(last); ) {
             LocalDate to = monthFacts ? last : min(from.withDayOfMonth(from.lengthOfMonth()), last);
             long t = System.nanoTime();
-            readFacts(summed, figures, monthFacts, from, to);
+            readFacts(summed, readFrom, figures, monthFacts, from, to);
             reading += System.nanoTime() - t;
             for (int i = 0; i < figures.size(); i++) {
                 t = System.nanoTime();
@@ -237,8 +263,8 @@ class PeriodRollup {
     }
 
     /** Hands the facts dated {@code from..to} to the figures of every request covering them. */
-    private void readFacts(List<Request> requests, List<PeriodFigures> figures, boolean monthFacts, LocalDate from,
-                           LocalDate to) {
+    private void readFacts(List<Request> requests, List<LocalDate> readFrom, List<PeriodFigures> figures,
+                           boolean monthFacts, LocalDate from, LocalDate to) {
         String repFacts = monthFacts
                 ? "SELECT ps, rep_id, team_code, region_code, rep_days, last_day, " + REP_SUMS
                 + " FROM rollup_rep_month WHERE ps BETWEEN ? AND ?"
@@ -249,7 +275,7 @@ class PeriodRollup {
         Map<String, Map<LocalDate, PeriodFigures.RepFact>> repDays = new HashMap<>();
         streaming.query(repFacts, rs -> {
             PeriodFigures.RepFact fact = repFact(rs);
-            forCovering(requests, figures, fact.date(), f -> f.add(fact));
+            forCovering(requests, readFrom, figures, fact.date(), f -> f.add(fact));
             if (!monthFacts) {
                 repDays.computeIfAbsent(fact.rep(), r -> new HashMap<>()).put(fact.date(), fact);
             }
@@ -272,25 +298,57 @@ class PeriodRollup {
                 fact = fact.on(day);
             }
             PeriodFigures.VisitFact visit = fact;
-            forCovering(requests, figures, fact.date(), f -> f.add(visit));
+            forCovering(requests, readFrom, figures, fact.date(), f -> f.add(visit));
         }, Date.valueOf(from), Date.valueOf(to));
-        // a customer is counted new for its classes when a rep assigned that day took the order
-        streaming.query("SELECT nc.order_date, nc.customer_id FROM customer_new_day nc JOIN rollup_rep_day f"
-                + " ON f.work_date = nc.order_date AND f.rep_id = nc.rep_id WHERE nc.order_date BETWEEN ? AND ?", rs -> {
+        streaming.query(NEW_CUSTOMERS, rs -> {
             LocalDate date = rs.getObject(1, LocalDate.class);
             String customer = rs.getString(2);
-            forCovering(requests, figures, date, f -> f.addNewCustomer(date, customer));
+            forCovering(requests, readFrom, figures, date, f -> f.addNewCustomer(date, customer));
         }, Date.valueOf(from), Date.valueOf(to));
     }
 
-    /** Hands a fact dated {@code date} to the figures of each request that covers it. */
-    private static void forCovering(List<Request> requests, List<PeriodFigures> figures, LocalDate date,
-                                    java.util.function.Consumer<PeriodFigures> hand) {
+    /** Hands a fact dated {@code date} to the figures of each request that covers it and reads that day. */
+    private static void forCovering(List<Request> requests, List<LocalDate> readFrom, List<PeriodFigures> figures,
+                                    LocalDate date, java.util.function.Consumer<PeriodFigures> hand) {
         for (int i = 0; i < figures.size(); i++) {
-            if (requests.get(i).covers(date)) {
+            if (requests.get(i).covers(date) && !date.isBefore(readFrom.get(i))) {
                 hand.accept(figures.get(i));
             }
         }
+    }
+
+    /**
+     * The last day a one-month request's kept sums cover, when the night touches only days after
+     * it: the month then starts from those sums (the rep-days, lines and new customers up to that
+     * day are unchanged since they were summed). Null when the month must be read whole.
+     */
+    private LocalDate keptThrough(Request month) {
+        if (touched == null || !month.from().equals(month.to())) {
+            return null;
+        }
+        LocalDate kept = jdbc.queryForObject("SELECT MAX(last_day) FROM rollup_rep_month WHERE ps = ?", LocalDate.class,
+                Date.valueOf(month.from()));
+        if (kept == null) {
+            return null;
+        }
+        LocalDate firstTouched = touched.ceiling(month.from());
+        return firstTouched != null && firstTouched.isAfter(kept) && !firstTouched.isAfter(month.lastDay()) ? kept : null;
+    }
+
+    /** Starts a month's figures from its kept sums, and its new customers up to the last day they cover. */
+    private void addKeptMonth(PeriodFigures month, LocalDate start, LocalDate keptThrough) {
+        Date ps = Date.valueOf(start);
+        jdbc.query("SELECT ps, rep_id, team_code, region_code, rep_days, last_day, " + REP_SUMS
+                + " FROM rollup_rep_month WHERE ps = ?", rs -> {
+            month.add(repFact(rs));
+        }, ps);
+        jdbc.query("SELECT ps, rep_id, team_code, region_code, customer_id, " + VISIT_SUMS
+                + " FROM rollup_visit_month WHERE ps = ?", rs -> {
+            month.add(visitFact(rs));
+        }, ps);
+        jdbc.query(NEW_CUSTOMERS, rs -> {
+            month.addNewCustomer(rs.getObject(1, LocalDate.class), rs.getString(2));
+        }, ps, Date.valueOf(keptThrough));
     }
 
     /** The rep-days summed per month, rep, team and region, kept for quarters and years. */

@@ -120,8 +120,9 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     private record Periods(RollupSettings settings, RollupReferences references, LocalDateTime computedAt) {
     }
 
-    private int writePeriods(List<PeriodRollup.Request> requests, Periods run) {
-        return periods.write(requests, run.settings(), run.references(), run.computedAt());
+    /** {@code touched}: the dates a night recomputes; null for a full recompute. */
+    private int writePeriods(List<PeriodRollup.Request> requests, Periods run, NavigableSet<LocalDate> touched) {
+        return periods.write(requests, run.settings(), run.references(), run.computedAt(), touched);
     }
 
     private Result full(LocalDate first, LocalDate asOf, RollupSettings settings, AppraisalSettings appraisal, Timestamp now,
@@ -143,7 +144,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         for (PeriodType type : PeriodType.whole()) {
             requests.add(new PeriodRollup.Request(type, type.startOf(first, settings), type.startOf(asOf, settings)));
         }
-        rows += writePeriods(withToDate(requests, asOf, settings), run);
+        rows += writePeriods(withToDate(requests, asOf, settings), run, null);
         log.info("rollup {}: day to year figures written in {} s", asOf, seconds(t));
         jdbc.update("DELETE FROM rollup_warning");
         rows += figuresAfterPeriods(asOf, settings, appraisal, now, first.withDayOfMonth(1), asOf.withDayOfMonth(1),
@@ -157,7 +158,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         NavigableSet<LocalDate> dates = touchedDates(lastRun, asOf);
         dates.removeIf(d -> d.isBefore(first) || d.isAfter(asOf));
         if (dates.isEmpty()) {
-            int rows = writePeriods(withToDate(List.of(), asOf, settings), run);
+            int rows = writePeriods(withToDate(List.of(), asOf, settings), run, dates);
             rows += figuresAfterPeriods(asOf, settings, appraisal, now, null, null, null, null);
             return new Result("INCREMENTAL", "no new rows", null, null, 0, rows);
         }
@@ -182,7 +183,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
                 requests.add(new PeriodRollup.Request(type, range[0], range[1]));
             }
         }
-        rows += writePeriods(withToDate(requests, asOf, settings), run);
+        rows += writePeriods(withToDate(requests, asOf, settings), run, dates);
         long t1 = System.nanoTime();
         for (PeriodType type : PeriodType.whole()) {
             NavigableSet<LocalDate> starts = new TreeSet<>();
