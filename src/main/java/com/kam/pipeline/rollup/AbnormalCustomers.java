@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The key customers the weekly report lists as abnormal, as of the business date: not visited
  * for longer than their A/B/C class allows, or ordering far less in the last 4 weeks than on
- * average in the 12 weeks before. Each is listed under the team of the customer's owner on that
+ * average in the 12 weeks before while having ordered in enough of those weeks' three 4-week
+ * blocks to count as a regular buyer. Each is listed under the team of the customer's owner on that
  * date. The list of a week is kept as it stood when that week was reported.
  */
 class AbnormalCustomers {
@@ -68,19 +69,28 @@ class AbnormalCustomers {
         LocalDate baselineFrom = recentFrom.minusDays(BASELINE_DAYS);
         Date firstData = jdbc.queryForObject("SELECT MIN(report_date) FROM report_line", Date.class);
         if (firstData != null && !firstData.toLocalDate().isAfter(baselineFrom)) {
+            // the 12 weeks before are three 4-week blocks; a regular buyer ordered in enough of them
+            LocalDate secondBlock = baselineFrom.plusDays(RECENT_DAYS);
+            LocalDate thirdBlock = secondBlock.plusDays(RECENT_DAYS);
             List<Object> orderArgs = new ArrayList<>(List.of(Date.valueOf(recentFrom), Date.valueOf(recentFrom),
-                    Date.valueOf(baselineFrom), Date.valueOf(asOf)));
+                    Date.valueOf(secondBlock), Date.valueOf(secondBlock), Date.valueOf(thirdBlock),
+                    Date.valueOf(thirdBlock), Date.valueOf(recentFrom), Date.valueOf(baselineFrom), Date.valueOf(asOf)));
             orderArgs.addAll(classes);
             BigDecimal periods = BigDecimal.valueOf(BASELINE_DAYS / RECENT_DAYS);
-            jdbc.query("SELECT cu.customer_id, cu.name, cu.customer_class, cu.abc_class, cu.owner_id, o.recent, o.earlier"
+            jdbc.query("SELECT cu.customer_id, cu.name, cu.customer_class, cu.abc_class, cu.owner_id, o.recent, o.earlier,"
+                    + " o.first_block + o.second_block + o.third_block AS active_blocks"
                     + " FROM (SELECT customer_id, SUM(CASE WHEN order_date >= ? THEN orders_amount ELSE 0 END) AS recent,"
-                    + " SUM(CASE WHEN order_date < ? THEN orders_amount ELSE 0 END) AS earlier FROM customer_order_day"
-                    + " WHERE order_date BETWEEN ? AND ? GROUP BY customer_id) o"
+                    + " SUM(CASE WHEN order_date < ? THEN orders_amount ELSE 0 END) AS earlier,"
+                    + " MAX(CASE WHEN order_date < ? THEN 1 ELSE 0 END) AS first_block,"
+                    + " MAX(CASE WHEN order_date >= ? AND order_date < ? THEN 1 ELSE 0 END) AS second_block,"
+                    + " MAX(CASE WHEN order_date >= ? AND order_date < ? THEN 1 ELSE 0 END) AS third_block"
+                    + " FROM customer_order_day WHERE order_date BETWEEN ? AND ? GROUP BY customer_id) o"
                     + " JOIN customer cu ON cu.customer_id = o.customer_id WHERE cu.abc_class IN (" + in + ")"
                     + " ORDER BY cu.customer_id", rs -> {
                         BigDecimal baseline = Ratio.of(rs.getBigDecimal("earlier"), periods, Ratio.MONEY_SCALE);
                         BigDecimal recent = rs.getBigDecimal("recent");
-                        if (baseline.signum() > 0 && recent.compareTo(baseline.multiply(settings.ordersDownShare())) < 0) {
+                        if (baseline.signum() > 0 && rs.getInt("active_blocks") >= settings.ordersDownActiveBlocks()
+                                && recent.compareTo(baseline.multiply(settings.ordersDownShare())) < 0) {
                             String owner = rs.getString("owner_id");
                             rows.add(new Object[] {Date.valueOf(week), rs.getString("customer_id"), "ORDERS_DOWN", rs.getString("name"),
                                     rs.getString("customer_class"), rs.getString("abc_class"), owner, teams.get(owner), null, null,

@@ -28,6 +28,7 @@ public record RollupSettings(
         Set<String> abnormalClasses,
         Map<String, Integer> maxDaysWithoutVisit,
         BigDecimal ordersDownShare,
+        int ordersDownActiveBlocks,
         int historyWeeks,
         int minHistoryWeeks,
         Map<String, BigDecimal> departureShare,
@@ -75,6 +76,7 @@ public record RollupSettings(
                 frequency, new TreeSet<>(c.required("classes", abnormal.classes)),
                 c.classes("max-days-without-visit", c.required("max-days-without-visit", abnormal.maxDaysWithoutVisit)),
                 c.share("orders-down-share", abnormal.ordersDownShare),
+                c.blocks("orders-down-active-blocks", abnormal.ordersDownActiveBlocks),
                 c.positive("history-weeks", warnings.historyWeeks), c.positive("min-history-weeks", warnings.minHistoryWeeks),
                 c.departures(c.required("departure-share", warnings.departureShare)),
                 c.share("expense-budget-share", warnings.expenseBudgetShare));
@@ -95,7 +97,8 @@ public record RollupSettings(
 
     record Abnormal(List<String> classes,
                     @JsonProperty("max-days-without-visit") Map<String, Integer> maxDaysWithoutVisit,
-                    @JsonProperty("orders-down-share") BigDecimal ordersDownShare) {
+                    @JsonProperty("orders-down-share") BigDecimal ordersDownShare,
+                    @JsonProperty("orders-down-active-blocks") Integer ordersDownActiveBlocks) {
     }
 
     record Warnings(@JsonProperty("history-weeks") Integer historyWeeks,
@@ -144,6 +147,18 @@ public record RollupSettings(
         int positive(String key, Integer value) {
             if (value == null || value < 1) {
                 throw ConfigFile.error(file, key, key + " must be a whole number of at least 1");
+            }
+            return value;
+        }
+
+        /** Of the three 4-week blocks before the last 4 weeks; 1 (any order in them) when not given. */
+        int blocks(String key, Integer value) {
+            if (value == null) {
+                return 1;
+            }
+            if (value < 1 || value > 3) {
+                throw ConfigFile.error(file, key, key + " must be 1, 2 or 3 (of the three 4-week blocks before the last 4"
+                        + " weeks), not " + value);
             }
             return value;
         }
