@@ -67,12 +67,7 @@ public class IngestBenchmark implements Callable<Integer> {
             return KamCommand.BAD_USAGE;
         }
         boolean mariaDb = dataSource.getUrl().startsWith("jdbc:mariadb");
-        server.apply(jdbc, mariaDb, out);
-        try {
-            return measure(out, mariaDb);
-        } finally {
-            server.restore(jdbc);
-        }
+        return server.during(jdbc, mariaDb, out, () -> measure(out, mariaDb));
     }
 
     private Integer measure(PrintWriter out, boolean mariaDb) throws Exception {

@@ -18,8 +18,22 @@ class MariaDbServer {
     /** The buffer pool before the run set it, to put back afterwards; null when it was not set. */
     private Long previousBufferPool;
 
+    /**
+     * Runs a benchmark on the server as asked (printed first), then puts the buffer pool back; on
+     * another database it only runs it.
+     */
+    Integer during(JdbcTemplate jdbc, boolean mariaDb, PrintWriter out, java.util.concurrent.Callable<Integer> benchmark)
+            throws Exception {
+        apply(jdbc, mariaDb, out);
+        try {
+            return benchmark.call();
+        } finally {
+            restore(jdbc);
+        }
+    }
+
     /** Sets the buffer pool when asked and prints the server; does nothing on another database. */
-    void apply(JdbcTemplate jdbc, boolean mariaDb, PrintWriter out) {
+    private void apply(JdbcTemplate jdbc, boolean mariaDb, PrintWriter out) {
         if (!mariaDb) {
             return;
         }
@@ -32,7 +46,7 @@ class MariaDbServer {
     }
 
     /** Puts the buffer pool back as it was before {@link #apply}, if the run changed it. */
-    void restore(JdbcTemplate jdbc) {
+    private void restore(JdbcTemplate jdbc) {
         if (previousBufferPool != null) {
             jdbc.execute("SET GLOBAL innodb_buffer_pool_size = " + previousBufferPool);
             previousBufferPool = null;

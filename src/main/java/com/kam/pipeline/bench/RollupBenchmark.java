@@ -63,12 +63,7 @@ public class RollupBenchmark implements Callable<Integer> {
         if (!BenchDatabase.isEmpty(jdbc, err, "bench rollup")) {
             return KamCommand.BAD_USAGE;
         }
-        server.apply(jdbc, mariaDb, out);
-        try {
-            return measure(out, err);
-        } finally {
-            server.restore(jdbc);
-        }
+        return server.during(jdbc, mariaDb, out, () -> measure(out, err));
     }
 
     private Integer measure(PrintWriter out, PrintWriter err) throws Exception {

@@ -91,19 +91,19 @@ final class PeriodFigures {
         return (int) (h ^ (h >>> 29));
     }
 
-    /** A rep's facts in one period, for one team and region, summed before they are spread. */
+    /**
+     * Rep facts summed: a rep's in one period, for one team and region, before they are spread;
+     * and the additive part of a rep's, team's, region's or the company's figures.
+     */
     private static final class RepSum {
         private long repDays;
         private LocalDate lastDay;
         private final long[] money = new long[MONEY];
-        private long[] counts;
+        private final long[] counts = new long[COUNTS.length];
         private final BigDecimal[] targets = zeroShares();
         private long hasTarget;
 
         void add(RepFact fact) {
-            if (counts == null) {
-                counts = new long[fact.counts().length];
-            }
             repDays += fact.repDays();
             if (lastDay == null || fact.lastDay().isAfter(lastDay)) {
                 lastDay = fact.lastDay();
@@ -126,17 +126,15 @@ final class PeriodFigures {
         }
     }
 
-    /** A rep's visits to one customer in one period, for one team and region, summed before they are spread. */
+    /**
+     * Visit facts summed: a rep's visits to one customer in one period, for one team and region,
+     * before they are spread; and the visits to one customer class.
+     */
     private static final class VisitSum {
-        private final RollupReferences.CustomerClasses classes;
         private long visits;
         private long effectiveVisits;
         private long orderVisits;
         private final long[] money = new long[MONEY];
-
-        VisitSum(RollupReferences.CustomerClasses classes) {
-            this.classes = classes;
-        }
 
         void add(VisitFact fact) {
             visits += fact.visits();
@@ -236,7 +234,7 @@ final class PeriodFigures {
         LocalDate start = startOf.apply(fact.date());
         if (summedFirst) {
             visitSums.computeIfAbsent(new VisitKey(start, fact.rep(), fact.team(), fact.region(), fact.customer()),
-                    k -> new VisitSum(classes)).add(fact);
+                    k -> new VisitSum()).add(fact);
         } else {
             spread(start, classes, fact);
         }
@@ -302,7 +300,7 @@ final class PeriodFigures {
             var entry = it.next();
             if (ended.test(entry.getKey().start())) {
                 VisitFact sum = entry.getValue().fact(entry.getKey());
-                spread(entry.getKey().start(), entry.getValue().classes, sum);
+                spread(entry.getKey().start(), references.customer(sum.customer()), sum);
                 if (sumsTaken != null) {
                     sumsTaken.visitSums.add(sum);
                 }
@@ -392,15 +390,10 @@ final class PeriodFigures {
     private final class OrgFigures {
         /** Reps who contributed; not kept for a rep's own figures. */
         private final java.util.BitSet reps;
-        private long repDays;
-        private LocalDate lastDay;
+        private final RepSum sums = new RepSum();
         private String lastTeam;
         private String lastRegion;
         private String maxRegion;
-        private final long[] money = new long[MONEY];
-        private final long[] counts = new long[COUNTS.length];
-        private final BigDecimal[] targets = zeroShares();
-        private long hasTarget;
         /** Visits per customer (by index); null when none of the period's visits was to a known customer. */
         private Map<Integer, long[]> customerVisits;
 
@@ -412,25 +405,14 @@ final class PeriodFigures {
             if (reps != null) {
                 reps.set(references.repIndex(fact.rep()));
             }
-            repDays += fact.repDays();
-            if (lastDay == null || fact.lastDay().isAfter(lastDay)) {
-                lastDay = fact.lastDay();
+            if (sums.lastDay == null || fact.lastDay().isAfter(sums.lastDay)) {
                 lastTeam = fact.team();
                 lastRegion = fact.region();
             }
             if (maxRegion == null || fact.region().compareTo(maxRegion) > 0) {
                 maxRegion = fact.region();
             }
-            for (int i = 0; i < MONEY; i++) {
-                money[i] += fact.money()[i];
-            }
-            for (int i = 0; i < counts.length; i++) {
-                counts[i] += fact.counts()[i];
-            }
-            for (int i = 0; i < TARGETS; i++) {
-                targets[i] = targets[i].add(fact.targetShares()[i]);
-            }
-            hasTarget += fact.hasTarget();
+            sums.add(fact);
         }
 
         void visited(RollupReferences.CustomerClasses customer, VisitFact fact) {
@@ -446,7 +428,9 @@ final class PeriodFigures {
             row[6] = key.level() == EntityLevel.REP ? lastTeam : null;
             row[7] = key.level() == EntityLevel.REP ? lastRegion : key.level() == EntityLevel.TEAM ? maxRegion : null;
             row[8] = reps == null ? 1L : (long) reps.cardinality();
-            row[9] = repDays;
+            long[] money = sums.money;
+            long[] counts = sums.counts;
+            row[9] = sums.repDays;
             BigDecimal orders = money(money[0]);
             BigDecimal margin = money(money[1]);
             BigDecimal collections = money(money[2]);
@@ -483,7 +467,7 @@ final class PeriodFigures {
             // a period's target is the sum of its rep-days' shares; empty when no rep in it has a target row
             BigDecimal[] target = new BigDecimal[TARGETS];
             for (int i = 0; i < TARGETS; i++) {
-                target[i] = hasTarget == 0 ? null : Ratio.money(targets[i]);
+                target[i] = sums.hasTarget == 0 ? null : Ratio.money(sums.targets[i]);
                 row[38 + i] = target[i];
             }
             row[43] = Ratio.rate(orders, target[0]);
@@ -492,7 +476,7 @@ final class PeriodFigures {
             row[46] = Ratio.rate(number(counts[NEW_CUSTOMERS]), target[3]);
             row[47] = Ratio.rate(number(counts[VISITS]), target[4]);
             // average sales per rep per week: orders over rep-weeks (7 assigned rep-days make one)
-            row[48] = Ratio.perCount(Math.multiplyExact(money[0], 7L), repDays);
+            row[48] = Ratio.perCount(Math.multiplyExact(money[0], 7L), sums.repDays);
             row[49] = computedAt;
             return row;
         }
@@ -518,24 +502,20 @@ final class PeriodFigures {
     private final class ClassFigures {
         private final java.util.BitSet reps = new java.util.BitSet();
         private final java.util.BitSet customers = new java.util.BitSet();
-        private final long[] money = new long[MONEY];
-        private long visits;
-        private long effectiveVisits;
-        private long orderVisits;
+        private final VisitSum sums = new VisitSum();
 
         void add(int rep, RollupReferences.CustomerClasses customer, VisitFact fact) {
             reps.set(rep);
             customers.set(customer.index());
-            for (int i = 0; i < MONEY; i++) {
-                money[i] += fact.money()[i];
-            }
-            visits += fact.visits();
-            effectiveVisits += fact.effectiveVisits();
-            orderVisits += fact.orderVisits();
+            sums.add(fact);
         }
 
         Object[] row(Key key, long newCustomers, LocalDateTime computedAt) {
             Object[] row = keyColumns(key, PeriodRollup.COLUMN_COUNT);
+            long[] money = sums.money;
+            long visits = sums.visits;
+            long effectiveVisits = sums.effectiveVisits;
+            long orderVisits = sums.orderVisits;
             row[5] = key.id();
             row[8] = (long) reps.cardinality();
             row[10] = money(money[0]);

@@ -175,10 +175,13 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             rows += repDays.rebuild(range[0], range[1]);
         }
         log.debug("order days, new customers and rep-days in {} ms", millis(t0));
+        // the periods containing the dates, by type
+        java.util.Map<PeriodType, NavigableSet<LocalDate>> touchedPeriods = new java.util.EnumMap<>(PeriodType.class);
         List<PeriodRollup.Request> requests = new ArrayList<>();
         for (PeriodType type : PeriodType.whole()) {
             NavigableSet<LocalDate> starts = new TreeSet<>();
             dates.forEach(d -> starts.add(type.startOf(d, settings)));
+            touchedPeriods.put(type, starts);
             for (LocalDate[] range : DateRanges.ofPeriods(starts, type)) {
                 requests.add(new PeriodRollup.Request(type, range[0], range[1]));
             }
@@ -186,8 +189,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         rows += writePeriods(withToDate(requests, asOf, settings), run, dates);
         long t1 = System.nanoTime();
         for (PeriodType type : PeriodType.whole()) {
-            NavigableSet<LocalDate> starts = new TreeSet<>();
-            dates.forEach(d -> starts.add(type.startOf(d, settings)));
+            NavigableSet<LocalDate> starts = touchedPeriods.get(type);
             // the periods after a recomputed one compare themselves with it
             NavigableSet<LocalDate> followers = new TreeSet<>();
             starts.forEach(s -> {
