@@ -45,14 +45,27 @@ class AbnormalCustomers {
                 }, Date.valueOf(asOf), Date.valueOf(asOf));
         List<Object[]> rows = new ArrayList<>();
 
-        List<Object> args = new ArrayList<>(List.of(Date.valueOf(asOf.minusDays(lookback)), Date.valueOf(asOf)));
+        LocalDate since = asOf.minusDays(lookback);
+        LocalDate lastRepDay = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
+        // a visit is a visit line of a rep on a day assigned as a rep, as in every figure; each
+        // customer's last one is read from the kept month sums, unless those hold days after the
+        // as-of date (a run for an earlier date): then from the lines
+        boolean laterDays = lastRepDay != null && lastRepDay.isAfter(asOf);
+        List<Object> args = new ArrayList<>(List.of(Date.valueOf(laterDays ? since : since.withDayOfMonth(1)),
+                Date.valueOf(asOf)));
         args.addAll(classes);
+        String lastVisits = laterDays
+                ? "SELECT l.customer_id, MAX(l.report_date) AS last_visit FROM report_line l JOIN rollup_rep_day f"
+                + " ON f.work_date = l.report_date AND f.rep_id = l.rep_id WHERE l.customer_id IS NOT NULL"
+                + " AND l.report_date BETWEEN ? AND ? GROUP BY l.customer_id"
+                : "SELECT customer_id, MAX(last_visit) AS last_visit FROM rollup_visit_sum WHERE period_type = 'MONTH'"
+                + " AND ps BETWEEN ? AND ? GROUP BY customer_id";
         jdbc.query("SELECT cu.customer_id, cu.name, cu.customer_class, cu.abc_class, cu.owner_id, lv.last_visit FROM customer cu"
-                + " LEFT JOIN (SELECT customer_id, MAX(report_date) AS last_visit FROM report_line WHERE customer_id IS NOT NULL"
-                + " AND report_date BETWEEN ? AND ? GROUP BY customer_id) lv ON lv.customer_id = cu.customer_id"
+                + " LEFT JOIN (" + lastVisits + ") lv ON lv.customer_id = cu.customer_id"
                 + " WHERE cu.abc_class IN (" + in + ") ORDER BY cu.customer_id", rs -> {
                     Integer allowed = settings.maxDaysWithoutVisit().get(rs.getString("abc_class"));
-                    Date last = rs.getDate("last_visit");
+                    Date visit = rs.getDate("last_visit");
+                    Date last = visit == null || visit.toLocalDate().isBefore(since) ? null : visit;
                     Integer days = last == null ? null : (int) ChronoUnit.DAYS.between(last.toLocalDate(), asOf);
                     if (allowed != null && (days == null || days > allowed)) {
                         String owner = rs.getString("owner_id");

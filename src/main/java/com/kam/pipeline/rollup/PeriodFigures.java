@@ -50,13 +50,14 @@ final class PeriodFigures {
                    long[] money, long[] counts, BigDecimal[] targetShares, long hasTarget) {
     }
 
-    /** A rep's visits to one customer on one day (or month); money in cents. */
+    /** A rep's visits to one customer on one day (or in a period, summed, with the last day visited); money in cents. */
     record VisitFact(LocalDate date, String rep, String team, String region, String customer, long visits,
-                     long effectiveVisits, long orderVisits, long[] money) {
+                     long effectiveVisits, long orderVisits, long[] money, LocalDate lastVisit) {
 
         /** The same visits, counted for the team and region of the rep's day. */
         VisitFact on(RepFact day) {
-            return new VisitFact(date, rep, day.team(), day.region(), customer, visits, effectiveVisits, orderVisits, money);
+            return new VisitFact(date, rep, day.team(), day.region(), customer, visits, effectiveVisits, orderVisits, money,
+                    lastVisit);
         }
     }
 
@@ -135,8 +136,12 @@ final class PeriodFigures {
         private long effectiveVisits;
         private long orderVisits;
         private final long[] money = new long[MONEY];
+        private LocalDate lastVisit;
 
         void add(VisitFact fact) {
+            if (lastVisit == null || fact.lastVisit().isAfter(lastVisit)) {
+                lastVisit = fact.lastVisit();
+            }
             visits += fact.visits();
             effectiveVisits += fact.effectiveVisits();
             orderVisits += fact.orderVisits();
@@ -147,7 +152,7 @@ final class PeriodFigures {
 
         VisitFact fact(VisitKey key) {
             return new VisitFact(key.start(), key.rep(), key.team(), key.region(), key.customer(), visits, effectiveVisits,
-                    orderVisits, money);
+                    orderVisits, money, lastVisit);
         }
     }
 

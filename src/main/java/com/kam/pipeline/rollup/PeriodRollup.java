@@ -19,7 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Writes the {@code rollup} rows of one period type over a range of whole periods, for every
  * entity level: reads the rep facts and visit facts of those periods once (days and weeks and
  * months from {@code rollup_rep_day} and the report lines, quarters and years from the kept
- * month rows), sums them in memory ({@link PeriodFigures}) and bulk-loads the rows.
+ * month sums), sums them in memory ({@link PeriodFigures}) and bulk-loads the rows. Months, and
+ * the current quarter and year, keep their per-rep sums ({@code rollup_rep_sum},
+ * {@code rollup_visit_sum}); a night starts such a period from them and reads only its new days.
  */
 class PeriodRollup {
 
@@ -44,14 +46,21 @@ class PeriodRollup {
     private static final String MONEY = "orders_amount, gross_margin, collections, expenses";
     private static final String TARGET_SHARES = "sales_target_share, margin_target_share, collection_target_share,"
             + " new_customer_target_share, visit_target_share, has_target";
-    /** The additive rep-day columns, alike in rollup_rep_day and rollup_rep_month. */
+    /** The additive rep-day columns, alike in rollup_rep_day and rollup_rep_sum. */
     private static final String REP_SUMS = MONEY + ", " + String.join(", ", PeriodFigures.COUNTS) + ", " + TARGET_SHARES;
     private static final String VISIT_SUMS = "visits, effective_visits, order_visits, " + MONEY;
-    private static final List<String> REP_MONTH_COLUMNS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("ps", "rep_id", "team_code", "region_code", "rep_days", "last_day"),
+    private static final List<String> REP_SUM_COLUMNS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("period_type", "ps", "rep_id", "team_code", "region_code", "rep_days", "last_day"),
             Arrays.stream(REP_SUMS.split(",")).map(String::trim)).toList();
-    private static final List<String> VISIT_MONTH_COLUMNS = List.of("ps", "rep_id", "team_code", "region_code", "customer_id",
-            "visits", "effective_visits", "order_visits", "orders_amount", "gross_margin", "collections", "expenses");
+    private static final List<String> VISIT_SUM_COLUMNS = List.of("period_type", "ps", "rep_id", "team_code", "region_code",
+            "customer_id", "visits", "effective_visits", "order_visits", "orders_amount", "gross_margin", "collections",
+            "expenses", "last_visit");
+    /** The kept rep sums of one period type and start, read as rep facts. */
+    private static final String KEPT_REP_SUMS = "SELECT ps, rep_id, team_code, region_code, rep_days, last_day, " + REP_SUMS
+            + " FROM rollup_rep_sum WHERE period_type = ? AND ps BETWEEN ? AND ?";
+    /** The kept visit sums of one period type and start, read as visit facts. */
+    private static final String KEPT_VISIT_SUMS = "SELECT ps, rep_id, team_code, region_code, customer_id, " + VISIT_SUMS
+            + ", last_visit FROM rollup_visit_sum WHERE period_type = ? AND ps BETWEEN ? AND ?";
 
     /**
      * New customers by day, from..to: a customer is counted new for its classes when a rep
@@ -62,8 +71,6 @@ class PeriodRollup {
             + " WHERE nc.order_date BETWEEN ? AND ?";
 
     private final JdbcTemplate jdbc;
-    /** The dates a night recomputes (null for a full recompute), for months whose kept sums still hold. */
-    private java.util.NavigableSet<LocalDate> touched;
     /** The same connection and transaction, reading large results in batches rather than all at once. */
     private final JdbcTemplate streaming;
 
@@ -84,16 +91,6 @@ class PeriodRollup {
             return type.toDate() ? to : type.endOf(to);
         }
 
-        /**
-         * Whether the periods are summed from the kept month rows: quarters and years, and QTD and
-         * YTD unless some rep-day is dated after the as-of date (a run for an earlier date), when
-         * the as-of date's month row holds days they must leave out.
-         */
-        boolean fromMonths(LocalDate lastRepDay) {
-            return type == PeriodType.QUARTER || type == PeriodType.YEAR
-                    || ((type == PeriodType.QTD || type == PeriodType.YTD) && !factsAfter(lastRepDay));
-        }
-
         /** Whether a to-date request's as-of date is before the last rep-day. */
         boolean factsAfter(LocalDate lastRepDay) {
             return type.toDate() && lastRepDay != null && lastRepDay.isAfter(to);
@@ -107,25 +104,54 @@ class PeriodRollup {
     /**
      * Replaces the rows of the requested periods. Days, weeks and months (and month-to-date) are
      * summed in one read of the rep-days and day lines; then quarters and years (and QTD, YTD) in
-     * one read of the month rows the months just kept. {@code touched} are the dates a night
-     * recomputes (null for a full recompute): a month whose only touched dates come after the
-     * days its kept sums cover starts from those sums and reads only the days after them.
-     * Returns the rows written.
+     * one read of the month sums the months just kept. {@code touched} are the dates a night
+     * recomputes (null for a full recompute): a month, quarter or year whose only touched dates
+     * come after the days its kept sums cover starts from those sums and reads only the days
+     * after them, with the days. Returns the rows written.
      */
     int write(List<Request> requests, RollupSettings settings, RollupReferences references, LocalDateTime now,
               java.util.NavigableSet<LocalDate> touched) {
-        this.touched = touched;
         int rows = 0;
         LocalDate lastRepDay = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
-        List<Request> fromDays = requests.stream().filter(r -> !r.fromMonths(lastRepDay)).toList();
-        List<Request> fromMonths = requests.stream().filter(r -> r.fromMonths(lastRepDay)).toList();
+        forgetSumsOfPastQuarters(lastRepDay, settings);
+        Map<Request, LocalDate> kept = new HashMap<>();
+        for (Request request : requests) {
+            LocalDate through = keptThrough(request, touched);
+            if (through != null) {
+                log.debug("{} {} starts from its sums kept through {}", request.type(), request.from(), through);
+                kept.put(request, through);
+            }
+        }
+        List<Request> fromDays = new ArrayList<>();
+        List<Request> fromMonths = new ArrayList<>();
+        for (Request request : requests) {
+            (fromMonths(request, requests, kept, lastRepDay) ? fromMonths : fromDays).add(request);
+        }
         if (!fromDays.isEmpty()) {
-            rows += pass(fromDays, false, lastRepDay, settings, references, now);
+            rows += pass(fromDays, false, lastRepDay, kept, settings, references, now);
         }
         if (!fromMonths.isEmpty()) {
-            rows += pass(fromMonths, true, lastRepDay, settings, references, now);
+            rows += pass(fromMonths, true, lastRepDay, kept, settings, references, now);
         }
         return rows;
+    }
+
+    /**
+     * Whether a request is summed from the kept month sums: quarters and years that do not start
+     * from their own kept sums; QTD and YTD with the period they copy, or on their own unless some
+     * rep-day is dated after the as-of date (a run for an earlier date), when the as-of date's
+     * month sums hold days they must leave out.
+     */
+    private static boolean fromMonths(Request request, List<Request> requests, Map<Request, LocalDate> kept,
+                                      LocalDate lastRepDay) {
+        return switch (request.type()) {
+            case QUARTER, YEAR -> !kept.containsKey(request);
+            case QTD, YTD -> {
+                Request whole = copiedFrom(request, requests, lastRepDay);
+                yield whole != null ? fromMonths(whole, requests, kept, lastRepDay) : !request.factsAfter(lastRepDay);
+            }
+            default -> false;
+        };
     }
 
     /**
@@ -142,11 +168,12 @@ class PeriodRollup {
                 && !toDate.from().isAfter(r.to())).findFirst().orElse(null);
     }
 
-    private int pass(List<Request> requests, boolean monthFacts, LocalDate lastRepDay, RollupSettings settings,
-                     RollupReferences references, LocalDateTime now) {
+    private int pass(List<Request> requests, boolean monthFacts, LocalDate lastRepDay, Map<Request, LocalDate> keptThrough,
+                     RollupSettings settings, RollupReferences references, LocalDateTime now) {
         long t0 = System.nanoTime();
         List<PeriodFigures> figures = new ArrayList<>();
-        PeriodFigures.Sums kept = new PeriodFigures.Sums();
+        // the per-rep sums of the months, quarters and years summed here, to be kept
+        Map<PeriodType, PeriodFigures.Sums> kept = new java.util.EnumMap<>(PeriodType.class);
         // to-date requests whose rows are copies of a whole period's, by the index of that period's request
         Map<Integer, Request> copies = new HashMap<>();
         List<Request> summed = new ArrayList<>();
@@ -184,22 +211,21 @@ class PeriodRollup {
             }
             summed.add(request);
             readFrom.add(request.from());
-            if (type == PeriodType.MONTH) {
-                // a month's per-rep sums are kept, for quarters and years
-                PeriodFigures month = figures.get(figures.size() - 1);
-                month.keepSums(kept);
-                LocalDate keptThrough = monthFacts ? null : keptThrough(request);
-                if (keptThrough != null) {
-                    log.debug("month {} starts from its sums kept through {}", request.from(), keptThrough);
-                    addKeptMonth(month, request.from(), keptThrough);
-                    readFrom.set(readFrom.size() - 1, keptThrough.plusDays(1));
+            if (type.keepsSums()) {
+                PeriodFigures periodFigures = figures.get(figures.size() - 1);
+                periodFigures.keepSums(kept.computeIfAbsent(type, t -> new PeriodFigures.Sums()));
+                LocalDate through = keptThrough.get(request);
+                if (through != null) {
+                    addKept(periodFigures, request, through);
+                    readFrom.set(readFrom.size() - 1, through.plusDays(1));
                 }
-                jdbc.update("DELETE FROM rollup_rep_month WHERE ps BETWEEN ? AND ?", Date.valueOf(request.from()),
-                        Date.valueOf(request.to()));
-                jdbc.update("DELETE FROM rollup_visit_month WHERE ps BETWEEN ? AND ?", Date.valueOf(request.from()),
-                        Date.valueOf(request.to()));
+                for (String table : List.of("rollup_rep_sum", "rollup_visit_sum")) {
+                    jdbc.update("DELETE FROM " + table + " WHERE period_type = ? AND ps BETWEEN ? AND ?", type.name(),
+                            Date.valueOf(request.from()), Date.valueOf(request.to()));
+                }
             }
         }
+        long preparing = System.nanoTime() - t0;
         LocalDate first = readFrom.stream().min(LocalDate::compareTo).orElse(requests.get(0).from());
         LocalDate last = requests.stream().map(Request::lastDay).max(LocalDate::compareTo).orElseThrow();
         int rows = 0;
@@ -226,16 +252,16 @@ class PeriodRollup {
                 storing += System.nanoTime() - t;
                 rows += written.size();
             }
-            // a chunk is a calendar month: its month rows are complete
+            // a chunk is a calendar month: its month sums are complete
             t = System.nanoTime();
-            keepRepMonths(kept.repSums());
-            keepVisitMonths(kept.visitSums());
+            kept.forEach((type, sums) -> keep(type, sums, lastRepDay));
             keeping += System.nanoTime() - t;
             from = to.plusDays(1);
         }
-        log.debug("{} from {}: {} rows in {} ms (reading and summing {} ms, building rows {} ms, storing {} ms,"
-                        + " keeping month rows {} ms)", requests.stream().map(r -> r.type().name()).distinct().toList(),
-                monthFacts ? "months" : "days", rows, (System.nanoTime() - t0) / 1_000_000, reading / 1_000_000,
+        log.debug("{} from {}: {} rows in {} ms (deleting the old rows and reading kept sums {} ms, reading and summing"
+                        + " {} ms, building rows {} ms, storing {} ms, keeping sums {} ms)",
+                requests.stream().map(r -> r.type().name()).distinct().toList(), monthFacts ? "months" : "days", rows,
+                (System.nanoTime() - t0) / 1_000_000, preparing / 1_000_000, reading / 1_000_000,
                 building / 1_000_000, storing / 1_000_000, keeping / 1_000_000);
         return rows;
     }
@@ -265,11 +291,12 @@ class PeriodRollup {
     /** Hands the facts dated {@code from..to} to the figures of every request covering them. */
     private void readFacts(List<Request> requests, List<LocalDate> readFrom, List<PeriodFigures> figures,
                            boolean monthFacts, LocalDate from, LocalDate to) {
-        String repFacts = monthFacts
-                ? "SELECT ps, rep_id, team_code, region_code, rep_days, last_day, " + REP_SUMS
-                + " FROM rollup_rep_month WHERE ps BETWEEN ? AND ?"
+        String month = PeriodType.MONTH.name();
+        String repFacts = monthFacts ? KEPT_REP_SUMS
                 : "SELECT work_date, rep_id, team_code, region_code, 1, work_date, " + REP_SUMS
                 + " FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?";
+        Object[] range = monthFacts ? new Object[] {month, Date.valueOf(from), Date.valueOf(to)}
+                : new Object[] {Date.valueOf(from), Date.valueOf(to)};
         // the rep-days read, by day and rep: a visit line counts on a day its rep was assigned as a
         // rep, for that day's team and region (looked up here rather than joined by the database)
         Map<String, Map<LocalDate, PeriodFigures.RepFact>> repDays = new HashMap<>();
@@ -279,14 +306,13 @@ class PeriodRollup {
             if (!monthFacts) {
                 repDays.computeIfAbsent(fact.rep(), r -> new HashMap<>()).put(fact.date(), fact);
             }
-        }, Date.valueOf(from), Date.valueOf(to));
-        String visitFacts = monthFacts
-                ? "SELECT ps, rep_id, team_code, region_code, customer_id, " + VISIT_SUMS
-                + " FROM rollup_visit_month WHERE ps BETWEEN ? AND ?"
+        }, range);
+        String visitFacts = monthFacts ? KEPT_VISIT_SUMS
                 : "SELECT report_date, rep_id, NULL, NULL, customer_id, 1,"
                 + " CASE WHEN effective THEN 1 ELSE 0 END, CASE WHEN order_amount > 0 THEN 1 ELSE 0 END,"
                 + " COALESCE(order_amount, 0), COALESCE(gross_margin, 0), COALESCE(payment_collected, 0),"
-                + " COALESCE(expense, 0) FROM report_line WHERE report_date BETWEEN ? AND ? AND customer_id IS NOT NULL";
+                + " COALESCE(expense, 0), report_date FROM report_line WHERE report_date BETWEEN ? AND ?"
+                + " AND customer_id IS NOT NULL";
         streaming.query(visitFacts, rs -> {
             PeriodFigures.VisitFact fact = visitFact(rs);
             if (!monthFacts) {
@@ -299,7 +325,7 @@ class PeriodRollup {
             }
             PeriodFigures.VisitFact visit = fact;
             forCovering(requests, readFrom, figures, fact.date(), f -> f.add(visit));
-        }, Date.valueOf(from), Date.valueOf(to));
+        }, range);
         streaming.query(NEW_CUSTOMERS, rs -> {
             LocalDate date = rs.getObject(1, LocalDate.class);
             String customer = rs.getString(2);
@@ -318,45 +344,65 @@ class PeriodRollup {
     }
 
     /**
-     * The last day a one-month request's kept sums cover, when the night touches only days after
-     * it: the month then starts from those sums (the rep-days, lines and new customers up to that
-     * day are unchanged since they were summed). Null when the month must be read whole.
+     * The last day the kept sums of a one-period request (a month, quarter or year) cover, when
+     * the night touches only days after it: the period then starts from those sums (the rep-days,
+     * lines and new customers up to that day are unchanged since they were summed). Null when
+     * the period must be summed whole, and always in a full recompute ({@code touched} null).
      */
-    private LocalDate keptThrough(Request month) {
-        if (touched == null || !month.from().equals(month.to())) {
+    private LocalDate keptThrough(Request request, java.util.NavigableSet<LocalDate> touched) {
+        if (touched == null || !request.type().keepsSums() || !request.from().equals(request.to())) {
             return null;
         }
-        LocalDate kept = jdbc.queryForObject("SELECT MAX(last_day) FROM rollup_rep_month WHERE ps = ?", LocalDate.class,
-                Date.valueOf(month.from()));
+        LocalDate kept = jdbc.queryForObject("SELECT MAX(last_day) FROM rollup_rep_sum WHERE period_type = ? AND ps = ?",
+                LocalDate.class, request.type().name(), Date.valueOf(request.from()));
         if (kept == null) {
             return null;
         }
-        LocalDate firstTouched = touched.ceiling(month.from());
-        return firstTouched != null && firstTouched.isAfter(kept) && !firstTouched.isAfter(month.lastDay()) ? kept : null;
+        LocalDate firstTouched = touched.ceiling(request.from());
+        return firstTouched != null && firstTouched.isAfter(kept) && !firstTouched.isAfter(request.lastDay()) ? kept : null;
     }
 
-    /** Starts a month's figures from its kept sums, and its new customers up to the last day they cover. */
-    private void addKeptMonth(PeriodFigures month, LocalDate start, LocalDate keptThrough) {
-        Date ps = Date.valueOf(start);
-        jdbc.query("SELECT ps, rep_id, team_code, region_code, rep_days, last_day, " + REP_SUMS
-                + " FROM rollup_rep_month WHERE ps = ?", rs -> {
-            month.add(repFact(rs));
-        }, ps);
-        jdbc.query("SELECT ps, rep_id, team_code, region_code, customer_id, " + VISIT_SUMS
-                + " FROM rollup_visit_month WHERE ps = ?", rs -> {
-            month.add(visitFact(rs));
-        }, ps);
+    /** Starts a period's figures from its kept sums, and its new customers up to the last day they cover. */
+    private void addKept(PeriodFigures period, Request request, LocalDate keptThrough) {
+        Object[] key = {request.type().name(), Date.valueOf(request.from()), Date.valueOf(request.from())};
+        jdbc.query(KEPT_REP_SUMS, rs -> {
+            period.add(repFact(rs));
+        }, key);
+        jdbc.query(KEPT_VISIT_SUMS, rs -> {
+            period.add(visitFact(rs));
+        }, key);
         jdbc.query(NEW_CUSTOMERS, rs -> {
-            month.addNewCustomer(rs.getObject(1, LocalDate.class), rs.getString(2));
-        }, ps, Date.valueOf(keptThrough));
+            period.addNewCustomer(rs.getObject(1, LocalDate.class), rs.getString(2));
+        }, Date.valueOf(request.from()), Date.valueOf(keptThrough));
     }
 
-    /** The rep-days summed per month, rep, team and region, kept for quarters and years. */
-    private void keepRepMonths(List<PeriodFigures.RepFact> repMonths) {
-        List<PeriodFigures.RepFact> rows = new ArrayList<>(repMonths);
-        repMonths.clear();
-        BulkInsert.insert(jdbc, "rollup_rep_month", REP_MONTH_COLUMNS, rows, m -> {
-            List<Object> row = new ArrayList<>(List.of(m.date(), m.rep()));
+    /** Quarters' and years' sums are kept only while current (see {@link #keep}). */
+    private void forgetSumsOfPastQuarters(LocalDate lastRepDay, RollupSettings settings) {
+        if (lastRepDay == null) {
+            return;
+        }
+        for (PeriodType type : List.of(PeriodType.QUARTER, PeriodType.YEAR)) {
+            for (String table : List.of("rollup_rep_sum", "rollup_visit_sum")) {
+                jdbc.update("DELETE FROM " + table + " WHERE period_type = ? AND ps < ?", type.name(),
+                        Date.valueOf(type.startOf(lastRepDay, settings)));
+            }
+        }
+    }
+
+    /**
+     * Writes the per-rep sums of the periods of one type just summed: every month's, and a
+     * quarter's or year's only while it is current (it holds the last rep-day); a late report for
+     * an earlier quarter or year sums it from its months.
+     */
+    private void keep(PeriodType type, PeriodFigures.Sums sums, LocalDate lastRepDay) {
+        java.util.function.Predicate<LocalDate> keptStart = start -> type == PeriodType.MONTH
+                || (lastRepDay != null && !type.endOf(start).isBefore(lastRepDay));
+        List<PeriodFigures.RepFact> repSums = sums.repSums().stream().filter(f -> keptStart.test(f.date())).toList();
+        List<PeriodFigures.VisitFact> visitSums = sums.visitSums().stream().filter(f -> keptStart.test(f.date())).toList();
+        sums.repSums().clear();
+        sums.visitSums().clear();
+        BulkInsert.insert(jdbc, "rollup_rep_sum", REP_SUM_COLUMNS, repSums, m -> {
+            List<Object> row = new ArrayList<>(List.of(type.name(), m.date(), m.rep()));
             row.add(m.team());
             row.addAll(List.of(m.region(), m.repDays(), m.lastDay()));
             for (long cents : m.money()) {
@@ -369,16 +415,10 @@ class PeriodRollup {
             row.add(m.hasTarget());
             return row.toArray();
         });
-    }
-
-    /** The visits summed per month, rep (with team and region) and customer, kept for quarters and years. */
-    private void keepVisitMonths(List<PeriodFigures.VisitFact> months) {
-        List<PeriodFigures.VisitFact> rows = new ArrayList<>(months);
-        months.clear();
-        BulkInsert.insert(jdbc, "rollup_visit_month", VISIT_MONTH_COLUMNS, rows, v -> new Object[] {
-                v.date(), v.rep(), v.team(), v.region(), v.customer(), v.visits(), v.effectiveVisits(),
-                v.orderVisits(), Ratio.fromCents(v.money()[0]),
-                Ratio.fromCents(v.money()[1]), Ratio.fromCents(v.money()[2]), Ratio.fromCents(v.money()[3])});
+        BulkInsert.insert(jdbc, "rollup_visit_sum", VISIT_SUM_COLUMNS, visitSums, v -> new Object[] {
+                type.name(), v.date(), v.rep(), v.team(), v.region(), v.customer(), v.visits(), v.effectiveVisits(),
+                v.orderVisits(), Ratio.fromCents(v.money()[0]), Ratio.fromCents(v.money()[1]),
+                Ratio.fromCents(v.money()[2]), Ratio.fromCents(v.money()[3]), v.lastVisit()});
     }
 
     /** Columns: date, rep, team, region, rep-days, last day, then {@link #REP_SUMS}. */
@@ -400,14 +440,15 @@ class PeriodRollup {
                 rs.getLong(5), rs.getObject(6, LocalDate.class), money, counts, shares, rs.getLong(c));
     }
 
-    /** Columns: date, rep, team, region, customer, then {@link #VISIT_SUMS}. */
+    /** Columns: date, rep, team, region, customer, then {@link #VISIT_SUMS}, then the last day visited. */
     private static PeriodFigures.VisitFact visitFact(ResultSet rs) throws SQLException {
         long[] money = new long[PeriodFigures.MONEY];
         for (int i = 0; i < money.length; i++) {
             money[i] = Ratio.cents(rs.getBigDecimal(9 + i));
         }
         return new PeriodFigures.VisitFact(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), money);
+                rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), money,
+                rs.getObject(9 + money.length, LocalDate.class));
     }
 
 }

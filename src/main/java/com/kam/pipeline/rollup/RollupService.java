@@ -132,8 +132,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         jdbc.update("DELETE FROM rollup_rep_day");
         jdbc.update("DELETE FROM customer_order_day");
         jdbc.update("DELETE FROM customer_new_day");
-        jdbc.update("DELETE FROM rollup_visit_month");
-        jdbc.update("DELETE FROM rollup_rep_month");
+        jdbc.update("DELETE FROM rollup_visit_sum");
+        jdbc.update("DELETE FROM rollup_rep_sum");
         long t0 = System.nanoTime();
         orderDays.refresh(first, asOf, false);
         orderDays.markNewCustomers(first, asOf);

@@ -261,7 +261,7 @@ abstract class RollupScenarios {
         assertMoney(figures("MONTH", "2026-12-01", "REP", "R001"), "sales_target", "120000.00");
 
         List<String> tables = List.of("rollup", "rollup_rep_day", "customer_order_day", "customer_new_day",
-                "rollup_visit_month", "rollup_rep_month",
+                "rollup_visit_sum", "rollup_rep_sum",
                 "appraisal", "appraisal_item",
                 "rollup_warning");
         List<String> incremental = Tables.dump(jdbc, tables);
@@ -323,6 +323,32 @@ abstract class RollupScenarios {
         assertThat(abnormal.get("reason").toString()).contains("46 days").contains("class B allows 45");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM abnormal_customer WHERE customer_id = 'C001'", Integer.class))
                 .isZero();
+    }
+
+    @Test
+    void aKeyCustomerNotVisitedForTooLongIsListedWithItsLastVisitBeforeTheBusinessDate() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        // 上海电力公司 (class A: at most 21 days between visits), visited on 01-05 and again on 02-10
+        RollupFixture.report(inbox, "2028-01-05",
+                "R001,2028-01-05,C001,10:00,服务,巡检,是,,,,100,2028-01-05 18:00:00,出勤,0,0,,,\n");
+        String c001 = "SELECT * FROM abnormal_customer WHERE week_start = '2028-01-31' AND customer_id = 'C001'";
+        night(LocalDate.of(2028, 2, 1));
+        Map<String, Object> listed = row(c001);
+        assertThat(listed).containsEntry("reason_code", "NOT_VISITED").containsEntry("days_since", 27);
+        assertThat(listed.get("last_visit").toString()).isEqualTo("2028-01-05");
+        assertThat(listed.get("reason").toString()).isEqualTo("not visited for 27 days (class A allows 21)");
+
+        RollupFixture.report(inbox, "2028-02-10",
+                "R001,2028-02-10,C001,10:00,服务,巡检,是,,,,100,2028-02-10 18:00:00,出勤,0,0,,,\n");
+        night(LocalDate.of(2028, 2, 15));
+        assertThat(jdbc.queryForList("SELECT * FROM abnormal_customer WHERE week_start = '2028-02-14'"
+                + " AND customer_id = 'C001'")).isEmpty();
+
+        // a run for 02-01 again: the visit of 02-10, already rolled up, is after it and does not count
+        StringWriter out = new StringWriter();
+        assertThat(rollup.run(LocalDate.of(2028, 2, 1), true, false, new PrintWriter(out), new PrintWriter(out)))
+                .as(out.toString()).isZero();
+        assertThat(row(c001)).containsEntry("days_since", 27);
     }
 
     @Test
