@@ -23,7 +23,7 @@ final class PeriodFigures {
     /** Columns of a rep fact's counts, in {@link RepFact#counts} order. */
     static final String[] COUNTS = {"visits_planned", "planned_visits_made", "visits", "effective_visits", "order_visits",
             "new_customers", "complaints_received", "complaints_resolved", "report_due", "report_submitted",
-            "report_on_time", "report_complete"};
+            "report_on_time", "report_complete", "complaint_days", "complaints_timed"};
     private static final int VISITS_PLANNED = 0;
     private static final int PLANNED_MADE = 1;
     private static final int VISITS = 2;
@@ -36,6 +36,14 @@ final class PeriodFigures {
     private static final int REPORTS_SUBMITTED = 9;
     private static final int REPORTS_ON_TIME = 10;
     private static final int REPORTS_COMPLETE = 11;
+    /** Days from receipt to resolution summed over the resolutions timed, and how many were ({@link ComplaintAges}). */
+    private static final int COMPLAINT_DAYS = 12;
+    private static final int COMPLAINTS_TIMED = 13;
+
+    /** Positions in a row, in {@link PeriodRollup#COLUMNS} order. */
+    private static final int COMPLAINT_RESOLUTION_DAYS = 49;
+    private static final int COMPUTED_AT = 50;
+    private static final int ORDERS_PREV_PERIOD = 51;
 
     /** Money columns of both kinds of fact: orders, gross margin, collections, expenses. */
     static final int MONEY = 4;
@@ -351,10 +359,10 @@ final class PeriodFigures {
             BigDecimal amount = (BigDecimal) row[10];
             BigDecimal previous = orders(new Key(type.previousStart(key.start()), key.level(), key.id()));
             BigDecimal lastYear = orders(new Key(type.lastYearStart(key.start(), settings), key.level(), key.id()));
-            row[50] = previous;
-            row[51] = previous == null ? null : Ratio.rate(amount.subtract(previous), previous);
-            row[52] = lastYear;
-            row[53] = lastYear == null ? null : Ratio.rate(amount.subtract(lastYear), lastYear);
+            row[ORDERS_PREV_PERIOD] = previous;
+            row[ORDERS_PREV_PERIOD + 1] = previous == null ? null : Ratio.rate(amount.subtract(previous), previous);
+            row[ORDERS_PREV_PERIOD + 2] = lastYear;
+            row[ORDERS_PREV_PERIOD + 3] = lastYear == null ? null : Ratio.rate(amount.subtract(lastYear), lastYear);
         }
     }
 
@@ -482,7 +490,9 @@ final class PeriodFigures {
             row[47] = Ratio.rate(number(counts[VISITS]), target[4]);
             // average sales per rep per week: orders over rep-weeks (7 assigned rep-days make one)
             row[48] = Ratio.perCount(Math.multiplyExact(money[0], 7L), sums.repDays);
-            row[49] = computedAt;
+            // average days to resolve, over the resolutions timed (not an average of averages)
+            row[COMPLAINT_RESOLUTION_DAYS] = Ratio.of(counts[COMPLAINT_DAYS], counts[COMPLAINTS_TIMED], 2);
+            row[COMPUTED_AT] = computedAt;
             return row;
         }
 
@@ -536,7 +546,7 @@ final class PeriodFigures {
             row[23] = (long) customers.cardinality();
             row[24] = Ratio.of(visits, customers.cardinality(), 2);
             row[27] = newCustomers;
-            row[49] = computedAt;
+            row[COMPUTED_AT] = computedAt;
             return row;
         }
     }

@@ -36,7 +36,7 @@ class PeriodRollup {
             "reports_complete", "report_submission_rate", "report_on_time_rate", "report_completeness", "sales_target",
             "margin_target", "collection_target", "new_customer_target", "visit_target", "sales_attainment",
             "margin_attainment", "collection_attainment", "new_customer_attainment", "visit_attainment",
-            "avg_sales_per_rep_week", "computed_at", "orders_prev_period", "orders_growth", "orders_last_year",
+            "avg_sales_per_rep_week", "complaint_resolution_days", "computed_at", "orders_prev_period", "orders_growth", "orders_last_year",
             "orders_yoy_growth");
     static final int COLUMN_COUNT = COLUMNS.size();
 

@@ -26,7 +26,7 @@ class RepDayFacts {
             "gross_margin", "collections", "expenses", "visits_planned", "planned_visits_made", "visits", "effective_visits",
             "order_visits", "new_customers", "complaints_received", "complaints_resolved", "report_due", "report_submitted",
             "report_on_time", "report_complete", "sales_target_share", "margin_target_share", "collection_target_share",
-            "new_customer_target_share", "visit_target_share", "has_target");
+            "new_customer_target_share", "visit_target_share", "has_target", "complaint_days", "complaints_timed");
 
     /** The report of each rep and day: the money of every line, the visits, and the day fields. */
     private static final String REPORT_DAYS = "SELECT report_date, rep_id, SUM(order_amount), SUM(gross_margin),"
@@ -65,9 +65,11 @@ class RepDayFacts {
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
+    private final ComplaintDays complaints;
 
-    RepDayFacts(JdbcTemplate jdbc) {
+    RepDayFacts(JdbcTemplate jdbc, ComplaintDays complaints) {
         this.jdbc = jdbc;
+        this.complaints = complaints;
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
         this.streaming.setFetchSize(10_000);
     }
@@ -83,6 +85,9 @@ class RepDayFacts {
                     rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)));
         });
         jdbc.update("DELETE FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?", Date.valueOf(from), Date.valueOf(to));
+        complaints.delete(from, to);
+        // each rep's resolution times carry on from the rep's complaints before the range
+        Map<String, ComplaintAges> ages = complaints.agesBefore(from);
         int rows = 0;
         for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {
             LocalDate first = month.isBefore(from) ? from : month;
@@ -105,17 +110,21 @@ class RepDayFacts {
                 });
             }
             List<Object[]> repDays = new ArrayList<>();
+            List<Object[]> complaintDays = new ArrayList<>();
             for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
                 CalendarDay c = calendar.get(day);
                 for (Assignment a : assignments) {
                     if (a.covers(day)) {
                         String key = day + "/" + a.rep();
-                        repDays.add(row(day, a, c, reports.get(key), plans.get(key), newCustomers.getOrDefault(key, 0L),
-                                targets.get(a.rep()), workingDays.getOrDefault(a.rep(), 0)));
+                        Object[] row = row(day, a, c, reports.get(key), plans.get(key), newCustomers.getOrDefault(key, 0L),
+                                targets.get(a.rep()), workingDays.getOrDefault(a.rep(), 0));
+                        addComplaintAges(row, ages, complaintDays);
+                        repDays.add(row);
                     }
                 }
             }
             BulkInsert.insert(jdbc, "rollup_rep_day", COLUMNS, repDays, r -> r);
+            complaints.insert(complaintDays);
             rows += repDays.size();
         }
         log.debug("rep-days {}..{}: {} rows in {} ms (reading the inputs {} ms)", from, to, rows,
@@ -152,7 +161,26 @@ class RepDayFacts {
             row[20 + i] = share(targets == null ? null : targets.values()[i], working, workingDays);
         }
         row[25] = targets == null ? 0 : 1;
+        row[26] = 0L;
+        row[27] = 0L;
         return row;
+    }
+
+    /**
+     * A rep-day with complaints: its resolution times (days are handed over in date order), and
+     * the day kept in {@code complaintDays} for later runs to carry on from.
+     */
+    private static void addComplaintAges(Object[] row, Map<String, ComplaintAges> ages, List<Object[]> complaintDays) {
+        int received = (Integer) row[14];
+        int resolved = (Integer) row[15];
+        if (received == 0 && resolved == 0) {
+            return;
+        }
+        String rep = (String) row[1];
+        ComplaintAges.Day day = ages.computeIfAbsent(rep, r -> new ComplaintAges()).add((LocalDate) row[0], received, resolved);
+        row[26] = day.days();
+        row[27] = day.timed();
+        complaintDays.add(new Object[] {row[0], rep, received, resolved});
     }
 
     /**

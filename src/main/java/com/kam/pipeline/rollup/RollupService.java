@@ -44,6 +44,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     private final KamProperties properties;
     private final CalendarTable calendar;
     private final CustomerOrderDays orderDays;
+    private final ComplaintDays complaintDays;
     private final RepDayFacts repDays;
     private final PeriodRollup periods;
     private final GrowthPass growth;
@@ -60,7 +61,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         this.workMemoryMb = workMemoryMb;
         this.calendar = new CalendarTable(jdbc);
         this.orderDays = new CustomerOrderDays(jdbc);
-        this.repDays = new RepDayFacts(jdbc);
+        this.complaintDays = new ComplaintDays(jdbc);
+        this.repDays = new RepDayFacts(jdbc, complaintDays);
         this.periods = new PeriodRollup(jdbc);
         this.growth = new GrowthPass(jdbc);
         this.appraisals = new Appraisals(jdbc);
@@ -130,6 +132,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         log.info("rollup {}: full recompute from {} ({})", asOf, first, reason);
         jdbc.update("DELETE FROM rollup");
         jdbc.update("DELETE FROM rollup_rep_day");
+        jdbc.update("DELETE FROM rollup_complaint_day");
         jdbc.update("DELETE FROM customer_order_day");
         jdbc.update("DELETE FROM customer_new_day");
         jdbc.update("DELETE FROM rollup_visit_sum");
@@ -166,6 +169,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         NavigableSet<LocalDate> later = new TreeSet<>();
         for (LocalDate[] range : DateRanges.of(dates)) {
             later.addAll(orderDays.refresh(range[0], range[1], true));
+            // a changed complaint count changes the resolution times of the rep's later resolutions
+            later.addAll(complaintDays.laterDates(range[0], range[1]));
         }
         later.removeIf(d -> d.isAfter(asOf));
         dates.addAll(later);

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Writes one visit-plan file and one daily-report file per working day (no files on weekends
  * and public holidays, files on make-up working weekend days). Days are written one after the
- * other and each rep's day is generated on its own, so nothing but the current day is in memory.
+ * other and each rep's day is generated on its own, so nothing but the current day (and each
+ * rep's few complaints still open) is in memory.
  */
 final class ActivityGenerator {
 
@@ -36,8 +37,10 @@ final class ActivityGenerator {
     Counts write(Path outDir) throws IOException {
         RepDay repDay = new RepDay(options.seed());
         List<RepDay.RepHabits> habits = new ArrayList<>();
+        List<ComplaintBacklog> backlogs = new ArrayList<>();
         for (Org.Rep rep : org.reps()) {
             habits.add(RepDay.RepHabits.of(options.seed(), rep));
+            backlogs.add(new ComplaintBacklog(options.seed(), rep.index()));
         }
         long planRows = 0;
         long reportRows = 0;
@@ -51,7 +54,8 @@ final class ActivityGenerator {
                 List<String> lastVisit = null;
                 for (Org.Rep rep : org.reps()) {
                     if (rep.activeOn(day)) {
-                        RepDay.Rows rows = repDay.generate(rep, day, customers.visitedBy(rep), habits.get(rep.index()));
+                        RepDay.Rows rows = repDay.generate(rep, day, customers.visitedBy(rep), habits.get(rep.index()),
+                                backlogs.get(rep.index()));
                         rows.planRows().forEach(plans::row);
                         rows.reportRows().forEach(reports::row);
                         for (List<String> row : rows.reportRows()) {

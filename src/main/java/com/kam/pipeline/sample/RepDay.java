@@ -37,7 +37,9 @@ final class RepDay {
         this.seed = seed;
     }
 
-    Rows generate(Org.Rep rep, LocalDate day, List<Customers.Customer> customers, RepHabits habits) {
+    /** {@code backlog}: the rep's complaints still open, resolved on a later reported day with visits. */
+    Rows generate(Org.Rep rep, LocalDate day, List<Customers.Customer> customers, RepHabits habits,
+                  ComplaintBacklog backlog) {
         Rng rng = new Rng(seed, STREAM, rep.index(), day.toEpochDay());
         int attendance = rng.weighted(0.025, 0.01, 0.05, 0.915);
         String attendanceText = new String[] {"请假", "病假", "出差", "出勤"}[attendance];
@@ -68,7 +70,9 @@ final class RepDay {
             complaints += v.purpose() == VisitTexts.COMPLAINT ? rng.between(1, 2) : 0;
         }
         complaints += rng.chance(0.03) ? 1 : 0;
-        int resolved = complaints == 0 || rng.chance(0.7) ? complaints : rng.between(0, complaints - 1);
+        int resolvedToday = complaints == 0 || rng.chance(0.7) ? complaints : rng.between(0, complaints - 1);
+        int resolved = resolvedToday + backlog.resolveDue(day);
+        backlog.carry(day, complaints - resolvedToday);
         List<String> dayFields = List.of(submitted, attendanceText, String.valueOf(complaints),
                 String.valueOf(resolved), rng.chance(0.25) ? VisitTexts.competitor(rng) : "",
                 rng.chance(0.35) ? VisitTexts.feedback(rng) : "", rng.chance(0.25) ? VisitTexts.note(rng) : "");

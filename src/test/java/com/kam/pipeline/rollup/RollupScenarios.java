@@ -223,6 +223,59 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void complaintResolutionTimeIsFirstInFirstOutPerRepAndAveragedOverTheResolutionsTimed() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        // the week of Monday 2026-12-07, both reps in 上海:
+        // 王小明 receives 2 on Monday and resolves 1 that day (0 days) and 1 on Thursday (3 days)
+        RollupFixture.report(inbox, "2026-12-07", visit("R001", "2026-12-07", 2, 1));
+        RollupFixture.report(inbox, "2026-12-10", visit("R001", "2026-12-10", 0, 1));
+        // 周晓燕 resolves 1 on Tuesday with nothing on record (resolution 1: not timed), receives 2 on
+        // Wednesday (complaint 1 is the one resolution 1 took) and resolves 1 on Friday: resolution 2,
+        // complaint 2 of Wednesday, 2 days
+        RollupFixture.report(inbox, "2026-12-08", visit("R002", "2026-12-08", 0, 1));
+        RollupFixture.report(inbox, "2026-12-09", visit("R002", "2026-12-09", 2, 0));
+        RollupFixture.report(inbox, "2026-12-11", visit("R002", "2026-12-11", 0, 1));
+        night(LocalDate.of(2026, 12, 11));
+
+        Map<String, Object> wang = figures("WEEK", "2026-12-07", "REP", "R001");
+        assertThat(wang).containsEntry("complaints_received", 2).containsEntry("complaints_resolved", 2);
+        assertMoney(wang, "complaint_resolution_days", "1.50");    // (0 + 3) / 2
+        assertMoney(figures("DAY", "2026-12-07", "REP", "R001"), "complaint_resolution_days", "0.00");
+        assertMoney(figures("DAY", "2026-12-10", "REP", "R001"), "complaint_resolution_days", "3.00");
+        assertMoney(figures("MONTH", "2026-12-01", "REP", "R001"), "complaint_resolution_days", "1.50");
+        assertMoney(figures("QUARTER", "2026-10-01", "REP", "R001"), "complaint_resolution_days", "1.50");
+        assertThat(row("SELECT complaint_days, complaints_timed FROM rollup_rep_day WHERE work_date = '2026-12-10'"
+                + " AND rep_id = 'R001'")).containsEntry("complaint_days", 3).containsEntry("complaints_timed", 1);
+
+        // the untimed resolution counts as resolved; a day whose resolutions are none of them timed has no time
+        Map<String, Object> zhouTuesday = figures("DAY", "2026-12-08", "REP", "R002");
+        assertThat(zhouTuesday).containsEntry("complaints_resolved", 1).containsEntry("complaint_resolution_days", null);
+        Map<String, Object> zhou = figures("WEEK", "2026-12-07", "REP", "R002");
+        assertThat(zhou).containsEntry("complaints_received", 2).containsEntry("complaints_resolved", 2);
+        assertMoney(zhou, "complaint_resolution_days", "2.00");     // only Friday's is timed
+        assertThat(figures("WEEK", "2026-12-07", "REP", "R003")).containsEntry("complaint_resolution_days", null);
+
+        // the team over its reps' resolutions timed: (0 + 3 + 2) / 3, not the mean of 1.50 and 2.00
+        for (String[] level : List.of(new String[] {"TEAM", "SH"}, new String[] {"REGION", "EAST"},
+                new String[] {"COMPANY", "ALL"})) {
+            assertMoney(figures("WEEK", "2026-12-07", level[0], level[1]), "complaint_resolution_days", "1.67");
+            assertMoney(figures("MONTH", "2026-12-01", level[0], level[1]), "complaint_resolution_days", "1.67");
+            assertMoney(figures("YEAR", "2026-01-01", level[0], level[1]), "complaint_resolution_days", "1.67");
+        }
+        assertMoney(figures("MTD", "2026-12-01", "COMPANY", "ALL"), "complaint_resolution_days", "1.67");
+        assertThat(figures("WEEK", "2026-12-07", "TEAM", "HZ")).containsEntry("complaint_resolution_days", null);
+        // customer classes carry no complaint figures
+        assertThat(figures("WEEK", "2026-12-07", "ABC_CLASS", "A")).containsEntry("complaints_resolved", null)
+                .containsEntry("complaint_resolution_days", null);
+    }
+
+    /** A day's report of one service visit to 上海电力公司 with the day's complaint counts. */
+    static String visit(String rep, String date, int received, int resolved) {
+        return rep + "," + date + ",C001,10:00,服务,回访,是,,,,30," + date + " 19:00:00,出勤," + received + "," + resolved
+                + ",,,\n";
+    }
+
+    @Test
     void nightAfterNightWithLateAndCorrectedDataEqualsAFullRecompute() throws Exception {
         RollupFixture.writeMasterData(inbox);
         report("2026-11-30");
@@ -238,19 +291,25 @@ abstract class RollupScenarios {
 
         // late: 王小明 sold to 宁波港务集团 on 12-10, so it is his new customer, and 周晓燕's order of 12-16 is not
         report("2026-12-31");
+        // late too: 周晓燕 resolves a complaint on 12-17, the second of the two she received on 12-01: 16 days
+        RollupFixture.report(inbox, "2026-12-17", visit("R002", "2026-12-17", 0, 1));
         RollupFixture.report(inbox, "2026-12-10",
                 "R001,2026-12-10,C003,10:00,订货,首单,是,3000,600,0,25,2026-12-30 09:00:00,出勤,0,0,,,\n");
         night(LocalDate.of(2026, 12, 31));
         assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
         assertThat(figures("MONTH", "2026-12-01", "TEAM", "HZ")).containsEntry("new_customers", 0);
         assertThat(figures("MONTH", "2026-12-01", "REP", "R001")).containsEntry("new_customers", 1);
+        assertMoney(figures("DAY", "2026-12-17", "REP", "R002"), "complaint_resolution_days", "16.00");
 
-        // corrected: the report of 12-01 again, 周晓燕's order now 5,500 and 王小明's visit with its outcome
+        // corrected: the report of 12-01 again, 周晓燕's order now 5,500 and 王小明's visit with its outcome;
+        // 周晓燕 received 1 complaint that day, not 2, so her resolution of 12-17 has none on record
         report("2027-01-02");
         RollupFixture.report(inbox, "2026-12-01", "R001,2026-12-01,C002,10:00,服务,了解需求,否,,,,50,2026-12-01 22:30:00,出勤,0,0,,,\n"
-                + "R002,2026-12-01,C001,14:00,订货,追加订单,是,5500,1000,3000,80,2026-12-01 18:00:00,出勤,2,1,华为降价10%,,\n");
+                + "R002,2026-12-01,C001,14:00,订货,追加订单,是,5500,1000,3000,80,2026-12-01 18:00:00,出勤,1,1,华为降价10%,,\n");
         night(LocalDate.of(2027, 1, 2));
         assertMoney(figures("WEEK", "2026-11-30", "COMPANY", "ALL"), "orders_amount", "15500.00");
+        assertThat(figures("DAY", "2026-12-17", "REP", "R002")).containsEntry("complaints_resolved", 1)
+                .containsEntry("complaint_resolution_days", null);
 
         // corrected targets for December, then the last night
         report("2027-01-04");
@@ -260,7 +319,7 @@ abstract class RollupScenarios {
         assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
         assertMoney(figures("MONTH", "2026-12-01", "REP", "R001"), "sales_target", "120000.00");
 
-        List<String> tables = List.of("rollup", "rollup_rep_day", "customer_order_day", "customer_new_day",
+        List<String> tables = List.of("rollup", "rollup_rep_day", "rollup_complaint_day", "customer_order_day", "customer_new_day",
                 "rollup_visit_sum", "rollup_rep_sum",
                 "appraisal", "appraisal_item",
                 "rollup_warning");

@@ -142,6 +142,31 @@ class SampleDataGeneratorTest {
     }
 
     @Test
+    void someComplaintsAreResolvedOnALaterDayAndNoneBeforeTheyAreReceived() throws IOException {
+        // per rep, the complaints resolved so far never exceed those received so far; some day
+        // resolves more than it received, so some complaints were carried over to a later day
+        Map<String, long[]> soFar = new TreeMap<>();
+        boolean resolvedLater = false;
+        for (Path file : files(clean, "daily_reports_")) {
+            Map<String, long[]> days = new TreeMap<>();
+            for (CSVRecord r : read(file, StandardCharsets.UTF_8)) {
+                if (!r.get("complaints_received").isEmpty()) {
+                    days.put(r.get("rep_id"), new long[] {Long.parseLong(r.get("complaints_received")),
+                            Long.parseLong(r.get("complaints_resolved"))});
+                }
+            }
+            for (Map.Entry<String, long[]> day : days.entrySet()) {
+                long[] total = soFar.computeIfAbsent(day.getKey(), rep -> new long[2]);
+                total[0] += day.getValue()[0];
+                total[1] += day.getValue()[1];
+                assertThat(total[1]).as("%s %s", file, day.getKey()).isLessThanOrEqualTo(total[0]);
+                resolvedLater |= day.getValue()[1] > day.getValue()[0];
+            }
+        }
+        assertThat(resolvedLater).isTrue();
+    }
+
+    @Test
     void withoutBadRowsEveryRowIsValid() throws IOException {
         Map<String, List<CSVRecord>> org = read(clean.resolve("org.csv"), StandardCharsets.UTF_8).stream()
                 .collect(Collectors.groupingBy(r -> r.get("employee_id")));

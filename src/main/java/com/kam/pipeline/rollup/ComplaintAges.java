@@ -1,0 +1,56 @@
+package com.kam.pipeline.rollup;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+
+/**
+ * Complaint resolution time, defined once, first in, first out per rep. The rep's k-th complaint
+ * ever received (by report date) was received on the first date the rep's cumulative received
+ * count reaches k; the rep's j-th resolution resolves complaint j, and its resolution time is the
+ * date of resolution j less the date complaint j was received, in days (0: the same day). A
+ * resolution with no complaint j on record yet (j greater than the complaints received so far, say
+ * one received before the history starts) counts as resolved but is not timed; its number j is
+ * used up all the same, so complaint j, once received, is never timed.
+ * <p>
+ * One instance follows one rep: feed it the rep's days in date order (days without complaints may
+ * be left out: they change nothing).
+ */
+final class ComplaintAges {
+
+    /** The resolution time of one day's resolutions: days summed over those timed, and how many were. */
+    record Day(long days, long timed) {
+        static final Day NONE = new Day(0, 0);
+    }
+
+    /** Complaints received and not yet resolved, oldest first: {epoch day received, how many}. */
+    private final ArrayDeque<long[]> open = new ArrayDeque<>();
+    /** Resolutions beyond the complaints received so far: the next this many received are already resolved. */
+    private long resolvedAhead;
+
+    /** Adds a day's counts (the complaints received that day count before its resolutions); returns its resolution time. */
+    Day add(LocalDate date, long received, long resolved) {
+        long fresh = received;
+        long settled = Math.min(fresh, resolvedAhead);
+        resolvedAhead -= settled;
+        fresh -= settled;
+        if (fresh > 0) {
+            open.addLast(new long[] {date.toEpochDay(), fresh});
+        }
+        long days = 0;
+        long timed = 0;
+        long left = resolved;
+        while (left > 0 && !open.isEmpty()) {
+            long[] oldest = open.peekFirst();
+            long n = Math.min(left, oldest[1]);
+            days += n * (date.toEpochDay() - oldest[0]);
+            timed += n;
+            left -= n;
+            oldest[1] -= n;
+            if (oldest[1] == 0) {
+                open.removeFirst();
+            }
+        }
+        resolvedAhead += left;
+        return timed == 0 ? Day.NONE : new Day(days, timed);
+    }
+}

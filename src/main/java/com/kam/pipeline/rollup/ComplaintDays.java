@@ -1,0 +1,85 @@
+package com.kam.pipeline.rollup;
+
+import com.kam.pipeline.system.BulkInsert;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Keeps {@code rollup_complaint_day}, the rep-days with complaints received or resolved, as
+ * {@link RepDayFacts} counted them. A rep's resolution times ({@link ComplaintAges}) depend on all
+ * of the rep's earlier complaints; complaints are rare, so these few rows are what is read for
+ * them, never the report lines of every earlier day.
+ */
+class ComplaintDays {
+
+    private static final List<String> COLUMNS = List.of("work_date", "rep_id", "complaints_received", "complaints_resolved");
+
+    /** A rep-day's complaint counts. */
+    private record Counts(String rep, LocalDate day, long received, long resolved) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    ComplaintDays(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Each rep's complaints before {@code day}, replayed: the ages to carry on from. */
+    Map<String, ComplaintAges> agesBefore(LocalDate day) {
+        Map<String, ComplaintAges> ages = new HashMap<>();
+        jdbc.query("SELECT work_date, rep_id, complaints_received, complaints_resolved FROM rollup_complaint_day"
+                + " WHERE work_date < ? ORDER BY work_date", rs -> {
+            ages.computeIfAbsent(rs.getString(2), r -> new ComplaintAges())
+                    .add(rs.getObject(1, LocalDate.class), rs.getLong(3), rs.getLong(4));
+        }, Date.valueOf(day));
+        return ages;
+    }
+
+    void delete(LocalDate from, LocalDate to) {
+        jdbc.update("DELETE FROM rollup_complaint_day WHERE work_date BETWEEN ? AND ?", Date.valueOf(from), Date.valueOf(to));
+    }
+
+    /** Stores rep-days with complaints: {date, rep, received, resolved}. */
+    void insert(List<Object[]> rows) {
+        BulkInsert.insert(jdbc, "rollup_complaint_day", COLUMNS, rows, r -> r);
+    }
+
+    /**
+     * The dates after {@code to} whose resolution times may change when the rep-days of
+     * {@code from..to} are rebuilt from the report lines: the later resolution days of each rep
+     * whose complaint counts in the range differ from those stored. Call before the rebuild.
+     */
+    Set<LocalDate> laterDates(LocalDate from, LocalDate to) {
+        Set<Counts> stored = new HashSet<>(jdbc.query("SELECT rep_id, work_date, complaints_received, complaints_resolved"
+                + " FROM rollup_complaint_day WHERE work_date BETWEEN ? AND ?", ComplaintDays::counts,
+                Date.valueOf(from), Date.valueOf(to)));
+        Set<Counts> reported = new HashSet<>(jdbc.query("SELECT rep_id, report_date, COALESCE(MAX(complaints_received), 0),"
+                + " COALESCE(MAX(complaints_resolved), 0) FROM report_line WHERE report_date BETWEEN ? AND ?"
+                + " GROUP BY rep_id, report_date"
+                + " HAVING COALESCE(MAX(complaints_received), 0) > 0 OR COALESCE(MAX(complaints_resolved), 0) > 0",
+                ComplaintDays::counts, Date.valueOf(from), Date.valueOf(to)));
+        Set<String> changed = new HashSet<>();
+        stored.stream().filter(c -> !reported.contains(c)).forEach(c -> changed.add(c.rep()));
+        reported.stream().filter(c -> !stored.contains(c)).forEach(c -> changed.add(c.rep()));
+        Set<LocalDate> later = new TreeSet<>();
+        if (!changed.isEmpty()) {
+            jdbc.query("SELECT work_date, rep_id FROM rollup_complaint_day WHERE work_date > ? AND complaints_resolved > 0", rs -> {
+                if (changed.contains(rs.getString(2))) {
+                    later.add(rs.getObject(1, LocalDate.class));
+                }
+            }, Date.valueOf(to));
+        }
+        return later;
+    }
+
+    private static Counts counts(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Counts(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getLong(4));
+    }
+}
