@@ -19,9 +19,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Writes the {@code rollup} rows of one period type over a range of whole periods, for every
  * entity level: reads the rep facts and visit facts of those periods once (days and weeks and
  * months from {@code rollup_rep_day} and the report lines, quarters and years from the kept
- * month sums), sums them in memory ({@link PeriodFigures}) and bulk-loads the rows. Months, and
- * the current quarter and year, keep their per-rep sums ({@code rollup_rep_sum},
- * {@code rollup_visit_sum}); a night starts such a period from them and reads only its new days.
+ * month sums), sums them in memory ({@link PeriodFigures}) and bulk-loads the rows. Months keep
+ * their per-rep sums ({@code rollup_rep_sum}, {@code rollup_visit_sum}), and the current quarter
+ * and year keep the sums of their months before the current one: a night starts the month from
+ * its sums and reads only its new days, and the quarter and year are those earlier months' sums
+ * plus the month's.
  */
 class PeriodRollup {
 
@@ -102,53 +104,66 @@ class PeriodRollup {
     }
 
     /**
+     * How a night shortens a pass: the months that start from their kept sums (with the last day
+     * those cover), and the quarters and years that are their earlier months' kept sums plus the
+     * sums of the one month the night touches in them (with that month).
+     */
+    private record Shortcuts(Map<Request, LocalDate> keptMonths, Map<Request, LocalDate> onMonthSums) {
+    }
+
+    /**
      * Replaces the rows of the requested periods. Days, weeks and months (and month-to-date) are
      * summed in one read of the rep-days and day lines; then quarters and years (and QTD, YTD) in
      * one read of the month sums the months just kept. {@code touched} are the dates a night
-     * recomputes (null for a full recompute): a month, quarter or year whose only touched dates
-     * come after the days its kept sums cover starts from those sums and reads only the days
-     * after them, with the days. Returns the rows written.
+     * recomputes (null for a full recompute): a month whose touched dates all come after the days
+     * its kept sums cover starts from those sums and reads only the later days, and a quarter or
+     * year whose touched dates all fall in its current month is summed from the kept sums of its
+     * earlier months and that month's sums, in the same pass. Returns the rows written.
      */
     int write(List<Request> requests, RollupSettings settings, RollupReferences references, LocalDateTime now,
               java.util.NavigableSet<LocalDate> touched) {
         int rows = 0;
         LocalDate lastRepDay = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
         forgetSumsOfPastQuarters(lastRepDay, settings);
-        Map<Request, LocalDate> kept = new HashMap<>();
+        Shortcuts shortcuts = new Shortcuts(new HashMap<>(), new HashMap<>());
         for (Request request : requests) {
             LocalDate through = keptThrough(request, touched);
             if (through != null) {
                 log.debug("{} {} starts from its sums kept through {}", request.type(), request.from(), through);
-                kept.put(request, through);
+                shortcuts.keptMonths().put(request, through);
+            }
+            LocalDate month = onMonthSums(request, touched, lastRepDay);
+            if (month != null) {
+                log.debug("{} {} is its months' kept sums before {} plus that month's", request.type(), request.from(), month);
+                shortcuts.onMonthSums().put(request, month);
             }
         }
         List<Request> fromDays = new ArrayList<>();
         List<Request> fromMonths = new ArrayList<>();
         for (Request request : requests) {
-            (fromMonths(request, requests, kept, lastRepDay) ? fromMonths : fromDays).add(request);
+            (fromMonths(request, requests, shortcuts, lastRepDay) ? fromMonths : fromDays).add(request);
         }
         if (!fromDays.isEmpty()) {
-            rows += pass(fromDays, false, lastRepDay, kept, settings, references, now);
+            rows += pass(fromDays, false, lastRepDay, shortcuts, settings, references, now);
         }
         if (!fromMonths.isEmpty()) {
-            rows += pass(fromMonths, true, lastRepDay, kept, settings, references, now);
+            rows += pass(fromMonths, true, lastRepDay, shortcuts, settings, references, now);
         }
         return rows;
     }
 
     /**
-     * Whether a request is summed from the kept month sums: quarters and years that do not start
-     * from their own kept sums; QTD and YTD with the period they copy, or on their own unless some
+     * Whether a request is summed from the kept month sums: quarters and years not summed on the
+     * month's sums; QTD and YTD with the period they copy, or on their own unless some
      * rep-day is dated after the as-of date (a run for an earlier date), when the as-of date's
      * month sums hold days they must leave out.
      */
-    private static boolean fromMonths(Request request, List<Request> requests, Map<Request, LocalDate> kept,
-                                      LocalDate lastRepDay) {
+    private static boolean fromMonths(Request request, List<Request> requests, Shortcuts shortcuts, LocalDate lastRepDay) {
         return switch (request.type()) {
-            case QUARTER, YEAR -> !kept.containsKey(request);
+            case QUARTER, YEAR -> !shortcuts.onMonthSums().containsKey(request);
             case QTD, YTD -> {
                 Request whole = copiedFrom(request, requests, lastRepDay);
-                yield whole != null ? fromMonths(whole, requests, kept, lastRepDay) : !request.factsAfter(lastRepDay);
+                yield whole != null ? fromMonths(whole, requests, shortcuts, lastRepDay) : !request.factsAfter(lastRepDay);
             }
             default -> false;
         };
@@ -168,12 +183,26 @@ class PeriodRollup {
                 && !toDate.from().isAfter(r.to())).findFirst().orElse(null);
     }
 
-    private int pass(List<Request> requests, boolean monthFacts, LocalDate lastRepDay, Map<Request, LocalDate> keptThrough,
+    /**
+     * The current quarter or year summed over its months before the current one ({@code month},
+     * that of the last rep-day), in a pass over the months: its sums are kept for the nights.
+     */
+    private record EarlierMonths(PeriodType type, LocalDate start, LocalDate month, PeriodFigures figures,
+                                 PeriodFigures.Sums sums) {
+        boolean takes(LocalDate monthStart) {
+            return !monthStart.isBefore(start) && monthStart.isBefore(month);
+        }
+    }
+
+    private int pass(List<Request> requests, boolean monthFacts, LocalDate lastRepDay, Shortcuts shortcuts,
                      RollupSettings settings, RollupReferences references, LocalDateTime now) {
         long t0 = System.nanoTime();
         List<PeriodFigures> figures = new ArrayList<>();
-        // the per-rep sums of the months, quarters and years summed here, to be kept
-        Map<PeriodType, PeriodFigures.Sums> kept = new java.util.EnumMap<>(PeriodType.class);
+        // the per-rep sums of the months summed here, to be kept
+        PeriodFigures.Sums monthSums = new PeriodFigures.Sums();
+        List<EarlierMonths> earlierMonths = new ArrayList<>();
+        // the figures (by index) of the quarters and years summed on the month's sums
+        java.util.Set<Integer> onMonthSums = new java.util.HashSet<>();
         // to-date requests whose rows are copies of a whole period's, by the index of that period's request
         Map<Integer, Request> copies = new HashMap<>();
         List<Request> summed = new ArrayList<>();
@@ -211,17 +240,30 @@ class PeriodRollup {
             }
             summed.add(request);
             readFrom.add(request.from());
-            if (type.keepsSums()) {
-                PeriodFigures periodFigures = figures.get(figures.size() - 1);
-                periodFigures.keepSums(kept.computeIfAbsent(type, t -> new PeriodFigures.Sums()));
-                LocalDate through = keptThrough.get(request);
-                if (through != null) {
-                    addKept(periodFigures, request, through);
-                    readFrom.set(readFrom.size() - 1, through.plusDays(1));
+            PeriodFigures periodFigures = figures.get(figures.size() - 1);
+            LocalDate keptThrough = shortcuts.keptMonths().get(request);
+            LocalDate currentMonth = shortcuts.onMonthSums().get(request);
+            if (type == PeriodType.MONTH) {
+                periodFigures.keepSums(monthSums);
+                if (keptThrough != null) {
+                    addKept(periodFigures, type, request.from(), request.from(), keptThrough);
+                    readFrom.set(readFrom.size() - 1, keptThrough.plusDays(1));
                 }
-                for (String table : List.of("rollup_rep_sum", "rollup_visit_sum")) {
-                    jdbc.update("DELETE FROM " + table + " WHERE period_type = ? AND ps BETWEEN ? AND ?", type.name(),
-                            Date.valueOf(request.from()), Date.valueOf(request.to()));
+                deleteKeptSums(type, request);
+            } else if (currentMonth != null) {
+                // its earlier months' sums now, the month's sums as the month is summed; no facts of its own
+                addKept(periodFigures, type, currentMonth, request.from(), request.lastDay());
+                readFrom.set(readFrom.size() - 1, LocalDate.MAX);
+                onMonthSums.add(figures.size() - 1);
+            } else if (monthFacts && (type == PeriodType.QUARTER || type == PeriodType.YEAR)) {
+                deleteKeptSums(type, request);
+                if (lastRepDay != null && request.covers(lastRepDay)) {
+                    PeriodFigures earlier = new PeriodFigures(type, references, d -> type.startOf(d, settings), type::endOf,
+                            settings);
+                    PeriodFigures.Sums sums = new PeriodFigures.Sums();
+                    earlier.keepSums(sums);
+                    earlierMonths.add(new EarlierMonths(type, type.startOf(lastRepDay, settings), lastRepDay.withDayOfMonth(1),
+                            earlier, sums));
                 }
             }
         }
@@ -237,11 +279,19 @@ class PeriodRollup {
         for (LocalDate from = first; !from.isAfter(last); ) {
             LocalDate to = monthFacts ? last : min(from.withDayOfMonth(from.lengthOfMonth()), last);
             long t = System.nanoTime();
-            readFacts(summed, readFrom, figures, monthFacts, from, to);
+            readFacts(summed, readFrom, figures, earlierMonths, monthFacts, from, to);
             reading += System.nanoTime() - t;
+            // (the requests come in period order: a month's figures are taken before its quarter's and year's)
             for (int i = 0; i < figures.size(); i++) {
                 t = System.nanoTime();
+                int repSumsBefore = monthSums.repSums().size();
+                int visitSumsBefore = monthSums.visitSums().size();
                 List<Object[]> written = figures.get(i).takeRowsEndingBy(to.equals(last) ? null : to, now);
+                if (summed.get(i).type() == PeriodType.MONTH) {
+                    for (int j : onMonthSums) {
+                        addMonthSums(summed.get(j), figures.get(j), monthSums, repSumsBefore, visitSumsBefore);
+                    }
+                }
                 building += System.nanoTime() - t;
                 Request toDate = copies.get(requests.indexOf(summed.get(i)));
                 if (toDate != null) {
@@ -254,10 +304,16 @@ class PeriodRollup {
             }
             // a chunk is a calendar month: its month sums are complete
             t = System.nanoTime();
-            kept.forEach((type, sums) -> keep(type, sums, lastRepDay));
+            keep(PeriodType.MONTH, monthSums, start -> start);
             keeping += System.nanoTime() - t;
             from = to.plusDays(1);
         }
+        long t = System.nanoTime();
+        for (EarlierMonths earlier : earlierMonths) {
+            earlier.figures().takeRowsEndingBy(null, now);  // only the sums are wanted
+            keep(earlier.type(), earlier.sums(), start -> earlier.month());
+        }
+        keeping += System.nanoTime() - t;
         log.debug("{} from {}: {} rows in {} ms (deleting the old rows and reading kept sums {} ms, reading and summing"
                         + " {} ms, building rows {} ms, storing {} ms, keeping sums {} ms)",
                 requests.stream().map(r -> r.type().name()).distinct().toList(), monthFacts ? "months" : "days", rows,
@@ -290,7 +346,7 @@ class PeriodRollup {
 
     /** Hands the facts dated {@code from..to} to the figures of every request covering them. */
     private void readFacts(List<Request> requests, List<LocalDate> readFrom, List<PeriodFigures> figures,
-                           boolean monthFacts, LocalDate from, LocalDate to) {
+                           List<EarlierMonths> earlierMonths, boolean monthFacts, LocalDate from, LocalDate to) {
         String month = PeriodType.MONTH.name();
         String repFacts = monthFacts ? KEPT_REP_SUMS
                 : "SELECT work_date, rep_id, team_code, region_code, 1, work_date, " + REP_SUMS
@@ -303,6 +359,7 @@ class PeriodRollup {
         streaming.query(repFacts, rs -> {
             PeriodFigures.RepFact fact = repFact(rs);
             forCovering(requests, readFrom, figures, fact.date(), f -> f.add(fact));
+            earlierMonths.stream().filter(e -> e.takes(fact.date())).forEach(e -> e.figures().add(fact));
             if (!monthFacts) {
                 repDays.computeIfAbsent(fact.rep(), r -> new HashMap<>()).put(fact.date(), fact);
             }
@@ -325,6 +382,7 @@ class PeriodRollup {
             }
             PeriodFigures.VisitFact visit = fact;
             forCovering(requests, readFrom, figures, fact.date(), f -> f.add(visit));
+            earlierMonths.stream().filter(e -> e.takes(visit.date())).forEach(e -> e.figures().add(visit));
         }, range);
         streaming.query(NEW_CUSTOMERS, rs -> {
             LocalDate date = rs.getObject(1, LocalDate.class);
@@ -344,13 +402,13 @@ class PeriodRollup {
     }
 
     /**
-     * The last day the kept sums of a one-period request (a month, quarter or year) cover, when
-     * the night touches only days after it: the period then starts from those sums (the rep-days,
-     * lines and new customers up to that day are unchanged since they were summed). Null when
-     * the period must be summed whole, and always in a full recompute ({@code touched} null).
+     * The last day a one-month request's kept sums cover, when the night touches only days after
+     * it: the month then starts from those sums (the rep-days, lines and new customers up to that
+     * day are unchanged since they were summed). Null when the month must be summed whole, and
+     * always in a full recompute ({@code touched} null).
      */
     private LocalDate keptThrough(Request request, java.util.NavigableSet<LocalDate> touched) {
-        if (touched == null || !request.type().keepsSums() || !request.from().equals(request.to())) {
+        if (touched == null || request.type() != PeriodType.MONTH || !request.from().equals(request.to())) {
             return null;
         }
         LocalDate kept = jdbc.queryForObject("SELECT MAX(last_day) FROM rollup_rep_sum WHERE period_type = ? AND ps = ?",
@@ -362,9 +420,38 @@ class PeriodRollup {
         return firstTouched != null && firstTouched.isAfter(kept) && !firstTouched.isAfter(request.lastDay()) ? kept : null;
     }
 
-    /** Starts a period's figures from its kept sums, and its new customers up to the last day they cover. */
-    private void addKept(PeriodFigures period, Request request, LocalDate keptThrough) {
-        Object[] key = {request.type().name(), Date.valueOf(request.from()), Date.valueOf(request.from())};
+    /**
+     * The month a one-period quarter or year request can be summed on: when the night's touched
+     * dates in the period all fall in one month that holds the last rep-day, and the sums of the
+     * period's months before it are kept (or it is the period's first month). The period is then
+     * those sums plus the month's, which the same pass sums. Null otherwise, and always in a full
+     * recompute.
+     */
+    private LocalDate onMonthSums(Request request, java.util.NavigableSet<LocalDate> touched, LocalDate lastRepDay) {
+        if (touched == null || lastRepDay == null || (request.type() != PeriodType.QUARTER && request.type() != PeriodType.YEAR)
+                || !request.from().equals(request.to())) {
+            return null;
+        }
+        LocalDate firstTouched = touched.ceiling(request.from());
+        LocalDate lastTouched = touched.floor(request.lastDay());
+        if (firstTouched == null || lastTouched == null || firstTouched.isAfter(lastTouched)) {
+            return null;
+        }
+        LocalDate month = firstTouched.withDayOfMonth(1);
+        if (!lastTouched.withDayOfMonth(1).equals(month) || !lastRepDay.withDayOfMonth(1).equals(month)) {
+            return null;
+        }
+        boolean kept = month.equals(request.from()) || jdbc.queryForObject("SELECT COUNT(*) FROM rollup_rep_sum"
+                + " WHERE period_type = ? AND ps = ?", Integer.class, request.type().name(), Date.valueOf(month)) > 0;
+        return kept ? month : null;
+    }
+
+    /**
+     * Starts a period's figures from the sums kept as {@code type} and {@code ps}, and its new
+     * customers of {@code from..to}.
+     */
+    private void addKept(PeriodFigures period, PeriodType type, LocalDate ps, LocalDate from, LocalDate to) {
+        Object[] key = {type.name(), Date.valueOf(ps), Date.valueOf(ps)};
         jdbc.query(KEPT_REP_SUMS, rs -> {
             period.add(repFact(rs));
         }, key);
@@ -373,10 +460,27 @@ class PeriodRollup {
         }, key);
         jdbc.query(NEW_CUSTOMERS, rs -> {
             period.addNewCustomer(rs.getObject(1, LocalDate.class), rs.getString(2));
-        }, Date.valueOf(request.from()), Date.valueOf(keptThrough));
+        }, Date.valueOf(from), Date.valueOf(to));
     }
 
-    /** Quarters' and years' sums are kept only while current (see {@link #keep}). */
+    /** Hands the month sums just taken (from the given list positions on) to a quarter or year summed on them. */
+    private static void addMonthSums(Request request, PeriodFigures period, PeriodFigures.Sums monthSums, int repSumsFrom,
+                                     int visitSumsFrom) {
+        monthSums.repSums().subList(repSumsFrom, monthSums.repSums().size()).stream()
+                .filter(f -> request.covers(f.date())).forEach(period::add);
+        monthSums.visitSums().subList(visitSumsFrom, monthSums.visitSums().size()).stream()
+                .filter(f -> request.covers(f.date())).forEach(period::add);
+    }
+
+    /** Forgets the kept sums of the requested periods, which are summed anew. */
+    private void deleteKeptSums(PeriodType type, Request request) {
+        for (String table : List.of("rollup_rep_sum", "rollup_visit_sum")) {
+            jdbc.update("DELETE FROM " + table + " WHERE period_type = ? AND ps BETWEEN ? AND ?", type.name(),
+                    Date.valueOf(request.from()), Date.valueOf(request.lastDay()));
+        }
+    }
+
+    /** Quarters' and years' sums are kept only while current (see {@link EarlierMonths}). */
     private void forgetSumsOfPastQuarters(LocalDate lastRepDay, RollupSettings settings) {
         if (lastRepDay == null) {
             return;
@@ -389,20 +493,14 @@ class PeriodRollup {
         }
     }
 
-    /**
-     * Writes the per-rep sums of the periods of one type just summed: every month's, and a
-     * quarter's or year's only while it is current (it holds the last rep-day); a late report for
-     * an earlier quarter or year sums it from its months.
-     */
-    private void keep(PeriodType type, PeriodFigures.Sums sums, LocalDate lastRepDay) {
-        java.util.function.Predicate<LocalDate> keptStart = start -> type == PeriodType.MONTH
-                || (lastRepDay != null && !type.endOf(start).isBefore(lastRepDay));
-        List<PeriodFigures.RepFact> repSums = sums.repSums().stream().filter(f -> keptStart.test(f.date())).toList();
-        List<PeriodFigures.VisitFact> visitSums = sums.visitSums().stream().filter(f -> keptStart.test(f.date())).toList();
+    /** Writes (and forgets) per-rep sums as {@code type}, each under the {@code ps} its period start maps to. */
+    private void keep(PeriodType type, PeriodFigures.Sums sums, java.util.function.UnaryOperator<LocalDate> ps) {
+        List<PeriodFigures.RepFact> repSums = new ArrayList<>(sums.repSums());
+        List<PeriodFigures.VisitFact> visitSums = new ArrayList<>(sums.visitSums());
         sums.repSums().clear();
         sums.visitSums().clear();
         BulkInsert.insert(jdbc, "rollup_rep_sum", REP_SUM_COLUMNS, repSums, m -> {
-            List<Object> row = new ArrayList<>(List.of(type.name(), m.date(), m.rep()));
+            List<Object> row = new ArrayList<>(List.of(type.name(), ps.apply(m.date()), m.rep()));
             row.add(m.team());
             row.addAll(List.of(m.region(), m.repDays(), m.lastDay()));
             for (long cents : m.money()) {
@@ -416,7 +514,7 @@ class PeriodRollup {
             return row.toArray();
         });
         BulkInsert.insert(jdbc, "rollup_visit_sum", VISIT_SUM_COLUMNS, visitSums, v -> new Object[] {
-                type.name(), v.date(), v.rep(), v.team(), v.region(), v.customer(), v.visits(), v.effectiveVisits(),
+                type.name(), ps.apply(v.date()), v.rep(), v.team(), v.region(), v.customer(), v.visits(), v.effectiveVisits(),
                 v.orderVisits(), Ratio.fromCents(v.money()[0]), Ratio.fromCents(v.money()[1]),
                 Ratio.fromCents(v.money()[2]), Ratio.fromCents(v.money()[3]), v.lastVisit()});
     }

@@ -82,15 +82,6 @@ public enum PeriodType {
         };
     }
 
-    /**
-     * Whether the per-rep sums of these periods are kept ({@code rollup_rep_sum},
-     * {@code rollup_visit_sum}): a night starts the period from them and reads only its new days,
-     * and quarters and years are summed from the months'.
-     */
-    boolean keepsSums() {
-        return this == MONTH || this == QUARTER || this == YEAR;
-    }
-
     /** Whether a period is compared with the one before and the same one last year. */
     boolean hasGrowth() {
         return this == WEEK || this == MONTH || this == QUARTER || this == YEAR;

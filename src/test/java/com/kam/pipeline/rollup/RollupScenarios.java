@@ -334,6 +334,30 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void nightsWithinAMonthSumTheQuarterAndYearOnTheMonthAsAFullRecomputeDoes() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        RollupFixture.plan(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02")) {
+            report(date);
+        }
+        night(LocalDate.of(2026, 12, 2));
+        assertThat(lastRunMode()).isEqualTo("FULL");
+        // December's nights: the quarter and the year are October's and November's kept sums plus December's
+        report("2026-12-16");
+        night(LocalDate.of(2026, 12, 16));
+        report("2026-12-31");
+        night(LocalDate.of(2026, 12, 31));
+        assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
+        assertMoney(figures("QUARTER", "2026-10-01", "COMPANY", "ALL"), "orders_amount", "24000.00");
+        assertMoney(figures("YTD", "2026-01-01", "REP", "R001"), "orders_amount", "17000.00");
+
+        List<String> tables = List.of("rollup", "rollup_rep_day", "rollup_visit_sum", "rollup_rep_sum");
+        List<String> incremental = Tables.dump(jdbc, tables);
+        fullRollup(LocalDate.of(2026, 12, 31));
+        assertThat(Tables.dump(jdbc, tables)).isEqualTo(incremental);
+    }
+
+    @Test
     void anAttainmentFarAboveItsTargetIsStoredNotRefused() throws Exception {
         RollupFixture.writeAll(inbox);
         night(RollupFixture.LAST_DAY);
