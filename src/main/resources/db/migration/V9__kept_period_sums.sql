@@ -1,6 +1,7 @@
--- The current quarter and year keep their per-rep sums too, as months do, so that a night starts
--- them from those sums and reads only its new days instead of the year's month rows. One pair of
--- tables holds the kept sums of every period type.
+-- The kept per-rep sums get a period type. MONTH rows (ps: the month) are every month's sums, as
+-- before. QUARTER and YEAR rows hold, for the current quarter and year only, the sums of their
+-- months before the current one (ps: that current month), so that a night sums the quarter and
+-- year from them and the month's sums instead of from the year's month rows.
 ALTER TABLE rollup_rep_month RENAME TO rollup_rep_sum;
 ALTER TABLE rollup_visit_month RENAME TO rollup_visit_sum;
 ALTER TABLE rollup_rep_sum ADD COLUMN period_type VARCHAR(8) NOT NULL DEFAULT 'MONTH';

@@ -31,14 +31,22 @@ class ComplaintDays {
         this.jdbc = jdbc;
     }
 
-    /** Each rep's complaints before {@code day}, replayed: the ages to carry on from. */
-    Map<String, ComplaintAges> agesBefore(LocalDate day) {
+    /**
+     * The complaints before {@code from}, replayed, of each rep with complaints reported in
+     * {@code from..to}: the ages to carry on from (a night reads only those few reps' history).
+     */
+    Map<String, ComplaintAges> agesBefore(LocalDate from, LocalDate to) {
         Map<String, ComplaintAges> ages = new HashMap<>();
+        if (jdbc.queryForList("SELECT rep_id FROM rollup_complaint_day WHERE work_date < ? LIMIT 1", String.class,
+                Date.valueOf(from)).isEmpty()) {
+            return ages;  // nothing before (a full recompute): no need to look for the range's reps
+        }
         jdbc.query("SELECT work_date, rep_id, complaints_received, complaints_resolved FROM rollup_complaint_day"
-                + " WHERE work_date < ? ORDER BY work_date", rs -> {
+                + " WHERE work_date < ? AND rep_id IN (SELECT rep_id FROM report_line WHERE report_date BETWEEN ? AND ?"
+                + " AND (complaints_received > 0 OR complaints_resolved > 0)) ORDER BY work_date", rs -> {
             ages.computeIfAbsent(rs.getString(2), r -> new ComplaintAges())
                     .add(rs.getObject(1, LocalDate.class), rs.getLong(3), rs.getLong(4));
-        }, Date.valueOf(day));
+        }, Date.valueOf(from), Date.valueOf(from), Date.valueOf(to));
         return ages;
     }
 

@@ -368,10 +368,9 @@ class PeriodRollup {
                 : "SELECT report_date, rep_id, NULL, NULL, customer_id, 1,"
                 + " CASE WHEN effective THEN 1 ELSE 0 END, CASE WHEN order_amount > 0 THEN 1 ELSE 0 END,"
                 + " COALESCE(order_amount, 0), COALESCE(gross_margin, 0), COALESCE(payment_collected, 0),"
-                + " COALESCE(expense, 0), report_date FROM report_line WHERE report_date BETWEEN ? AND ?"
-                + " AND customer_id IS NOT NULL";
+                + " COALESCE(expense, 0) FROM report_line WHERE report_date BETWEEN ? AND ? AND customer_id IS NOT NULL";
         streaming.query(visitFacts, rs -> {
-            PeriodFigures.VisitFact fact = visitFact(rs);
+            PeriodFigures.VisitFact fact = visitFact(rs, monthFacts);
             if (!monthFacts) {
                 Map<LocalDate, PeriodFigures.RepFact> days = repDays.get(fact.rep());
                 PeriodFigures.RepFact day = days == null ? null : days.get(fact.date());
@@ -456,7 +455,7 @@ class PeriodRollup {
             period.add(repFact(rs));
         }, key);
         jdbc.query(KEPT_VISIT_SUMS, rs -> {
-            period.add(visitFact(rs));
+            period.add(visitFact(rs, true));
         }, key);
         jdbc.query(NEW_CUSTOMERS, rs -> {
             period.addNewCustomer(rs.getObject(1, LocalDate.class), rs.getString(2));
@@ -538,15 +537,18 @@ class PeriodRollup {
                 rs.getLong(5), rs.getObject(6, LocalDate.class), money, counts, shares, rs.getLong(c));
     }
 
-    /** Columns: date, rep, team, region, customer, then {@link #VISIT_SUMS}, then the last day visited. */
-    private static PeriodFigures.VisitFact visitFact(ResultSet rs) throws SQLException {
+    /**
+     * Columns: date, rep, team, region, customer, then {@link #VISIT_SUMS}, then for kept sums the
+     * last day visited (a day's visits were on their date).
+     */
+    private static PeriodFigures.VisitFact visitFact(ResultSet rs, boolean kept) throws SQLException {
         long[] money = new long[PeriodFigures.MONEY];
         for (int i = 0; i < money.length; i++) {
             money[i] = Ratio.cents(rs.getBigDecimal(9 + i));
         }
-        return new PeriodFigures.VisitFact(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), money,
-                rs.getObject(9 + money.length, LocalDate.class));
+        LocalDate date = rs.getObject(1, LocalDate.class);
+        return new PeriodFigures.VisitFact(date, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getLong(6), rs.getLong(7), rs.getLong(8), money, kept ? rs.getObject(9 + money.length, LocalDate.class) : date);
     }
 
 }

@@ -87,7 +87,7 @@ class RepDayFacts {
         jdbc.update("DELETE FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?", Date.valueOf(from), Date.valueOf(to));
         complaints.delete(from, to);
         // each rep's resolution times carry on from the rep's complaints before the range
-        Map<String, ComplaintAges> ages = complaints.agesBefore(from);
+        Map<String, ComplaintAges> ages = complaints.agesBefore(from, to);
         int rows = 0;
         for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {
             LocalDate first = month.isBefore(from) ? from : month;
