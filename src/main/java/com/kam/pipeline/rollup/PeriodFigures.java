@@ -215,6 +215,14 @@ final class PeriodFigures {
         this.sumsTaken = sums;
     }
 
+    /** Hands the per-rep sums of every period to the kept sums, without spreading them into rows (none are wanted). */
+    void takeSumsOnly() {
+        repSums.forEach((key, sum) -> sumsTaken.repSums.add(sum.fact(key)));
+        visitSums.forEach((key, sum) -> sumsTaken.visitSums.add(sum.fact(key)));
+        repSums.clear();
+        visitSums.clear();
+    }
+
     /** The orders of a period not recomputed now, which a recomputed one may compare itself with. */
     void rememberOrders(LocalDate start, EntityLevel level, String id, BigDecimal amount) {
         orders.put(new Key(start, level, id), Ratio.cents(amount));
