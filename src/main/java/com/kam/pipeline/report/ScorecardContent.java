@@ -53,7 +53,8 @@ class ScorecardContent implements ReportContent {
         parameters.put("RANK_IN_TEAM", head.get("rank_in_team"));
         parameters.put("TEAM_SIZE", head.get("team_size"));
         List<Map<String, ?>> month = Rows.query(jdbc, "SELECT orders_amount, sales_target, sales_attainment, gross_margin,"
-                + " collections, visits, effective_visit_rate, new_customers FROM rollup WHERE period_type = 'MONTH'"
+                + " collections, visits, effective_visit_rate, new_customers, complaints_received, complaints_resolved,"
+                + " complaint_resolution_days FROM rollup WHERE period_type = 'MONTH'"
                 + " AND period_start = ? AND entity_type = 'REP' AND entity_id = ?", period.start(), rep.id());
         if (!month.isEmpty()) {
             month.get(0).forEach((column, value) -> parameters.put("MONTH_" + column.toUpperCase(java.util.Locale.ROOT), value));

@@ -51,11 +51,13 @@ abstract class ReportScenarios extends ReportTestBase {
                 + " AND period_start = '2026-05-01'", BigDecimal.class);
         assertThat(pdf.text()).contains(MONEY.format(mayOrders));
         assertThat(pdf.text()).contains("数据截至 2026-05-31", "第 1 页");
+        assertThat(pdf.text()).contains("客诉 收到/解决 2 / 3", "平均处理天数 1.67");
         assertThat(pdf.pages()).isEqualTo(((Number) row.get("pages")).intValue());
         assertFontsEmbedded(pdf);
 
         Pdf english = open(Path.of((String) archiveRow("SCORECARD", "R001", "en").get("file_path")));
-        assertThat(english.text()).contains("Rep Monthly Scorecard", "王小明", "Excellent", "Sales amount", "Data as of 2026-05-31");
+        assertThat(english.text()).contains("Rep Monthly Scorecard", "王小明", "Excellent", "Sales amount", "Data as of 2026-05-31",
+                "Average days to resolve 1.67");
         Pdf second = open(Path.of((String) archiveRow("SCORECARD", "R002", "zh").get("file_path")));
         assertThat(second.text()).contains("周晓燕", "78.25", "中等", "2 / 2");
     }
