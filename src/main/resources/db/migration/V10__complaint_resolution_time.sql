@@ -22,6 +22,8 @@ CREATE TABLE rollup_complaint_day (
     complaints_resolved  INT          NOT NULL,
     PRIMARY KEY (work_date, rep_id)
 );
+-- A night reads the history of the few reps with complaints that night.
+CREATE INDEX rollup_complaint_day_rep ON rollup_complaint_day (rep_id, work_date);
 
 -- Figures rolled up before this migration have no ages yet: a master load the runs have not seen
 -- makes the next run recompute everything (the runs themselves are kept).

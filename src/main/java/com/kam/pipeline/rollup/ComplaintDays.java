@@ -25,6 +25,9 @@ class ComplaintDays {
     private record Counts(String rep, LocalDate day, long received, long resolved) {
     }
 
+    /** Reps per IN list. */
+    private static final int IN_LIST = 500;
+
     private final JdbcTemplate jdbc;
 
     ComplaintDays(JdbcTemplate jdbc) {
@@ -41,12 +44,19 @@ class ComplaintDays {
                 Date.valueOf(from)).isEmpty()) {
             return ages;  // nothing before (a full recompute): no need to look for the range's reps
         }
-        jdbc.query("SELECT work_date, rep_id, complaints_received, complaints_resolved FROM rollup_complaint_day"
-                + " WHERE work_date < ? AND rep_id IN (SELECT rep_id FROM report_line WHERE report_date BETWEEN ? AND ?"
-                + " AND (complaints_received > 0 OR complaints_resolved > 0)) ORDER BY work_date", rs -> {
-            ages.computeIfAbsent(rs.getString(2), r -> new ComplaintAges())
-                    .add(rs.getObject(1, LocalDate.class), rs.getLong(3), rs.getLong(4));
-        }, Date.valueOf(from), Date.valueOf(from), Date.valueOf(to));
+        List<String> reps = jdbc.queryForList("SELECT DISTINCT rep_id FROM report_line WHERE report_date BETWEEN ? AND ?"
+                + " AND (complaints_received > 0 OR complaints_resolved > 0)", String.class, Date.valueOf(from), Date.valueOf(to));
+        for (int i = 0; i < reps.size(); i += IN_LIST) {
+            List<String> part = reps.subList(i, Math.min(reps.size(), i + IN_LIST));
+            List<Object> args = new java.util.ArrayList<>(part);
+            args.add(Date.valueOf(from));
+            jdbc.query("SELECT work_date, rep_id, complaints_received, complaints_resolved FROM rollup_complaint_day"
+                    + " WHERE rep_id IN (" + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")"
+                    + " AND work_date < ? ORDER BY work_date", rs -> {
+                ages.computeIfAbsent(rs.getString(2), r -> new ComplaintAges())
+                        .add(rs.getObject(1, LocalDate.class), rs.getLong(3), rs.getLong(4));
+            }, args.toArray());
+        }
         return ages;
     }
 
