@@ -359,7 +359,11 @@ class PeriodRollup {
         streaming.query(repFacts, rs -> {
             PeriodFigures.RepFact fact = repFact(rs);
             forCovering(requests, readFrom, figures, fact.date(), f -> f.add(fact));
-            earlierMonths.stream().filter(e -> e.takes(fact.date())).forEach(e -> e.figures().add(fact));
+            for (EarlierMonths earlier : earlierMonths) {
+                if (earlier.takes(fact.date())) {
+                    earlier.figures().add(fact);
+                }
+            }
             if (!monthFacts) {
                 repDays.computeIfAbsent(fact.rep(), r -> new HashMap<>()).put(fact.date(), fact);
             }
@@ -381,7 +385,11 @@ class PeriodRollup {
             }
             PeriodFigures.VisitFact visit = fact;
             forCovering(requests, readFrom, figures, fact.date(), f -> f.add(visit));
-            earlierMonths.stream().filter(e -> e.takes(visit.date())).forEach(e -> e.figures().add(visit));
+            for (EarlierMonths earlier : earlierMonths) {
+                if (earlier.takes(visit.date())) {
+                    earlier.figures().add(visit);
+                }
+            }
         }, range);
         streaming.query(NEW_CUSTOMERS, rs -> {
             LocalDate date = rs.getObject(1, LocalDate.class);
