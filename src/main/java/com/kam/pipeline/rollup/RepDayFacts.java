@@ -39,7 +39,6 @@ class RepDayFacts {
             + " THEN 1 ELSE 0 END)"
             + " FROM report_line WHERE report_date BETWEEN ? AND ? GROUP BY report_date, rep_id";
 
-
     private record Assignment(String rep, String team, String region, LocalDate from, LocalDate to) {
         boolean covers(LocalDate day) {
             return !day.isBefore(from) && (to == null || !day.isAfter(to));
@@ -234,25 +233,22 @@ class RepDayFacts {
         java.util.Set<String> visited = new java.util.HashSet<>();
         streaming.query("SELECT report_date, rep_id, customer_id FROM report_line WHERE report_date BETWEEN ? AND ?"
                 + " AND customer_id IS NOT NULL", rs -> {
-            visited.add(visitKey(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3)));
+            visited.add(rs.getObject(1, LocalDate.class) + "/" + rs.getString(2) + "/" + rs.getString(3));
         }, Date.valueOf(from), Date.valueOf(to));
         Map<String, long[]> plans = new HashMap<>();
         streaming.query("SELECT plan_date, rep_id, customer_id FROM visit_plan WHERE plan_date BETWEEN ? AND ?", rs -> {
             LocalDate day = rs.getObject(1, LocalDate.class);
             String rep = rs.getString(2);
             String customer = rs.getString(3);
-            long[] counts = plans.computeIfAbsent(day + "/" + rep, k -> new long[2]);
+            String repDay = day + "/" + rep;
+            long[] counts = plans.computeIfAbsent(repDay, k -> new long[2]);
             counts[0]++;
-            if (customer != null && visited.contains(visitKey(day, rep, customer))) {
+            // (ids are as in the master data: the ingest accepts only those)
+            if (customer != null && visited.contains(repDay + "/" + customer)) {
                 counts[1]++;
             }
         }, Date.valueOf(from), Date.valueOf(to));
         return plans;
-    }
-
-    /** Ids compared as MariaDB's collation compares them: regardless of case. */
-    private static String visitKey(LocalDate day, String rep, String customer) {
-        return day + "/" + rep.toUpperCase(java.util.Locale.ROOT) + "/" + customer.toUpperCase(java.util.Locale.ROOT);
     }
 
     private Map<String, Long> newCustomers(LocalDate from, LocalDate to) {
