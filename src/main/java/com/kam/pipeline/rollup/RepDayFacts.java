@@ -2,7 +2,6 @@ package com.kam.pipeline.rollup;
 
 import com.kam.pipeline.system.BulkInsert;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -39,24 +38,12 @@ class RepDayFacts {
             + " THEN 1 ELSE 0 END)"
             + " FROM report_line WHERE report_date BETWEEN ? AND ? GROUP BY report_date, rep_id";
 
-    private record Assignment(String rep, String team, String region, LocalDate from, LocalDate to) {
-        boolean covers(LocalDate day) {
-            return !day.isBefore(from) && (to == null || !day.isAfter(to));
-        }
-    }
-
     private record CalendarDay(boolean working, LocalDateTime deadline) {
     }
 
     private record ReportDay(BigDecimal[] money, long visits, long effective, long orderVisits, Integer complaintsReceived,
                              Integer complaintsResolved, LocalDateTime submittedAt, String attendance, boolean linesComplete) {
     }
-
-    /** A rep's monthly targets: sales, margin, collections, new customers, visits (each may be missing). */
-    private record Targets(BigDecimal[] values) {
-    }
-
-    private static final BigDecimal ZERO_SHARE = BigDecimal.ZERO.setScale(PeriodFigures.SHARE_SCALE);
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
@@ -73,12 +60,7 @@ class RepDayFacts {
     int rebuild(LocalDate from, LocalDate to) {
         long t0 = System.nanoTime();
         long reading = 0;
-        List<Assignment> assignments = new ArrayList<>();
-        jdbc.query("SELECT employee_id, team_code, region_code, valid_from, valid_to FROM org_assignment WHERE role = 'REP'"
-                + " ORDER BY employee_id, valid_from", rs -> {
-            assignments.add(new Assignment(rs.getString(1), rs.getString(2), rs.getString(3),
-                    rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)));
-        });
+        List<RepAssignment> assignments = RepAssignment.all(jdbc);
         jdbc.update("DELETE FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?", Date.valueOf(from), Date.valueOf(to));
         complaints.delete(from, to);
         // each rep's resolution times carry on from the rep's complaints before the range
@@ -90,29 +72,20 @@ class RepDayFacts {
             LocalDate last = monthEnd.isAfter(to) ? to : monthEnd;
             long t = System.nanoTime();
             Map<LocalDate, CalendarDay> calendar = calendar(month, monthEnd);
-            Map<String, Targets> targets = targets(month);
+            MonthTargets targets = MonthTargets.read(jdbc, month, assignments, day -> calendar.get(day).working());
             Map<String, ReportDay> reports = reports(first, last);
             Map<String, long[]> plans = plans(first, last);
             Map<String, Long> newCustomers = newCustomers(first, last);
             reading += System.nanoTime() - t;
-            // the working days each rep was assigned in the month, over which the month's targets are spread
-            Map<String, Integer> workingDays = new HashMap<>();
-            for (Assignment a : assignments) {
-                calendar.forEach((day, c) -> {
-                    if (c.working() && a.covers(day)) {
-                        workingDays.merge(a.rep(), 1, Integer::sum);
-                    }
-                });
-            }
             List<Object[]> repDays = new ArrayList<>();
             List<Object[]> complaintDays = new ArrayList<>();
             for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
                 CalendarDay c = calendar.get(day);
-                for (Assignment a : assignments) {
+                for (RepAssignment a : assignments) {
                     if (a.covers(day)) {
                         String key = day + "/" + a.rep();
                         Object[] row = row(day, a, c, reports.get(key), plans.get(key), newCustomers.getOrDefault(key, 0L),
-                                targets.get(a.rep()), workingDays.getOrDefault(a.rep(), 0));
+                                targets);
                         addComplaintAges(row, ages, complaintDays);
                         repDays.add(row);
                     }
@@ -127,8 +100,8 @@ class RepDayFacts {
         return rows;
     }
 
-    private Object[] row(LocalDate day, Assignment a, CalendarDay c, ReportDay r, long[] plan, long newCustomers,
-                         Targets targets, int workingDays) {
+    private Object[] row(LocalDate day, RepAssignment a, CalendarDay c, ReportDay r, long[] plan, long newCustomers,
+                         MonthTargets targets) {
         boolean working = c.working();
         boolean submitted = r != null && r.submittedAt() != null;
         Object[] row = new Object[COLUMNS.size()];
@@ -153,9 +126,9 @@ class RepDayFacts {
         row[18] = working && submitted && !r.submittedAt().isAfter(c.deadline()) ? 1 : 0;
         row[19] = working && submitted && r.attendance() != null && r.linesComplete() ? 1 : 0;
         for (int i = 0; i < PeriodFigures.TARGETS; i++) {
-            row[20 + i] = share(targets == null ? null : targets.values()[i], working, workingDays);
+            row[20 + i] = targets.share(a.rep(), i, working);
         }
-        row[25] = targets == null ? 0 : 1;
+        row[25] = targets.has(a.rep()) ? 1 : 0;
         row[26] = 0L;
         row[27] = 0L;
         return row;
@@ -178,36 +151,12 @@ class RepDayFacts {
         complaintDays.add(new Object[] {row[0], rep, received, resolved});
     }
 
-    /**
-     * A working day's share of a monthly target, at {@link PeriodFigures#SHARE_SCALE} decimals
-     * (not rounded to cents), so that the month's shares sum back to the target.
-     */
-    private static BigDecimal share(BigDecimal target, boolean working, int workingDays) {
-        if (!working || workingDays == 0 || target == null) {
-            return ZERO_SHARE;
-        }
-        return target.divide(BigDecimal.valueOf(workingDays), PeriodFigures.SHARE_SCALE, RoundingMode.HALF_UP);
-    }
-
     private Map<LocalDate, CalendarDay> calendar(LocalDate from, LocalDate to) {
         Map<LocalDate, CalendarDay> days = new HashMap<>();
         jdbc.query("SELECT cal_date, working_day, deadline_at FROM calendar_day WHERE cal_date BETWEEN ? AND ?", rs -> {
             days.put(rs.getObject(1, LocalDate.class), new CalendarDay(rs.getBoolean(2), rs.getObject(3, LocalDateTime.class)));
         }, Date.valueOf(from), Date.valueOf(to));
         return days;
-    }
-
-    private Map<String, Targets> targets(LocalDate month) {
-        Map<String, Targets> targets = new HashMap<>();
-        jdbc.query("SELECT rep_id, sales_target, margin_target, collection_target, new_customer_target, visit_target"
-                + " FROM sales_target WHERE month_start = ?", rs -> {
-            BigDecimal[] values = new BigDecimal[PeriodFigures.TARGETS];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = rs.getBigDecimal(2 + i);
-            }
-            targets.put(rs.getString(1), new Targets(values));
-        }, Date.valueOf(month));
-        return targets;
     }
 
     private Map<String, ReportDay> reports(LocalDate from, LocalDate to) {

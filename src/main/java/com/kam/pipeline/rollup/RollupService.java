@@ -51,6 +51,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     private final Appraisals appraisals;
     private final Warnings warnings;
     private final AbnormalCustomers abnormal;
+    private final NextWeekTargets nextWeek;
 
     private final int workMemoryMb;
 
@@ -68,6 +69,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         this.appraisals = new Appraisals(jdbc);
         this.warnings = new Warnings(jdbc);
         this.abnormal = new AbnormalCustomers(jdbc);
+        this.nextWeek = new NextWeekTargets(jdbc);
     }
 
     /** Checks the configuration files; throws {@link com.kam.pipeline.system.ConfigException} naming file and line. */
@@ -226,7 +228,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         return all;
     }
 
-    /** Appraisals, warnings and abnormal customers, which read the period rows. */
+    /** Appraisals, warnings, abnormal customers and next week's targets, which read the period rows and rep-days. */
     private int figuresAfterPeriods(LocalDate asOf, RollupSettings settings, AppraisalSettings appraisal, Timestamp now,
                                     LocalDate firstMonth, LocalDate lastMonth, LocalDate firstWeek, LocalDate lastWeek) {
         int rows = 0;
@@ -245,6 +247,9 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         }
         rows += abnormal.write(asOf, settings);
         log.debug("abnormal customers in {} ms", millis(t));
+        t = System.nanoTime();
+        rows += nextWeek.write(asOf, settings, now);
+        log.debug("next week's targets and plan in {} ms", millis(t));
         return rows;
     }
 

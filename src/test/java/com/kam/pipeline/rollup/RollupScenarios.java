@@ -322,7 +322,7 @@ abstract class RollupScenarios {
         List<String> tables = List.of("rollup", "rollup_rep_day", "rollup_complaint_day", "customer_order_day", "customer_new_day",
                 "rollup_visit_sum", "rollup_rep_sum",
                 "appraisal", "appraisal_item",
-                "rollup_warning");
+                "rollup_warning", "next_week_target");
         List<String> incremental = Tables.dump(jdbc, tables);
         List<Map<String, Object>> abnormal = jdbc.queryForList("SELECT * FROM abnormal_customer WHERE week_start = '2027-01-04'"
                 + " ORDER BY customer_id, reason_code");
@@ -406,6 +406,64 @@ abstract class RollupScenarios {
         assertThat(abnormal.get("reason").toString()).contains("46 days").contains("class B allows 45");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM abnormal_customer WHERE customer_id = 'C001'", Integer.class))
                 .isZero();
+    }
+
+    @Test
+    void nextWeeksTargetsAreTheMonthsSharesAndWhatTheMonthStillNeedsWithTheVisitsPlannedSoFar() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-16")) {
+            report(date);
+        }
+        // filed ahead on 12-16: 王小明 plans one visit next week, 周晓燕 three to two customers
+        SmallCompany.write(inbox.resolve("visit_plans_2026-12-16.csv"), """
+                rep_id,plan_date,customer_id,purpose,planned_time,area
+                R001,2026-12-21,C003,订货,10:00,宁波
+                R002,2026-12-21,C002,服务,10:00,杭州
+                R002,2026-12-22,C002,收款,10:00,杭州
+                R002,2026-12-23,C001,订货,14:00,上海
+                """, StandardCharsets.UTF_8, false);
+        night(LocalDate.of(2026, 12, 16));
+
+        // the week of 12-14; next week 12-21..12-27 has 5 working days, December 23, and 11 are left
+        // after 12-16 (12-17, 18, 21-25, 28-31)
+        Map<String, Object> wang = nextWeek("2026-12-14", "REP", "R001");
+        assertThat(wang).containsEntry("team_code", "SH").containsEntry("working_days", 5)
+                .containsEntry("visits_planned", 1).containsEntry("customers_planned", 1);
+        assertThat(wang.get("next_week_start").toString()).isEqualTo("2026-12-21");
+        assertMoney(wang, "sales_target", "21739.13");        // 100,000 / 23 x 5
+        assertMoney(wang, "sales_needed", "45454.55");        // nothing sold in December yet: 100,000 / 11 x 5
+        assertMoney(wang, "collection_target", "17391.30");   // 80,000 / 23 x 5
+        assertMoney(wang, "collection_needed", "36363.64");   // 80,000 / 11 x 5
+        // 周晓燕, in 杭州 since 12-16: 23,000 / 23 x 5; sold 7,000, so 16,000 / 11 x 5 is needed; her
+        // collections target is 0, and the 3,000 she collected does not make it negative
+        Map<String, Object> zhou = nextWeek("2026-12-14", "REP", "R002");
+        assertThat(zhou).containsEntry("team_code", "HZ").containsEntry("visits_planned", 3)
+                .containsEntry("customers_planned", 2);
+        assertMoney(zhou, "sales_target", "5000.00");
+        assertMoney(zhou, "sales_needed", "7272.73");
+        assertMoney(zhou, "collection_needed", "0.00");
+        // 杭州 is 周晓燕 and 吴昊 (targets of 0)
+        Map<String, Object> hangzhou = nextWeek("2026-12-14", "TEAM", "HZ");
+        assertThat(hangzhou).containsEntry("working_days", 5).containsEntry("visits_planned", 3);
+        assertMoney(hangzhou, "sales_target", "5000.00");
+        assertMoney(hangzhou, "sales_needed", "7272.73");
+        assertMoney(nextWeek("2026-12-14", "TEAM", "SH"), "sales_needed", "45454.55");
+
+        // a week later: next week runs into 2027 with 元旦 on Friday 01-01, so only 12-28..12-31
+        // work, all in December; 5 working days are left after 12-24 (12-25, 28-31)
+        night(LocalDate.of(2026, 12, 24));
+        Map<String, Object> wangLater = nextWeek("2026-12-21", "REP", "R001");
+        assertThat(wangLater).containsEntry("working_days", 4).containsEntry("visits_planned", 0);
+        assertMoney(wangLater, "sales_target", "17391.30");   // 100,000 / 23 x 4
+        assertMoney(wangLater, "sales_needed", "80000.00");   // 100,000 / 5 x 4
+        assertMoney(nextWeek("2026-12-21", "REP", "R002"), "sales_needed", "12800.00");   // 16,000 / 5 x 4
+        // the week reported before stays as it stood
+        assertMoney(nextWeek("2026-12-14", "REP", "R001"), "sales_needed", "45454.55");
+    }
+
+    Map<String, Object> nextWeek(String week, String entityType, String entityId) {
+        return row("SELECT * FROM next_week_target WHERE week_start = '" + week + "' AND entity_type = '" + entityType
+                + "' AND entity_id = '" + entityId + "'");
     }
 
     @Test

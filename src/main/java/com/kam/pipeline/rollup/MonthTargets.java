@@ -1,0 +1,82 @@
+package com.kam.pipeline.rollup;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The reps' targets of one month, and the one rule for spreading them: evenly over the working
+ * days each rep is assigned in the month. The rep-days carry these shares, and next week's
+ * targets are the shares of its days, so both spread a target alike.
+ */
+final class MonthTargets {
+
+    private static final BigDecimal ZERO_SHARE = BigDecimal.ZERO.setScale(PeriodFigures.SHARE_SCALE);
+
+    /** By rep: sales, margin, collections, new customers, visits (each may be missing). */
+    private final Map<String, BigDecimal[]> targets;
+    /** By rep: the working days assigned in the month. */
+    private final Map<String, Integer> workingDays;
+
+    private MonthTargets(Map<String, BigDecimal[]> targets, Map<String, Integer> workingDays) {
+        this.targets = targets;
+        this.workingDays = workingDays;
+    }
+
+    /** The month's targets, spread over the days {@code working} says are working days. */
+    static MonthTargets read(JdbcTemplate jdbc, LocalDate month, List<RepAssignment> assignments, Predicate<LocalDate> working) {
+        Map<String, BigDecimal[]> targets = new HashMap<>();
+        jdbc.query("SELECT rep_id, sales_target, margin_target, collection_target, new_customer_target, visit_target"
+                + " FROM sales_target WHERE month_start = ?", rs -> {
+            BigDecimal[] values = new BigDecimal[PeriodFigures.TARGETS];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rs.getBigDecimal(2 + i);
+            }
+            targets.put(rs.getString(1), values);
+        }, Date.valueOf(month));
+        Map<String, Integer> workingDays = new HashMap<>();
+        for (LocalDate day = month; day.getMonth() == month.getMonth(); day = day.plusDays(1)) {
+            if (working.test(day)) {
+                for (RepAssignment a : assignments) {
+                    if (a.covers(day)) {
+                        workingDays.merge(a.rep(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return new MonthTargets(targets, workingDays);
+    }
+
+    boolean has(String rep) {
+        return targets.containsKey(rep);
+    }
+
+    /** The rep's target {@code i} (0 sales, 2 collections; see {@link PeriodFigures#TARGETS}); null when none. */
+    BigDecimal target(String rep, int i) {
+        BigDecimal[] values = targets.get(rep);
+        return values == null ? null : values[i];
+    }
+
+    /**
+     * A working day's share of the rep's target {@code i}, at {@link PeriodFigures#SHARE_SCALE}
+     * decimals (not rounded to cents), so that the month's shares sum back to the target; zero on
+     * other days and without a target.
+     */
+    BigDecimal share(String rep, int i, boolean working) {
+        return spread(target(rep, i), working ? workingDays.getOrDefault(rep, 0) : 0);
+    }
+
+    /** {@code amount} spread evenly over {@code days} days: one day's part, at the share scale; zero without days. */
+    static BigDecimal spread(BigDecimal amount, int days) {
+        if (amount == null || days == 0) {
+            return ZERO_SHARE;
+        }
+        return amount.divide(BigDecimal.valueOf(days), PeriodFigures.SHARE_SCALE, RoundingMode.HALF_UP);
+    }
+}
