@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The weekly sales management report (销售管理报告书) of a team, for the week Monday..Sunday: the
- * team's WEEK rollup (seed 004's figures), one row per rep, abnormal customers, warnings and the
- * competitor notes reps filed that week. A team without a WEEK rollup has nothing to report.
+ * team's WEEK rollup (seed 004's figures), one row per rep, abnormal customers, warnings, the
+ * competitor notes reps filed that week, and next week's targets and plan. A team without a WEEK rollup has nothing to report.
  */
 @Component
 class WeeklyContent implements ReportContent {
@@ -62,6 +62,14 @@ class WeeklyContent implements ReportContent {
                 + "   AND (a.valid_to IS NULL OR a.valid_to >= d.report_date)"
                 + " WHERE d.report_date BETWEEN ? AND ? AND a.team_code = ? AND d.competitor_info IS NOT NULL"
                 + "   AND d.competitor_info <> '' ORDER BY d.report_date, a.name", week.start(), week.end(), team.id()));
+        // 下周目标与计划: the team's total first, then its reps
+        parameters.put("NEXT_WEEK_START", week.start().plusDays(7).toString());
+        parameters.put("NEXT_WEEK_END", week.end().plusDays(7).toString());
+        parameters.put("NEXT_WEEK", Rows.query(jdbc, "SELECT n.entity_type, n.entity_id,"
+                + " (SELECT MAX(p.name) FROM org_assignment p WHERE p.employee_id = n.entity_id) AS rep_name, n.working_days,"
+                + " n.sales_target, n.sales_needed, n.collection_target, n.collection_needed, n.visits_planned, n.customers_planned"
+                + " FROM next_week_target n WHERE n.week_start = ? AND n.team_code = ?"
+                + " ORDER BY CASE WHEN n.entity_type = 'TEAM' THEN 0 ELSE 1 END, n.entity_id", week.start(), team.id()));
         List<Map<String, ?>> reps = Rows.query(jdbc, "SELECT entity_id AS rep_id, entity_name AS rep_name, orders_amount,"
                 + " sales_target, sales_attainment, collections, visits, effective_visit_rate, transaction_rate, new_customers,"
                 + " report_on_time_rate FROM rollup WHERE period_type = 'WEEK' AND period_start = ? AND entity_type = 'REP'"

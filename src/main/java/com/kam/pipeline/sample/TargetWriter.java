@@ -26,10 +26,14 @@ final class TargetWriter {
         this.org = org;
     }
 
-    /** Writes targets.xlsx and returns the number of rows. */
+    /**
+     * Writes targets.xlsx and returns the number of rows: the months of the period and the one
+     * after it, whose targets are set before it starts (next week's targets may fall in it).
+     */
     long write(Path outDir) throws IOException {
         List<YearMonth> months = new ArrayList<>();
-        for (YearMonth m = YearMonth.from(options.start()); !m.isAfter(YearMonth.from(options.end())); m = m.plusMonths(1)) {
+        for (YearMonth m = YearMonth.from(options.start()); !m.isAfter(YearMonth.from(options.end()).plusMonths(1));
+                m = m.plusMonths(1)) {
             months.add(m);
         }
         long[] count = {0};

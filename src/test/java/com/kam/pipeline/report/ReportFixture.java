@@ -22,7 +22,7 @@ final class ReportFixture {
     /** Tables the fixture fills, children first, emptied before each test. */
     static final List<String> TABLES = List.of("report_archive", "forecast_accuracy", "forecast_contributor", "forecast",
             "funnel_stage", "funnel_summary", "funnel_flagged", "ideal_funnel", "forecast_run", "appraisal_item", "appraisal",
-            "rollup_warning", "abnormal_customer", "rollup", "calendar_day", "report_line", "opportunity_snapshot", "customer",
+            "rollup_warning", "abnormal_customer", "next_week_target", "rollup", "calendar_day", "report_line", "opportunity_snapshot", "customer",
             "org_assignment", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
             "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE");
 
@@ -30,6 +30,14 @@ final class ReportFixture {
 
     ReportFixture(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Next week's figures of the week reported (rollup/NextWeekTargets): 5 working days, from 06-01. */
+    private void nextWeek(String type, String id, String target, String needed, int visits) {
+        jdbc.update("INSERT INTO next_week_target (week_start, entity_type, entity_id, team_code, next_week_start, working_days,"
+                + " sales_target, sales_needed, collection_target, collection_needed, visits_planned, customers_planned, computed_at)"
+                + " VALUES (?, ?, ?, 'SH', ?, 5, ?, ?, NULL, NULL, ?, ?, CURRENT_TIMESTAMP)", WEEK, type, id, WEEK.plusDays(7),
+                new BigDecimal(target), new BigDecimal(needed), visits, visits - 1);
     }
 
     static void empty(JdbcTemplate jdbc) {
@@ -79,6 +87,9 @@ final class ReportFixture {
                 + " 'R001', 'SH', ?, 45, 'A类客户45天未拜访（要求每30天一次）')", WEEK, LocalDate.of(2026, 4, 16));
         jdbc.update("INSERT INTO rollup_warning (period_type, period_start, entity_type, entity_id, measure, actual, baseline, reason)"
                 + " VALUES ('WEEK', ?, 'TEAM', 'SH', 'expenses', 52000.00, 30000.00, '费用超出预算73%')", WEEK);
+        nextWeek("TEAM", "SH", "143478.26", "210000.50", 7);
+        nextWeek("REP", "R001", "71739.13", "123456.78", 4);
+        nextWeek("REP", "R002", "71739.13", "86543.72", 3);
 
         rollup("DAY", DATE, DATE, "TEAM", "SH", "上海办事处", null, new BigDecimal("12500.00"), new BigDecimal("66666.67"));
         rollup("DAY", DATE, DATE, "REP", "R001", "王小明", "SH", new BigDecimal("12500.00"), new BigDecimal("33333.33"));

@@ -71,6 +71,12 @@ abstract class ReportScenarios extends ReportTestBase {
                 + " AND entity_id = 'SH'", BigDecimal.class);
         assertThat(pdf.text()).contains("销售管理周报", "上海办事处", "2026-05-25 ~ 2026-05-31", MONEY.format(teamOrders), "89.6%",
                 "王小明", "周晓燕", "112,345.67", "山东省电力公司", "超期未拜访", "费用超出预算73%", "华为在推新方案");
+        // 下周目标与计划: the team's total first, then each rep
+        assertThat(pdf.text()).contains("下周目标与计划（2026-06-01 ~ 2026-06-07）", "完成本月需销售")
+                .containsPattern("全组合计\\s+5\\s+143,478.26\\s+210,000.50\\s+7\\s+6")
+                .containsPattern("王小明\\s+5\\s+71,739.13\\s+123,456.78\\s+4\\s+3");
+        assertThat(open(Path.of((String) archiveRow("WEEKLY", "SH", "en").get("file_path"))).text())
+                .contains("Targets and plan for next week (2026-06-01 ~ 2026-06-07)", "Team total", "86,543.72");
         assertFontsEmbedded(pdf);
         assertThat(count("SELECT COUNT(*) FROM report_archive WHERE report_type = 'WEEKLY' AND entity_id = 'HZ'")).isZero();
     }
