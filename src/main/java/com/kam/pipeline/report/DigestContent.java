@@ -42,10 +42,10 @@ class DigestContent implements ReportContent {
                 + " d.orders_amount AS day_orders, d.visits AS day_visits, d.effective_visits AS day_effective,"
                 + " d.collections AS day_collections, m.orders_amount AS mtd_orders, m.sales_target AS mtd_target,"
                 + " m.sales_attainment AS mtd_attainment, m.collections AS mtd_collections"
-                + " FROM rollup m LEFT JOIN rollup d ON d.period_type = 'DAY' AND d.period_start = ? AND d.entity_type = 'REP'"
-                + "   AND d.entity_id = m.entity_id"
+                + " FROM rollup m LEFT JOIN rollup d ON d.period_type = 'DAY' AND d.period_start = ? AND d.period_end = ?"
+                + "   AND d.entity_type = 'REP' AND d.entity_id = m.entity_id"
                 + " WHERE m.period_type = 'MTD' AND m.period_start = ? AND m.period_end = ? AND m.entity_type = 'REP'"
-                + "   AND m.team_code = ? ORDER BY m.entity_name, m.entity_id", day, monthStart, day, team.id());
+                + "   AND m.team_code = ? ORDER BY m.entity_name, m.entity_id", day, day, monthStart, day, team.id());
         List<Map<String, ?>> missing = workingDay(day) ? Rows.query(jdbc, "SELECT a.employee_id AS rep_id, a.name AS rep_name"
                 + " FROM org_assignment a WHERE a.role = 'REP' AND a.team_code = ? AND a.valid_from <= ?"
                 + " AND (a.valid_to IS NULL OR a.valid_to >= ?)"

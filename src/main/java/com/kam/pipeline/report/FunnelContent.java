@@ -48,8 +48,8 @@ class FunnelContent implements ReportContent {
         List<Map<String, ?>> funnel = figures.funnel(scope, entity.id(), asOf);
         List<Map<String, ?>> forecasts = figures.forecasts(scope, entity.id(), asOf);
         List<Map<String, ?>> rollup = Rows.query(jdbc, "SELECT orders_amount, sales_target, sales_attainment FROM rollup"
-                + " WHERE period_type = 'MONTH' AND period_start = ? AND entity_type = ? AND entity_id = ?",
-                month.start(), entity.type(), entity.id());
+                + " WHERE period_type = 'MONTH' AND period_start = ? AND period_end = ? AND entity_type = ? AND entity_id = ?",
+                month.start(), month.end(), entity.type(), entity.id());
         if (funnel.isEmpty() && forecasts.isEmpty() && rollup.isEmpty()) {
             return Optional.empty();
         }

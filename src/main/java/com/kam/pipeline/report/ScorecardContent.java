@@ -55,19 +55,32 @@ class ScorecardContent implements ReportContent {
         List<Map<String, ?>> month = Rows.query(jdbc, "SELECT orders_amount, sales_target, sales_attainment, gross_margin,"
                 + " collections, visits, effective_visit_rate, new_customers, complaints_received, complaints_resolved,"
                 + " complaint_resolution_days FROM rollup WHERE period_type = 'MONTH'"
-                + " AND period_start = ? AND entity_type = 'REP' AND entity_id = ?", period.start(), rep.id());
+                + " AND period_start = ? AND period_end = ? AND entity_type = 'REP' AND entity_id = ?", period.start(),
+                monthEnd(period.start()), rep.id());
         if (!month.isEmpty()) {
             month.get(0).forEach((column, value) -> parameters.put("MONTH_" + column.toUpperCase(java.util.Locale.ROOT), value));
         }
+        // the six months each by its whole primary key (the rollup has no index by entity): looked up, not scanned
+        List<String> months = new java.util.ArrayList<>();
+        List<Object> args = new java.util.ArrayList<>(List.of(rep.id()));
+        for (int back = 5; back >= 0; back--) {
+            LocalDate start = period.start().minusMonths(back);
+            months.add("(period_start = ? AND period_end = ?)");
+            args.addAll(List.of(start, monthEnd(start)));
+        }
         parameters.put("TREND", Rows.query(jdbc, "SELECT period_start AS month_start, orders_amount, sales_target"
                 + " FROM rollup WHERE period_type = 'MONTH' AND entity_type = 'REP' AND entity_id = ?"
-                + " AND period_start BETWEEN ? AND ? ORDER BY period_start", rep.id(), period.start().minusMonths(5), period.start())
+                + " AND (" + String.join(" OR ", months) + ") ORDER BY period_start", args.toArray())
                 .stream().map(ScorecardContent::monthLabel).toList());
         parameters.put("FUNNEL", funnel.funnel(FunnelFigures.Scope.REP, rep.id(), asOf));
         parameters.put("STALLED", funnel.stalled(FunnelFigures.Scope.REP, rep.id(), asOf));
         List<Map<String, ?>> items = Rows.query(jdbc, "SELECT item, actual, goal, attainment, weight, points FROM appraisal_item"
                 + " WHERE month_start = ? AND rep_id = ? ORDER BY weight DESC, item", period.start(), rep.id());
         return Optional.of(new ReportData(parameters, items));
+    }
+
+    private static LocalDate monthEnd(LocalDate month) {
+        return month.withDayOfMonth(month.lengthOfMonth());
     }
 
     private static Map<String, ?> monthLabel(Map<String, ?> row) {

@@ -40,8 +40,8 @@ class WeeklyContent implements ReportContent {
                 + " collections, collection_target, collection_attainment, new_customers, visits, effective_visit_rate,"
                 + " transaction_rate, avg_sales_per_rep_week, report_on_time_rate, expenses, cost_per_visit,"
                 + " (SELECT MAX(o.region_name) FROM org_assignment o WHERE o.region_code = rollup.region_code) AS region_name"
-                + " FROM rollup WHERE period_type = 'WEEK' AND period_start = ? AND entity_type = 'TEAM' AND entity_id = ?",
-                week.start(), team.id());
+                + " FROM rollup WHERE period_type = 'WEEK' AND period_start = ? AND period_end = ? AND entity_type = 'TEAM'"
+                + " AND entity_id = ?", week.start(), week.end(), team.id());
         if (totals.isEmpty()) {
             return Optional.empty();
         }
