@@ -1,5 +1,7 @@
 package com.kam.pipeline.report;
 
+import com.kam.pipeline.rollup.Ratio;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +36,15 @@ class WeeklyContent implements ReportContent {
                 + " GROUP BY team_code ORDER BY team_code", period.end(), period.start());
     }
 
+    /** A week's warning with its departure from the baseline (the mean of the weeks before), as a rate. */
+    private static Map<String, ?> withDeparture(Map<String, ?> warning) {
+        Map<String, Object> out = new HashMap<>(warning);
+        BigDecimal actual = (BigDecimal) warning.get("actual");
+        BigDecimal baseline = (BigDecimal) warning.get("baseline");
+        out.put("departure", actual == null || baseline == null ? null : Ratio.rate(actual.subtract(baseline), baseline.abs()));
+        return out;
+    }
+
     @Override
     public Optional<ReportData> read(ReportEntity team, ReportPeriod week, LocalDate asOf) {
         List<Map<String, ?>> totals = Rows.query(jdbc, "SELECT region_code, reps, orders_amount, sales_target, sales_attainment,"
@@ -49,14 +60,15 @@ class WeeklyContent implements ReportContent {
         totals.get(0).forEach((column, value) -> parameters.put("TEAM_" + column.toUpperCase(java.util.Locale.ROOT), value));
         String region = (String) totals.get(0).get("region_code");
         parameters.put("ABNORMAL", Rows.query(jdbc, "SELECT c.customer_id, c.customer_name, c.customer_class, c.abc_class,"
-                + " c.reason_code, c.last_visit, c.days_since, c.actual, c.baseline, c.reason,"
+                + " c.reason_code, c.last_visit, c.days_since, c.allowed_days, c.actual, c.baseline, c.reason,"
                 + " (SELECT MAX(p.name) FROM org_assignment p WHERE p.employee_id = c.rep_id) AS rep_name"
                 + " FROM abnormal_customer c WHERE c.week_start = ? AND c.team_code = ?"
                 + " ORDER BY c.reason_code, c.days_since DESC, c.customer_id", week.start(), team.id()));
         parameters.put("WARNINGS", Rows.query(jdbc, "SELECT entity_type, entity_id, measure, actual, baseline, reason"
                 + " FROM rollup_warning WHERE period_type = 'WEEK' AND period_start = ?"
                 + " AND ((entity_type = 'TEAM' AND entity_id = ?) OR (entity_type = 'REGION' AND entity_id = ?))"
-                + " ORDER BY entity_type DESC, measure", week.start(), team.id(), region));
+                + " ORDER BY entity_type DESC, measure", week.start(), team.id(), region).stream()
+                .map(WeeklyContent::withDeparture).toList());
         parameters.put("COMPETITORS", Rows.query(jdbc, "SELECT d.report_date, a.name AS rep_name, d.competitor_info"
                 + " FROM report_day d JOIN org_assignment a ON a.employee_id = d.rep_id AND a.valid_from <= d.report_date"
                 + "   AND (a.valid_to IS NULL OR a.valid_to >= d.report_date)"

@@ -74,7 +74,7 @@ class AbnormalCustomers {
                                 : "not visited for " + days + " days (class " + rs.getString("abc_class") + " allows " + allowed + ")";
                         rows.add(new Object[] {Date.valueOf(week), rs.getString("customer_id"), "NOT_VISITED", rs.getString("name"),
                                 rs.getString("customer_class"), rs.getString("abc_class"), owner, teams.get(owner), last, days,
-                                null, null, reason});
+                                allowed, null, null, reason});
                     }
                 }, args.toArray());
 
@@ -107,14 +107,14 @@ class AbnormalCustomers {
                             String owner = rs.getString("owner_id");
                             rows.add(new Object[] {Date.valueOf(week), rs.getString("customer_id"), "ORDERS_DOWN", rs.getString("name"),
                                     rs.getString("customer_class"), rs.getString("abc_class"), owner, teams.get(owner), null, null,
-                                    recent, baseline, "orders of the last 4 weeks " + recent.toPlainString()
+                                    null, recent, baseline, "orders of the last 4 weeks " + recent.toPlainString()
                                     + " against an average of " + baseline.toPlainString() + " per 4 weeks before"});
                         }
                     }, orderArgs.toArray());
         }
         jdbc.batchUpdate("INSERT INTO abnormal_customer (week_start, customer_id, reason_code, customer_name, customer_class,"
-                + " abc_class, rep_id, team_code, last_visit, days_since, actual, baseline, reason)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+                + " abc_class, rep_id, team_code, last_visit, days_since, allowed_days, actual, baseline, reason)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
         return rows.size();
     }
 }

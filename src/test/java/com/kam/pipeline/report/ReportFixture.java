@@ -83,10 +83,15 @@ final class ReportFixture {
         rollup("WEEK", WEEK, DATE, "REP", "R001", "王小明", "SH", new BigDecimal("300000.00"), new BigDecimal("230000.00"));
         rollup("WEEK", WEEK, DATE, "REP", "R002", "周晓燕", "SH", new BigDecimal("112345.67"), new BigDecimal("230000.00"));
         jdbc.update("INSERT INTO abnormal_customer (week_start, customer_id, reason_code, customer_name, customer_class, abc_class,"
-                + " rep_id, team_code, last_visit, days_since, reason) VALUES (?, 'C001', 'NOT_VISITED', '山东省电力公司', 'R1', 'A',"
-                + " 'R001', 'SH', ?, 45, 'A类客户45天未拜访（要求每30天一次）')", WEEK, LocalDate.of(2026, 4, 16));
+                + " rep_id, team_code, last_visit, days_since, allowed_days, reason) VALUES (?, 'C001', 'NOT_VISITED', '山东省电力公司',"
+                + " 'R1', 'A', 'R001', 'SH', ?, 45, 30, 'not visited for 45 days (class A allows 30)')", WEEK, LocalDate.of(2026, 4, 16));
+        jdbc.update("INSERT INTO abnormal_customer (week_start, customer_id, reason_code, customer_name, customer_class, abc_class,"
+                + " rep_id, team_code, actual, baseline, reason) VALUES (?, 'C002', 'ORDERS_DOWN', '济南市第一人民医院', 'D1', 'B',"
+                + " 'R002', 'SH', 12000.00, 98765.43, 'orders of the last 4 weeks 12000.00 against an average of 98765.43 per 4 weeks before')",
+                WEEK);
         jdbc.update("INSERT INTO rollup_warning (period_type, period_start, entity_type, entity_id, measure, actual, baseline, reason)"
-                + " VALUES ('WEEK', ?, 'TEAM', 'SH', 'expenses', 52000.00, 30000.00, '费用超出预算73%')", WEEK);
+                + " VALUES ('WEEK', ?, 'TEAM', 'SH', 'expenses', 52000.00, 30000.00,"
+                + " 'expenses up 73.33% against the mean of the previous 8 weeks')", WEEK);
         nextWeek("TEAM", "SH", "143478.26", "210000.50", 7);
         nextWeek("REP", "R001", "71739.13", "123456.78", 4);
         nextWeek("REP", "R002", "71739.13", "86543.72", 3);

@@ -70,13 +70,18 @@ abstract class ReportScenarios extends ReportTestBase {
         BigDecimal teamOrders = jdbc.queryForObject("SELECT orders_amount FROM rollup WHERE period_type = 'WEEK' AND entity_type = 'TEAM'"
                 + " AND entity_id = 'SH'", BigDecimal.class);
         assertThat(pdf.text()).contains("销售管理周报", "上海办事处", "2026-05-25 ~ 2026-05-31", MONEY.format(teamOrders), "89.6%",
-                "王小明", "周晓燕", "112,345.67", "山东省电力公司", "超期未拜访", "费用超出预算73%", "华为在推新方案");
+                "王小明", "周晓燕", "112,345.67", "山东省电力公司", "超期未拜访", "华为在推新方案");
+        // the notes on abnormal customers and warnings are in the reader's language, not the stored English reason
+        assertThat(pdf.text()).contains("A类客户要求每 30 天内至少拜访一次", "订单大幅下降",
+                        "近4周订单 12,000.00，此前12周平均每4周 98,765.43", "办事处 SH", "比近期周均值高 73.3%")
+                .doesNotContain("not visited for", "orders of the last");
         // 下周目标与计划: the team's total first, then each rep
         assertThat(pdf.text()).contains("下周目标与计划（2026-06-01 ~ 2026-06-07）", "完成本月需销售")
                 .containsPattern("全组合计\\s+5\\s+143,478.26\\s+210,000.50\\s+7\\s+6")
                 .containsPattern("王小明\\s+5\\s+71,739.13\\s+123,456.78\\s+4\\s+3");
         assertThat(open(Path.of((String) archiveRow("WEEKLY", "SH", "en").get("file_path"))).text())
-                .contains("Targets and plan for next week (2026-06-01 ~ 2026-06-07)", "Team total", "86,543.72");
+                .contains("Targets and plan for next week (2026-06-01 ~ 2026-06-07)", "Team total", "86,543.72",
+                        "Class A asks for a visit at least every 30 days", "73.3% above the mean of recent weeks");
         assertFontsEmbedded(pdf);
         assertThat(count("SELECT COUNT(*) FROM report_archive WHERE report_type = 'WEEKLY' AND entity_id = 'HZ'")).isZero();
     }

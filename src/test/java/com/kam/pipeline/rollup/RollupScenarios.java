@@ -475,7 +475,8 @@ abstract class RollupScenarios {
         String c001 = "SELECT * FROM abnormal_customer WHERE week_start = '2028-01-31' AND customer_id = 'C001'";
         night(LocalDate.of(2028, 2, 1));
         Map<String, Object> listed = row(c001);
-        assertThat(listed).containsEntry("reason_code", "NOT_VISITED").containsEntry("days_since", 27);
+        assertThat(listed).containsEntry("reason_code", "NOT_VISITED").containsEntry("days_since", 27)
+                .containsEntry("allowed_days", 21);
         assertThat(listed.get("last_visit").toString()).isEqualTo("2028-01-05");
         assertThat(listed.get("reason").toString()).isEqualTo("not visited for 27 days (class A allows 21)");
 
