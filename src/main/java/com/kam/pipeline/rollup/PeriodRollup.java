@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -51,12 +52,12 @@ class PeriodRollup {
     /** The additive rep-day columns, alike in rollup_rep_day and rollup_rep_sum. */
     private static final String REP_SUMS = MONEY + ", " + String.join(", ", PeriodFigures.COUNTS) + ", " + TARGET_SHARES;
     private static final String VISIT_SUMS = "visits, effective_visits, order_visits, " + MONEY;
-    private static final List<String> REP_SUM_COLUMNS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("period_type", "ps", "rep_id", "team_code", "region_code", "rep_days", "last_day"),
-            Arrays.stream(REP_SUMS.split(",")).map(String::trim)).toList();
+    private static final List<String> REP_SUM_COLUMNS = Stream.concat(
+            Stream.of("period_type", "ps", "rep_id", "team_code", "region_code", "rep_days", "last_day"),
+            Stream.concat(Arrays.stream(REP_SUMS.split(",")).map(String::trim), Stream.of("seq"))).toList();
     private static final List<String> VISIT_SUM_COLUMNS = List.of("period_type", "ps", "rep_id", "team_code", "region_code",
             "customer_id", "visits", "effective_visits", "order_visits", "orders_amount", "gross_margin", "collections",
-            "expenses", "last_visit");
+            "expenses", "last_visit", "seq");
     /** The kept rep sums of one period type and start, read as rep facts. */
     private static final String KEPT_REP_SUMS = "SELECT ps, rep_id, team_code, region_code, rep_days, last_day, " + REP_SUMS
             + " FROM rollup_rep_sum WHERE period_type = ? AND ps BETWEEN ? AND ?";
@@ -506,6 +507,8 @@ class PeriodRollup {
         List<PeriodFigures.VisitFact> visitSums = new ArrayList<>(sums.visitSums());
         sums.repSums().clear();
         sums.visitSums().clear();
+        // (the rows of one period are kept by one call: numbered here, they are unique in it)
+        int[] seq = {0};
         BulkInsert.insert(jdbc, "rollup_rep_sum", REP_SUM_COLUMNS, repSums, m -> {
             List<Object> row = new ArrayList<>(List.of(type.name(), ps.apply(m.date()), m.rep()));
             row.add(m.team());
@@ -518,12 +521,13 @@ class PeriodRollup {
             }
             row.addAll(Arrays.asList(m.targetShares()));
             row.add(m.hasTarget());
+            row.add(seq[0]++);
             return row.toArray();
         });
         BulkInsert.insert(jdbc, "rollup_visit_sum", VISIT_SUM_COLUMNS, visitSums, v -> new Object[] {
                 type.name(), ps.apply(v.date()), v.rep(), v.team(), v.region(), v.customer(), v.visits(), v.effectiveVisits(),
                 v.orderVisits(), Ratio.fromCents(v.money()[0]), Ratio.fromCents(v.money()[1]),
-                Ratio.fromCents(v.money()[2]), Ratio.fromCents(v.money()[3]), v.lastVisit()});
+                Ratio.fromCents(v.money()[2]), Ratio.fromCents(v.money()[3]), v.lastVisit(), seq[0]++});
     }
 
     /** Columns: date, rep, team, region, rep-days, last day, then {@link #REP_SUMS}. */

@@ -17,7 +17,7 @@ public final class Tables {
             "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE");
     /** Columns that legitimately differ between two runs of the same input. */
     private static final List<String> VOLATILE = List.of("id", "created_at", "finished_at", "requested_at", "archived_to",
-            "job_instance_id", "computed_at", "started_at", "done_at");
+            "job_instance_id", "computed_at", "started_at", "done_at", "seq");
 
     private Tables() {
     }
