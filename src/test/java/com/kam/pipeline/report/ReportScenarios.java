@@ -13,9 +13,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** What a sales director checks in the PDFs of a night; run on H2 and on MariaDB by the subclasses. */
 abstract class ReportScenarios extends ReportTestBase {
+
+    @Autowired
+    ScorecardContent scorecard;
 
     private static final DecimalFormat MONEY = new DecimalFormat("#,##0.00");
 
@@ -52,6 +56,15 @@ abstract class ReportScenarios extends ReportTestBase {
         assertThat(pdf.text()).contains(MONEY.format(mayOrders));
         assertThat(pdf.text()).contains("数据截至 2026-05-31", "第 1 页");
         assertThat(pdf.text()).contains("客诉 收到/解决 2 / 3", "平均处理天数 1.67");
+        // the chart's six months (drawn, so not in the text): each month looked up by its key
+        @SuppressWarnings("unchecked")
+        List<Map<String, ?>> trend = (List<Map<String, ?>>) scorecard.read(new ReportEntity("REP", "R001", "王小明"),
+                ReportType.SCORECARD.periodContaining(ReportFixture.DATE), ReportFixture.DATE).orElseThrow()
+                .parameters().get("TREND");
+        assertThat(trend).extracting(month -> (Object) month.get("month"))
+                .containsExactly("2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05");
+        assertThat(trend).extracting(month -> ((BigDecimal) month.get("orders_amount")).toPlainString())
+                .containsExactly("1000000.25", "1050000.25", "1100000.25", "1150000.25", "1200000.25", "1250000.25");
         assertThat(pdf.pages()).isEqualTo(((Number) row.get("pages")).intValue());
         assertFontsEmbedded(pdf);
 
