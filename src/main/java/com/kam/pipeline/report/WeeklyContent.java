@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The weekly sales management report (销售管理报告书) of a team, for the week Monday..Sunday: the
  * team's WEEK rollup (seed 004's figures), one row per rep, abnormal customers, warnings, the
- * competitor notes reps filed that week, and next week's targets and plan. A team without a WEEK rollup has nothing to report.
+ * competitor notes reps filed that week, and next week's targets and plan. A team without a WEEK
+ * rollup has nothing to report.
  */
 @Component
 class WeeklyContent implements ReportContent {
