@@ -15,6 +15,7 @@ CREATE TABLE next_week_target (
     collection_needed    DECIMAL(18,2),
     visits_planned       INT           NOT NULL,   -- visit plan lines filed so far for next week
     customers_planned    INT           NOT NULL,
+    key_customers_due    INT           NOT NULL,   -- key customers the owner must visit by its last day
     computed_at          DATETIME(6)   NOT NULL,
     PRIMARY KEY (week_start, entity_type, entity_id)
 );

@@ -80,7 +80,8 @@ class WeeklyContent implements ReportContent {
         parameters.put("NEXT_WEEK_END", week.end().plusDays(7).toString());
         parameters.put("NEXT_WEEK", Rows.query(jdbc, "SELECT n.entity_type, n.entity_id,"
                 + " (SELECT MAX(p.name) FROM org_assignment p WHERE p.employee_id = n.entity_id) AS rep_name, n.working_days,"
-                + " n.sales_target, n.sales_needed, n.collection_target, n.collection_needed, n.visits_planned, n.customers_planned"
+                + " n.sales_target, n.sales_needed, n.collection_target, n.collection_needed, n.visits_planned, n.customers_planned,"
+                + " n.key_customers_due"
                 + " FROM next_week_target n WHERE n.week_start = ? AND n.team_code = ?"
                 + " ORDER BY CASE WHEN n.entity_type = 'TEAM' THEN 0 ELSE 1 END, n.entity_id", week.start(), team.id()));
         List<Map<String, ?>> reps = Rows.query(jdbc, "SELECT entity_id AS rep_id, entity_name AS rep_name, orders_amount,"

@@ -3,7 +3,6 @@ package com.kam.pipeline.rollup;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -29,7 +28,9 @@ class AbnormalCustomers {
         this.jdbc = jdbc;
     }
 
-    int write(LocalDate asOf, RollupSettings settings) {
+    /** Rewrites the list of the week holding the key customers' as-of date; returns the customers listed. */
+    int write(KeyCustomerVisits keyCustomers, RollupSettings settings) {
+        LocalDate asOf = keyCustomers.asOf();
         LocalDate week = CalendarTable.weekStart(asOf, settings);
         jdbc.update("DELETE FROM abnormal_customer WHERE week_start = ?", Date.valueOf(week));
         List<String> classes = new ArrayList<>(settings.abnormalClasses());
@@ -37,46 +38,23 @@ class AbnormalCustomers {
             return 0;
         }
         String in = String.join(",", Collections.nCopies(classes.size(), "?"));
-        int lookback = settings.maxDaysWithoutVisit().values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         Map<String, String> teams = new HashMap<>();
         jdbc.query("SELECT employee_id, team_code FROM org_assignment WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)",
                 rs -> {
                     teams.put(rs.getString(1), rs.getString(2));
                 }, Date.valueOf(asOf), Date.valueOf(asOf));
         List<Object[]> rows = new ArrayList<>();
-
-        LocalDate since = asOf.minusDays(lookback);
-        LocalDate lastRepDay = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
-        // a visit is a visit line of a rep on a day assigned as a rep, as in every figure; each
-        // customer's last one is read from the kept month sums, unless those hold days after the
-        // as-of date (a run for an earlier date): then from the lines
-        boolean laterDays = lastRepDay != null && lastRepDay.isAfter(asOf);
-        List<Object> args = new ArrayList<>(List.of(Date.valueOf(laterDays ? since : since.withDayOfMonth(1)),
-                Date.valueOf(asOf)));
-        args.addAll(classes);
-        String lastVisits = laterDays
-                ? "SELECT l.customer_id, MAX(l.report_date) AS last_visit FROM report_line l JOIN rollup_rep_day f"
-                + " ON f.work_date = l.report_date AND f.rep_id = l.rep_id WHERE l.customer_id IS NOT NULL"
-                + " AND l.report_date BETWEEN ? AND ? GROUP BY l.customer_id"
-                : "SELECT customer_id, MAX(last_visit) AS last_visit FROM rollup_visit_sum WHERE period_type = 'MONTH'"
-                + " AND ps BETWEEN ? AND ? GROUP BY customer_id";
-        jdbc.query("SELECT cu.customer_id, cu.name, cu.customer_class, cu.abc_class, cu.owner_id, lv.last_visit FROM customer cu"
-                + " LEFT JOIN (" + lastVisits + ") lv ON lv.customer_id = cu.customer_id"
-                + " WHERE cu.abc_class IN (" + in + ") ORDER BY cu.customer_id", rs -> {
-                    Integer allowed = settings.maxDaysWithoutVisit().get(rs.getString("abc_class"));
-                    Date visit = rs.getDate("last_visit");
-                    Date last = visit == null || visit.toLocalDate().isBefore(since) ? null : visit;
-                    Integer days = last == null ? null : (int) ChronoUnit.DAYS.between(last.toLocalDate(), asOf);
-                    if (allowed != null && (days == null || days > allowed)) {
-                        String owner = rs.getString("owner_id");
-                        String reason = days == null
-                                ? "not visited in the last " + lookback + " days (class " + rs.getString("abc_class") + " allows " + allowed + ")"
-                                : "not visited for " + days + " days (class " + rs.getString("abc_class") + " allows " + allowed + ")";
-                        rows.add(new Object[] {Date.valueOf(week), rs.getString("customer_id"), "NOT_VISITED", rs.getString("name"),
-                                rs.getString("customer_class"), rs.getString("abc_class"), owner, teams.get(owner), last, days,
-                                allowed, null, null, reason});
-                    }
-                }, args.toArray());
+        for (KeyCustomerVisits.Customer c : keyCustomers.customers()) {
+            if (c.overdueOn(asOf)) {
+                Integer days = c.daysSince(asOf);
+                String allows = " (class " + c.abcClass() + " allows " + c.allowedDays() + ")";
+                String reason = days == null ? "not visited in the last " + keyCustomers.lookback() + " days" + allows
+                        : "not visited for " + days + " days" + allows;
+                rows.add(new Object[] {Date.valueOf(week), c.id(), "NOT_VISITED", c.name(), c.customerClass(), c.abcClass(),
+                        c.owner(), teams.get(c.owner()), c.lastVisit() == null ? null : Date.valueOf(c.lastVisit()), days,
+                        c.allowedDays(), null, null, reason});
+            }
+        }
 
         LocalDate recentFrom = asOf.minusDays(RECENT_DAYS - 1);
         LocalDate baselineFrom = recentFrom.minusDays(BASELINE_DAYS);

@@ -23,7 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>what is needed: what each month's target still lacks (the target less the orders or
  * collections up to the business date, never below zero), spread over the working days left in
  * that month after the business date, taken for next week's days;</li>
- * <li>the visits planned so far for next week, and how many customers they go to.</li>
+ * <li>the visits planned so far for next week, and how many customers they go to;</li>
+ * <li>the key customers to visit next week: those that, without a visit before its last day, will
+ * by then have gone longer than their class allows (the overdue ones too), for their owner.</li>
  * </ul>
  * Rewritten each night for the current week, so a week's rows stay as they were when it was
  * reported (on its last day).
@@ -50,6 +52,7 @@ class NextWeekTargets {
         BigDecimal collectionNeeded = BigDecimal.ZERO;
         int visits;
         final Set<String> customers = new HashSet<>();
+        int keyCustomersDue;
 
         void addDay(Month month, String rep) {
             if (!month.targets().has(rep)) {
@@ -70,7 +73,7 @@ class NextWeekTargets {
         Object[] row(LocalDate week, String type, String id, String teamCode, Timestamp now) {
             return new Object[] {Date.valueOf(week), type, id, teamCode, Date.valueOf(week.plusDays(7)), workingDays,
                     money(salesTarget), money(salesNeeded), money(collectionTarget), money(collectionNeeded), visits,
-                    customers.size(), now};
+                    customers.size(), keyCustomersDue, now};
         }
 
         private BigDecimal money(BigDecimal amount) {
@@ -124,8 +127,9 @@ class NextWeekTargets {
         }
     }
 
-    /** Rewrites the rows of the week holding {@code asOf}; returns the rows written. */
-    int write(LocalDate asOf, RollupSettings settings, Timestamp now) {
+    /** Rewrites the rows of the week holding the key customers' as-of date; returns the rows written. */
+    int write(KeyCustomerVisits keyCustomers, RollupSettings settings, Timestamp now) {
+        LocalDate asOf = keyCustomers.asOf();
         LocalDate week = CalendarTable.weekStart(asOf, settings);
         LocalDate next = week.plusDays(7);
         jdbc.update("DELETE FROM next_week_target WHERE week_start = ?", Date.valueOf(week));
@@ -168,6 +172,17 @@ class NextWeekTargets {
                 }
             }
         }, Date.valueOf(next), Date.valueOf(next.plusDays(6)));
+        // the key customers to visit next week: those that would have gone longer than their class
+        // allows by its last day, counted for their owner (and the owner's team) if assigned then
+        for (KeyCustomerVisits.Customer customer : keyCustomers.customers()) {
+            Plan rep = reps.get(customer.owner());
+            if (customer.overdueOn(next.plusDays(6)) && rep != null) {
+                rep.keyCustomersDue++;
+                if (rep.team != null) {
+                    teams.get(rep.team).keyCustomersDue++;
+                }
+            }
+        }
         List<Object[]> rows = new ArrayList<>();
         for (Map.Entry<String, Plan> team : teams.entrySet()) {
             team.getValue().workingDays = workingDays;
@@ -176,7 +191,7 @@ class NextWeekTargets {
         reps.forEach((rep, plan) -> rows.add(plan.row(week, "REP", rep, plan.team, now)));
         jdbc.batchUpdate("INSERT INTO next_week_target (week_start, entity_type, entity_id, team_code, next_week_start,"
                 + " working_days, sales_target, sales_needed, collection_target, collection_needed, visits_planned,"
-                + " customers_planned, computed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+                + " customers_planned, key_customers_due, computed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
         return rows.size();
     }
 }

@@ -245,10 +245,11 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             log.debug("warnings in {} ms", millis(t));
             t = System.nanoTime();
         }
-        rows += abnormal.write(asOf, settings);
+        KeyCustomerVisits keyCustomers = KeyCustomerVisits.read(jdbc, asOf, settings);
+        rows += abnormal.write(keyCustomers, settings);
         log.debug("abnormal customers in {} ms", millis(t));
         t = System.nanoTime();
-        rows += nextWeek.write(asOf, settings, now);
+        rows += nextWeek.write(keyCustomers, settings, now);
         log.debug("next week's targets and plan in {} ms", millis(t));
         return rows;
     }

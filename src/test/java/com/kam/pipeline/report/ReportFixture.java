@@ -33,11 +33,12 @@ final class ReportFixture {
     }
 
     /** Next week's figures of the week reported (rollup/NextWeekTargets): 5 working days, from 06-01. */
-    private void nextWeek(String type, String id, String target, String needed, int visits) {
+    private void nextWeek(String type, String id, String target, String needed, int visits, int keyCustomersDue) {
         jdbc.update("INSERT INTO next_week_target (week_start, entity_type, entity_id, team_code, next_week_start, working_days,"
-                + " sales_target, sales_needed, collection_target, collection_needed, visits_planned, customers_planned, computed_at)"
-                + " VALUES (?, ?, ?, 'SH', ?, 5, ?, ?, NULL, NULL, ?, ?, CURRENT_TIMESTAMP)", WEEK, type, id, WEEK.plusDays(7),
-                new BigDecimal(target), new BigDecimal(needed), visits, visits - 1);
+                + " sales_target, sales_needed, collection_target, collection_needed, visits_planned, customers_planned,"
+                + " key_customers_due, computed_at) VALUES (?, ?, ?, 'SH', ?, 5, ?, ?, NULL, NULL, ?, ?, ?, CURRENT_TIMESTAMP)",
+                WEEK, type, id, WEEK.plusDays(7), new BigDecimal(target), new BigDecimal(needed), visits, visits - 1,
+                keyCustomersDue);
     }
 
     static void empty(JdbcTemplate jdbc) {
@@ -92,9 +93,9 @@ final class ReportFixture {
         jdbc.update("INSERT INTO rollup_warning (period_type, period_start, entity_type, entity_id, measure, actual, baseline, reason)"
                 + " VALUES ('WEEK', ?, 'TEAM', 'SH', 'expenses', 52000.00, 30000.00,"
                 + " 'expenses up 73.33% against the mean of the previous 8 weeks')", WEEK);
-        nextWeek("TEAM", "SH", "143478.26", "210000.50", 7);
-        nextWeek("REP", "R001", "71739.13", "123456.78", 4);
-        nextWeek("REP", "R002", "71739.13", "86543.72", 3);
+        nextWeek("TEAM", "SH", "143478.26", "210000.50", 7, 3);
+        nextWeek("REP", "R001", "71739.13", "123456.78", 4, 2);
+        nextWeek("REP", "R002", "71739.13", "86543.72", 3, 1);
 
         rollup("DAY", DATE, DATE, "TEAM", "SH", "上海办事处", null, new BigDecimal("12500.00"), new BigDecimal("66666.67"));
         rollup("DAY", DATE, DATE, "REP", "R001", "王小明", "SH", new BigDecimal("12500.00"), new BigDecimal("33333.33"));

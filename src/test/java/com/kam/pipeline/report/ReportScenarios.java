@@ -89,9 +89,9 @@ abstract class ReportScenarios extends ReportTestBase {
                         "近4周订单 12,000.00，此前12周平均每4周 98,765.43", "办事处 SH", "比近期周均值高 73.3%")
                 .doesNotContain("not visited for", "orders of the last");
         // 下周目标与计划: the team's total first, then each rep
-        assertThat(pdf.text()).contains("下周目标与计划（2026-06-01 ~ 2026-06-07）", "完成本月需销售")
-                .containsPattern("全组合计\\s+5\\s+143,478.26\\s+210,000.50\\s+7\\s+6")
-                .containsPattern("王小明\\s+5\\s+71,739.13\\s+123,456.78\\s+4\\s+3");
+        assertThat(pdf.text()).contains("下周目标与计划（2026-06-01 ~ 2026-06-07）", "完成本月需销售", "应拜访重点客户")
+                .containsPattern("全组合计\\s+5\\s+143,478.26\\s+210,000.50\\s+7\\s+6\\s+3")
+                .containsPattern("王小明\\s+5\\s+71,739.13\\s+123,456.78\\s+4\\s+3\\s+2");
         assertThat(open(Path.of((String) archiveRow("WEEKLY", "SH", "en").get("file_path"))).text())
                 .contains("Targets and plan for next week (2026-06-01 ~ 2026-06-07)", "Team total", "86,543.72",
                         "Class A asks for a visit at least every 30 days", "73.3% above the mean of recent weeks");

@@ -448,6 +448,14 @@ abstract class RollupScenarios {
         assertMoney(hangzhou, "sales_target", "5000.00");
         assertMoney(hangzhou, "sales_needed", "7272.73");
         assertMoney(nextWeek("2026-12-14", "TEAM", "SH"), "sales_needed", "45454.55");
+        // 上海电力公司 (class A: at most 21 days between visits, 王小明's) was last visited on 12-01: 15
+        // days by 12-16, so not listed as abnormal, but 26 by 12-27, so it is due next week;
+        // 杭州第一医院 (class B, 45 days, 周晓燕's), visited on 12-01 too, is not
+        assertThat(wang).containsEntry("key_customers_due", 1);
+        assertThat(zhou).containsEntry("key_customers_due", 0);
+        assertThat(nextWeek("2026-12-14", "TEAM", "SH")).containsEntry("key_customers_due", 1);
+        assertThat(jdbc.queryForList("SELECT * FROM abnormal_customer WHERE week_start = '2026-12-14'"
+                + " AND reason_code = 'NOT_VISITED'")).isEmpty();
 
         // a week later: next week runs into 2027 with 元旦 on Friday 01-01, so only 12-28..12-31
         // work, all in December; 5 working days are left after 12-24 (12-25, 28-31)
