@@ -42,7 +42,7 @@ class WeeklyContent implements ReportContent {
         Map<String, Object> out = new HashMap<>(warning);
         BigDecimal actual = (BigDecimal) warning.get("actual");
         BigDecimal baseline = (BigDecimal) warning.get("baseline");
-        out.put("departure", actual == null || baseline == null ? null : Ratio.rate(actual.subtract(baseline), baseline.abs()));
+        out.put("departure", actual == null ? null : Ratio.change(actual, baseline));
         return out;
     }
 

@@ -17,6 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class MonthTargets {
 
+    /** Indexes of the targets, in the order read: sales, margin, collections, new customers, visits. */
+    static final int SALES = 0;
+    static final int COLLECTIONS = 2;
+
     private static final BigDecimal ZERO_SHARE = BigDecimal.ZERO.setScale(PeriodFigures.SHARE_SCALE);
 
     /** By rep: sales, margin, collections, new customers, visits (each may be missing). */
@@ -40,24 +44,15 @@ final class MonthTargets {
             }
             targets.put(rs.getString(1), values);
         }, Date.valueOf(month));
-        Map<String, Integer> workingDays = new HashMap<>();
-        for (LocalDate day = month; day.getMonth() == month.getMonth(); day = day.plusDays(1)) {
-            if (working.test(day)) {
-                for (RepAssignment a : assignments) {
-                    if (a.covers(day)) {
-                        workingDays.merge(a.rep(), 1, Integer::sum);
-                    }
-                }
-            }
-        }
-        return new MonthTargets(targets, workingDays);
+        return new MonthTargets(targets, RepAssignment.workingDays(assignments, month,
+                month.withDayOfMonth(month.lengthOfMonth()), working));
     }
 
     boolean has(String rep) {
         return targets.containsKey(rep);
     }
 
-    /** The rep's target {@code i} (0 sales, 2 collections; see {@link PeriodFigures#TARGETS}); null when none. */
+    /** The rep's target {@code i} ({@link #SALES}, {@link #COLLECTIONS}, ...); null when none. */
     BigDecimal target(String rep, int i) {
         BigDecimal[] values = targets.get(rep);
         return values == null ? null : values[i];

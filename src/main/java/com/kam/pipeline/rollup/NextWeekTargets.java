@@ -32,9 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class NextWeekTargets {
 
-    private static final int SALES = 0;
-    private static final int COLLECTIONS = 2;
-
     private final JdbcTemplate jdbc;
 
     NextWeekTargets(JdbcTemplate jdbc) {
@@ -59,10 +56,10 @@ class NextWeekTargets {
                 return;
             }
             hasTarget = true;
-            salesTarget = salesTarget.add(month.targets().share(rep, SALES, true));
-            salesNeeded = salesNeeded.add(month.needed(rep, SALES));
-            collectionTarget = collectionTarget.add(month.targets().share(rep, COLLECTIONS, true));
-            collectionNeeded = collectionNeeded.add(month.needed(rep, COLLECTIONS));
+            salesTarget = salesTarget.add(month.targets().share(rep, MonthTargets.SALES, true));
+            salesNeeded = salesNeeded.add(month.needed(rep, MonthTargets.SALES));
+            collectionTarget = collectionTarget.add(month.targets().share(rep, MonthTargets.COLLECTIONS, true));
+            collectionNeeded = collectionNeeded.add(month.needed(rep, MonthTargets.COLLECTIONS));
         }
 
         void addVisit(String customer) {
@@ -96,22 +93,14 @@ class NextWeekTargets {
                 jdbc.query("SELECT rep_id, SUM(orders_amount), SUM(collections) FROM rollup_rep_day"
                         + " WHERE work_date BETWEEN ? AND ? GROUP BY rep_id", rs -> {
                     BigDecimal[] amounts = new BigDecimal[PeriodFigures.TARGETS];
-                    amounts[SALES] = rs.getBigDecimal(2);
-                    amounts[COLLECTIONS] = rs.getBigDecimal(3);
+                    amounts[MonthTargets.SALES] = rs.getBigDecimal(2);
+                    amounts[MonthTargets.COLLECTIONS] = rs.getBigDecimal(3);
                     done.put(rs.getString(1), amounts);
                 }, Date.valueOf(month), Date.valueOf(monthEnd.isBefore(asOf) ? monthEnd : asOf));
             }
-            Map<String, Integer> daysLeft = new HashMap<>();
             LocalDate after = month.isAfter(asOf) ? month : asOf.plusDays(1);
-            for (LocalDate day = after; day.getMonth() == month.getMonth(); day = day.plusDays(1)) {
-                if (settings.workingDay(day)) {
-                    for (RepAssignment a : assignments) {
-                        if (a.covers(day)) {
-                            daysLeft.merge(a.rep(), 1, Integer::sum);
-                        }
-                    }
-                }
-            }
+            Map<String, Integer> daysLeft = RepAssignment.workingDays(assignments, after,
+                    month.withDayOfMonth(month.lengthOfMonth()), settings::workingDay);
             return new Month(targets, done, daysLeft);
         }
 
@@ -160,11 +149,13 @@ class NextWeekTargets {
             }
         }
         // the plans filed so far, of reps on days they are assigned (as the rep-days count them)
+        Map<String, List<RepAssignment>> byRep = assignments.stream()
+                .collect(java.util.stream.Collectors.groupingBy(RepAssignment::rep));
         jdbc.query("SELECT plan_date, rep_id, customer_id FROM visit_plan WHERE plan_date BETWEEN ? AND ?", rs -> {
             LocalDate day = rs.getObject(1, LocalDate.class);
             String rep = rs.getString(2);
-            for (RepAssignment a : assignments) {
-                if (a.rep().equals(rep) && a.covers(day)) {
+            for (RepAssignment a : byRep.getOrDefault(rep, List.of())) {
+                if (a.covers(day)) {
                     reps.get(rep).addVisit(rs.getString(3));
                     if (a.team() != null) {
                         teams.get(a.team()).addVisit(rs.getString(3));

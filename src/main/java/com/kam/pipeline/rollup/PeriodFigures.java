@@ -368,9 +368,9 @@ final class PeriodFigures {
             BigDecimal previous = orders(new Key(type.previousStart(key.start()), key.level(), key.id()));
             BigDecimal lastYear = orders(new Key(type.lastYearStart(key.start(), settings), key.level(), key.id()));
             row[ORDERS_PREV_PERIOD] = previous;
-            row[ORDERS_PREV_PERIOD + 1] = previous == null ? null : Ratio.rate(amount.subtract(previous), previous);
+            row[ORDERS_PREV_PERIOD + 1] = Ratio.change(amount, previous);
             row[ORDERS_PREV_PERIOD + 2] = lastYear;
-            row[ORDERS_PREV_PERIOD + 3] = lastYear == null ? null : Ratio.rate(amount.subtract(lastYear), lastYear);
+            row[ORDERS_PREV_PERIOD + 3] = Ratio.change(amount, lastYear);
         }
     }
 

@@ -81,6 +81,14 @@ public final class Ratio {
         return of(numerator, denominator, RATE_SCALE);
     }
 
+    /**
+     * How far {@code value} is from {@code base}, as a rate of the base (growth, a week's
+     * departure from its recent mean); null when the base is 0 or null.
+     */
+    public static BigDecimal change(BigDecimal value, BigDecimal base) {
+        return base == null ? null : rate(value.subtract(base), base);
+    }
+
     public static BigDecimal money(BigDecimal value) {
         return value == null ? null : value.setScale(MONEY_SCALE, ROUNDING);
     }

@@ -2,7 +2,10 @@ package com.kam.pipeline.rollup;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A span of days a rep was assigned, as a rep, to a team and region ({@code to} null: still is). */
@@ -10,6 +13,22 @@ record RepAssignment(String rep, String team, String region, LocalDate from, Loc
 
     boolean covers(LocalDate day) {
         return !day.isBefore(from) && (to == null || !day.isAfter(to));
+    }
+
+    /** The working days ({@code working}) of {@code from..to} each rep is assigned, by rep. */
+    static Map<String, Integer> workingDays(List<RepAssignment> assignments, LocalDate from, LocalDate to,
+                                            Predicate<LocalDate> working) {
+        Map<String, Integer> days = new HashMap<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            if (working.test(day)) {
+                for (RepAssignment a : assignments) {
+                    if (a.covers(day)) {
+                        days.merge(a.rep(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return days;
     }
 
     /** Every rep assignment, by rep and start. */

@@ -56,7 +56,7 @@ class Warnings {
                 BigDecimal mean = Ratio.money(history.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                         .divide(BigDecimal.valueOf(history.size()), 6, Ratio.ROUNDING));
                 BigDecimal actual = new BigDecimal(row.get(measure).toString());
-                BigDecimal departure = Ratio.rate(actual.subtract(mean), mean);
+                BigDecimal departure = Ratio.change(actual, mean);
                 if (departure != null && departure.abs().compareTo(watched.getValue()) > 0) {
                     String[] key = entity.split("\\|");
                     raised.add(new Object[] {"WEEK", Date.valueOf(week), key[0], key[1], measure, actual, mean,

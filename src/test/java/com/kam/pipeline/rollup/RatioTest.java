@@ -50,4 +50,13 @@ class RatioTest {
         assertThat(Ratio.of(n, d, scale)).as(n + " / " + d + " at " + scale)
                 .isEqualTo(Ratio.of(BigDecimal.valueOf(n), BigDecimal.valueOf(d), scale));
     }
+
+    @Test
+    void aChangeIsARateOfItsBaseAndEmptyWithoutOne() {
+        // 52,000 against a mean of 30,000: 73.33 % up; a fall is negative; no base, no change
+        assertThat(Ratio.change(new BigDecimal("52000.00"), new BigDecimal("30000.00"))).isEqualTo(new BigDecimal("0.7333"));
+        assertThat(Ratio.change(new BigDecimal("1000.00"), new BigDecimal("3000.00"))).isEqualTo(new BigDecimal("-0.6667"));
+        assertThat(Ratio.change(new BigDecimal("5.00"), BigDecimal.ZERO)).isNull();
+        assertThat(Ratio.change(new BigDecimal("5.00"), null)).isNull();
+    }
 }
