@@ -25,6 +25,16 @@ class WeeklyContent implements ReportContent {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Column {@code rep_left}: 1 when the employee has no assignment in a span of days (two
+     * parameters: its last day, its first), such as the owner of a customer who has left and whose
+     * customers the customer data has not yet given to someone else; the report marks the name.
+     */
+    private static String notInPost(String employeeColumn) {
+        return "CASE WHEN EXISTS (SELECT 1 FROM org_assignment p WHERE p.employee_id = " + employeeColumn
+                + " AND p.valid_from <= ? AND (p.valid_to IS NULL OR p.valid_to >= ?)) THEN 0 ELSE 1 END AS rep_left";
+    }
+
     @Override
     public ReportType type() {
         return ReportType.WEEKLY;
@@ -62,9 +72,9 @@ class WeeklyContent implements ReportContent {
         String region = (String) totals.get(0).get("region_code");
         parameters.put("ABNORMAL", Rows.query(jdbc, "SELECT c.customer_id, c.customer_name, c.customer_class, c.abc_class,"
                 + " c.reason_code, c.last_visit, c.days_since, c.allowed_days, c.actual, c.baseline, c.reason,"
-                + " (SELECT MAX(p.name) FROM org_assignment p WHERE p.employee_id = c.rep_id) AS rep_name"
+                + " (SELECT MAX(p.name) FROM org_assignment p WHERE p.employee_id = c.rep_id) AS rep_name, " + notInPost("c.rep_id")
                 + " FROM abnormal_customer c WHERE c.week_start = ? AND c.team_code = ?"
-                + " ORDER BY c.reason_code, c.days_since DESC, c.customer_id", week.start(), team.id()));
+                + " ORDER BY c.reason_code, c.days_since DESC, c.customer_id", week.end(), week.end(), week.start(), team.id()));
         parameters.put("WARNINGS", Rows.query(jdbc, "SELECT entity_type, entity_id, measure, actual, baseline, reason"
                 + " FROM rollup_warning WHERE period_type = 'WEEK' AND period_start = ?"
                 + " AND ((entity_type = 'TEAM' AND entity_id = ?) OR (entity_type = 'REGION' AND entity_id = ?))"
@@ -81,9 +91,10 @@ class WeeklyContent implements ReportContent {
         parameters.put("NEXT_WEEK", Rows.query(jdbc, "SELECT n.entity_type, n.entity_id,"
                 + " (SELECT MAX(p.name) FROM org_assignment p WHERE p.employee_id = n.entity_id) AS rep_name, n.working_days,"
                 + " n.sales_target, n.sales_needed, n.collection_target, n.collection_needed, n.visits_planned, n.customers_planned,"
-                + " n.key_customers_due"
+                + " n.key_customers_due, " + notInPost("n.entity_id")
                 + " FROM next_week_target n WHERE n.week_start = ? AND n.team_code = ?"
-                + " ORDER BY CASE WHEN n.entity_type = 'TEAM' THEN 0 ELSE 1 END, n.entity_id", week.start(), team.id()));
+                + " ORDER BY CASE WHEN n.entity_type = 'TEAM' THEN 0 ELSE 1 END, n.entity_id", week.end().plusDays(7),
+                week.start().plusDays(7), week.start(), team.id()));
         List<Map<String, ?>> reps = Rows.query(jdbc, "SELECT entity_id AS rep_id, entity_name AS rep_name, orders_amount,"
                 + " sales_target, sales_attainment, collections, visits, effective_visit_rate, transaction_rate, new_customers,"
                 + " report_on_time_rate FROM rollup WHERE period_type = 'WEEK' AND period_start = ? AND entity_type = 'REP'"

@@ -5,9 +5,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -15,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * for longer than their A/B/C class allows, or ordering far less in the last 4 weeks than on
  * average in the 12 weeks before while having ordered in enough of those weeks' three 4-week
  * blocks to count as a regular buyer. Each is listed under the team of the customer's owner on that
- * date. The list of a week is kept as it stood when that week was reported.
+ * date, or the team the owner was last in ({@link KeyCustomerVisits#teamOf}). The list of a week
+ * is kept as it stood when that week was reported.
  */
 class AbnormalCustomers {
 
@@ -38,11 +37,6 @@ class AbnormalCustomers {
             return 0;
         }
         String in = String.join(",", Collections.nCopies(classes.size(), "?"));
-        Map<String, String> teams = new HashMap<>();
-        jdbc.query("SELECT employee_id, team_code FROM org_assignment WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)",
-                rs -> {
-                    teams.put(rs.getString(1), rs.getString(2));
-                }, Date.valueOf(asOf), Date.valueOf(asOf));
         List<Object[]> rows = new ArrayList<>();
         for (KeyCustomerVisits.Customer c : keyCustomers.customers()) {
             if (c.overdueOn(asOf)) {
@@ -51,7 +45,7 @@ class AbnormalCustomers {
                 String reason = days == null ? "not visited in the last " + keyCustomers.lookback() + " days" + allows
                         : "not visited for " + days + " days" + allows;
                 rows.add(new Object[] {Date.valueOf(week), c.id(), "NOT_VISITED", c.name(), c.customerClass(), c.abcClass(),
-                        c.owner(), teams.get(c.owner()), c.lastVisit() == null ? null : Date.valueOf(c.lastVisit()), days,
+                        c.owner(), keyCustomers.teamOf(c.owner()), c.lastVisit() == null ? null : Date.valueOf(c.lastVisit()), days,
                         c.allowedDays(), null, null, reason});
             }
         }
@@ -84,7 +78,7 @@ class AbnormalCustomers {
                                 && recent.compareTo(baseline.multiply(settings.ordersDownShare())) < 0) {
                             String owner = rs.getString("owner_id");
                             rows.add(new Object[] {Date.valueOf(week), rs.getString("customer_id"), "ORDERS_DOWN", rs.getString("name"),
-                                    rs.getString("customer_class"), rs.getString("abc_class"), owner, teams.get(owner), null, null,
+                                    rs.getString("customer_class"), rs.getString("abc_class"), owner, keyCustomers.teamOf(owner), null, null,
                                     null, recent, baseline, "orders of the last 4 weeks " + recent.toPlainString()
                                     + " against an average of " + baseline.toPlainString() + " per 4 weeks before"});
                         }

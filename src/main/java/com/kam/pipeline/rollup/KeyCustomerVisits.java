@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -13,9 +15,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * class allows between visits and their last visit as of a date, looked for over the longest
  * of those spans and a day. A visit is a visit line of a rep on a day the rep was assigned, as in
  * every figure. The weekly list of customers not visited for too long and next week's customers
- * to visit both read it.
+ * to visit both read it, and file each customer under its owner's team ({@link #teamOf}).
  */
-record KeyCustomerVisits(LocalDate asOf, int lookback, List<Customer> customers) {
+record KeyCustomerVisits(LocalDate asOf, int lookback, List<Customer> customers, Map<String, String> ownerTeams) {
+
+    /**
+     * The team of the employee's latest assignment started by the as-of date: an owner who has
+     * left keeps the team last worked in, so that the customers left behind (until the customer
+     * data names a new owner) still show in that team's report. Null for an unknown employee.
+     */
+    String teamOf(String owner) {
+        return ownerTeams.get(owner);
+    }
 
     /** A key customer; {@code lastVisit} null when none in the lookback. */
     record Customer(String id, String name, String customerClass, String abcClass, String owner, int allowedDays,
@@ -37,9 +48,14 @@ record KeyCustomerVisits(LocalDate asOf, int lookback, List<Customer> customers)
         List<String> classes = new ArrayList<>(settings.abnormalClasses());
         int lookback = settings.maxDaysWithoutVisit().values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         List<Customer> customers = new ArrayList<>();
+        Map<String, String> ownerTeams = new HashMap<>();
         if (classes.isEmpty()) {
-            return new KeyCustomerVisits(asOf, lookback, customers);
+            return new KeyCustomerVisits(asOf, lookback, customers, ownerTeams);
         }
+        jdbc.query("SELECT employee_id, team_code FROM org_assignment WHERE valid_from <= ? ORDER BY employee_id, valid_from",
+                rs -> {
+                    ownerTeams.put(rs.getString(1), rs.getString(2));
+                }, Date.valueOf(asOf));
         LocalDate since = asOf.minusDays(lookback);
         LocalDate lastRepDay = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
         // each customer's last visit is read from the kept month sums, unless those hold days after
@@ -67,6 +83,6 @@ record KeyCustomerVisits(LocalDate asOf, int lookback, List<Customer> customers)
                     customers.add(new Customer(rs.getString("customer_id"), rs.getString("name"), rs.getString("customer_class"),
                             rs.getString("abc_class"), rs.getString("owner_id"), allowed, last));
                 }, args.toArray());
-        return new KeyCustomerVisits(asOf, lookback, customers);
+        return new KeyCustomerVisits(asOf, lookback, customers, ownerTeams);
     }
 }

@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * that month after the business date, taken for next week's days;</li>
  * <li>the visits planned so far for next week, and how many customers they go to;</li>
  * <li>the key customers to visit next week: those that, without a visit before its last day, will
- * by then have gone longer than their class allows (the overdue ones too), for their owner.</li>
+ * by then have gone longer than their class allows (the overdue ones too), for their owner (an
+ * owner not assigned next week is listed with them alone, under the team last worked in).</li>
  * </ul>
  * Rewritten each night for the current week, so a week's rows stay as they were when it was
  * reported (on its last day).
@@ -164,14 +165,26 @@ class NextWeekTargets {
             }
         }, Date.valueOf(next), Date.valueOf(next.plusDays(6)));
         // the key customers to visit next week: those that would have gone longer than their class
-        // allows by its last day, counted for their owner (and the owner's team) if assigned then
+        // allows by its last day, counted for their owner and the owner's team; an owner not assigned
+        // next week (one who has left, say) gets a row of their own, without days or targets, under
+        // the team last worked in, so that the customers left behind are counted
         for (KeyCustomerVisits.Customer customer : keyCustomers.customers()) {
+            if (!customer.overdueOn(next.plusDays(6))) {
+                continue;
+            }
             Plan rep = reps.get(customer.owner());
-            if (customer.overdueOn(next.plusDays(6)) && rep != null) {
-                rep.keyCustomersDue++;
-                if (rep.team != null) {
-                    teams.get(rep.team).keyCustomersDue++;
+            if (rep == null) {
+                String team = keyCustomers.teamOf(customer.owner());
+                if (team == null) {
+                    continue;
                 }
+                rep = new Plan();
+                rep.team = team;
+                reps.put(customer.owner(), rep);
+            }
+            rep.keyCustomersDue++;
+            if (rep.team != null) {
+                teams.computeIfAbsent(rep.team, t -> new Plan()).keyCustomersDue++;
             }
         }
         List<Object[]> rows = new ArrayList<>();

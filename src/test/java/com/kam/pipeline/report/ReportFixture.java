@@ -130,6 +130,23 @@ final class ReportFixture {
                 Timestamp.valueOf(LocalDateTime.of(2026, 5, 31, 23, 0)));
     }
 
+    /**
+     * 郑凯 left team SH on 05-20 and the customer data still names him as the owner of 青岛港集团,
+     * not visited since: listed under SH, and in next week's plan with no days of his own.
+     */
+    void ownerWhoLeft() {
+        jdbc.update("INSERT INTO org_assignment (employee_id, valid_from, valid_to, name, role, email, language, manager_id,"
+                + " team_code, team_name, region_code, region_name, source_name, load_id) VALUES ('R009', ?, ?, '郑凯', 'REP',"
+                + " 'r009@example.com', 'zh', 'L001', 'SH', '上海办事处', 'EAST', '华东区', 'fixture', 1)",
+                LocalDate.of(2025, 1, 1), LocalDate.of(2026, 5, 20));
+        jdbc.update("INSERT INTO abnormal_customer (week_start, customer_id, reason_code, customer_name, customer_class, abc_class,"
+                + " rep_id, team_code, last_visit, days_since, allowed_days, reason) VALUES (?, 'C009', 'NOT_VISITED', '青岛港集团',"
+                + " 'R2', 'A', 'R009', 'SH', ?, 38, 30, 'not visited for 38 days (class A allows 30)')", WEEK, LocalDate.of(2026, 4, 23));
+        jdbc.update("INSERT INTO next_week_target (week_start, entity_type, entity_id, team_code, next_week_start, working_days,"
+                + " visits_planned, customers_planned, key_customers_due, computed_at)"
+                + " VALUES (?, 'REP', 'R009', 'SH', ?, 0, 0, 0, 1, CURRENT_TIMESTAMP)", WEEK, WEEK.plusDays(7));
+    }
+
     private void person(String id, String name, String role, String language, String team, String teamName, String region,
                         String regionName) {
         jdbc.update("INSERT INTO org_assignment (employee_id, valid_from, valid_to, name, role, email, language, manager_id,"

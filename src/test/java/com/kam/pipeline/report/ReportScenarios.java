@@ -77,6 +77,7 @@ abstract class ReportScenarios extends ReportTestBase {
 
     @Test
     void theWeeklyReportShowsTheTeamRepsAbnormalCustomersWarningsAndCompetitorNotes() throws Exception {
+        new ReportFixture(jdbc).ownerWhoLeft();
         reports.run(ReportFixture.DATE, ReportType.WEEKLY, false, out);
 
         Pdf pdf = open(Path.of((String) archiveRow("WEEKLY", "SH", "zh").get("file_path")));
@@ -92,9 +93,14 @@ abstract class ReportScenarios extends ReportTestBase {
         assertThat(pdf.text()).contains("下周目标与计划（2026-06-01 ~ 2026-06-07）", "完成本月需销售", "应拜访重点客户")
                 .containsPattern("全组合计\\s+5\\s+143,478.26\\s+210,000.50\\s+7\\s+6\\s+3")
                 .containsPattern("王小明\\s+5\\s+71,739.13\\s+123,456.78\\s+4\\s+3\\s+2");
+        // the customer of an owner who has left is shown with the owner marked, in the list and the plan
+        assertThat(pdf.text()).contains("青岛港集团").containsPattern("郑凯（已离岗）\\s+0\\s+0\\s+0\\s+1")
+                .doesNotContain("王小明（已离岗）");
+        assertThat(pdf.text().split("郑凯（已离岗）", -1)).hasSize(3);
         assertThat(open(Path.of((String) archiveRow("WEEKLY", "SH", "en").get("file_path"))).text())
                 .contains("Targets and plan for next week (2026-06-01 ~ 2026-06-07)", "Team total", "86,543.72",
-                        "Class A asks for a visit at least every 30 days", "73.3% above the mean of recent weeks");
+                        "Class A asks for a visit at least every 30 days", "73.3% above the mean of recent weeks",
+                        "郑凯 (left)");
         assertFontsEmbedded(pdf);
         assertThat(count("SELECT COUNT(*) FROM report_archive WHERE report_type = 'WEEKLY' AND entity_id = 'HZ'")).isZero();
     }

@@ -469,6 +469,30 @@ abstract class RollupScenarios {
         assertMoney(nextWeek("2026-12-14", "REP", "R001"), "sales_needed", "45454.55");
     }
 
+    @Test
+    void theKeyCustomersOfAnOwnerWhoLeftStayOnTheTeamTheOwnerWasLastIn() throws Exception {
+        // 王小明 leaves on 12-18; the customer data still names him as the owner of 上海电力公司
+        SmallCompany.write(inbox.resolve("org.csv"), RollupFixture.ORG.replace("SH,上海办事处,EAST,华东区,2025-01-01,\nR002",
+                "SH,上海办事处,EAST,华东区,2025-01-01,2026-12-18\nR002"), StandardCharsets.UTF_8, true);
+        SmallCompany.write(inbox.resolve("customers.csv"), RollupFixture.CUSTOMERS, StandardCharsets.UTF_8, false);
+        for (String date : List.of("2026-11-30", "2026-12-01")) {
+            report(date);
+        }
+        night(LocalDate.of(2026, 12, 30));
+
+        // last visited on 12-01 (by 周晓燕): 29 days by 12-30, more than class A's 21
+        Map<String, Object> abnormal = row("SELECT * FROM abnormal_customer WHERE week_start = '2026-12-28'"
+                + " AND customer_id = 'C001'");
+        assertThat(abnormal).containsEntry("reason_code", "NOT_VISITED").containsEntry("rep_id", "R001")
+                .containsEntry("team_code", "SH").containsEntry("days_since", 29);
+        // next week he has no days and no targets, but the customer is counted for him and for SH
+        Map<String, Object> wang = nextWeek("2026-12-28", "REP", "R001");
+        assertThat(wang).containsEntry("team_code", "SH").containsEntry("working_days", 0)
+                .containsEntry("key_customers_due", 1).containsEntry("sales_target", null);
+        assertThat(nextWeek("2026-12-28", "TEAM", "SH")).containsEntry("key_customers_due", 1);
+        assertThat(nextWeek("2026-12-28", "TEAM", "HZ")).containsEntry("key_customers_due", 0);
+    }
+
     Map<String, Object> nextWeek(String week, String entityType, String entityId) {
         return row("SELECT * FROM next_week_target WHERE week_start = '" + week + "' AND entity_type = '" + entityType
                 + "' AND entity_id = '" + entityId + "'");
