@@ -2,6 +2,7 @@ package com.kam.pipeline.report;
 
 import com.kam.pipeline.system.JobRunner;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +25,7 @@ class EntityReader implements ItemStreamReader<ReportEntity>, StepExecutionListe
     static final String OUT = "out";
     static final String TYPES = "types";
     static final String LANGUAGES = "languages";
+    static final String WEEK_START = "week-start";
 
     private final ReportContent content;
     private final DataSource dataSource;
@@ -46,7 +48,8 @@ class EntityReader implements ItemStreamReader<ReportEntity>, StepExecutionListe
                 .filter(s -> !s.isBlank()).map(ReportType::valueOf).toList();
         List<String> languages = Arrays.stream(parameters.getString(LANGUAGES, "zh").split(","))
                 .filter(s -> !s.isBlank()).toList();
-        return new ReportRun(date, types, languages, Path.of(parameters.getString(OUT, "out")));
+        return new ReportRun(date, types, languages, Path.of(parameters.getString(OUT, "out")),
+                DayOfWeek.valueOf(parameters.getString(WEEK_START, DayOfWeek.MONDAY.name())));
     }
 
     ReportRun run() {

@@ -1,7 +1,10 @@
 package com.kam.pipeline.report;
 
+import com.kam.pipeline.rollup.RollupSettings;
 import com.kam.pipeline.system.JobRunner;
+import com.kam.pipeline.system.KamProperties;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +48,12 @@ public class ReportService {
     private final ReportLanguages languages;
 
     private final com.kam.pipeline.system.PipelineMetrics metrics;
+    private final KamProperties properties;
 
     public ReportService(JobRunner runner, @Qualifier("report") Job job, ReportTemplates templates, ReportLanguages languages,
-                         com.kam.pipeline.system.PipelineMetrics metrics) {
+                         com.kam.pipeline.system.PipelineMetrics metrics, KamProperties properties) {
         this.metrics = metrics;
+        this.properties = properties;
         this.runner = runner;
         this.job = job;
         this.templates = templates;
@@ -59,11 +64,14 @@ public class ReportService {
     public Result run(LocalDate businessDate, ReportType type, boolean force, Path out) throws Exception {
         List<String> langs = languages.languages();
         templates.load(langs); // a template that does not compile stops the run here, before any PDF
-        List<ReportType> types = ReportType.forRun(businessDate, type);
+        // the weekly report covers the rollup's weeks, whatever day they start on
+        DayOfWeek weekStart = RollupSettings.load(properties.jobs()).weekStart();
+        List<ReportType> types = ReportType.forRun(businessDate, type, weekStart);
         JobExecution execution = runner.run(job, businessDate, force, Map.of(
                 EntityReader.OUT, out.toString(),
                 EntityReader.TYPES, types.stream().map(Enum::name).collect(Collectors.joining(",")),
-                EntityReader.LANGUAGES, String.join(",", langs)),
+                EntityReader.LANGUAGES, String.join(",", langs),
+                EntityReader.WEEK_START, weekStart.name()),
                 // a run of one type (the weekly or monthly schedule) is a job instance of its own,
                 // so it neither blocks nor is blocked by the night's run of the same date
                 type == null ? Map.of() : Map.of("type", type.name()));

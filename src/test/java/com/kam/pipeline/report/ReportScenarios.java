@@ -59,7 +59,7 @@ abstract class ReportScenarios extends ReportTestBase {
         // the chart's six months (drawn, so not in the text): each month looked up by its key
         @SuppressWarnings("unchecked")
         List<Map<String, ?>> trend = (List<Map<String, ?>>) scorecard.read(new ReportEntity("REP", "R001", "王小明"),
-                ReportType.SCORECARD.periodContaining(ReportFixture.DATE), ReportFixture.DATE).orElseThrow()
+                ReportType.SCORECARD.periodContaining(ReportFixture.DATE, java.time.DayOfWeek.MONDAY), ReportFixture.DATE).orElseThrow()
                 .parameters().get("TREND");
         assertThat(trend).extracting(month -> (Object) month.get("month"))
                 .containsExactly("2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05");
