@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seed 003's ideal funnel: for the current month and quarter, how many deals and how much amount
+ * Seed 003's ideal funnel: for the current month, the next month and the current quarter, how many deals and how much amount
  * each stage needs now to close the remaining target, at the entity's observed stage-to-won rate
  * and average won deal (the company's when the entity has fewer than {@code min-team-history}
  * closed deals), set against the deals in the stage today. A stage whose median time to close
@@ -26,9 +26,10 @@ final class IdealFunnel {
                 new FunnelCell());
         Map<EntityKey, BigDecimal[]> won = FunnelSnapshot.wonInPeriods(data, horizons.get(0), horizons.get(2));
         List<Object[]> rows = new ArrayList<>();
-        for (int period : new int[] {0, 2}) {
+        for (int period = 0; period < horizons.size(); period++) {
             Horizon h = horizons.get(period);
-            int wonIndex = period == 0 ? 0 : 1;
+            // won so far: in the current month or quarter; nothing yet in the next month
+            int wonIndex = period == 0 ? 0 : period == 2 ? 1 : -1;
             long daysLeft = h.end().toEpochDay() - data.asOf().toEpochDay();
             Map<EntityKey, BigDecimal> targets = ForecastCalculator.targets(data, h);
             for (Map.Entry<EntityKey, BigDecimal> t : targets.entrySet()) {
@@ -36,7 +37,8 @@ final class IdealFunnel {
                 FunnelCell own = cells.get(new FunnelSnapshot.Key(e, FunnelSnapshot.ALL_PRODUCTS));
                 FunnelCell basis = own != null && own.closed >= settings.minTeamHistory() ? own : company;
                 BigDecimal[] w = won.get(e);
-                BigDecimal remaining = t.getValue().subtract(w == null ? BigDecimal.ZERO : w[wonIndex]).max(BigDecimal.ZERO);
+                BigDecimal remaining = t.getValue().subtract(w == null || wonIndex < 0 ? BigDecimal.ZERO : w[wonIndex])
+                        .max(BigDecimal.ZERO);
                 for (Stage s : Stage.OPEN) {
                     int i = s.ordinal();
                     double rate = basis.winRate(i);

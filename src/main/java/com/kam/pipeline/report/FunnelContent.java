@@ -1,5 +1,6 @@
 package com.kam.pipeline.report;
 
+import com.kam.pipeline.forecast.Horizon;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +63,7 @@ class FunnelContent implements ReportContent {
         parameters.put("ENTITY_TYPE", entity.type());
         parameters.put("FUNNEL", funnel);
         parameters.put("IDEAL", figures.idealFunnel(scope, entity.id(), asOf));
+        parameters.put("IDEAL_NEXT_MONTH", Horizon.NEXT_MONTH.equals(FunnelFigures.idealHorizon(asOf)));
         parameters.put("FORECASTS", forecasts);
         parameters.put("CONTRIBUTORS", figures.contributors(scope, entity.id(), asOf));
         parameters.put("STALLED", figures.stalled(scope, entity.id(), asOf));

@@ -1,8 +1,10 @@
 package com.kam.pipeline.report;
 
+import com.kam.pipeline.forecast.Horizon;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,16 +144,25 @@ class FunnelFigures {
                 + " ORDER BY f.rank_no", run, scope.name(), id);
     }
 
-    /** Seed 003's ideal funnel for the rest of the month against today's, with the gap per stage. */
+    /**
+     * Seed 003's ideal funnel against today's, with the gap per stage: for the rest of the month,
+     * or for the next month when the as-of date is the month's last day (as the monthly report's
+     * is), since no deal can close in a month with no day left.
+     */
     List<Map<String, ?>> idealFunnel(Scope scope, String id, LocalDate asOf) {
         Long run = run(asOf);
         if (run == null) {
             return List.of();
         }
         return Rows.query(jdbc, "SELECT stage, stage_order, remaining_target, win_rate, reachable, needed_count, needed_amount,"
-                + " actual_count, actual_amount, gap_count, gap_amount FROM ideal_funnel WHERE run_id = ?"
-                + " AND horizon = (SELECT MIN(i.horizon) FROM ideal_funnel i WHERE i.run_id = ? AND i.entity_type = ? AND i.entity_id = ?)"
-                + " AND entity_type = ? AND entity_id = ? ORDER BY stage_order", run, run, scope.name(), id, scope.name(), id);
+                + " actual_count, actual_amount, gap_count, gap_amount FROM ideal_funnel WHERE run_id = ? AND horizon = ?"
+                + " AND entity_type = ? AND entity_id = ? ORDER BY stage_order", run, idealHorizon(asOf), scope.name(), id);
+    }
+
+    /** The horizon of the ideal funnel the report shows for an as-of date. */
+    static String idealHorizon(LocalDate asOf) {
+        return asOf.equals(asOf.with(TemporalAdjusters.lastDayOfMonth())) ? Horizon.NEXT_MONTH
+                : Horizon.CURRENT_MONTH;
     }
 
     /**

@@ -153,6 +153,16 @@ abstract class ForecastScenarios extends ForecastTestBase {
         // IDENTIFIED takes a median 51 days to close: cannot help this month
         assertThat(jdbc.queryForObject("SELECT reachable FROM ideal_funnel WHERE run_id = ? AND horizon = 'CURRENT_MONTH'"
                 + " AND entity_type = 'COMPANY' AND stage = 'IDENTIFIED'", Boolean.class, run)).isFalse();
+        // and July's (the monthly report shows it on a month's last day): 300,000 / 0.6 = 500,000 needed,
+        // 3.9 deals; IDENTIFIED's 51 days fit in the 51 days to 07-31
+        Map<String, Object> july = jdbc.queryForMap("SELECT * FROM ideal_funnel WHERE run_id = ? AND horizon = 'NEXT_MONTH'"
+                + " AND entity_type = 'COMPANY' AND stage = 'COMMITTED'", run);
+        assertThat((BigDecimal) july.get("remaining_target")).isEqualByComparingTo("300000.00");
+        assertThat((BigDecimal) july.get("needed_amount")).isEqualByComparingTo("500000.00");
+        assertThat((BigDecimal) july.get("needed_count")).isEqualByComparingTo("3.9");
+        assertThat((BigDecimal) july.get("gap_amount")).isEqualByComparingTo("340000.00");
+        assertThat(jdbc.queryForObject("SELECT reachable FROM ideal_funnel WHERE run_id = ? AND horizon = 'NEXT_MONTH'"
+                + " AND entity_type = 'COMPANY' AND stage = 'IDENTIFIED'", Boolean.class, run)).isTrue();
     }
 
     @Test

@@ -110,6 +110,9 @@ final class ReportFixture {
         funnelStage(run, "TEAM", "SH", "DEVELOPED", 4, 3, "2300000.00", "1150000.00");
         funnelStage(run, "TEAM", "SH", "COMMITTED", 5, 2, "900000.00", "720000.00");
         funnelStage(run, "REP", "R001", "DEVELOPED", 4, 2, "1500000.00", "750000.00");
+        // on the month's last day the report shows next month's ideal funnel, not this month's
+        idealStage(run, "CURRENT_MONTH", "COMMITTED", null, null);
+        idealStage(run, "NEXT_MONTH", "COMMITTED", "3333333.33", "1213333.33");
         jdbc.update("INSERT INTO funnel_summary (run_id, entity_type, entity_id, entity_name, product_line, open_count, open_amount,"
                 + " weighted_amount, closed_count, won_count, win_rate, avg_won_amount, cycle_days_mean, velocity_per_day,"
                 + " stalled_count, slipped_count, month_target, month_won, month_remaining, month_coverage)"
@@ -192,6 +195,15 @@ final class ReportFixture {
         jdbc.update("INSERT INTO forecast_run (as_of_date, snapshot_date, run_kind, config_sha256, generated_at, status)"
                 + " VALUES (?, ?, 'NIGHTLY', ?, ?, 'DONE')", DATE, DATE, "0".repeat(64), Timestamp.valueOf(LocalDateTime.now()));
         return jdbc.queryForObject("SELECT MAX(run_id) FROM forecast_run", Long.class);
+    }
+
+    /** An ideal-funnel row of team SH: 2,000,000 to close at a 0.6 win rate; today 5 deals, 2,120,000.00 (null: unreachable). */
+    private void idealStage(long run, String horizon, String stage, String needed, String gap) {
+        jdbc.update("INSERT INTO ideal_funnel (run_id, horizon, entity_type, entity_id, stage, stage_order, remaining_target,"
+                + " win_rate, reachable, needed_count, needed_amount, actual_count, actual_amount, gap_count, gap_amount)"
+                + " VALUES (?, ?, 'TEAM', 'SH', ?, 5, 2000000.00, 0.6000, ?, ?, ?, 5, 2120000.00, ?, ?)", run, horizon, stage,
+                needed != null, needed == null ? null : new BigDecimal("9.5"), needed == null ? null : new BigDecimal(needed),
+                needed == null ? null : new BigDecimal("4.5"), gap == null ? null : new BigDecimal(gap));
     }
 
     private void funnelStage(long run, String type, String id, String stage, int order, int count, String amount, String weighted) {

@@ -123,6 +123,7 @@ abstract class ReportScenarios extends ReportTestBase {
         Pdf pdf = open(Path.of((String) archiveRow("FUNNEL", "SH", "zh").get("file_path")));
         assertThat(pdf.text()).contains("月度销售漏斗与预测", "上海办事处", "发展", "合作", "2,300,000.00", "1,500,000", "2,345,678",
                 "3,100,000", "综合", "电力云平台", "61", "10.4%", "32.00x");
+        assertThat(pdf.text()).contains("理想漏斗与实际对比（下月目标）", "3,333,333", "1,213,333").doesNotContain("本月剩余目标");
         assertFontsEmbedded(pdf);
         assertThat(count("SELECT COUNT(*) FROM report_archive WHERE report_type = 'FUNNEL' AND entity_type = 'REGION'")).isZero();
     }
