@@ -1,5 +1,6 @@
 package com.kam.pipeline.report;
 
+import com.kam.pipeline.rollup.AppraisalSettings;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -74,9 +75,17 @@ class ScorecardContent implements ReportContent {
                 .stream().map(ScorecardContent::monthLabel).toList());
         parameters.put("FUNNEL", funnel.funnel(FunnelFigures.Scope.REP, rep.id(), asOf));
         parameters.put("STALLED", funnel.stalled(FunnelFigures.Scope.REP, rep.id(), asOf));
+        // each item with how its actual and goal read (a share, a count or money)
         List<Map<String, ?>> items = Rows.query(jdbc, "SELECT item, actual, goal, attainment, weight, points FROM appraisal_item"
-                + " WHERE month_start = ? AND rep_id = ? ORDER BY weight DESC, item", period.start(), rep.id());
+                + " WHERE month_start = ? AND rep_id = ? ORDER BY weight DESC, item", period.start(), rep.id()).stream()
+                .map(ScorecardContent::withKind).toList();
         return Optional.of(new ReportData(parameters, items));
+    }
+
+    private static Map<String, ?> withKind(Map<String, ?> item) {
+        Map<String, Object> out = new java.util.HashMap<>(item);
+        out.put("kind", AppraisalSettings.kindOf((String) item.get("item")));
+        return out;
     }
 
     private static LocalDate monthEnd(LocalDate month) {

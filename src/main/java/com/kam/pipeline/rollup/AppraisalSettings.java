@@ -27,6 +27,14 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
     static final Set<String> RATES = Set.of("effective_visit_rate", "transaction_rate", "plan_adherence",
             "report_on_time_rate", "report_completeness", "complaint_resolution_rate");
 
+    /** Targeted measures that count things rather than money. */
+    private static final Set<String> COUNTS = Set.of("new_customers", "visits");
+
+    /** How an item's actual and goal read: RATE (a share), COUNT, or MONEY (also for an unknown measure). */
+    public static String kindOf(String measure) {
+        return RATES.contains(measure) ? "RATE" : COUNTS.contains(measure) ? "COUNT" : "MONEY";
+    }
+
     /** One appraisal item; {@code goal} is null for targeted measures. */
     public record Item(String measure, String label, BigDecimal weight, BigDecimal cap, BigDecimal goal) {
     }

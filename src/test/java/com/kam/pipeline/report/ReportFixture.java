@@ -66,12 +66,14 @@ final class ReportFixture {
                 DATE.minusYears(1), WEEK.minusWeeks(1), WEEK.minusWeeks(52), MAY.minusMonths(1), MAY.minusYears(1),
                 quarter.minusMonths(3), quarter.minusYears(1), year.minusYears(1));
 
-        appraisal("R001", "王小明", "92.50", "优秀", 1);
-        item("R001", "sales_amount", "1250000.0000", "1000000.0000", "1.2500", "40", "40.00");
+        // sales capped at 1, collections, new customers (a count) and reports on time (a rate)
+        appraisal("R001", "王小明", "92.11", "优秀", 1);
+        item("R001", "sales", "1250000.0000", "1000000.0000", "1.0000", "40", "40.00");
         item("R001", "collections", "830000.5000", "900000.0000", "0.9222", "30", "27.67");
-        item("R001", "new_customers", "3.0000", "4.0000", "0.7500", "30", "24.83");
+        item("R001", "new_customers", "3.0000", "4.0000", "0.7500", "20", "15.00");
+        item("R001", "report_on_time_rate", "0.9444", "1.0000", "0.9444", "10", "9.44");
         appraisal("R002", "周晓燕", "78.25", "中等", 2);
-        item("R002", "sales_amount", "760000.0000", "1000000.0000", "0.7600", "100", "78.25");
+        item("R002", "sales", "760000.0000", "1000000.0000", "0.7600", "100", "78.25");
         for (int m = 5; m >= 0; m--) {
             LocalDate month = MAY.minusMonths(m);
             rollup("MONTH", month, month.plusMonths(1).minusDays(1), "REP", "R001", "王小明", "SH",
