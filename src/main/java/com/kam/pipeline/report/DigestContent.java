@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * The daily digest for a team lead, about the business date: who has not filed a daily report,
  * each rep's day against the month-to-date figures (DAY and MTD rollups), and the complaints
- * reps received. A team with no rollup, nobody missing and no complaint has nothing to report.
+ * reps received. A team with no rollup, nobody missing and no complaint has nothing to report,
+ * and so has a team on a day no report is due (a weekend, a holiday) when none of its reps
+ * reported anyway: managers do not get a page of zeros every Saturday and Sunday.
  */
 @Component
 class DigestContent implements ReportContent {
@@ -46,7 +48,8 @@ class DigestContent implements ReportContent {
                 + "   AND d.entity_type = 'REP' AND d.entity_id = m.entity_id"
                 + " WHERE m.period_type = 'MTD' AND m.period_start = ? AND m.period_end = ? AND m.entity_type = 'REP'"
                 + "   AND m.team_code = ? ORDER BY m.entity_name, m.entity_id", day, day, monthStart, day, team.id());
-        List<Map<String, ?>> missing = workingDay(day) ? Rows.query(jdbc, "SELECT a.employee_id AS rep_id, a.name AS rep_name"
+        boolean working = workingDay(day);
+        List<Map<String, ?>> missing = working ? Rows.query(jdbc, "SELECT a.employee_id AS rep_id, a.name AS rep_name"
                 + " FROM org_assignment a WHERE a.role = 'REP' AND a.team_code = ? AND a.valid_from <= ?"
                 + " AND (a.valid_to IS NULL OR a.valid_to >= ?)"
                 + " AND NOT EXISTS (SELECT 1 FROM report_day r WHERE r.rep_id = a.employee_id AND r.report_date = ?)"
@@ -56,6 +59,9 @@ class DigestContent implements ReportContent {
                 + " FROM report_day r JOIN org_assignment a ON a.employee_id = r.rep_id AND a.valid_from <= r.report_date"
                 + "   AND (a.valid_to IS NULL OR a.valid_to >= r.report_date)"
                 + " WHERE r.report_date = ? AND a.team_code = ? AND r.complaints_received > 0 ORDER BY a.name", day, team.id());
+        if (!working && complaints.isEmpty() && !reportedOn(day, team.id())) {
+            return Optional.empty();
+        }
         List<Map<String, ?>> teamDay = figures("DAY", day, day, team.id());
         List<Map<String, ?>> teamMtd = figures("MTD", monthStart, day, team.id());
         if (reps.isEmpty() && teamDay.isEmpty() && teamMtd.isEmpty() && missing.isEmpty() && complaints.isEmpty()) {
@@ -81,6 +87,13 @@ class DigestContent implements ReportContent {
                 + " collection_attainment, visits, effective_visits, new_customers, complaints_received"
                 + " FROM rollup WHERE period_type = ? AND period_start = ? AND period_end = ? AND entity_type = 'TEAM'"
                 + " AND entity_id = ?", periodType, start, end, team);
+    }
+
+    /** Whether a rep of the team filed a daily report for the day. */
+    private boolean reportedOn(LocalDate day, String team) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM report_day r JOIN org_assignment a ON a.employee_id = r.rep_id"
+                + " AND a.valid_from <= r.report_date AND (a.valid_to IS NULL OR a.valid_to >= r.report_date)"
+                + " WHERE r.report_date = ? AND a.team_code = ?", Integer.class, day, team) > 0;
     }
 
     /** A day reps must report: the rollup calendar says so, or, before it has the day, Monday to Friday. */

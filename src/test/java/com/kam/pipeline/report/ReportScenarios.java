@@ -21,6 +21,9 @@ abstract class ReportScenarios extends ReportTestBase {
     @Autowired
     ScorecardContent scorecard;
 
+    @Autowired
+    DigestContent digest;
+
     private static final DecimalFormat MONEY = new DecimalFormat("#,##0.00");
 
     @Test
@@ -115,6 +118,23 @@ abstract class ReportScenarios extends ReportTestBase {
                 "125.0%", "客户投诉交货延迟");
         Pdf hz = open(Path.of((String) archiveRow("DIGEST", "HZ", "en").get("file_path")));
         assertThat(hz.text()).contains("Daily Sales Digest", "李主管", "吴昊 (R003)", "Daily report not submitted (1)");
+    }
+
+    @Test
+    void onADayNoReportIsDueATeamGetsADigestOnlyIfItsRepsReported() {
+        ReportEntity sh = new ReportEntity("TEAM", "SH", "上海办事处");
+        ReportPeriod day = ReportType.DIGEST.periodContaining(ReportFixture.DATE, java.time.DayOfWeek.MONDAY);
+        jdbc.update("UPDATE calendar_day SET working_day = FALSE WHERE cal_date = ?", ReportFixture.DATE);
+        // 王小明 reported anyway: there is something to read, and nobody is missing on such a day
+        assertThat(digest.read(sh, day, ReportFixture.DATE)).get()
+                .satisfies(data -> assertThat((List<?>) data.parameters().get("NOT_REPORTED")).isEmpty());
+        // nobody reported: no page of zeros
+        jdbc.update("DELETE FROM report_line WHERE report_date = ?", ReportFixture.DATE);
+        assertThat(digest.read(sh, day, ReportFixture.DATE)).isEmpty();
+        // the same day as a working day: both reps are missing
+        jdbc.update("UPDATE calendar_day SET working_day = TRUE WHERE cal_date = ?", ReportFixture.DATE);
+        assertThat(digest.read(sh, day, ReportFixture.DATE)).get()
+                .satisfies(data -> assertThat((List<?>) data.parameters().get("NOT_REPORTED")).hasSize(2));
     }
 
     @Test
