@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * First step of an ingest run: registers every inbox file that a source claims (and every
  * JDBC source) as a load. A file whose exact content was already loaded for its source is
- * registered as a duplicate and only archived. Files that no source claims stay in the inbox.
+ * registered as a duplicate and only archived. Files that no source claims stay in the inbox, and
+ * so do files named for a day after the business date: they wait for that day's night (several
+ * days' drops waiting for a catch-up run would otherwise all go to its first night, and their
+ * rows be refused as dated after it).
  */
 class InboxClaimTasklet implements Tasklet {
 
@@ -52,12 +57,18 @@ class InboxClaimTasklet implements Tasklet {
                 continue;
             }
             Source source = matching.get(0);
+            String name = file.getFileName().toString();
+            Optional<LocalDate> day = FileNameDate.of(name);
+            if (day.isPresent() && day.get().isAfter(run.businessDate())) {
+                log.info("{}: dated {}, after the business date {}; left in the inbox for that night", name, day.get(),
+                        run.businessDate());
+                continue;
+            }
             String sha = sha256(file);
             Long earlier = claimedNow.get(source.name() + sha);
             if (earlier == null) {
                 earlier = loads.loadedWithChecksum(source.name(), sha).orElse(null);
             }
-            String name = file.getFileName().toString();
             if (earlier != null) {
                 loads.create(run.jobInstanceId(), run.businessDate(), source, name, sha, IngestLoads.DUPLICATE, earlier);
                 log.info("{}: same content as load #{} of source {}; not loaded again", name, earlier, source.name());

@@ -3,8 +3,6 @@ package com.kam.pipeline.ingest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The business rules a parsed row must pass before it is stored: the people, customers and
@@ -12,8 +10,6 @@ import java.util.regex.Pattern;
  * business date, and closed opportunities say when they closed. Also fills derived fields.
  */
 final class RowChecks {
-
-    private static final Pattern DATE_IN_NAME = Pattern.compile("(\\d{4})-?(\\d{2})-?(\\d{2})");
 
     private final LocalDate businessDate;
     private final int planDaysAhead;
@@ -142,15 +138,7 @@ final class RowChecks {
 
     /** A snapshot without a date column takes the date in its file name, else the business date. */
     private LocalDate dateInFileName(String fileName) {
-        Matcher m = DATE_IN_NAME.matcher(fileName);
-        while (m.find()) {
-            try {
-                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            } catch (java.time.DateTimeException ignored) {
-                // digits that are not a date: keep looking
-            }
-        }
-        return businessDate;
+        return FileNameDate.of(fileName).orElse(businessDate);
     }
 
     static CheckedRow.Rejected reject(CheckedRow.Valid row, String field, Object value, String reason) {

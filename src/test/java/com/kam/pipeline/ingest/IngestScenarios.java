@@ -142,6 +142,27 @@ abstract class IngestScenarios extends IngestTestBase {
     }
 
     @Test
+    void aFileNamedForALaterDayWaitsInTheInboxForItsNight() throws Exception {
+        SmallCompany.writeInbox(inbox);
+        // tomorrow's reports are already there, as when several days' drops wait for a catch-up run
+        Path tomorrow = inbox.resolve("daily_reports_2026-05-12.csv");
+        Files.writeString(tomorrow, """
+                rep_id,report_date,customer_id,visit_time,purpose,outcome,effective,order_amount,submitted_at,attendance
+                R001,2026-05-12,C001,09:30,订货,签了订单,是,8000,2026-05-12 19:30:00,出勤
+                """);
+
+        ingest(MAY_11);
+        assertThat(tomorrow).exists();
+        assertThat(count("SELECT COUNT(*) FROM ingest_load WHERE file_name = 'daily_reports_2026-05-12.csv'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-12'")).isZero();
+
+        IngestService.Result next = ingest(MAY_11.plusDays(1));
+        assertThat(line(next, "daily-reports").loaded()).isEqualTo(1);
+        assertThat(tomorrow).doesNotExist();
+        assertThat(inbox.resolve("archive/2026-05-12/daily_reports_2026-05-12.csv")).exists();
+    }
+
+    @Test
     void aCorrectedFileReplacesThatDayAndAsksForItsRecompute() throws Exception {
         SmallCompany.writeInbox(inbox);
         ingest(MAY_11);
