@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seed 003's ideal funnel: for the current month, the next month and the current quarter, how many deals and how much amount
- * each stage needs now to close the remaining target, at the entity's observed stage-to-won rate
- * and average won deal (the company's when the entity has fewer than {@code min-team-history}
- * closed deals), set against the deals in the stage today. A stage whose median time to close
- * (company history) is longer than the days left in the period cannot help and is marked unreachable.
+ * Seed 003's ideal funnel: for the current month, the next month and the current quarter, how
+ * many deals and how much amount each stage needs now to close the remaining target, at the
+ * entity's observed stage-to-won rate and average won deal (the company's when the entity has
+ * fewer than {@code min-team-history} closed deals), set against the deals in the stage today. A
+ * stage whose median time to close (company history) is longer than the days left in the period
+ * cannot help and is marked unreachable.
  */
 final class IdealFunnel {
 
@@ -26,10 +27,7 @@ final class IdealFunnel {
                 new FunnelCell());
         Map<EntityKey, BigDecimal[]> won = FunnelSnapshot.wonInPeriods(data, horizons.get(0), horizons.get(2));
         List<Object[]> rows = new ArrayList<>();
-        for (int period = 0; period < horizons.size(); period++) {
-            Horizon h = horizons.get(period);
-            // won so far: in the current month or quarter; nothing yet in the next month
-            int wonIndex = period == 0 ? 0 : period == 2 ? 1 : -1;
+        for (Horizon h : horizons) {
             long daysLeft = h.end().toEpochDay() - data.asOf().toEpochDay();
             Map<EntityKey, BigDecimal> targets = ForecastCalculator.targets(data, h);
             for (Map.Entry<EntityKey, BigDecimal> t : targets.entrySet()) {
@@ -37,8 +35,13 @@ final class IdealFunnel {
                 FunnelCell own = cells.get(new FunnelSnapshot.Key(e, FunnelSnapshot.ALL_PRODUCTS));
                 FunnelCell basis = own != null && own.closed >= settings.minTeamHistory() ? own : company;
                 BigDecimal[] w = won.get(e);
-                BigDecimal remaining = t.getValue().subtract(w == null || wonIndex < 0 ? BigDecimal.ZERO : w[wonIndex])
-                        .max(BigDecimal.ZERO);
+                // won so far in the period: nothing can have been won yet in the next month
+                BigDecimal wonSoFar = w == null ? BigDecimal.ZERO : switch (h.name()) {
+                    case Horizon.CURRENT_MONTH -> w[0];
+                    case Horizon.CURRENT_QUARTER -> w[1];
+                    default -> BigDecimal.ZERO;
+                };
+                BigDecimal remaining = t.getValue().subtract(wonSoFar).max(BigDecimal.ZERO);
                 for (Stage s : Stage.OPEN) {
                     int i = s.ordinal();
                     double rate = basis.winRate(i);

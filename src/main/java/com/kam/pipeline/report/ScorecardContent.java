@@ -83,7 +83,7 @@ class ScorecardContent implements ReportContent {
     }
 
     private static Map<String, ?> withKind(Map<String, ?> item) {
-        Map<String, Object> out = new java.util.HashMap<>(item);
+        Map<String, Object> out = new HashMap<>(item);
         out.put("kind", AppraisalSettings.kindOf((String) item.get("item")));
         return out;
     }
