@@ -24,9 +24,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * First step of an ingest run: registers every inbox file that a source claims (and every
  * JDBC source) as a load. A file whose exact content was already loaded for its source is
  * registered as a duplicate and only archived. Files that no source claims stay in the inbox, and
- * so do files named for a day after the business date: they wait for that day's night (several
- * days' drops waiting for a catch-up run would otherwise all go to its first night, and their
- * rows be refused as dated after it).
+ * so do files named for a day after the business date (for visit plans, after the days plans may
+ * be filed ahead): they wait for that day's night (several days' drops waiting for a catch-up run
+ * would otherwise all go to its first night, and their rows be refused as dated after it).
  */
 class InboxClaimTasklet implements Tasklet {
 
@@ -34,10 +34,12 @@ class InboxClaimTasklet implements Tasklet {
 
     private final Sources sources;
     private final IngestLoads loads;
+    private final int planDaysAhead;
 
-    InboxClaimTasklet(Sources sources, IngestLoads loads) {
+    InboxClaimTasklet(Sources sources, IngestLoads loads, int planDaysAhead) {
         this.sources = sources;
         this.loads = loads;
+        this.planDaysAhead = planDaysAhead;
     }
 
     @Override
@@ -59,7 +61,8 @@ class InboxClaimTasklet implements Tasklet {
             Source source = matching.get(0);
             String name = file.getFileName().toString();
             Optional<LocalDate> day = FileNameDate.of(name);
-            if (day.isPresent() && day.get().isAfter(run.businessDate())) {
+            LocalDate latest = run.businessDate().plusDays(source.kind() == InputKind.VISIT_PLAN ? planDaysAhead : 0);
+            if (day.isPresent() && day.get().isAfter(latest)) {
                 log.info("{}: dated {}, after the business date {}; left in the inbox for that night", name, day.get(),
                         run.businessDate());
                 continue;

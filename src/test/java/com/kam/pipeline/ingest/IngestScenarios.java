@@ -151,7 +151,14 @@ abstract class IngestScenarios extends IngestTestBase {
                 R001,2026-05-12,C001,09:30,订货,签了订单,是,8000,2026-05-12 19:30:00,出勤
                 """);
 
+        // plans may be filed ahead (plan-days-ahead: 14), so a plan file named for next week is read now
+        Files.writeString(inbox.resolve("visit_plans_2026-05-18.csv"), """
+                rep_id,plan_date,customer_id,purpose,planned_time,area
+                R001,2026-05-18,C001,订货,10:00,上海
+                """);
+
         ingest(MAY_11);
+        assertThat(count("SELECT COUNT(*) FROM visit_plan WHERE plan_date = '2026-05-18'")).isEqualTo(1);
         assertThat(tomorrow).exists();
         assertThat(count("SELECT COUNT(*) FROM ingest_load WHERE file_name = 'daily_reports_2026-05-12.csv'")).isZero();
         assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-12'")).isZero();
