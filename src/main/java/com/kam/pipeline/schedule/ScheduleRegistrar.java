@@ -1,11 +1,13 @@
 package com.kam.pipeline.schedule;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.function.Supplier;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
@@ -34,14 +36,17 @@ public class ScheduleRegistrar {
 
     private final ScheduleSettings settings;
     private final Clock clock;
+    private final Supplier<DayOfWeek> weekStart;
 
-    public ScheduleRegistrar(ScheduleSettings settings, Clock clock) {
+    /** {@code weekStart}: the first day of the rollup's weeks, read when the schedules are. */
+    public ScheduleRegistrar(ScheduleSettings settings, Clock clock, Supplier<DayOfWeek> weekStart) {
         this.settings = settings;
         this.clock = clock;
+        this.weekStart = weekStart;
     }
 
     public Schedules schedules() {
-        return Schedules.load(settings.file());
+        return Schedules.load(settings.file()).requireWeeklyReportsOnWeekEnds(settings.file(), weekStart.get());
     }
 
     /** Registers the file's schedules in {@code scheduler}; returns them. */

@@ -7,6 +7,7 @@ import com.kam.pipeline.system.NightlyFlow;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TimeZone;
 import org.quartz.CronExpression;
 
 /**
@@ -47,6 +49,39 @@ public record Schedules(ZoneId zone, List<Schedule> schedules) {
     public Schedule byName(String name) {
         return schedules.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no schedule named " + name + " in jobs/schedules.yml"));
+    }
+
+    /**
+     * Refuses a schedule that runs the weekly report for a day that is not a week's last day (the
+     * rollup's weeks, starting on {@code weekStart}): it would report a week that has just begun.
+     * Its next eight firings are looked at, so any cron form is judged by when it really fires.
+     */
+    public Schedules requireWeeklyReportsOnWeekEnds(Path file, DayOfWeek weekStart) {
+        DayOfWeek lastDay = weekStart.minus(1);
+        for (Schedule schedule : schedules) {
+            if (schedule.steps().stream().noneMatch(step -> step.job().equals("report")
+                    && "WEEKLY".equalsIgnoreCase(String.valueOf(step.parameters().get("type")).trim()))) {
+                continue;
+            }
+            CronExpression cron;
+            try {
+                cron = new CronExpression(schedule.cron());
+            } catch (ParseException e) {
+                throw new IllegalStateException(e);  // checked when the file was read
+            }
+            cron.setTimeZone(TimeZone.getTimeZone(zone));
+            Date firing = new Date();
+            for (int i = 0; i < 8 && (firing = cron.getNextValidTimeAfter(firing)) != null; i++) {
+                DayOfWeek reported = businessDateOf(firing).getDayOfWeek();
+                if (reported != lastDay) {
+                    throw new ConfigException(file, ConfigFile.lineHolding(file, schedule.cron(), 0), "schedule '"
+                            + schedule.name() + "' runs the weekly report for a " + reported + " (the day before it fires),"
+                            + " but weeks start on " + weekStart + " in rollup.yml and end on a " + lastDay
+                            + ": make it fire on " + weekStart + "s");
+                }
+            }
+        }
+        return this;
     }
 
     public static Schedules load(Path file) {

@@ -90,6 +90,20 @@ class SchedulesFileTest {
                 + ":2: schedule 'nightly': give either 'flow: nightly' or a list of 'jobs'");
     }
 
+    @Test
+    void aWeeklyReportScheduleMustFireTheDayAfterTheRollupsWeekEnds() {
+        Path shipped = Path.of("jobs/schedules.yml");
+        // Monday 06:00 reports the week to Sunday: right for weeks from Monday
+        Schedules schedules = Schedules.load(shipped);
+        assertThat(schedules.requireWeeklyReportsOnWeekEnds(shipped, java.time.DayOfWeek.MONDAY)).isSameAs(schedules);
+        // with weeks from Sunday, Sunday is a week's first day: the report would cover a day-old week
+        assertThatThrownBy(() -> schedules.requireWeeklyReportsOnWeekEnds(shipped, java.time.DayOfWeek.SUNDAY))
+                .isInstanceOf(com.kam.pipeline.system.ConfigException.class)
+                .hasMessage(shipped + ":" + com.kam.pipeline.system.ConfigFile.lineHolding(shipped, "0 0 6 ? * MON", 0)
+                        + ": schedule 'weekly' runs the weekly report for a SUNDAY (the day before it fires), but weeks"
+                        + " start on SUNDAY in rollup.yml and end on a SATURDAY: make it fire on SUNDAYs");
+    }
+
     private static Date shanghai(int year, int month, int day, int hour, int minute) {
         return Date.from(ZonedDateTime.of(year, month, day, hour, minute, 0, 0, ZoneId.of("Asia/Shanghai")).toInstant());
     }
