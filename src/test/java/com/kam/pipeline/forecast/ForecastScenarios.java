@@ -145,24 +145,26 @@ abstract class ForecastScenarios extends ForecastTestBase {
 
         // ideal funnel, June, COMMITTED: 400,000 / 0.6 = 666,666.67 needed, / 126,666.67 average won = 5.3 deals;
         // median time to close from COMMITTED 20 days = days left (06-10 to 06-30): reachable. Today 3 deals, 160,000.
-        Map<String, Object> ideal = jdbc.queryForMap("SELECT * FROM ideal_funnel WHERE run_id = ? AND horizon = 'CURRENT_MONTH'"
-                + " AND entity_type = 'COMPANY' AND stage = 'COMMITTED'", run);
+        Map<String, Object> ideal = companyIdealStage(run, "CURRENT_MONTH", "COMMITTED");
         assertThat((BigDecimal) ideal.get("needed_amount")).isEqualByComparingTo("666666.67");
         assertThat((BigDecimal) ideal.get("needed_count")).isEqualByComparingTo("5.3");
         assertThat((BigDecimal) ideal.get("gap_amount")).isEqualByComparingTo("506666.67");
         // IDENTIFIED takes a median 51 days to close: cannot help this month
-        assertThat(jdbc.queryForObject("SELECT reachable FROM ideal_funnel WHERE run_id = ? AND horizon = 'CURRENT_MONTH'"
-                + " AND entity_type = 'COMPANY' AND stage = 'IDENTIFIED'", Boolean.class, run)).isFalse();
+        assertThat(companyIdealStage(run, "CURRENT_MONTH", "IDENTIFIED").get("reachable")).isEqualTo(false);
         // and July's (the monthly report shows it on a month's last day): 300,000 / 0.6 = 500,000 needed,
         // 3.9 deals; IDENTIFIED's 51 days fit in the 51 days to 07-31
-        Map<String, Object> july = jdbc.queryForMap("SELECT * FROM ideal_funnel WHERE run_id = ? AND horizon = 'NEXT_MONTH'"
-                + " AND entity_type = 'COMPANY' AND stage = 'COMMITTED'", run);
+        Map<String, Object> july = companyIdealStage(run, "NEXT_MONTH", "COMMITTED");
         assertThat((BigDecimal) july.get("remaining_target")).isEqualByComparingTo("300000.00");
         assertThat((BigDecimal) july.get("needed_amount")).isEqualByComparingTo("500000.00");
         assertThat((BigDecimal) july.get("needed_count")).isEqualByComparingTo("3.9");
         assertThat((BigDecimal) july.get("gap_amount")).isEqualByComparingTo("340000.00");
-        assertThat(jdbc.queryForObject("SELECT reachable FROM ideal_funnel WHERE run_id = ? AND horizon = 'NEXT_MONTH'"
-                + " AND entity_type = 'COMPANY' AND stage = 'IDENTIFIED'", Boolean.class, run)).isTrue();
+        assertThat(companyIdealStage(run, "NEXT_MONTH", "IDENTIFIED").get("reachable")).isEqualTo(true);
+    }
+
+    /** The company's ideal-funnel row of a stage for a horizon. */
+    private Map<String, Object> companyIdealStage(long run, String horizon, String stage) {
+        return jdbc.queryForMap("SELECT * FROM ideal_funnel WHERE run_id = ? AND horizon = ? AND entity_type = 'COMPANY'"
+                + " AND stage = ?", run, horizon, stage);
     }
 
     @Test
