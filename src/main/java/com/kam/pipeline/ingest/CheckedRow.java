@@ -1,7 +1,10 @@
 package com.kam.pipeline.ingest;
 
-/** A row after validation: either parsed values ready to store, or a reject with its reason. */
-sealed interface CheckedRow permits CheckedRow.Valid, CheckedRow.Rejected {
+/**
+ * A row after validation: parsed values ready to store, a reject with its reason, or a row that
+ * waits for a later night (see {@link Waiting}).
+ */
+sealed interface CheckedRow permits CheckedRow.Valid, CheckedRow.Rejected, CheckedRow.Waiting {
 
     LoadRef load();
 
@@ -32,5 +35,13 @@ sealed interface CheckedRow permits CheckedRow.Valid, CheckedRow.Rejected {
 
     record Rejected(LoadRef load, long line, String field, String value, String reason, String raw)
             implements CheckedRow {
+    }
+
+    /**
+     * A row of a file that collects a month, dated after the business date in that month: not an
+     * error, just early. It is neither stored nor rejected tonight; the file stays in the inbox
+     * and loads it on a later night.
+     */
+    record Waiting(LoadRef load, long line, java.time.LocalDate date) implements CheckedRow {
     }
 }

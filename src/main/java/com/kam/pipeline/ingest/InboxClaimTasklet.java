@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,7 +27,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * registered as a duplicate and only archived. Files that no source claims stay in the inbox, and
  * so do files named for a day after the business date (for visit plans, after the days plans may
  * be filed ahead): they wait for that day's night (several days' drops waiting for a catch-up run
- * would otherwise all go to its first night, and their rows be refused as dated after it).
+ * would otherwise all go to its first night, and their rows be refused as dated after it). A
+ * dated file named for a month (a stage-change log) that starts after that waits too; one for the
+ * current month is read, and its later rows wait for their nights ({@link CheckedRow.Waiting}).
  */
 class InboxClaimTasklet implements Tasklet {
 
@@ -64,6 +67,12 @@ class InboxClaimTasklet implements Tasklet {
             LocalDate latest = run.businessDate().plusDays(source.kind() == InputKind.VISIT_PLAN ? planDaysAhead : 0);
             if (day.isPresent() && day.get().isAfter(latest)) {
                 log.info("{}: dated {}, after the business date {}; left in the inbox for that night", name, day.get(),
+                        run.businessDate());
+                continue;
+            }
+            Optional<YearMonth> month = FileNameDate.month(name);
+            if (month.isPresent() && !KindTable.of(source.kind()).keptByKey() && month.get().atDay(1).isAfter(latest)) {
+                log.info("{}: for {}, after the business date {}; left in the inbox for that month", name, month.get(),
                         run.businessDate());
                 continue;
             }

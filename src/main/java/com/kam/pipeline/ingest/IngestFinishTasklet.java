@@ -17,7 +17,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Last step of an ingest run: moves the processed files to {@code inbox/archive/<date>/},
+ * Last step of an ingest run: moves the processed files to {@code inbox/archive/<date>/} (but
+ * leaves a file whose rows wait for later nights, see {@link CheckedRow.Waiting}),
  * writes the rejects CSV of each source beside the run's outputs, and logs the summary.
  * Safe to run again: files already moved are left alone, CSVs are rebuilt from the table.
  */
@@ -41,7 +42,10 @@ class IngestFinishTasklet implements Tasklet {
         Map<String, List<Long>> withRejects = new TreeMap<>();
         for (IngestLoads.Load load : all) {
             Path file = run.inbox().resolve(load.fileName());
-            if (load.sha256() != null && Files.isRegularFile(file)) {
+            if (load.leftRowsWaiting()) {
+                log.info("{}: {} row(s) dated after the business date {} wait for their nights; the file stays in the inbox",
+                        load.fileName(), load.rowsWaiting(), run.businessDate());
+            } else if (load.sha256() != null && Files.isRegularFile(file)) {
                 Files.createDirectories(archive);
                 Path target = archive.resolve(load.fileName());
                 if (Files.exists(target)) {

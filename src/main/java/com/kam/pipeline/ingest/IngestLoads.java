@@ -21,7 +21,12 @@ public class IngestLoads {
     /** One row of ingest_load. */
     public record Load(long id, long jobInstanceId, LocalDate businessDate, String sourceName, String kind,
                        String fileName, String sha256, String status, Long duplicateOf, Integer rowsRead,
-                       Integer rowsLoaded, Integer rowsRejected, String archivedTo) {
+                       Integer rowsLoaded, Integer rowsRejected, Integer rowsWaiting, String archivedTo) {
+
+        /** Whether rows of the file wait for a later night (see {@link CheckedRow.Waiting}): it stays in the inbox. */
+        boolean leftRowsWaiting() {
+            return rowsWaiting != null && rowsWaiting > 0;
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -52,7 +57,9 @@ public class IngestLoads {
 
     /** The load that already took in this exact file for this source, if any. */
     Optional<Long> loadedWithChecksum(String sourceName, String sha256) {
-        return jdbc.queryForList("SELECT id FROM ingest_load WHERE source_name = ? AND sha256 = ? AND status = ? ORDER BY id",
+        // a load that left rows waiting does not count: the same file is read again on their nights
+        return jdbc.queryForList("SELECT id FROM ingest_load WHERE source_name = ? AND sha256 = ? AND status = ?"
+                        + " AND COALESCE(rows_waiting, 0) = 0 ORDER BY id",
                 Long.class, sourceName, sha256, LOADED).stream().findFirst();
     }
 
@@ -66,9 +73,10 @@ public class IngestLoads {
         return jdbc.query("SELECT * FROM ingest_load WHERE job_instance_id = ? ORDER BY id", IngestLoads::map, jobInstanceId);
     }
 
-    void markLoaded(long loadId, int read, int loaded, int rejected) {
-        jdbc.update("UPDATE ingest_load SET status = ?, rows_read = ?, rows_loaded = ?, rows_rejected = ?, finished_at = ?"
-                + " WHERE id = ?", LOADED, read, loaded, rejected, Timestamp.valueOf(LocalDateTime.now()), loadId);
+    void markLoaded(long loadId, int read, int loaded, int rejected, int waiting) {
+        jdbc.update("UPDATE ingest_load SET status = ?, rows_read = ?, rows_loaded = ?, rows_rejected = ?, rows_waiting = ?,"
+                + " finished_at = ? WHERE id = ?", LOADED, read, loaded, rejected, waiting, Timestamp.valueOf(LocalDateTime.now()),
+                loadId);
     }
 
     void recordRowsRead(long loadId, long read) {
@@ -84,6 +92,7 @@ public class IngestLoads {
                 rs.getString("source_name"), rs.getString("kind"), rs.getString("file_name"), rs.getString("sha256"),
                 rs.getString("status"), (Long) rs.getObject("duplicate_of", Long.class),
                 (Integer) rs.getObject("rows_read", Integer.class), (Integer) rs.getObject("rows_loaded", Integer.class),
-                (Integer) rs.getObject("rows_rejected", Integer.class), rs.getString("archived_to"));
+                (Integer) rs.getObject("rows_rejected", Integer.class), (Integer) rs.getObject("rows_waiting", Integer.class),
+                rs.getString("archived_to"));
     }
 }

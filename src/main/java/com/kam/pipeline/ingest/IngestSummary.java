@@ -5,19 +5,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Per source: how many files, and read = loaded + rejected over them. */
+/** Per source: how many files, and read = loaded + rejected + waiting (for later nights) over them. */
 public record IngestSummary(List<SourceLine> sources) {
 
-    public record SourceLine(String source, int files, int duplicates, long read, long loaded, long rejected) {
+    public record SourceLine(String source, int files, int duplicates, long read, long loaded, long rejected, long waiting) {
         public boolean balanced() {
-            return read == loaded + rejected;
+            return read == loaded + rejected + waiting;
         }
     }
 
     public static IngestSummary of(List<IngestLoads.Load> loads) {
         Map<String, long[]> bySource = new TreeMap<>();
         for (IngestLoads.Load load : loads) {
-            long[] t = bySource.computeIfAbsent(load.sourceName(), s -> new long[5]);
+            long[] t = bySource.computeIfAbsent(load.sourceName(), s -> new long[6]);
             if (IngestLoads.DUPLICATE.equals(load.status())) {
                 t[1]++;
                 continue;
@@ -26,9 +26,10 @@ public record IngestSummary(List<SourceLine> sources) {
             t[2] += load.rowsRead() == null ? 0 : load.rowsRead();
             t[3] += load.rowsLoaded() == null ? 0 : load.rowsLoaded();
             t[4] += load.rowsRejected() == null ? 0 : load.rowsRejected();
+            t[5] += load.rowsWaiting() == null ? 0 : load.rowsWaiting();
         }
         List<SourceLine> lines = new ArrayList<>();
-        bySource.forEach((source, t) -> lines.add(new SourceLine(source, (int) t[0], (int) t[1], t[2], t[3], t[4])));
+        bySource.forEach((source, t) -> lines.add(new SourceLine(source, (int) t[0], (int) t[1], t[2], t[3], t[4], t[5])));
         return new IngestSummary(lines);
     }
 
@@ -37,11 +38,16 @@ public record IngestSummary(List<SourceLine> sources) {
     }
 
     public String format() {
-        StringBuilder out = new StringBuilder(String.format("%-16s %6s %6s %10s %10s %9s%n", "source", "files", "dups",
-                "read", "loaded", "rejected"));
+        StringBuilder out = new StringBuilder(String.format("%-16s %6s %6s %10s %10s %9s %8s%n", "source", "files", "dups",
+                "read", "loaded", "rejected", "waiting"));
         for (SourceLine line : sources) {
-            out.append(String.format("%-16s %6d %6d %10d %10d %9d%s%n", line.source(), line.files(), line.duplicates(),
-                    line.read(), line.loaded(), line.rejected(), line.balanced() ? "" : "  read != loaded + rejected!"));
+            out.append(String.format("%-16s %6d %6d %10d %10d %9d %8d%s%n", line.source(), line.files(), line.duplicates(),
+                    line.read(), line.loaded(), line.rejected(), line.waiting(),
+                    line.balanced() ? "" : "  read != loaded + rejected + waiting!"));
+        }
+        if (sources.stream().anyMatch(l -> l.waiting() > 0)) {
+            out.append("waiting: rows of a month's file dated after the business date; the file stays in the inbox and"
+                    + " loads them on their nights").append(System.lineSeparator());
         }
         return out.toString();
     }

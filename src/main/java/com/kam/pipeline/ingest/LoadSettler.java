@@ -111,13 +111,17 @@ class LoadSettler implements Tasklet {
     private void writeCounts(List<IngestLoads.Load> pending, String ids, Map<Long, Integer> loaded) {
         Map<Long, Integer> rejected = countByLoad("SELECT load_id, COUNT(*) FROM ingest_reject WHERE load_id IN (" + ids + ")"
                 + " GROUP BY load_id");
+        Map<Long, Integer> waiting = countByLoad("SELECT load_id, COUNT(*) FROM ingest_waiting WHERE load_id IN (" + ids + ")"
+                + " GROUP BY load_id");
         for (IngestLoads.Load load : pending) {
             int read = load.rowsRead() == null ? 0 : load.rowsRead();
             int in = loaded.getOrDefault(load.id(), 0);
             int out = rejected.getOrDefault(load.id(), 0);
-            loads.markLoaded(load.id(), read, in, out);
-            if (read != in + out) {
-                log.warn("{} {}: read {} rows but loaded {} and rejected {}", load.sourceName(), load.fileName(), read, in, out);
+            int later = waiting.getOrDefault(load.id(), 0);
+            loads.markLoaded(load.id(), read, in, out, later);
+            if (read != in + out + later) {
+                log.warn("{} {}: read {} rows but loaded {}, rejected {} and left {} for later nights", load.sourceName(),
+                        load.fileName(), read, in, out, later);
             }
         }
     }

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Stores a chunk in one transaction: valid rows into their kind's table (replacing the same key
- * for master data), rejects into {@code ingest_reject}. Batched statements, no row-by-row trips.
+ * for master data), rejects into {@code ingest_reject}, rows that wait for a later night into
+ * {@code ingest_waiting}. Batched statements, no row-by-row trips.
  */
 class LoadWriter implements ItemWriter<CheckedRow> {
 
@@ -34,12 +35,15 @@ class LoadWriter implements ItemWriter<CheckedRow> {
     public void write(Chunk<? extends CheckedRow> chunk) {
         List<CheckedRow.Valid> valid = new ArrayList<>(chunk.size());
         List<Object[]> rejects = new ArrayList<>();
+        List<Object[]> waiting = new ArrayList<>();
         for (CheckedRow row : chunk) {
             if (row instanceof CheckedRow.Valid v) {
                 valid.add(v);
             } else if (row instanceof CheckedRow.Rejected r) {
                 rejects.add(new Object[] {r.load().id(), r.load().source().name(), r.load().fileName(), r.line(),
                         r.field(), clip(r.value()), clip(r.reason()), r.raw()});
+            } else if (row instanceof CheckedRow.Waiting w) {
+                waiting.add(new Object[] {w.load().id(), w.line(), java.sql.Date.valueOf(w.date())});
             }
         }
         if (table.keptByKey() && !valid.isEmpty()) {
@@ -51,6 +55,9 @@ class LoadWriter implements ItemWriter<CheckedRow> {
         }
         if (!rejects.isEmpty()) {
             jdbc.batchUpdate(INSERT_REJECT, rejects);
+        }
+        if (!waiting.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO ingest_waiting (load_id, line_no, data_date) VALUES (?, ?, ?)", waiting);
         }
         if (!table.keptByKey()) {
             recordCoverage(valid);

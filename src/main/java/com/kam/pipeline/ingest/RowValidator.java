@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Checks each parsed row (formats were checked by {@link RowParser}): the business rules
  * ({@link RowChecks}), then duplicates within the load. Never drops a row: what fails comes out
- * as a {@link CheckedRow.Rejected} with its reason. Runs on the reader's background thread, one
+ * as a {@link CheckedRow.Rejected} with its reason, and what is early as a {@link CheckedRow.Waiting}. Runs on the reader's background thread, one
  * row after another in file order; {@link #beforeStep} prepares it before that thread starts.
  */
 class RowValidator implements StepExecutionListener {
@@ -43,6 +43,10 @@ class RowValidator implements StepExecutionListener {
     CheckedRow check(CheckedRow parsed) {
         if (!(parsed instanceof CheckedRow.Valid valid)) {
             return parsed;
+        }
+        CheckedRow.Waiting waiting = checks.waiting(valid);
+        if (waiting != null) {
+            return waiting;
         }
         CheckedRow.Rejected rejected = checks.check(valid);
         if (rejected != null) {

@@ -170,6 +170,57 @@ abstract class IngestScenarios extends IngestTestBase {
     }
 
     @Test
+    void aMonthsLogReadEarlyLoadsItsLaterRowsOnTheirNights() throws Exception {
+        SmallCompany.writeInbox(inbox);
+        // the CRM's stage-change log for May holds changes up to the 13th when a catch-up run reads it for the 11th
+        Path may = inbox.resolve("stage_changes_2026-05.csv");
+        Files.writeString(may, """
+                opportunity_id,changed_on,from_stage,to_stage
+                O001,2026-05-06,IDENTIFIED,DEVELOPED
+                O002,2026-05-12,DEVELOPED,COMMITTED
+                O001,2026-05-13,DEVELOPED,COMMITTED
+                O001,2026-06-02,COMMITTED,WON
+                """);
+        // June's log is not read in May at all
+        Path june = inbox.resolve("stage_changes_2026-06.csv");
+        Files.writeString(june, """
+                opportunity_id,changed_on,from_stage,to_stage
+                O002,2026-06-01,COMMITTED,WON
+                """);
+        String changes = "SELECT CONCAT(opportunity_id, ' ', changed_on, ' ', to_stage) FROM opportunity_stage_change"
+                + " WHERE origin = 'LOG' ORDER BY changed_on, opportunity_id";
+
+        IngestService.Result first = ingest(MAY_11);
+        IngestSummary.SourceLine log = line(first, "stage-changes");
+        assertThat(List.of(log.read(), log.loaded(), log.rejected(), log.waiting())).containsExactly(4L, 1L, 1L, 2L);
+        assertThat(first.summary().format()).contains("stays in the inbox");
+        assertThat(jdbc.queryForList(changes, String.class)).containsExactly("O001 2026-05-06 DEVELOPED");
+        // a row dated outside the file's month is wrong, not early
+        assertThat(rejects("stage-changes")).containsExactly(Map.entry("5",
+                "changed_on: stage change dated 2026-06-02, after the business date 2026-05-11"));
+        assertThat(may).exists();
+        assertThat(june).exists();
+        assertThat(count("SELECT COUNT(*) FROM ingest_load WHERE file_name = 'stage_changes_2026-06.csv'")).isZero();
+
+        // the same file the next night: read again (not a duplicate), the 12th's change loads, the 13th's still waits
+        IngestService.Result second = ingest(MAY_11.plusDays(1));
+        assertThat(line(second, "stage-changes").waiting()).isEqualTo(1);
+        assertThat(jdbc.queryForList(changes, String.class)).containsExactly("O001 2026-05-06 DEVELOPED",
+                "O002 2026-05-12 COMMITTED");
+        assertThat(may).exists();
+
+        ingest(MAY_11.plusDays(2));
+        assertThat(jdbc.queryForList(changes, String.class)).containsExactly("O001 2026-05-06 DEVELOPED",
+                "O002 2026-05-12 COMMITTED", "O001 2026-05-13 COMMITTED");
+        assertThat(may).doesNotExist();
+        assertThat(inbox.resolve("archive/2026-05-13/stage_changes_2026-05.csv")).exists();
+        assertThat(june).exists();
+        // dropped again after its last row loaded, it is a duplicate
+        Files.copy(inbox.resolve("archive/2026-05-13/stage_changes_2026-05.csv"), may);
+        assertThat(line(ingest(MAY_11.plusDays(3)), "stage-changes").duplicates()).isEqualTo(1);
+    }
+
+    @Test
     void aCorrectedFileReplacesThatDayAndAsksForItsRecompute() throws Exception {
         SmallCompany.writeInbox(inbox);
         ingest(MAY_11);
