@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,9 +20,11 @@ class ForecastStore {
     private static final int BATCH = 2000;
 
     private final JdbcTemplate jdbc;
+    private final com.kam.pipeline.system.KamProperties properties;
 
-    ForecastStore(JdbcTemplate jdbc) {
+    ForecastStore(JdbcTemplate jdbc, com.kam.pipeline.system.KamProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
     long startRun(LocalDate asOf, LocalDate snapshot, String kind, Long jobInstanceId, String configSha) {
@@ -37,7 +38,8 @@ class ForecastStore {
             ps.setString(3, kind);
             ps.setObject(4, jobInstanceId);
             ps.setString(5, configSha);
-            ps.setTimestamp(6, Timestamp.valueOf(LocalDateTime.now()));
+            // in the company's zone: the finance extract prints it, and the PDFs print theirs so too
+            ps.setTimestamp(6, Timestamp.valueOf(properties.now()));
             return ps;
         }, key);
         return key.getKey().longValue();

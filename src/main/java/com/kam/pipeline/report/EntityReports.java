@@ -2,8 +2,6 @@ package com.kam.pipeline.report;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,9 +24,9 @@ class EntityReports {
 
     private final ReportTemplates templates;
     private final PdfRenderer renderer;
-    private final ReportProperties properties;
+    private final com.kam.pipeline.system.KamProperties properties;
 
-    EntityReports(ReportTemplates templates, PdfRenderer renderer, ReportProperties properties) {
+    EntityReports(ReportTemplates templates, PdfRenderer renderer, com.kam.pipeline.system.KamProperties properties) {
         this.templates = templates;
         this.renderer = renderer;
         this.properties = properties;
@@ -43,7 +41,7 @@ class EntityReports {
         if (data.isEmpty()) {
             return Optional.empty();
         }
-        String generated = ZonedDateTime.now(ZoneId.of(properties.timeZone())).format(GENERATED);
+        String generated = properties.now().format(GENERATED);
         List<ArchivedReport> written = new ArrayList<>();
         for (String language : run.languages()) {
             Map<String, Object> parameters = new HashMap<>(data.get().parameters());

@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads     how many PDFs are rendered at once (1 = single-threaded)
  * @param chunkSize   entities per transaction of the report steps
  * @param stalledDays an open deal whose stage has not moved for longer is listed as stalled (when the forecast tables do not say)
- * @param timeZone    the zone of the generation time printed on the pages
  */
 @ConfigurationProperties("kam.report")
 public record ReportProperties(
@@ -21,6 +20,5 @@ public record ReportProperties(
         @DefaultValue List<String> languages,
         @DefaultValue("2") int threads,
         @DefaultValue("20") int chunkSize,
-        @DefaultValue("45") int stalledDays,
-        @DefaultValue("Asia/Shanghai") String timeZone) {
+        @DefaultValue("45") int stalledDays) {
 }

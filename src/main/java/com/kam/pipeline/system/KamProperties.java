@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param out     where each run writes its outputs, under {@code out/<date>/}
  * @param sources the folder of source mapping files
  * @param jobs    the folder of the files an operator edits (rollup.yml, appraisal.yml, ...)
+ * @param timeZone the company's time zone: of the generation time printed on the reports and
+ *                 written in the finance extract (the scheduler's is in schedules.yml)
  */
 @ConfigurationProperties("kam")
 public record KamProperties(
@@ -18,7 +20,13 @@ public record KamProperties(
         @DefaultValue("out") Path out,
         @DefaultValue("jobs/sources") Path sources,
         @DefaultValue("jobs") Path jobs,
-        @DefaultValue Ingest ingest) {
+        @DefaultValue Ingest ingest,
+        @DefaultValue("Asia/Shanghai") String timeZone) {
+
+    /** The local date and time now in the company's time zone. */
+    public java.time.LocalDateTime now() {
+        return java.time.LocalDateTime.now(java.time.ZoneId.of(timeZone));
+    }
 
     /**
      * @param chunkSize     rows per transaction

@@ -179,6 +179,12 @@ abstract class ForecastScenarios extends ForecastTestBase {
         assertThat(text).contains(",REP,R1,王小明,").contains(",TEAM,T1,上海办事处,").contains(",REGION,EAST,华东区,");
         assertThat(text).contains(",REP,R3,'=吴昊+1,").doesNotContain(",=吴昊");
         assertThat(text).contains("1,QUARTER,2026-04-01,2026-06-30,COMPANY,ALL,全公司,WEIGHTED,");
+        // generated_at is the company's time (Asia/Shanghai by default), whatever the server's zone
+        String firstRow = text.lines().skip(1).findFirst().orElseThrow();
+        java.time.LocalDateTime generated = java.time.LocalDateTime.parse(firstRow.substring(firstRow.lastIndexOf(',') + 1),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        assertThat(generated).isCloseTo(java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")),
+                org.assertj.core.api.Assertions.within(30, java.time.temporal.ChronoUnit.MINUTES));
         long lines = text.lines().count();
         assertThat(lines - 1).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM forecast WHERE run_id = ?", Long.class, run));
 

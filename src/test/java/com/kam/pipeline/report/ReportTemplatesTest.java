@@ -61,6 +61,6 @@ class ReportTemplatesTest {
     }
 
     private static ReportProperties properties(Path templates) {
-        return new ReportProperties(templates, List.of(), 1, 10, 45, "Asia/Shanghai");
+        return new ReportProperties(templates, List.of(), 1, 10, 45);
     }
 }
