@@ -38,10 +38,10 @@ sealed interface CheckedRow permits CheckedRow.Valid, CheckedRow.Rejected, Check
     }
 
     /**
-     * A row of a file that collects a month, dated after the business date in that month: not an
-     * error, just early. It is neither stored nor rejected tonight; the file stays in the inbox
-     * and loads it on a later night.
+     * A row that is early, not wrong: dated after the business date in the month its file
+     * collects, or a stage change of a deal that no snapshot lists yet. It is neither stored nor
+     * rejected tonight; the file stays in the inbox and loads it on a later night.
      */
-    record Waiting(LoadRef load, long line, java.time.LocalDate date) implements CheckedRow {
+    record Waiting(LoadRef load, long line, java.time.LocalDate date, String reason) implements CheckedRow {
     }
 }

@@ -64,7 +64,7 @@ class InboxClaimTasklet implements Tasklet {
             Source source = matching.get(0);
             String name = file.getFileName().toString();
             Optional<LocalDate> day = FileNameDate.of(name);
-            LocalDate latest = run.businessDate().plusDays(source.kind() == InputKind.VISIT_PLAN ? planDaysAhead : 0);
+            LocalDate latest = RowChecks.latestDate(source.kind(), run.businessDate(), planDaysAhead);
             if (day.isPresent() && day.get().isAfter(latest)) {
                 log.info("{}: dated {}, after the business date {}; left in the inbox for that night", name, day.get(),
                         run.businessDate());

@@ -43,8 +43,8 @@ class IngestFinishTasklet implements Tasklet {
         for (IngestLoads.Load load : all) {
             Path file = run.inbox().resolve(load.fileName());
             if (load.leftRowsWaiting()) {
-                log.info("{}: {} row(s) dated after the business date {} wait for their nights; the file stays in the inbox",
-                        load.fileName(), load.rowsWaiting(), run.businessDate());
+                log.info("{}: {} row(s) wait for a later night (see ingest_waiting); the file stays in the inbox",
+                        load.fileName(), load.rowsWaiting());
             } else if (load.sha256() != null && Files.isRegularFile(file)) {
                 Files.createDirectories(archive);
                 Path target = archive.resolve(load.fileName());

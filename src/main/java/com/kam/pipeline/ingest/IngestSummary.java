@@ -46,8 +46,9 @@ public record IngestSummary(List<SourceLine> sources) {
                     line.balanced() ? "" : "  read != loaded + rejected + waiting!"));
         }
         if (sources.stream().anyMatch(l -> l.waiting() > 0)) {
-            out.append("waiting: rows of a month's file dated after the business date; the file stays in the inbox and"
-                    + " loads them on their nights").append(System.lineSeparator());
+            out.append("waiting: rows that are early, not wrong (dated later in the month their file collects, or naming a"
+                    + " deal no snapshot lists yet); their file stays in the inbox and loads them on a later night (see"
+                    + " ingest_waiting)").append(System.lineSeparator());
         }
         return out.toString();
     }

@@ -13,36 +13,48 @@ final class RowChecks {
 
     private final LocalDate businessDate;
     private final int planDaysAhead;
+    private final int newDealWaitDays;
     private final ReferenceData references;
 
-    RowChecks(LocalDate businessDate, int planDaysAhead, ReferenceData references) {
+    RowChecks(LocalDate businessDate, int planDaysAhead, int newDealWaitDays, ReferenceData references) {
         this.businessDate = businessDate;
         this.planDaysAhead = planDaysAhead;
+        this.newDealWaitDays = newDealWaitDays;
         this.references = references;
     }
 
     /**
-     * The row as {@link CheckedRow.Waiting} when its file collects a month (named yyyy-MM, no day)
-     * and the row is dated in that month but after what tonight may load (for plans, the business
-     * date plus the days plans are filed ahead): a catch-up run that reads the month's file early
-     * must not lose the later days. Null otherwise; rows dated outside the file's month are
-     * checked (and rejected) as any other.
+     * The row as {@link CheckedRow.Waiting} when it is early rather than wrong, else null:
+     * <ul>
+     * <li>its file collects a month (named yyyy-MM, no day) and it is dated in that month but after
+     * what tonight may load: a catch-up run that reads the month's file early must not lose the
+     * later days (rows dated outside the file's month are checked, and rejected, as any other);</li>
+     * <li>a stage change of a deal that no snapshot lists yet, up to {@code newDealWaitDays} after
+     * its date: the log may run ahead of weekly snapshots.</li>
+     * </ul>
      */
     CheckedRow.Waiting waiting(CheckedRow.Valid row) {
-        KindTable table = KindTable.of(row.load().source().kind());
-        if (table.keptByKey()) {
+        InputKind kind = row.load().source().kind();
+        KindTable table = KindTable.of(kind);
+        if (table.keptByKey() || !(row.values()[table.dateFieldIndex()] instanceof LocalDate day)) {
             return null;
         }
-        Object date = row.values()[table.dateFieldIndex()];
-        if (!(date instanceof LocalDate day) || !day.isAfter(latestDate(row.load().source().kind()))) {
-            return null;
+        if (day.isAfter(latestDate(kind, businessDate, planDaysAhead))) {
+            boolean inFileMonth = FileNameDate.month(row.load().fileName()).filter(m -> m.equals(YearMonth.from(day))).isPresent();
+            return inFileMonth ? new CheckedRow.Waiting(row.load(), row.line(), day, "dated " + day
+                    + ", after the business date " + businessDate + "; loads on that night") : null;
         }
-        return FileNameDate.month(row.load().fileName()).filter(m -> m.equals(YearMonth.from(day))).isPresent()
-                ? new CheckedRow.Waiting(row.load(), row.line(), day) : null;
+        String opportunity = kind == InputKind.STAGE_CHANGE ? (String) row.get("opportunity_id") : null;
+        LocalDate lastNight = day.plusDays(newDealWaitDays - 1L);
+        if (opportunity != null && !references.isOpportunity(opportunity) && !businessDate.isAfter(lastNight)) {
+            return new CheckedRow.Waiting(row.load(), row.line(), day, "opportunity " + opportunity
+                    + " is in no snapshot yet; waits for one up to the night of " + lastNight + ", then is rejected as unknown");
+        }
+        return null;
     }
 
-    /** The latest date a row of the kind may carry tonight. */
-    LocalDate latestDate(InputKind kind) {
+    /** The latest date a row of the kind may carry on the business date's night. */
+    static LocalDate latestDate(InputKind kind, LocalDate businessDate, int planDaysAhead) {
         return kind == InputKind.VISIT_PLAN ? businessDate.plusDays(planDaysAhead) : businessDate;
     }
 
@@ -94,7 +106,7 @@ final class RowChecks {
 
     private CheckedRow.Rejected checkPlan(CheckedRow.Valid row) {
         LocalDate date = (LocalDate) row.get("plan_date");
-        if (date.isAfter(latestDate(InputKind.VISIT_PLAN))) {
+        if (date.isAfter(latestDate(InputKind.VISIT_PLAN, businessDate, planDaysAhead))) {
             return reject(row, "plan_date", date, "plan for " + date + " is more than " + planDaysAhead
                     + " days after the business date " + businessDate);
         }

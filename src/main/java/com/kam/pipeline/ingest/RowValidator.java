@@ -35,7 +35,8 @@ class RowValidator implements StepExecutionListener {
     @Override
     public void beforeStep(StepExecution stepExecution) {
         IngestParameters run = IngestParameters.of(stepExecution);
-        checks = new RowChecks(run.businessDate(), properties.ingest().planDaysAhead(), ReferenceData.load(jdbc, kind));
+        checks = new RowChecks(run.businessDate(), properties.ingest().planDaysAhead(),
+                properties.ingest().newDealWaitDays(), ReferenceData.load(jdbc, kind));
         seenLoadId = -1;
         seenKeys = Map.of();
     }

@@ -31,7 +31,10 @@ public record KamProperties(
     /**
      * @param chunkSize     rows per transaction
      * @param planDaysAhead how far after the business date a visit plan may be dated
+     * @param newDealWaitDays how many days after its date a stage change naming a deal that no
+     *                        snapshot lists yet waits for one (snapshots may come weekly)
      */
-    public record Ingest(@DefaultValue("20000") int chunkSize, @DefaultValue("14") int planDaysAhead) {
+    public record Ingest(@DefaultValue("20000") int chunkSize, @DefaultValue("14") int planDaysAhead,
+                         @DefaultValue("7") int newDealWaitDays) {
     }
 }

@@ -221,6 +221,46 @@ abstract class IngestScenarios extends IngestTestBase {
     }
 
     @Test
+    void aStageChangeOfADealNoSnapshotListsYetWaitsForOne() throws Exception {
+        SmallCompany.writeInbox(inbox);
+        // the stage log runs ahead of the snapshots: O006 was opened today and appears in tomorrow's snapshot
+        Path log = inbox.resolve("stage_changes_2026-05-11.csv");
+        Files.writeString(log, """
+                opportunity_id,changed_on,from_stage,to_stage
+                O001,2026-05-11,DEVELOPED,COMMITTED
+                O006,2026-05-11,IDENTIFIED,CONTACTED
+                O998,2026-05-05,IDENTIFIED,CONTACTED
+                O999,2026-05-01,IDENTIFIED,CONTACTED
+                """);
+        String changes = "SELECT CONCAT(opportunity_id, ' ', changed_on, ' ', to_stage) FROM opportunity_stage_change"
+                + " WHERE origin = 'LOG' ORDER BY opportunity_id";
+
+        IngestService.Result first = ingest(MAY_11);
+        IngestSummary.SourceLine tonight = line(first, "stage-changes");
+        assertThat(List.of(tonight.read(), tonight.loaded(), tonight.rejected(), tonight.waiting())).containsExactly(4L, 1L, 1L, 2L);
+        assertThat(jdbc.queryForList(changes, String.class)).containsExactly("O001 2026-05-11 COMMITTED");
+        // O999's change is ten days old: a deal no snapshot has listed since is a mistake
+        assertThat(rejects("stage-changes")).containsExactly(Map.entry("5", "opportunity_id: unknown opportunity O999"));
+        assertThat(jdbc.queryForList("SELECT reason FROM ingest_waiting ORDER BY line_no", String.class)).containsExactly(
+                "opportunity O006 is in no snapshot yet; waits for one up to the night of 2026-05-17, then is rejected as unknown",
+                "opportunity O998 is in no snapshot yet; waits for one up to the night of 2026-05-11, then is rejected as unknown");
+        assertThat(log).exists();
+
+        Files.writeString(inbox.resolve("opportunities_2026-05-12.csv"), SmallCompany.OPPORTUNITIES
+                + "O006,C002,R002,新建机房,数据中心,500000,需求明确,2026-08-31,2026-05-11,,,,PIPELINE\n");
+        IngestService.Result second = ingest(MAY_11.plusDays(1));
+        IngestSummary.SourceLine next = line(second, "stage-changes");
+        assertThat(List.of(next.loaded(), next.rejected(), next.waiting())).containsExactly(2L, 2L, 0L);
+        assertThat(jdbc.queryForList(changes, String.class)).containsExactly("O001 2026-05-11 COMMITTED",
+                "O006 2026-05-11 CONTACTED");
+        assertThat(jdbc.queryForList("SELECT reason FROM ingest_reject r JOIN ingest_load l ON l.id = r.load_id"
+                + " WHERE l.business_date = '2026-05-12' AND r.source_name = 'stage-changes' ORDER BY r.line_no", String.class))
+                .containsExactly("unknown opportunity O998", "unknown opportunity O999");
+        assertThat(log).doesNotExist();
+        assertThat(inbox.resolve("archive/2026-05-12/stage_changes_2026-05-11.csv")).exists();
+    }
+
+    @Test
     void aCorrectedFileReplacesThatDayAndAsksForItsRecompute() throws Exception {
         SmallCompany.writeInbox(inbox);
         ingest(MAY_11);
