@@ -38,6 +38,9 @@ public record IngestSummary(List<SourceLine> sources) {
     }
 
     public String format() {
+        if (sources.isEmpty()) {
+            return "nothing to read tonight: no inbox file is due and no JDBC source is configured" + System.lineSeparator();
+        }
         StringBuilder out = new StringBuilder(String.format("%-16s %6s %6s %10s %10s %9s %8s%n", "source", "files", "dups",
                 "read", "loaded", "rejected", "waiting"));
         for (SourceLine line : sources) {
