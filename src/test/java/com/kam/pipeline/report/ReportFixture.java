@@ -152,6 +152,16 @@ final class ReportFixture {
                 + " VALUES (?, 'REP', 'R009', 'SH', ?, 0, 0, 0, 1, CURRENT_TIMESTAMP)", WEEK, WEEK.plusDays(7));
     }
 
+    /** Enough customers not visited for too long to run the weekly list over more than one page. */
+    void manyAbnormalCustomers(int customers) {
+        for (int i = 1; i <= customers; i++) {
+            jdbc.update("INSERT INTO abnormal_customer (week_start, customer_id, reason_code, customer_name, customer_class, abc_class,"
+                    + " rep_id, team_code, last_visit, days_since, allowed_days, reason) VALUES (?, ?, 'NOT_VISITED', ?, 'R2', 'A',"
+                    + " 'R001', 'SH', ?, 40, 30, 'not visited for 40 days (class A allows 30)')", WEEK, String.format("X%03d", i),
+                    String.format("客户%03d", i), WEEK.minusDays(34));
+        }
+    }
+
     private void person(String id, String name, String role, String language, String team, String teamName, String region,
                         String regionName) {
         jdbc.update("INSERT INTO org_assignment (employee_id, valid_from, valid_to, name, role, email, language, manager_id,"

@@ -110,6 +110,34 @@ abstract class ReportScenarios extends ReportTestBase {
     }
 
     @Test
+    void aListThatRunsOntoAnotherPageRepeatsItsColumnHeaders() throws Exception {
+        new ReportFixture(jdbc).manyAbnormalCustomers(70);
+        reports.run(ReportFixture.DATE, ReportType.WEEKLY, false, out);
+
+        List<String> pages = pageTexts(Path.of((String) archiveRow("WEEKLY", "SH", "zh").get("file_path")));
+        // the pages the list runs over: from the one with its first customer to the one with its last
+        int first = indexOfPageWith(pages, "客户001");
+        int last = indexOfPageWith(pages, "客户070");
+        assertThat(last).isGreaterThan(first);
+        for (int page = first; page <= last; page++) {
+            assertThat(pages.get(page)).as("page %d", page + 1).contains("未拜访天数", "最近拜访");
+        }
+        // and every customer is there once
+        for (int i = 1; i <= 70; i++) {
+            assertThat(String.join("", pages).split(String.format("客户%03d", i), -1)).hasSize(2);
+        }
+    }
+
+    private static int indexOfPageWith(List<String> pages, String text) {
+        for (int i = 0; i < pages.size(); i++) {
+            if (pages.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError(text + " is on no page");
+    }
+
+    @Test
     void theDigestNamesWhoHasNotReportedTheDayAgainstMonthToDateAndComplaints() throws Exception {
         reports.run(ReportFixture.DATE, ReportType.DIGEST, false, out);
 

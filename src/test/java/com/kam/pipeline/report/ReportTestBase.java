@@ -54,6 +54,20 @@ abstract class ReportTestBase {
     record Pdf(String text, int pages, List<PDFont> fonts) {
     }
 
+    /** The text of each page, first page first. */
+    static List<String> pageTexts(Path file) throws IOException {
+        try (PDDocument document = Loader.loadPDF(file.toFile())) {
+            List<String> pages = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                pages.add(stripper.getText(document));
+            }
+            return pages;
+        }
+    }
+
     static Pdf open(Path file) throws IOException {
         try (PDDocument document = Loader.loadPDF(file.toFile())) {
             List<PDFont> fonts = new ArrayList<>();
