@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code kam runs [--last N]}: recent job executions with their business date, status, duration,
  * rows read/loaded/rejected (from the step executions; for the ingest from its per-file tally in
- * ingest_load, as its rejects are not batch skips), PDFs archived and mails delivered.
+ * ingest_load, as its rejects are not batch skips, with the rows waiting for a later night), PDFs
+ * archived and mails delivered. A report job reads entities and "loads" those with a report; the
+ * others had nothing to report, which is not a rejection.
  */
 @Component
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List recent job runs.")
@@ -35,7 +37,7 @@ public class RunsCommand implements Callable<Integer> {
 
     /** One line of the listing. */
     record Run(long executionId, String job, String businessDate, String status, Timestamp start, Timestamp end, long read,
-               long loaded, long rejected, long pdfs, long mails, long mailsFailed) {
+               long loaded, long rejected, Long waiting, long pdfs, long mails, long mailsFailed) {
     }
 
     @Override
@@ -46,13 +48,14 @@ public class RunsCommand implements Callable<Integer> {
             return KamCommand.BAD_USAGE;
         }
         List<Run> runs = recent(last);
-        out.printf("%-6s %-10s %-10s %-9s %9s %9s %9s %9s %5s %6s%n", "id", "job", "date", "status", "duration", "read",
-                "loaded", "rejected", "PDFs", "mails");
+        out.printf("%-6s %-10s %-10s %-9s %9s %9s %9s %9s %8s %5s %6s%n", "id", "job", "date", "status", "duration", "read",
+                "loaded", "rejected", "waiting", "PDFs", "mails");
         for (Run r : runs) {
             String duration = r.start() == null || r.end() == null ? "-"
                     : String.format("%.1f s", Duration.between(r.start().toInstant(), r.end().toInstant()).toMillis() / 1000.0);
-            out.printf("%-6d %-10s %-10s %-9s %9s %9d %9d %9d %5s %6s%n", r.executionId(), r.job(), r.businessDate(), r.status(),
-                    duration, r.read(), r.loaded(), r.rejected(), r.job().equals("report") ? Long.toString(r.pdfs()) : "-",
+            out.printf("%-6d %-10s %-10s %-9s %9s %9d %9d %9s %8s %5s %6s%n", r.executionId(), r.job(), r.businessDate(), r.status(),
+                    duration, r.read(), r.loaded(), r.job().equals("report") ? "-" : Long.toString(r.rejected()),
+                    r.waiting() == null ? "-" : r.waiting().toString(), r.job().equals("report") ? Long.toString(r.pdfs()) : "-",
                     r.job().equals("deliver") ? r.mails() + (r.mailsFailed() > 0 ? "/" + r.mailsFailed() + "!" : "") : "-");
         }
         if (runs.isEmpty()) {
@@ -73,6 +76,7 @@ public class RunsCommand implements Callable<Integer> {
                   (SELECT COALESCE(SUM(l.rows_read), 0) FROM ingest_load l WHERE l.job_instance_id = e.JOB_INSTANCE_ID),
                   (SELECT COALESCE(SUM(l.rows_loaded), 0) FROM ingest_load l WHERE l.job_instance_id = e.JOB_INSTANCE_ID),
                   (SELECT COALESCE(SUM(l.rows_rejected), 0) FROM ingest_load l WHERE l.job_instance_id = e.JOB_INSTANCE_ID),
+                  (SELECT COALESCE(SUM(l.rows_waiting), 0) FROM ingest_load l WHERE l.job_instance_id = e.JOB_INSTANCE_ID),
                   (SELECT COUNT(*) FROM report_archive a WHERE a.business_date = p.PARAMETER_VALUE),
                   (SELECT COUNT(*) FROM delivery_log d WHERE d.job_execution_id = e.JOB_EXECUTION_ID AND d.status <> 'FAILED'),
                   (SELECT COUNT(*) FROM delivery_log d WHERE d.job_execution_id = e.JOB_EXECUTION_ID AND d.status = 'FAILED')
@@ -82,10 +86,11 @@ public class RunsCommand implements Callable<Integer> {
                 ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?""",
                 (rs, i) -> {
                     // the ingest keeps rejected rows apart from the batch counts: its own per-file tally is the truth
-                    boolean ingest = rs.getLong(10) > 0;
+                    boolean ingest = "ingest".equals(rs.getString(2)) || rs.getLong(10) > 0;
                     return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
                             rs.getTimestamp(6), rs.getLong(ingest ? 11 : 7), rs.getLong(ingest ? 12 : 8),
-                            rs.getLong(ingest ? 13 : 9), rs.getLong(14), rs.getLong(15), rs.getLong(16));
+                            rs.getLong(ingest ? 13 : 9), ingest ? rs.getLong(14) : null, rs.getLong(15), rs.getLong(16),
+                            rs.getLong(17));
                 }, JobRunner.BUSINESS_DATE, limit);
     }
 }

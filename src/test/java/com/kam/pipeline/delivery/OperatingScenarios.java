@@ -83,7 +83,9 @@ abstract class OperatingScenarios extends DeliveryTestBase {
         Result runs = kam("runs", "--last", "5");
         assertThat(runs.exitCode()).isZero();
         assertThat(runs.out()).containsPattern("deliver +2026-10-31 +COMPLETED .* " + mails + "\\s*\\n")
-                .containsPattern("ingest +2026-10-31 +COMPLETED +[0-9.]+ s +44 +44 +0 ");
+                .containsPattern("ingest +2026-10-31 +COMPLETED +[0-9.]+ s +44 +44 +0 +0 ")
+                // a report job's entities with nothing to report are not rejections
+                .containsPattern("report +2026-10-31 +COMPLETED +[0-9.]+ s +[0-9]+ +[0-9]+ +- +- +[0-9]+ ");
 
         long reportId = jdbc.queryForObject("SELECT MIN(id) FROM report_archive", Long.class);
         Result resend = kam("resend", "--report", Long.toString(reportId), "--to", "auditor@example.com");
