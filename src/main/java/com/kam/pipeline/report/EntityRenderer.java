@@ -44,7 +44,7 @@ class EntityRenderer implements ItemProcessor<ReportEntity, List<ArchivedReport>
     public List<ArchivedReport> process(ReportEntity entity) {
         Optional<List<ArchivedReport>> written = reports.make(content, entity, reader.run());
         if (written.isEmpty()) {
-            log.info("{} for {}: nothing to report, no PDF", content.type(), entity.label());
+            log.debug("{} for {}: nothing to report, no PDF", content.type(), entity.label());
             nothing.add(entity.label());
             return null;
         }
