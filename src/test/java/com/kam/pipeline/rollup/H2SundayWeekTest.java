@@ -36,10 +36,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = "kam.cli.enabled=false")
 class H2SundayWeekTest {
 
+    /** A copy of jobs/ with Sunday weeks, made before the context starts (so not a @TempDir); removed after. */
+    private static Path jobs;
+
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws IOException {
         TestDatabases.register(registry, TestDatabases.h2Url("sunday-week"));
-        Path jobs = Files.createTempDirectory("kam-sunday-week-jobs");
+        jobs = Files.createTempDirectory("kam-sunday-week-jobs");
         try (Stream<Path> files = Files.walk(Path.of("jobs"))) {
             for (Path file : files.toList()) {
                 Path copy = jobs.resolve(Path.of("jobs").relativize(file).toString());
@@ -54,8 +57,14 @@ class H2SundayWeekTest {
         String settings = Files.readString(rollupYml, StandardCharsets.UTF_8);
         assertThat(settings).contains("week-start: MONDAY");
         Files.writeString(rollupYml, settings.replace("week-start: MONDAY", "week-start: SUNDAY"), StandardCharsets.UTF_8);
-        registry.add("kam.jobs", jobs::toString);
-        registry.add("kam.sources", () -> jobs.resolve("sources").toString());
+        Path copied = jobs;
+        registry.add("kam.jobs", copied::toString);
+        registry.add("kam.sources", () -> copied.resolve("sources").toString());
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeJobsCopy() throws IOException {
+        org.springframework.util.FileSystemUtils.deleteRecursively(jobs);
     }
 
     @Autowired
