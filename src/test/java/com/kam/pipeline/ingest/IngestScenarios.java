@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Test;
 /** What a sales-ops user checks after an ingest; run on H2 and on MariaDB by the subclasses. */
 abstract class IngestScenarios extends IngestTestBase {
 
+    /** The stage changes stored from the log, as "opportunity date stage", by date and opportunity. */
+    private static final String LOGGED_CHANGES = "SELECT CONCAT(opportunity_id, ' ', changed_on, ' ', to_stage)"
+            + " FROM opportunity_stage_change WHERE origin = 'LOG' ORDER BY changed_on, opportunity_id";
+
     @Test
     void everyBadRowIsRejectedWithItsLineFieldAndReasonAndTheRestLoads() throws Exception {
         SmallCompany.writeInbox(inbox);
@@ -187,14 +191,12 @@ abstract class IngestScenarios extends IngestTestBase {
                 opportunity_id,changed_on,from_stage,to_stage
                 O002,2026-06-01,COMMITTED,WON
                 """);
-        String changes = "SELECT CONCAT(opportunity_id, ' ', changed_on, ' ', to_stage) FROM opportunity_stage_change"
-                + " WHERE origin = 'LOG' ORDER BY changed_on, opportunity_id";
 
         IngestService.Result first = ingest(MAY_11);
         IngestSummary.SourceLine log = line(first, "stage-changes");
         assertThat(List.of(log.read(), log.loaded(), log.rejected(), log.waiting())).containsExactly(4L, 1L, 1L, 2L);
         assertThat(first.summary().format()).contains("stays in the inbox");
-        assertThat(jdbc.queryForList(changes, String.class)).containsExactly("O001 2026-05-06 DEVELOPED");
+        assertThat(jdbc.queryForList(LOGGED_CHANGES, String.class)).containsExactly("O001 2026-05-06 DEVELOPED");
         // a row dated outside the file's month is wrong, not early
         assertThat(rejects("stage-changes")).containsExactly(Map.entry("5",
                 "changed_on: stage change dated 2026-06-02, after the business date 2026-05-11"));
@@ -205,12 +207,12 @@ abstract class IngestScenarios extends IngestTestBase {
         // the same file the next night: read again (not a duplicate), the 12th's change loads, the 13th's still waits
         IngestService.Result second = ingest(MAY_11.plusDays(1));
         assertThat(line(second, "stage-changes").waiting()).isEqualTo(1);
-        assertThat(jdbc.queryForList(changes, String.class)).containsExactly("O001 2026-05-06 DEVELOPED",
+        assertThat(jdbc.queryForList(LOGGED_CHANGES, String.class)).containsExactly("O001 2026-05-06 DEVELOPED",
                 "O002 2026-05-12 COMMITTED");
         assertThat(may).exists();
 
         ingest(MAY_11.plusDays(2));
-        assertThat(jdbc.queryForList(changes, String.class)).containsExactly("O001 2026-05-06 DEVELOPED",
+        assertThat(jdbc.queryForList(LOGGED_CHANGES, String.class)).containsExactly("O001 2026-05-06 DEVELOPED",
                 "O002 2026-05-12 COMMITTED", "O001 2026-05-13 COMMITTED");
         assertThat(may).doesNotExist();
         assertThat(inbox.resolve("archive/2026-05-13/stage_changes_2026-05.csv")).exists();
@@ -232,13 +234,11 @@ abstract class IngestScenarios extends IngestTestBase {
                 O998,2026-05-05,IDENTIFIED,CONTACTED
                 O999,2026-05-01,IDENTIFIED,CONTACTED
                 """);
-        String changes = "SELECT CONCAT(opportunity_id, ' ', changed_on, ' ', to_stage) FROM opportunity_stage_change"
-                + " WHERE origin = 'LOG' ORDER BY opportunity_id";
 
         IngestService.Result first = ingest(MAY_11);
         IngestSummary.SourceLine tonight = line(first, "stage-changes");
         assertThat(List.of(tonight.read(), tonight.loaded(), tonight.rejected(), tonight.waiting())).containsExactly(4L, 1L, 1L, 2L);
-        assertThat(jdbc.queryForList(changes, String.class)).containsExactly("O001 2026-05-11 COMMITTED");
+        assertThat(jdbc.queryForList(LOGGED_CHANGES, String.class)).containsExactly("O001 2026-05-11 COMMITTED");
         // O999's change is ten days old: a deal no snapshot has listed since is a mistake
         assertThat(rejects("stage-changes")).containsExactly(Map.entry("5", "opportunity_id: unknown opportunity O999"));
         assertThat(jdbc.queryForList("SELECT reason FROM ingest_waiting ORDER BY line_no", String.class)).containsExactly(
@@ -251,7 +251,7 @@ abstract class IngestScenarios extends IngestTestBase {
         IngestService.Result second = ingest(MAY_11.plusDays(1));
         IngestSummary.SourceLine next = line(second, "stage-changes");
         assertThat(List.of(next.loaded(), next.rejected(), next.waiting())).containsExactly(2L, 2L, 0L);
-        assertThat(jdbc.queryForList(changes, String.class)).containsExactly("O001 2026-05-11 COMMITTED",
+        assertThat(jdbc.queryForList(LOGGED_CHANGES, String.class)).containsExactly("O001 2026-05-11 COMMITTED",
                 "O006 2026-05-11 CONTACTED");
         assertThat(jdbc.queryForList("SELECT reason FROM ingest_reject r JOIN ingest_load l ON l.id = r.load_id"
                 + " WHERE l.business_date = '2026-05-12' AND r.source_name = 'stage-changes' ORDER BY r.line_no", String.class))
