@@ -54,7 +54,7 @@ class RetryingSenderTest {
             assertThat(outcome.delivered()).as(outcome.error()).isTrue();
             assertThat(outcome.attempts()).isBetween(2, 6);
             assertThat(smtp.getReceivedMessages()).hasSize(1);
-            assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("[大客户管理] 每日简报：2026-10-30");
+            assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("[大客户管理] 销售日报摘要：2026-10-30");
         } finally {
             smtp.stop();
         }

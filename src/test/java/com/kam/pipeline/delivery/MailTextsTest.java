@@ -1,0 +1,35 @@
+package com.kam.pipeline.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kam.pipeline.report.ReportType;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.ResourceBundle;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A mail names each report as the report's own title does, in every language of both. */
+class MailTextsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh", "en"})
+    void theMailNamesEachReportByItsTitle(String language) throws IOException {
+        ResourceBundle mail = ResourceBundle.getBundle("delivery.messages", Locale.forLanguageTag(language),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Properties labels = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of("report-templates/i18n/report_" + language + ".properties"),
+                StandardCharsets.UTF_8)) {
+            labels.load(in);
+        }
+        for (ReportType type : ReportType.values()) {
+            assertThat(mail.getString("type." + type.name())).as("%s in %s", type, language)
+                    .isEqualTo(labels.getProperty(type.name().toLowerCase(Locale.ROOT) + ".title"));
+        }
+    }
+}
