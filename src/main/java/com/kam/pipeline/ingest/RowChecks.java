@@ -42,7 +42,7 @@ final class RowChecks {
         if (day.isAfter(latestDate(kind, businessDate, planDaysAhead))) {
             boolean inFileMonth = FileNameDate.month(row.load().fileName()).filter(m -> m.equals(YearMonth.from(day))).isPresent();
             return inFileMonth ? new CheckedRow.Waiting(row.load(), row.line(), day, "dated " + day
-                    + ", after the business date " + businessDate + "; loads on that night") : null;
+                    + ", later than the night of " + businessDate + " may load; loads on a later night") : null;
         }
         String opportunity = kind == InputKind.STAGE_CHANGE ? (String) row.get("opportunity_id") : null;
         LocalDate lastNight = day.plusDays(newDealWaitDays - 1L);

@@ -196,6 +196,9 @@ abstract class IngestScenarios extends IngestTestBase {
         IngestSummary.SourceLine log = line(first, "stage-changes");
         assertThat(List.of(log.read(), log.loaded(), log.rejected(), log.waiting())).containsExactly(4L, 1L, 1L, 2L);
         assertThat(first.summary().format()).contains("stays in the inbox");
+        assertThat(jdbc.queryForList("SELECT reason FROM ingest_waiting ORDER BY line_no", String.class)).containsExactly(
+                "dated 2026-05-12, later than the night of 2026-05-11 may load; loads on a later night",
+                "dated 2026-05-13, later than the night of 2026-05-11 may load; loads on a later night");
         assertThat(jdbc.queryForList(LOGGED_CHANGES, String.class)).containsExactly("O001 2026-05-06 DEVELOPED");
         // a row dated outside the file's month is wrong, not early
         assertThat(rejects("stage-changes")).containsExactly(Map.entry("5",
