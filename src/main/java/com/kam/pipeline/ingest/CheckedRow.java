@@ -40,8 +40,9 @@ sealed interface CheckedRow permits CheckedRow.Valid, CheckedRow.Rejected, Check
     /**
      * A row that is early, not wrong: dated after the business date in the month its file
      * collects, or a stage change of a deal that no snapshot lists yet. It is neither stored nor
-     * rejected tonight; the file stays in the inbox and loads it on a later night.
+     * rejected tonight; the file stays in the inbox and loads it on a later night. Its raw text is
+     * kept, as a reject's is, so that nothing is lost should the file be taken out of the inbox.
      */
-    record Waiting(LoadRef load, long line, java.time.LocalDate date, String reason) implements CheckedRow {
+    record Waiting(LoadRef load, long line, java.time.LocalDate date, String reason, String raw) implements CheckedRow {
     }
 }

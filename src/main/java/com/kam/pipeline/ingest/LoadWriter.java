@@ -43,7 +43,7 @@ class LoadWriter implements ItemWriter<CheckedRow> {
                 rejects.add(new Object[] {r.load().id(), r.load().source().name(), r.load().fileName(), r.line(),
                         r.field(), clip(r.value()), clip(r.reason()), r.raw()});
             } else if (row instanceof CheckedRow.Waiting w) {
-                waiting.add(new Object[] {w.load().id(), w.line(), java.sql.Date.valueOf(w.date()), clip(w.reason())});
+                waiting.add(new Object[] {w.load().id(), w.line(), java.sql.Date.valueOf(w.date()), clip(w.reason()), w.raw()});
             }
         }
         if (table.keptByKey() && !valid.isEmpty()) {
@@ -57,7 +57,7 @@ class LoadWriter implements ItemWriter<CheckedRow> {
             jdbc.batchUpdate(INSERT_REJECT, rejects);
         }
         if (!waiting.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO ingest_waiting (load_id, line_no, data_date, reason) VALUES (?, ?, ?, ?)", waiting);
+            jdbc.batchUpdate("INSERT INTO ingest_waiting (load_id, line_no, data_date, reason, raw_row) VALUES (?, ?, ?, ?, ?)", waiting);
         }
         if (!table.keptByKey()) {
             recordCoverage(valid);

@@ -41,14 +41,14 @@ final class RowChecks {
         }
         if (day.isAfter(latestDate(kind, businessDate, planDaysAhead))) {
             boolean inFileMonth = FileNameDate.month(row.load().fileName()).filter(m -> m.equals(YearMonth.from(day))).isPresent();
-            return inFileMonth ? new CheckedRow.Waiting(row.load(), row.line(), day, "dated " + day
-                    + ", later than the night of " + businessDate + " may load; loads on a later night") : null;
+            return inFileMonth ? wait(row, day, "dated " + day + ", later than the night of " + businessDate
+                    + " may load; loads on a later night") : null;
         }
         String opportunity = kind == InputKind.STAGE_CHANGE ? (String) row.get("opportunity_id") : null;
         LocalDate lastNight = day.plusDays(newDealWaitDays - 1L);
         if (opportunity != null && !references.isOpportunity(opportunity) && !businessDate.isAfter(lastNight)) {
-            return new CheckedRow.Waiting(row.load(), row.line(), day, "opportunity " + opportunity
-                    + " is in no snapshot yet; waits for one up to the night of " + lastNight + ", then is rejected as unknown");
+            return wait(row, day, "opportunity " + opportunity + " is in no snapshot yet; waits for one up to the night of "
+                    + lastNight + ", then is rejected as unknown");
         }
         return null;
     }
@@ -176,6 +176,10 @@ final class RowChecks {
     /** A snapshot without a date column takes the date in its file name, else the business date. */
     private LocalDate dateInFileName(String fileName) {
         return FileNameDate.of(fileName).orElse(businessDate);
+    }
+
+    private static CheckedRow.Waiting wait(CheckedRow.Valid row, LocalDate date, String reason) {
+        return new CheckedRow.Waiting(row.load(), row.line(), date, reason, row.raw());
     }
 
     static CheckedRow.Rejected reject(CheckedRow.Valid row, String field, Object value, String reason) {

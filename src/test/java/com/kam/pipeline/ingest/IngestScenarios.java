@@ -199,6 +199,8 @@ abstract class IngestScenarios extends IngestTestBase {
         assertThat(jdbc.queryForList("SELECT reason FROM ingest_waiting ORDER BY line_no", String.class)).containsExactly(
                 "dated 2026-05-12, later than the night of 2026-05-11 may load; loads on a later night",
                 "dated 2026-05-13, later than the night of 2026-05-11 may load; loads on a later night");
+        assertThat(jdbc.queryForList("SELECT raw_row FROM ingest_waiting ORDER BY line_no", String.class))
+                .containsExactly("O002,2026-05-12,DEVELOPED,COMMITTED", "O001,2026-05-13,DEVELOPED,COMMITTED");
         assertThat(jdbc.queryForList(LOGGED_CHANGES, String.class)).containsExactly("O001 2026-05-06 DEVELOPED");
         // a row dated outside the file's month is wrong, not early
         assertThat(rejects("stage-changes")).containsExactly(Map.entry("5",
