@@ -119,6 +119,36 @@ enum KindTable {
         return values.toArray();
     }
 
+    /**
+     * A fingerprint of what a dated row stores, less its source, load and line: 40 bits, so that
+     * the sum over a date's rows (see {@code ingest_load_date.content_hash}) stays within a long.
+     * Equal rows give equal fingerprints from one run to the next (values hashed by their text).
+     */
+    long contentHash(CheckedRow.Valid row) {
+        long hash = FNV_OFFSET;
+        for (int index : fieldIndexes) {
+            hash = hash(hash, row.values()[index]);
+        }
+        if (this == OPPORTUNITY) {
+            hash = hash(hash, row.text("stage"));
+        }
+        // (FNV's low bits mix poorly: fold the high bits in before keeping 40)
+        return (hash ^ (hash >>> 29)) * 0xbf58476d1ce4e5b9L >>> 24;
+    }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    /** FNV-1a over the value's text, with a marker for null and a separator after each value. */
+    private static long hash(long hash, Object value) {
+        String text = value == null ? "\u0000" : value instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString()
+                : value.toString();
+        for (int i = 0; i < text.length(); i++) {
+            hash = (hash ^ text.charAt(i)) * FNV_PRIME;
+        }
+        return (hash ^ 0x1f) * FNV_PRIME;
+    }
+
     String deleteByKeySql() {
         return "DELETE FROM " + table + " WHERE " + String.join(" AND ", keyColumns.stream().map(c -> c + " = ?").toList());
     }

@@ -59,7 +59,7 @@ class LoadSettler implements Tasklet {
         } else {
             loaded = countByLoad("SELECT load_id, SUM(row_count) FROM ingest_load_date WHERE load_id IN (" + ids + ")"
                     + " GROUP BY load_id");
-            settleDated(ids);
+            settleDated(pending, ids);
         }
         writeCounts(pending, ids, loaded);
         return RepeatStatus.FINISHED;
@@ -78,27 +78,49 @@ class LoadSettler implements Tasklet {
         }
     }
 
-    private void settleDated(String ids) {
+    private void settleDated(List<IngestLoads.Load> pending, String ids) {
         // an older load of the same source covering the same date: its rows for that date are replaced
-        List<Map<String, Object>> replaced = jdbc.queryForList("SELECT n.load_id, n.data_date, o.load_id AS old_load"
+        List<Map<String, Object>> replaced = jdbc.queryForList("SELECT n.load_id, n.data_date, o.load_id AS old_load,"
+                + " CASE WHEN n.row_count = o.row_count AND n.content_hash = o.content_hash THEN 1 ELSE 0 END AS same_rows"
                 + " FROM ingest_load_date n JOIN ingest_load_date o ON o.source_name = n.source_name AND o.kind = n.kind"
                 + " AND o.data_date = n.data_date AND o.load_id < n.load_id WHERE n.load_id IN (" + ids + ")"
                 + " ORDER BY n.load_id, o.load_id");
+        java.util.Set<Long> tonight = new java.util.HashSet<>(pending.stream().map(IngestLoads.Load::id).toList());
         Map<String, Integer> replacedRows = new TreeMap<>();
+        // per load and date: whether its rows are those of the settled load they replace (null: some differ)
+        Map<String, Boolean> unchanged = new TreeMap<>();
         for (Map<String, Object> r : replaced) {
             Object day = r.get("data_date");
+            long oldLoad = ((Number) r.get("old_load")).longValue();
             int rows = jdbc.update("DELETE FROM " + table.table + " WHERE load_id = ? AND " + table.dateColumn + " = ?" + ownRows,
-                    r.get("old_load"), day);
-            jdbc.update("DELETE FROM ingest_load_date WHERE load_id = ? AND data_date = ?", r.get("old_load"), day);
-            replacedRows.merge(r.get("load_id") + "|" + day, rows, Integer::sum);
+                    oldLoad, day);
+            jdbc.update("DELETE FROM ingest_load_date WHERE load_id = ? AND data_date = ?", oldLoad, day);
+            String key = r.get("load_id") + "|" + day;
+            replacedRows.merge(key, rows, Integer::sum);
+            // (a load of tonight replaced in turn was never rolled up: its rows are no baseline)
+            boolean same = ((Number) r.get("same_rows")).intValue() == 1 && !tonight.contains(oldLoad);
+            unchanged.merge(key, same, Boolean::logicalAnd);
         }
         jdbc.update("INSERT INTO recompute_request (kind, data_date, load_id, reason, requested_at) SELECT kind, data_date,"
                 + " load_id, 'new rows', ? FROM ingest_load_date WHERE load_id IN (" + ids + ")", now());
         replacedRows.forEach((key, rows) -> {
             String[] parts = key.split("\\|");
-            jdbc.update("UPDATE recompute_request SET reason = ? WHERE load_id = ? AND data_date = ?",
-                    "replaced " + rows + " rows of earlier loads", Long.parseLong(parts[0]), LocalDate.parse(parts[1]));
+            if (unchanged.get(key)) {
+                // the same rows again: nothing for the rollups to recompute
+                jdbc.update("DELETE FROM recompute_request WHERE load_id = ? AND data_date = ?", Long.parseLong(parts[0]),
+                        LocalDate.parse(parts[1]));
+            } else {
+                jdbc.update("UPDATE recompute_request SET reason = ? WHERE load_id = ? AND data_date = ?",
+                        "replaced " + rows + " rows of earlier loads", Long.parseLong(parts[0]), LocalDate.parse(parts[1]));
+            }
         });
+        for (IngestLoads.Load load : pending) {
+            long same = unchanged.entrySet().stream().filter(e -> e.getKey().startsWith(load.id() + "|") && e.getValue()).count();
+            if (same > 0) {
+                log.info("{} {}: the rows of {} date(s) are those already loaded; only the other dates are recomputed",
+                        load.sourceName(), load.fileName(), same);
+            }
+        }
         if (kind == InputKind.OPPORTUNITY) {
             Map<String, List<LocalDate>> datesBySource = new TreeMap<>();
             jdbc.query("SELECT source_name, data_date FROM ingest_load_date WHERE load_id IN (" + ids + ")", rs -> {

@@ -65,36 +65,32 @@ class LoadWriter implements ItemWriter<CheckedRow> {
     }
 
     /**
-     * Counts the chunk's rows per load and date into {@code ingest_load_date}, in the chunk's own
-     * transaction, so the coverage of each load is exact even across a restart.
+     * Counts the chunk's rows per load and date into {@code ingest_load_date}, with the sum of
+     * their fingerprints ({@link KindTable#contentHash}), in the chunk's own transaction, so the
+     * coverage of each load is exact even across a restart.
      */
     private void recordCoverage(List<CheckedRow.Valid> valid) {
-        Map<List<Object>, Integer> counts = new LinkedHashMap<>();
+        // per load, date and source: rows and the sum of their fingerprints
+        Map<List<Object>, long[]> coverage = new LinkedHashMap<>();
         int dateField = table.dateFieldIndex();
         LoadRef runLoad = null;
         Object runDate = null;
-        int run = 0;
-        for (CheckedRow.Valid row : valid) { // rows of a load and date mostly come together: count runs
+        long[] sums = null;
+        for (CheckedRow.Valid row : valid) { // rows of a load and date mostly come together: look up once per run
             Object date = row.values()[dateField];
             if (row.load() != runLoad || !date.equals(runDate)) {
-                addRun(counts, runLoad, runDate, run);
                 runLoad = row.load();
                 runDate = date;
-                run = 0;
+                sums = coverage.computeIfAbsent(List.of(runLoad.id(), date, runLoad.source().name()), key -> new long[2]);
             }
-            run++;
+            sums[0]++;
+            sums[1] += table.contentHash(row);
         }
-        addRun(counts, runLoad, runDate, run);
-        List<Object[]> rows = new ArrayList<>(counts.size());
-        counts.forEach((key, n) -> rows.add(new Object[] {key.get(0), key.get(2), kindCode, key.get(1), n}));
-        jdbc.batchUpdate("INSERT INTO ingest_load_date (load_id, source_name, kind, data_date, row_count) VALUES (?, ?, ?, ?, ?)"
-                + " ON DUPLICATE KEY UPDATE row_count = row_count + VALUES(row_count)", rows);
-    }
-
-    private static void addRun(Map<List<Object>, Integer> counts, LoadRef load, Object date, int rows) {
-        if (rows > 0) {
-            counts.merge(List.of(load.id(), date, load.source().name()), rows, Integer::sum);
-        }
+        List<Object[]> rows = new ArrayList<>(coverage.size());
+        coverage.forEach((key, sum) -> rows.add(new Object[] {key.get(0), key.get(2), kindCode, key.get(1), sum[0], sum[1]}));
+        jdbc.batchUpdate("INSERT INTO ingest_load_date (load_id, source_name, kind, data_date, row_count, content_hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE row_count = row_count + VALUES(row_count),"
+                + " content_hash = content_hash + VALUES(content_hash)", rows);
     }
 
     private static String clip(String text) {

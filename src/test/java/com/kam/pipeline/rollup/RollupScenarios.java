@@ -334,6 +334,59 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void aMonthsReportFileSentAgainRecomputesOnlyTheDatesWhoseRowsChanged() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        RollupFixture.plan(inbox);
+        // the CRM exports December's reports so far as one file, and sends it again with the days since
+        Path december = inbox.resolve("daily_reports_2026-12.csv");
+        SmallCompany.write(december, RollupFixture.HEADER + lines("2026-12-01") + lines("2026-12-02"), StandardCharsets.UTF_8,
+                false);
+        night(LocalDate.of(2026, 12, 2));
+        assertThat(lastRunMode()).isEqualTo("FULL");
+
+        SmallCompany.write(december, RollupFixture.HEADER + lines("2026-12-01") + lines("2026-12-02") + lines("2026-12-16"),
+                StandardCharsets.UTF_8, false);
+        night(LocalDate.of(2026, 12, 16));
+        // the 1st and 2nd are as loaded before: only the days since the last night are recomputed
+        assertThat(requestedTonight()).containsExactly("2026-12-16 new rows");
+        assertThat(lastRun()).isEqualTo("INCREMENTAL from 2026-12-03, 14 dates");
+
+        // sent again with 周晓燕's order of the 1st corrected to 5,500, and its lines in another order
+        String corrected = lines("2026-12-01").replace(",5000,1000,", ",5500,1000,");
+        SmallCompany.write(december, RollupFixture.HEADER + lines("2026-12-31") + lines("2026-12-16") + lines("2026-12-02")
+                + corrected, StandardCharsets.UTF_8, false);
+        night(LocalDate.of(2026, 12, 31));
+        assertThat(requestedTonight()).containsExactly("2026-12-01 replaced 2 rows of earlier loads", "2026-12-31 new rows");
+        assertThat(lastRun()).isEqualTo("INCREMENTAL from 2026-12-01, 16 dates");
+        assertMoney(figures("MONTH", "2026-12-01", "COMPANY", "ALL"), "orders_amount", "14500.00");
+
+        List<String> tables = List.of("rollup", "rollup_rep_day", "rollup_complaint_day", "customer_order_day",
+                "customer_new_day", "rollup_visit_sum", "rollup_rep_sum", "appraisal", "appraisal_item");
+        List<String> incremental = Tables.dump(jdbc, tables);
+        fullRollup(LocalDate.of(2026, 12, 31));
+        assertThat(Tables.dump(jdbc, tables)).isEqualTo(incremental);
+    }
+
+    /** The fixture's report lines of one day. */
+    static String lines(String date) {
+        return java.util.Arrays.stream(RollupFixture.REPORTS).filter(r -> r[0].equals(date)).map(r -> r[1])
+                .collect(java.util.stream.Collectors.joining());
+    }
+
+    /** The recompute requests of the last night's report loads: date and reason. */
+    List<String> requestedTonight() {
+        return jdbc.queryForList("SELECT r.data_date, r.reason FROM recompute_request r JOIN ingest_load l ON l.id = r.load_id"
+                + " WHERE l.business_date = (SELECT MAX(business_date) FROM ingest_load) AND r.kind = 'daily_report'"
+                + " ORDER BY r.data_date").stream().map(r -> r.get("data_date") + " " + r.get("reason")).toList();
+    }
+
+    /** The last rollup run's mode, first date recomputed and number of dates. */
+    String lastRun() {
+        Map<String, Object> run = row("SELECT mode, first_date, dates FROM rollup_run ORDER BY id DESC LIMIT 1");
+        return run.get("mode") + " from " + run.get("first_date") + ", " + run.get("dates") + " dates";
+    }
+
+    @Test
     void nightsWithinAMonthSumTheQuarterAndYearOnTheMonthAsAFullRecomputeDoes() throws Exception {
         RollupFixture.writeMasterData(inbox);
         RollupFixture.plan(inbox);
