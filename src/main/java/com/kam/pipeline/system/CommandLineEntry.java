@@ -1,9 +1,11 @@
 package com.kam.pipeline.system;
 
+import java.util.List;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 
@@ -21,6 +23,12 @@ class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
 
     @Override
     public void run(String... args) {
+        List<String> retired = RetiredSettings.stillSet((ConfigurableEnvironment) context.getEnvironment());
+        if (!retired.isEmpty()) {
+            retired.forEach(System.err::println);
+            exitCode = KamCommand.BAD_USAGE;
+            return;
+        }
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
