@@ -70,11 +70,14 @@ class WeeklyContent implements ReportContent {
         Map<String, Object> parameters = new HashMap<>();
         totals.get(0).forEach((column, value) -> parameters.put("TEAM_" + column.toUpperCase(java.util.Locale.ROOT), value));
         String region = (String) totals.get(0).get("region_code");
-        parameters.put("ABNORMAL", Rows.query(jdbc, "SELECT c.customer_id, c.customer_name, c.customer_class, c.abc_class,"
+        List<Map<String, ?>> abnormal = Rows.query(jdbc, "SELECT c.customer_id, c.customer_name, c.customer_class, c.abc_class,"
                 + " c.reason_code, c.last_visit, c.days_since, c.allowed_days, c.actual, c.baseline, c.reason,"
                 + " (SELECT MAX(p.name) FROM org_assignment p WHERE p.employee_id = c.rep_id) AS rep_name, " + notInPost("c.rep_id")
                 + " FROM abnormal_customer c WHERE c.week_start = ? AND c.team_code = ?"
-                + " ORDER BY c.reason_code, c.days_since DESC, c.customer_id", week.end(), week.end(), week.start(), team.id()));
+                + " ORDER BY c.reason_code, c.days_since DESC, c.customer_id", week.end(), week.end(), week.start(), team.id());
+        parameters.put("ABNORMAL", abnormal);
+        // a customer can be listed for two reasons (no visits and no orders): the heading counts customers
+        parameters.put("ABNORMAL_CUSTOMERS", abnormal.stream().map(row -> row.get("customer_id")).distinct().count());
         parameters.put("WARNINGS", Rows.query(jdbc, "SELECT entity_type, entity_id, measure, actual, baseline, reason"
                 + " FROM rollup_warning WHERE period_type = 'WEEK' AND period_start = ?"
                 + " AND ((entity_type = 'TEAM' AND entity_id = ?) OR (entity_type = 'REGION' AND entity_id = ?))"

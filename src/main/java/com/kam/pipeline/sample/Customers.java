@@ -30,6 +30,12 @@ record Customers(List<Customer> all, Map<Integer, List<Customer>> visitedByRep) 
             return shareBp >= 3000 ? 'R' : shareBp >= 1000 ? 'D' : 'A';
         }
 
+        /** A, B or C by what the customer buys from us, by the ingest's own rule. */
+        String abcClass() {
+            return com.kam.pipeline.ingest.CustomerClass.abcClass(java.math.BigDecimal.valueOf(shareBp, 4),
+                    java.math.BigDecimal.valueOf(potential));
+        }
+
         String cell() {
             return "" + shareClass() + potentialClass();
         }

@@ -82,9 +82,15 @@ abstract class ReportScenarios extends ReportTestBase {
     @Test
     void theWeeklyReportShowsTheTeamRepsAbnormalCustomersWarningsAndCompetitorNotes() throws Exception {
         new ReportFixture(jdbc).ownerWhoLeft();
+        // 山东省电力公司 has stopped ordering too: listed twice, counted once
+        jdbc.update("INSERT INTO abnormal_customer (week_start, customer_id, reason_code, customer_name, customer_class, abc_class,"
+                + " rep_id, team_code, actual, baseline, reason) VALUES (?, 'C001', 'ORDERS_DOWN', '山东省电力公司', 'R1', 'A',"
+                + " 'R001', 'SH', 0.00, 50000.00, 'orders of the last 4 weeks 0.00 against an average of 50000.00 per 4 weeks before')",
+                ReportFixture.WEEK);
         reports.run(ReportFixture.DATE, ReportType.WEEKLY, false, out);
 
         Pdf pdf = open(Path.of((String) archiveRow("WEEKLY", "SH", "zh").get("file_path")));
+        assertThat(pdf.text()).contains("异常客户（3 个）");
         BigDecimal teamOrders = jdbc.queryForObject("SELECT orders_amount FROM rollup WHERE period_type = 'WEEK' AND entity_type = 'TEAM'"
                 + " AND entity_id = 'SH'", BigDecimal.class);
         assertThat(pdf.text()).contains("销售管理周报", "上海办事处", "2026-05-25 ~ 2026-05-31", MONEY.format(teamOrders), "89.6%",
