@@ -12,11 +12,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes the rejects of a run's loads of one source to {@code out/<date>/rejects/<source>.csv},
- * UTF-8 with a BOM so that Excel shows the Chinese text, rebuilt from the table each time.
+ * UTF-8 with a BOM so that Excel shows the Chinese text, rebuilt from the table each time. A file
+ * read again (rows of it wait for later nights, or it is sent again) rejects the same rows again:
+ * {@code first_rejected_on} gives the night an earlier load rejected the same line for the same
+ * field and value (the reason may name the night), so the list shows what is new and what is still waiting for a fix.
  */
 final class RejectsCsv {
 
-    static final String[] HEADER = {"source", "file", "line", "field", "value", "reason", "row"};
+    static final String[] HEADER = {"source", "file", "line", "field", "value", "reason", "row", "first_rejected_on"};
 
     private RejectsCsv() {
     }
@@ -27,11 +30,18 @@ final class RejectsCsv {
         String ids = String.join(",", loadIds.stream().map(String::valueOf).toList());
         try (Writer out = bomWriter(file);
              CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setHeader(HEADER).get())) {
-            jdbc.query("SELECT source_name, file_name, line_no, field_name, field_value, reason, raw_row FROM ingest_reject"
-                    + " WHERE load_id IN (" + ids + ") ORDER BY load_id, line_no", rs -> {
+            jdbc.query("SELECT r.source_name, r.file_name, r.line_no, r.field_name, r.field_value, r.reason, r.raw_row,"
+                    + " (SELECT MIN(l.business_date) FROM ingest_reject e JOIN ingest_load l ON l.id = e.load_id"
+                    + " WHERE e.file_name = r.file_name AND e.line_no = r.line_no AND e.source_name = r.source_name"
+                    + " AND COALESCE(e.field_name, '') = COALESCE(r.field_name, '')"
+                    + " AND COALESCE(e.field_value, '') = COALESCE(r.field_value, '') AND e.load_id < r.load_id)"
+                    + " AS first_rejected_on"
+                    + " FROM ingest_reject r WHERE r.load_id IN (" + ids + ") ORDER BY r.load_id, r.line_no", rs -> {
                 try {
+                    java.sql.Date first = rs.getDate(8);
                     csv.printRecord(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                            CsvCells.neutralise(rs.getString(5)), rs.getString(6), CsvCells.neutralise(rs.getString(7)));
+                            CsvCells.neutralise(rs.getString(5)), rs.getString(6), CsvCells.neutralise(rs.getString(7)),
+                            first == null ? "" : first.toLocalDate().toString());
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

@@ -212,6 +212,15 @@ abstract class IngestScenarios extends IngestTestBase {
         // the same file the next night: read again (not a duplicate), the 12th's change loads, the 13th's still waits
         IngestService.Result second = ingest(MAY_11.plusDays(1));
         assertThat(line(second, "stage-changes").waiting()).isEqualTo(1);
+        // its bad row is rejected again, marked as known since the first night
+        List<org.apache.commons.csv.CSVRecord> rejected = org.apache.commons.csv.CSVFormat.EXCEL.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(Files.newBufferedReader(out.resolve("2026-05-12/rejects/stage-changes.csv"),
+                        StandardCharsets.UTF_8)).getRecords();
+        assertThat(rejected).singleElement().satisfies(r -> {
+            assertThat(r.get("line")).isEqualTo("5");
+            assertThat(r.get("first_rejected_on")).isEqualTo("2026-05-11");
+        });
+        assertThat(Files.readString(out.resolve("2026-05-11/rejects/stage-changes.csv"))).endsWith(",\r\n");
         assertThat(jdbc.queryForList(LOGGED_CHANGES, String.class)).containsExactly("O001 2026-05-06 DEVELOPED",
                 "O002 2026-05-12 COMMITTED");
         assertThat(may).exists();
