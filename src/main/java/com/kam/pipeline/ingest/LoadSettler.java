@@ -87,7 +87,7 @@ class LoadSettler implements Tasklet {
                 + " ORDER BY n.load_id, o.load_id");
         java.util.Set<Long> tonight = new java.util.HashSet<>(pending.stream().map(IngestLoads.Load::id).toList());
         Map<String, Integer> replacedRows = new TreeMap<>();
-        // per load and date: whether its rows are those of the settled load they replace (null: some differ)
+        // per load and date: whether its rows are exactly those of the settled loads they replace
         Map<String, Boolean> unchanged = new TreeMap<>();
         for (Map<String, Object> r : replaced) {
             Object day = r.get("data_date");

@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * UTF-8 with a BOM so that Excel shows the Chinese text, rebuilt from the table each time. A file
  * read again (rows of it wait for later nights, or it is sent again) rejects the same rows again:
  * {@code first_rejected_on} gives the night an earlier load rejected the same line for the same
- * field and value (the reason may name the night), so the list shows what is new and what is still waiting for a fix.
+ * field and value (the reason may name the night), so the list tells new problems from those
+ * still waiting for a fix.
  */
 final class RejectsCsv {
 
