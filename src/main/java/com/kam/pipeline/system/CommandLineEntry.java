@@ -7,7 +7,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.stereotype.Component;
-import picocli.CommandLine;
 
 /** Hands the process arguments to picocli, with commands created as Spring beans. */
 @Component
@@ -29,19 +28,7 @@ class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
             exitCode = KamCommand.BAD_USAGE;
             return;
         }
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                return context.getBeanProvider(type).getIfAvailable(() -> {
-                    try {
-                        return CommandLine.defaultFactory().create(type);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-            }
-        };
-        exitCode = new CommandLine(KamCommand.class, factory).execute(args);
+        exitCode = KamCommandLine.create(context).execute(args);
     }
 
     @Override

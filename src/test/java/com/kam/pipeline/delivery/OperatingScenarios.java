@@ -20,7 +20,8 @@ import picocli.CommandLine;
  */
 abstract class OperatingScenarios extends DeliveryTestBase {
 
-    static final Path DISTRIBUTION = tempCopy();
+    static final Path DISTRIBUTION = tempCopy("distribution");
+    static final Path FORECAST_SETTINGS = tempCopy("forecast");
 
     @Autowired
     ApplicationContext context;
@@ -34,28 +35,19 @@ abstract class OperatingScenarios extends DeliveryTestBase {
 
     static void distributionFile(org.springframework.test.context.DynamicPropertyRegistry registry) {
         registry.add("kam.delivery.distribution", DISTRIBUTION::toString);
+        registry.add("kam.forecast.config", FORECAST_SETTINGS::toString);
     }
 
     @BeforeEach
     void goodDistributionFile() throws Exception {
         Files.copy(Path.of("jobs/distribution.yml"), DISTRIBUTION, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of("jobs/forecast.yml"), FORECAST_SETTINGS, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     Result kam(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(KamCommand.class, new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                return context.getBeanProvider(type).getIfAvailable(() -> {
-                    try {
-                        return CommandLine.defaultFactory().create(type);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-            }
-        });
+        CommandLine cli = com.kam.pipeline.system.KamCommandLine.create(context);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
@@ -138,9 +130,22 @@ abstract class OperatingScenarios extends DeliveryTestBase {
         assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(executions);
     }
 
-    private static Path tempCopy() {
+    @Test
+    void aMissingSettingsFileStopsEveryCommandThatReadsItWithExitCode2() throws Exception {
+        Files.delete(FORECAST_SETTINGS);
+
+        for (String[] command : java.util.List.of(new String[] {"forecast", "--date", BUSINESS_DATE.toString()},
+                new String[] {"backtest", "--from", "2026-06", "--to", "2026-09"})) {
+            Result result = kam(command);
+            assertThat(result.exitCode()).as(command[0]).isEqualTo(KamCommand.BAD_USAGE);
+            assertThat(result.err()).as(command[0]).isEqualTo("bad configuration: " + FORECAST_SETTINGS + ": file not found"
+                    + System.lineSeparator());
+        }
+    }
+
+    private static Path tempCopy(String name) {
         try {
-            Path file = Files.createTempFile("distribution", ".yml");
+            Path file = Files.createTempFile(name, ".yml");
             file.toFile().deleteOnExit();
             return file;
         } catch (java.io.IOException e) {
