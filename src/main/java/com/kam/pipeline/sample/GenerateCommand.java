@@ -46,9 +46,14 @@ public class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LocalDate last = end != null ? end : months != null ? start.plusMonths(months).minusDays(1) : LocalDate.of(2026, 10, 31);
+        GeneratorOptions options;
+        try {
+            options = new GeneratorOptions(reps, start, last, seed, snapshotEvery, badRows);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         long t0 = System.nanoTime();
-        GenerationSummary summary = new SampleDataGenerator(new GeneratorOptions(reps, start, last, seed, snapshotEvery, badRows))
-                .generate(out);
+        GenerationSummary summary = new SampleDataGenerator(options).generate(out);
         spec.commandLine().getOut().printf("wrote %d files to %s in %.1f s: %s%n", summary.files(), out,
                 (System.nanoTime() - t0) / 1e9, summary.rowsPerKind());
         return KamCommand.DONE;

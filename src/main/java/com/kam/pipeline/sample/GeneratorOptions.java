@@ -15,13 +15,13 @@ public record GeneratorOptions(int reps, LocalDate start, LocalDate end, long se
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
         if (reps < 1) {
-            throw new IllegalArgumentException("reps must be at least 1, was " + reps);
+            throw new IllegalArgumentException("--reps must be at least 1, was " + reps);
         }
         if (end.isBefore(start)) {
-            throw new IllegalArgumentException("end " + end + " is before start " + start);
+            throw new IllegalArgumentException("the end " + end + " is before --start " + start);
         }
         if (snapshotEveryDays < 1) {
-            throw new IllegalArgumentException("snapshotEveryDays must be at least 1, was " + snapshotEveryDays);
+            throw new IllegalArgumentException("--snapshot-every must be at least 1, was " + snapshotEveryDays);
         }
     }
 
