@@ -66,6 +66,9 @@ class IngestFinishTasklet implements Tasklet {
         IngestSummary summary = IngestSummary.of(all);
         log.info("ingest {}: {} loads, {} rows loaded, {} rejected", run.businessDate(), all.size(),
                 summary.sources().stream().mapToLong(IngestSummary.SourceLine::loaded).sum(), summary.totalRejected());
+        if (!summary.emptyFiles().isEmpty()) {
+            log.warn("ingest {}: no rows in {}", run.businessDate(), String.join(", ", summary.emptyFiles()));
+        }
         return RepeatStatus.FINISHED;
     }
 }

@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Per source: how many files, and read = loaded + rejected + waiting (for later nights) over them. */
-public record IngestSummary(List<SourceLine> sources) {
+/**
+ * Per source: how many files, and read = loaded + rejected + waiting (for later nights) over them;
+ * and the files that held no row at all (an export that failed half-way looks like a quiet day).
+ */
+public record IngestSummary(List<SourceLine> sources, List<String> emptyFiles) {
 
     public record SourceLine(String source, int files, int duplicates, long read, long loaded, long rejected, long waiting) {
         public boolean balanced() {
@@ -16,6 +19,7 @@ public record IngestSummary(List<SourceLine> sources) {
 
     public static IngestSummary of(List<IngestLoads.Load> loads) {
         Map<String, long[]> bySource = new TreeMap<>();
+        List<String> empty = new ArrayList<>();
         for (IngestLoads.Load load : loads) {
             long[] t = bySource.computeIfAbsent(load.sourceName(), s -> new long[6]);
             if (IngestLoads.DUPLICATE.equals(load.status())) {
@@ -27,10 +31,13 @@ public record IngestSummary(List<SourceLine> sources) {
             t[3] += load.rowsLoaded() == null ? 0 : load.rowsLoaded();
             t[4] += load.rowsRejected() == null ? 0 : load.rowsRejected();
             t[5] += load.rowsWaiting() == null ? 0 : load.rowsWaiting();
+            if (load.sha256() != null && (load.rowsRead() == null || load.rowsRead() == 0)) { // (a JDBC load has no file)
+                empty.add(load.fileName() + " (" + load.sourceName() + ")");
+            }
         }
         List<SourceLine> lines = new ArrayList<>();
         bySource.forEach((source, t) -> lines.add(new SourceLine(source, (int) t[0], (int) t[1], t[2], t[3], t[4], t[5])));
-        return new IngestSummary(lines);
+        return new IngestSummary(lines, empty);
     }
 
     public long totalRejected() {
@@ -52,6 +59,10 @@ public record IngestSummary(List<SourceLine> sources) {
             out.append("waiting: rows that are early, not wrong (dated later in the month their file collects, or naming a"
                     + " deal no snapshot lists yet); their file stays in the inbox and loads them on a later night (see"
                     + " ingest_waiting)").append(System.lineSeparator());
+        }
+        if (!emptyFiles.isEmpty()) {
+            out.append("no rows in ").append(String.join(", ", emptyFiles))
+                    .append(": check the export that wrote them").append(System.lineSeparator());
         }
         return out.toString();
     }

@@ -237,6 +237,22 @@ abstract class IngestScenarios extends IngestTestBase {
     }
 
     @Test
+    void aFileWithNoRowsIsNamedInTheSummary() throws Exception {
+        SmallCompany.writeInbox(inbox);
+        // an export that failed: nothing at all, and a header with no rows
+        Files.writeString(inbox.resolve("daily_reports_2026-05-08.csv"), "");
+        Files.writeString(inbox.resolve("visit_plans_2026-05-08.csv"), "rep_id,plan_date,customer_id,purpose,planned_time,area\n");
+
+        IngestService.Result result = ingest(MAY_11);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.summary().emptyFiles()).containsExactly("daily_reports_2026-05-08.csv (daily-reports)",
+                "visit_plans_2026-05-08.csv (visit-plans)");
+        assertThat(result.summary().format()).contains("no rows in daily_reports_2026-05-08.csv (daily-reports),"
+                + " visit_plans_2026-05-08.csv (visit-plans): check the export that wrote them");
+    }
+
+    @Test
     void aStageChangeOfADealNoSnapshotListsYetWaitsForOne() throws Exception {
         SmallCompany.writeInbox(inbox);
         // the stage log runs ahead of the snapshots: O006 was opened today and appears in tomorrow's snapshot
