@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * report_archive: one row per PDF, keyed by type, entity, period and language, so a forced rerun
- * replaces the row (and the file) instead of adding one.
+ * replaces the row (and the file) instead of adding one. A PDF of the same period with data as of
+ * an earlier date (October's funnel rendered as of 10-15 after the month-end one) stays on disk
+ * but does not replace the archived one, which deliveries and {@code kam resend} use.
  */
 @Component
 public class ReportArchive {
@@ -28,9 +30,14 @@ public class ReportArchive {
         this.jdbc = jdbc;
     }
 
-    void record(List<ArchivedReport> reports) {
+    /** Records the PDFs; returns those left out because the archive holds their period as of a later date. */
+    List<ArchivedReport> record(List<ArchivedReport> candidates) {
+        java.util.Map<Boolean, List<ArchivedReport>> byLater = candidates.stream()
+                .collect(java.util.stream.Collectors.partitioningBy(this::archivedLater));
+        List<ArchivedReport> older = byLater.get(true);
+        List<ArchivedReport> reports = byLater.get(false);
         if (reports.isEmpty()) {
-            return;
+            return older;
         }
         Timestamp now = Timestamp.valueOf(LocalDateTime.now());
         jdbc.batchUpdate(UPSERT, reports, reports.size(), (ps, r) -> {
@@ -49,5 +56,14 @@ public class ReportArchive {
             ps.setInt(13, r.pdf().pages());
             ps.setTimestamp(14, now);
         });
+        return older;
+    }
+
+    private boolean archivedLater(ArchivedReport r) {
+        List<java.time.LocalDate> archived = jdbc.queryForList("SELECT as_of FROM report_archive WHERE report_type = ?"
+                        + " AND entity_type = ? AND entity_id = ? AND period_start = ? AND period_end = ? AND language = ?",
+                java.time.LocalDate.class, r.type().name(), r.entity().type(), r.entity().id(), Date.valueOf(r.period().start()),
+                Date.valueOf(r.period().end()), r.language());
+        return !archived.isEmpty() && archived.get(0).isAfter(r.asOf());
     }
 }

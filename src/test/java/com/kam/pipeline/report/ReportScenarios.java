@@ -204,6 +204,21 @@ abstract class ReportScenarios extends ReportTestBase {
     }
 
     @Test
+    void aReportRenderedLaterForAnEarlierDateOfTheSamePeriodDoesNotReplaceTheArchivedOne() throws Exception {
+        reports.run(ReportFixture.DATE, ReportType.SCORECARD, false, out);
+        Map<String, Object> monthEnd = archiveRow("SCORECARD", "R001", "zh");
+
+        // May's scorecards again, as of the 15th (someone looking back): written, but the archive keeps the 31st's
+        reports.run(ReportFixture.DATE.minusDays(16), ReportType.SCORECARD, false, out);
+
+        assertThat(archiveRow("SCORECARD", "R001", "zh")).isEqualTo(monthEnd);
+        assertThat(monthEnd.get("as_of").toString()).isEqualTo("2026-05-31");
+        try (var files = Files.list(out.resolve("2026-05-15/reports/scorecard"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(n -> n.contains("R001") && n.endsWith("_zh.pdf"));
+        }
+    }
+
+    @Test
     void aMidWeekDayMakesOnlyTheDigest() throws Exception {
         ReportService.Result result = reports.run(ReportFixture.DATE.minusDays(3), null, false, out);
 
