@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +87,7 @@ class LoadSettler implements Tasklet {
                 + " FROM ingest_load_date n JOIN ingest_load_date o ON o.source_name = n.source_name AND o.kind = n.kind"
                 + " AND o.data_date = n.data_date AND o.load_id < n.load_id WHERE n.load_id IN (" + ids + ")"
                 + " ORDER BY n.load_id, o.load_id");
-        java.util.Set<Long> tonight = new java.util.HashSet<>(pending.stream().map(IngestLoads.Load::id).toList());
+        Set<Long> tonight = new HashSet<>(pending.stream().map(IngestLoads.Load::id).toList());
         Map<String, Integer> replacedRows = new TreeMap<>();
         // per load and date: whether its rows are exactly those of the settled loads they replace
         Map<String, Boolean> unchanged = new TreeMap<>();

@@ -2,8 +2,11 @@ package com.kam.pipeline.report;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +35,8 @@ public class ReportArchive {
 
     /** Records the PDFs; returns those left out because the archive holds their period as of a later date. */
     List<ArchivedReport> record(List<ArchivedReport> candidates) {
-        java.util.Map<Boolean, List<ArchivedReport>> byLater = candidates.stream()
-                .collect(java.util.stream.Collectors.partitioningBy(this::archivedLater));
+        Map<Boolean, List<ArchivedReport>> byLater = candidates.stream()
+                .collect(Collectors.partitioningBy(this::archivedLater));
         List<ArchivedReport> older = byLater.get(true);
         List<ArchivedReport> reports = byLater.get(false);
         if (reports.isEmpty()) {
@@ -60,9 +63,9 @@ public class ReportArchive {
     }
 
     private boolean archivedLater(ArchivedReport r) {
-        List<java.time.LocalDate> archived = jdbc.queryForList("SELECT as_of FROM report_archive WHERE report_type = ?"
+        List<LocalDate> archived = jdbc.queryForList("SELECT as_of FROM report_archive WHERE report_type = ?"
                         + " AND entity_type = ? AND entity_id = ? AND period_start = ? AND period_end = ? AND language = ?",
-                java.time.LocalDate.class, r.type().name(), r.entity().type(), r.entity().id(), Date.valueOf(r.period().start()),
+                LocalDate.class, r.type().name(), r.entity().type(), r.entity().id(), Date.valueOf(r.period().start()),
                 Date.valueOf(r.period().end()), r.language());
         return !archived.isEmpty() && archived.get(0).isAfter(r.asOf());
     }
