@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
  * {@code kam runs [--last N]}: recent job executions with their business date, status, duration,
  * rows read/loaded/rejected (from the step executions; for the ingest from its per-file tally in
  * ingest_load, as its rejects are not batch skips, with the rows waiting for a later night), PDFs
- * archived and mails delivered. A report job reads entities and "loads" those with a report; the
- * others had nothing to report, which is not a rejection.
+ * the run archived (and a later run has not replaced) and mails delivered. A report job reads
+ * entities and "loads" those with a report; the others had nothing to report, which is not a
+ * rejection. Rollup, forecast and delivery count no reads ("-").
  */
 @Component
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List recent job runs.")
@@ -53,8 +54,10 @@ public class RunsCommand implements Callable<Integer> {
         for (Run r : runs) {
             String duration = r.start() == null || r.end() == null ? "-"
                     : String.format("%.1f s", Duration.between(r.start().toInstant(), r.end().toInstant()).toMillis() / 1000.0);
-            out.printf("%-6d %-10s %-10s %-9s %9s %9d %9d %9s %8s %5s %6s%n", r.executionId(), r.job(), r.businessDate(), r.status(),
-                    duration, r.read(), r.loaded(), r.job().equals("report") ? "-" : Long.toString(r.rejected()),
+            // only the ingest and the report job count what they read
+            boolean reads = r.job().equals("ingest") || r.job().equals("report");
+            out.printf("%-6d %-10s %-10s %-9s %9s %9s %9d %9s %8s %5s %6s%n", r.executionId(), r.job(), r.businessDate(), r.status(),
+                    duration, reads ? Long.toString(r.read()) : "-", r.loaded(), r.job().equals("report") ? "-" : Long.toString(r.rejected()),
                     r.waiting() == null ? "-" : r.waiting().toString(), r.job().equals("report") ? Long.toString(r.pdfs()) : "-",
                     r.job().equals("deliver") ? r.mails() + (r.mailsFailed() > 0 ? "/" + r.mailsFailed() + "!" : "") : "-");
         }
@@ -77,7 +80,8 @@ public class RunsCommand implements Callable<Integer> {
                   (SELECT COALESCE(SUM(l.rows_loaded), 0) FROM ingest_load l WHERE l.job_instance_id = e.JOB_INSTANCE_ID),
                   (SELECT COALESCE(SUM(l.rows_rejected), 0) FROM ingest_load l WHERE l.job_instance_id = e.JOB_INSTANCE_ID),
                   (SELECT COALESCE(SUM(l.rows_waiting), 0) FROM ingest_load l WHERE l.job_instance_id = e.JOB_INSTANCE_ID),
-                  (SELECT COUNT(*) FROM report_archive a WHERE a.business_date = p.PARAMETER_VALUE),
+                  (SELECT COUNT(*) FROM report_archive a WHERE a.business_date = p.PARAMETER_VALUE
+                     AND a.created_at BETWEEN e.START_TIME AND COALESCE(e.END_TIME, a.created_at)),
                   (SELECT COUNT(*) FROM delivery_log d WHERE d.job_execution_id = e.JOB_EXECUTION_ID AND d.status <> 'FAILED'),
                   (SELECT COUNT(*) FROM delivery_log d WHERE d.job_execution_id = e.JOB_EXECUTION_ID AND d.status = 'FAILED')
                 FROM BATCH_JOB_EXECUTION e

@@ -74,10 +74,17 @@ abstract class OperatingScenarios extends DeliveryTestBase {
 
         Result runs = kam("runs", "--last", "5");
         assertThat(runs.exitCode()).isZero();
-        assertThat(runs.out()).containsPattern("deliver +2026-10-31 +COMPLETED .* " + mails + "\\s*\\n")
+        assertThat(runs.out()).containsPattern("deliver +2026-10-31 +COMPLETED +[0-9.]+ s +- .* " + mails + "\\s*\\n")
                 .containsPattern("ingest +2026-10-31 +COMPLETED +[0-9.]+ s +44 +44 +0 +0 ")
                 // a report job's entities with nothing to report are not rejections
                 .containsPattern("report +2026-10-31 +COMPLETED +[0-9.]+ s +[0-9]+ +[0-9]+ +- +- +[0-9]+ ");
+
+        // a later report run for the same date counts its own PDFs, not the date's
+        int archived = count("SELECT COUNT(*) FROM report_archive WHERE business_date = '2026-10-31'");
+        assertThat(archived).isPositive();
+        assertThat(kam("report", "--date", BUSINESS_DATE.toString(), "--type", "DIGEST").exitCode()).isZero();
+        String digestRun = kam("runs", "--last", "1").out().lines().skip(1).findFirst().orElseThrow();
+        assertThat(digestRun).containsPattern("^[0-9]+ +report +2026-10-31 +COMPLETED .* +0 +-$");
 
         long reportId = jdbc.queryForObject("SELECT MIN(id) FROM report_archive", Long.class);
         Result resend = kam("resend", "--report", Long.toString(reportId), "--to", "auditor@example.com");
