@@ -44,6 +44,9 @@ public class ServeCommand implements Callable<Integer> {
         this.events = events;
     }
 
+    private static final java.time.format.DateTimeFormatter NEXT = java.time.format.DateTimeFormatter.ofPattern(
+            "EEE yyyy-MM-dd HH:mm", java.util.Locale.ROOT);
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -60,7 +63,9 @@ public class ServeCommand implements Callable<Integer> {
                 scheduler.getSchedulerInstanceId(), schedules.zone());
         for (Schedules.Schedule schedule : schedules.schedules()) {
             var trigger = scheduler.getTrigger(TriggerKey.triggerKey(schedule.name(), ScheduleRegistrar.GROUP));
-            out.printf("  %-10s %-18s next %s%n", schedule.name(), schedule.cron(), trigger.getNextFireTime());
+            // in the schedules' own zone, as the cron expressions read, not the server's
+            out.printf("  %-10s %-18s next %s%n", schedule.name(), schedule.cron(),
+                    NEXT.format(trigger.getNextFireTime().toInstant().atZone(schedules.zone())));
         }
         String port = environment.getProperty("local.server.port");
         if (port != null) {
