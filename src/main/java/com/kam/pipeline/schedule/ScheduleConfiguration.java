@@ -14,6 +14,7 @@ class ScheduleConfiguration {
 
     @Bean
     ScheduleRegistrar scheduleRegistrar(ScheduleSettings settings, KamProperties properties) {
-        return new ScheduleRegistrar(settings, Clock.systemUTC(), () -> RollupSettings.load(properties.jobs()).weekStart());
+        return new ScheduleRegistrar(settings, Clock.systemUTC(), () -> RollupSettings.load(properties.jobs()).weekStart(),
+                java.time.ZoneId.of(properties.timeZone()));
     }
 }

@@ -37,16 +37,21 @@ public class ScheduleRegistrar {
     private final ScheduleSettings settings;
     private final Clock clock;
     private final Supplier<DayOfWeek> weekStart;
+    private final java.time.ZoneId companyZone;
 
-    /** {@code weekStart}: the first day of the rollup's weeks, read when the schedules are. */
-    public ScheduleRegistrar(ScheduleSettings settings, Clock clock, Supplier<DayOfWeek> weekStart) {
+    /**
+     * {@code weekStart}: the first day of the rollup's weeks, read when the schedules are;
+     * {@code companyZone}: {@code kam.time-zone}, the schedules' zone unless the file sets one.
+     */
+    public ScheduleRegistrar(ScheduleSettings settings, Clock clock, Supplier<DayOfWeek> weekStart, java.time.ZoneId companyZone) {
         this.settings = settings;
         this.clock = clock;
         this.weekStart = weekStart;
+        this.companyZone = companyZone;
     }
 
     public Schedules schedules() {
-        return Schedules.load(settings.file()).requireWeeklyReportsOnWeekEnds(settings.file(), weekStart.get());
+        return Schedules.load(settings.file(), companyZone).requireWeeklyReportsOnWeekEnds(settings.file(), weekStart.get());
     }
 
     /** Registers the file's schedules in {@code scheduler}; returns them. */

@@ -84,9 +84,10 @@ public record Schedules(ZoneId zone, List<Schedule> schedules) {
         return this;
     }
 
-    public static Schedules load(Path file) {
+    /** Reads the file; {@code companyZone} ({@code kam.time-zone}) is the time zone when the file sets none. */
+    public static Schedules load(Path file, ZoneId companyZone) {
         File read = ConfigFile.read(file, File.class, "time-zone, schedules (each: name, cron, flow or jobs (each: job, parameters))");
-        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        ZoneId zone = companyZone;
         if (read.timeZone() != null) {
             try {
                 zone = ZoneId.of(read.timeZone().trim());

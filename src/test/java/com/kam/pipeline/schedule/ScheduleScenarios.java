@@ -129,7 +129,8 @@ abstract class ScheduleScenarios {
         Instant installed = Instant.now().minus(Duration.ofDays(3));
         Scheduler service = scheduler("instance-a");
         // the service registered its schedule three days ago, then went down before the first night
-        new ScheduleRegistrar(new ScheduleSettings(SCHEDULES), Clock.fixed(installed, ZoneId.of("UTC")), () -> java.time.DayOfWeek.MONDAY).register(service);
+        new ScheduleRegistrar(new ScheduleSettings(SCHEDULES), Clock.fixed(installed, ZoneId.of("UTC")), () -> java.time.DayOfWeek.MONDAY,
+                ZoneId.of("Asia/Shanghai")).register(service);
         List<LocalDate> missed = missedBusinessDates(installed, Instant.now());
         assertThat(missed).hasSize(3);
 

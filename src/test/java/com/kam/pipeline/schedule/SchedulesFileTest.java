@@ -17,14 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** jobs/schedules.yml: what the shipped file says, and how a malformed one is refused. */
 class SchedulesFileTest {
 
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
     @TempDir
     Path dir;
 
     @Test
     void theShippedFileRunsTheNightTheWeekAndTheMonthForTheDayBeforeTheFiring() {
-        Schedules schedules = Schedules.load(Path.of("jobs/schedules.yml"));
+        // the file names its zone: it wins over the company's
+        Schedules schedules = Schedules.load(Path.of("jobs/schedules.yml"), ZoneId.of("Europe/Berlin"));
 
-        assertThat(schedules.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+        assertThat(schedules.zone()).isEqualTo(SHANGHAI);
         assertThat(schedules.byName("nightly").steps()).extracting(NightlyFlow.Step::job).containsExactlyElementsOf(NightlyFlow.NIGHT);
         assertThat(schedules.byName("weekly").steps()).containsExactly(
                 new NightlyFlow.Step("report", Map.of("type", "WEEKLY")), new NightlyFlow.Step("deliver", Map.of("type", "WEEKLY")));
@@ -39,6 +42,18 @@ class SchedulesFileTest {
     }
 
     @Test
+    void aFileWithoutATimeZoneRunsInTheCompanysZone() throws Exception {
+        Path file = write("""
+                schedules:
+                  - name: nightly
+                    cron: "0 30 1 * * ?"
+                    flow: nightly
+                """);
+
+        assertThat(Schedules.load(file, ZoneId.of("Europe/Berlin")).zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+    }
+
+    @Test
     void aBadCronIsRefusedWithItsLine() throws Exception {
         Path file = write("""
                 time-zone: Asia/Shanghai
@@ -47,7 +62,7 @@ class SchedulesFileTest {
                     cron: "0 30 25 * * ?"
                     flow: nightly
                 """);
-        assertThatThrownBy(() -> Schedules.load(file)).isInstanceOf(com.kam.pipeline.system.ConfigException.class)
+        assertThatThrownBy(() -> Schedules.load(file, SHANGHAI)).isInstanceOf(com.kam.pipeline.system.ConfigException.class)
                 .hasMessageStartingWith(file + ":4: schedule 'nightly': bad cron expression '0 30 25 * * ?'");
     }
 
@@ -60,7 +75,7 @@ class SchedulesFileTest {
                     jobs:
                       - job: reprot
                 """);
-        assertThatThrownBy(() -> Schedules.load(unknownJob)).hasMessage(unknownJob
+        assertThatThrownBy(() -> Schedules.load(unknownJob, SHANGHAI)).hasMessage(unknownJob
                 + ":5: schedule 'weekly': unknown job 'reprot'; jobs are [ingest, rollup, forecast, report, deliver]");
 
         Path zone = write("""
@@ -70,7 +85,7 @@ class SchedulesFileTest {
                     cron: "0 30 1 * * ?"
                     flow: nightly
                 """);
-        assertThatThrownBy(() -> Schedules.load(zone)).hasMessageStartingWith(zone + ":1: unknown time-zone 'Asia/Peking'");
+        assertThatThrownBy(() -> Schedules.load(zone, SHANGHAI)).hasMessageStartingWith(zone + ":1: unknown time-zone 'Asia/Peking'");
 
         Path setting = write("""
                 schedules:
@@ -79,14 +94,14 @@ class SchedulesFileTest {
                     flow: nightly
                     timezone: UTC
                 """);
-        assertThatThrownBy(() -> Schedules.load(setting)).hasMessageStartingWith(setting + ":5: unknown setting 'timezone'");
+        assertThatThrownBy(() -> Schedules.load(setting, SHANGHAI)).hasMessageStartingWith(setting + ":5: unknown setting 'timezone'");
 
         Path both = write("""
                 schedules:
                   - name: nightly
                     cron: "0 30 1 * * ?"
                 """);
-        assertThatThrownBy(() -> Schedules.load(both)).hasMessage(both
+        assertThatThrownBy(() -> Schedules.load(both, SHANGHAI)).hasMessage(both
                 + ":2: schedule 'nightly': give either 'flow: nightly' or a list of 'jobs'");
     }
 
@@ -94,7 +109,7 @@ class SchedulesFileTest {
     void aWeeklyReportScheduleMustFireTheDayAfterTheRollupsWeekEnds() {
         Path shipped = Path.of("jobs/schedules.yml");
         // Monday 06:00 reports the week to Sunday: right for weeks from Monday
-        Schedules schedules = Schedules.load(shipped);
+        Schedules schedules = Schedules.load(shipped, SHANGHAI);
         assertThat(schedules.requireWeeklyReportsOnWeekEnds(shipped, java.time.DayOfWeek.MONDAY)).isSameAs(schedules);
         // with weeks from Sunday, Sunday is a week's first day: the report would cover a day-old week
         assertThatThrownBy(() -> schedules.requireWeeklyReportsOnWeekEnds(shipped, java.time.DayOfWeek.SUNDAY))
