@@ -2,6 +2,7 @@ package com.kam.pipeline.schedule;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Objects;
@@ -37,13 +38,13 @@ public class ScheduleRegistrar {
     private final ScheduleSettings settings;
     private final Clock clock;
     private final Supplier<DayOfWeek> weekStart;
-    private final java.time.ZoneId companyZone;
+    private final ZoneId companyZone;
 
     /**
      * {@code weekStart}: the first day of the rollup's weeks, read when the schedules are;
      * {@code companyZone}: {@code kam.time-zone}, the schedules' zone unless the file sets one.
      */
-    public ScheduleRegistrar(ScheduleSettings settings, Clock clock, Supplier<DayOfWeek> weekStart, java.time.ZoneId companyZone) {
+    public ScheduleRegistrar(ScheduleSettings settings, Clock clock, Supplier<DayOfWeek> weekStart, ZoneId companyZone) {
         this.settings = settings;
         this.clock = clock;
         this.weekStart = weekStart;

@@ -3,6 +3,8 @@ package com.kam.pipeline.schedule;
 import com.kam.pipeline.system.KamCommand;
 import com.kam.pipeline.system.NightlyFlow;
 import java.io.PrintWriter;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.quartz.Scheduler;
@@ -44,8 +46,7 @@ public class ServeCommand implements Callable<Integer> {
         this.events = events;
     }
 
-    private static final java.time.format.DateTimeFormatter NEXT = java.time.format.DateTimeFormatter.ofPattern(
-            "EEE yyyy-MM-dd HH:mm", java.util.Locale.ROOT);
+    private static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
 
     @Override
     public Integer call() throws Exception {
