@@ -57,9 +57,10 @@ public class IngestLoads {
 
     /** The load that already took in this exact file for this source, if any. */
     Optional<Long> loadedWithChecksum(String sourceName, String sha256) {
-        // a load that left rows waiting does not count: the same file is read again on their nights
+        // a load that left rows waiting does not count: the same file is read again on their nights;
+        // nor does one that read no rows: every empty export has the same bytes, and each is named as empty
         return jdbc.queryForList("SELECT id FROM ingest_load WHERE source_name = ? AND sha256 = ? AND status = ?"
-                        + " AND COALESCE(rows_waiting, 0) = 0 ORDER BY id",
+                        + " AND COALESCE(rows_waiting, 0) = 0 AND COALESCE(rows_read, 0) > 0 ORDER BY id",
                 Long.class, sourceName, sha256, LOADED).stream().findFirst();
     }
 

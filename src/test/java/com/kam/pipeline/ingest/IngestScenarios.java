@@ -250,6 +250,12 @@ abstract class IngestScenarios extends IngestTestBase {
                 "visit_plans_2026-05-08.csv (visit-plans)");
         assertThat(result.summary().format()).contains("no rows in daily_reports_2026-05-08.csv (daily-reports),"
                 + " visit_plans_2026-05-08.csv (visit-plans): check the export that wrote them");
+
+        // the next night's export fails the same way: the same bytes, but named again, not taken for a duplicate
+        Files.writeString(inbox.resolve("daily_reports_2026-05-12.csv"), "");
+        IngestService.Result next = ingest(MAY_11.plusDays(1));
+        assertThat(next.summary().emptyFiles()).containsExactly("daily_reports_2026-05-12.csv (daily-reports)");
+        assertThat(line(next, "daily-reports").duplicates()).isZero();
     }
 
     @Test
