@@ -56,7 +56,7 @@ final class RowParser {
     }
 
     static Object parseField(Source source, FieldSpec spec, String raw) throws FieldError {
-        String text = raw == null ? null : raw.trim();
+        String text = raw == null ? null : spec.type() == FieldType.TEXT ? raw.trim() : halfWidth(raw).trim();
         if (text != null && !text.isEmpty()) {
             Map<String, String> mapped = source.values().get(spec.name());
             if (mapped != null) {
@@ -81,6 +81,26 @@ final class RowParser {
             case YES_NO -> yesNo(spec.name(), text);
             case CODE -> code(spec, text);
         };
+    }
+
+    /**
+     * Digits, letters and signs typed in full width (a Chinese input method's ５，０００ or
+     * １０：３０, Ｅ００１４), and the ideographic space, as their ASCII forms: for every field but
+     * free text, where full-width punctuation is what the writer meant.
+     */
+    static String halfWidth(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char ascii = c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c;
+            if (ascii != c && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(ascii);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     private static String text(FieldSpec spec, String text) throws FieldError {

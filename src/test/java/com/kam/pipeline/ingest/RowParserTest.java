@@ -54,6 +54,20 @@ class RowParserTest {
         assertThat(parse(reports, "notes", "备".repeat(2000))).hasSize(2000);
     }
 
+    @Test
+    void numbersDatesAndTimesTypedInFullWidthReadAsTheirAsciiForms() {
+        // what a Chinese input method left on: full-width digits, comma, point, colon, dash, percent
+        assertThat(parse(reports, "order_amount", "５，０００．５０")).isEqualTo("5000.50");
+        assertThat(parse(reports, "order_amount", "￥１２　５００")).isEqualTo("12500.00");
+        assertThat(parse(reports, "visit_time", "１０：３０")).isEqualTo("10:30");
+        assertThat(parse(reports, "report_date", "２０２６－０５－１１")).isEqualTo("2026-05-11");
+        assertThat(parse(reports, "complaints_received", "２")).isEqualTo("2");
+        assertThat(parse(customers, "share_of_wallet", "３０％")).isEqualTo("0.30");
+        assertThat(parse(reports, "order_amount", "５ａ")).isEqualTo("refused: unparseable number '5a' in order_amount");
+        // free text keeps the full-width punctuation its writer meant
+        assertThat(parse(reports, "notes", "客户说：下周再谈，报价ＯＫ")).isEqualTo("客户说：下周再谈，报价ＯＫ");
+    }
+
     private static String parse(Source source, String field, String text) {
         FieldSpec spec = source.kind().fields().get(source.kind().indexOf(field));
         try {
