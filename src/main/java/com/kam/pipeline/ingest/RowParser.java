@@ -85,8 +85,8 @@ final class RowParser {
 
     /**
      * Digits, letters and signs typed in full width (a Chinese input method's ５，０００ or
-     * １０：３０, Ｅ００１４), and the ideographic space, as their ASCII forms: for every field but
-     * free text, where full-width punctuation is what the writer meant.
+     * １０：３０), and the ideographic space, as their ASCII forms: for every field but text (names,
+     * ids, notes), where what was typed is kept as it is.
      */
     static String halfWidth(String text) {
         StringBuilder out = null;
