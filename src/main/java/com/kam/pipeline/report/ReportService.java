@@ -60,10 +60,20 @@ public class ReportService {
         this.languages = languages;
     }
 
+    /**
+     * Compiles every template and reads the label bundles of the languages the reports are made
+     * in, as a run starts; returns those languages. Throws {@link ReportTemplateException} naming
+     * the file that fails.
+     */
+    public List<String> checkTemplates() {
+        List<String> langs = languages.languages();
+        templates.load(langs);
+        return langs;
+    }
+
     /** Renders the reports due on the date, or only {@code type} (for the period containing the date) when given. */
     public Result run(LocalDate businessDate, ReportType type, boolean force, Path out) throws Exception {
-        List<String> langs = languages.languages();
-        templates.load(langs); // a template that does not compile stops the run here, before any PDF
+        List<String> langs = checkTemplates(); // a template that does not compile stops the run here, before any PDF
         // the weekly report covers the rollup's weeks, whatever day they start on
         DayOfWeek weekStart = RollupSettings.load(properties.jobs()).weekStart();
         List<ReportType> types = ReportType.forRun(businessDate, type, weekStart);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = {com.kam.pipeline.ingest.IngestCommand.class, com.kam.pipeline.rollup.RollupCommand.class,
                 com.kam.pipeline.forecast.ForecastCommand.class, com.kam.pipeline.report.ReportCommand.class,
                 com.kam.pipeline.delivery.DeliverCommand.class,
-                NightlyCommand.class, BackfillCommand.class, RunsCommand.class, com.kam.pipeline.delivery.ResendCommand.class,
+                NightlyCommand.class, BackfillCommand.class, RunsCommand.class, CheckCommand.class, com.kam.pipeline.delivery.ResendCommand.class,
                 com.kam.pipeline.forecast.BacktestCommand.class, com.kam.pipeline.forecast.ExtractCommand.class,
                 com.kam.pipeline.schedule.ServeCommand.class, com.kam.pipeline.sample.GenerateCommand.class,
                 com.kam.pipeline.bench.BenchCommand.class})

@@ -138,6 +138,20 @@ abstract class OperatingScenarios extends DeliveryTestBase {
     }
 
     @Test
+    void checkReadsEveryFileAnOperatorEditsAndNamesTheBadOnes() throws Exception {
+        Result good = kam("check");
+        assertThat(good.exitCode()).as(good.out()).isZero();
+        assertThat(good.out().lines()).hasSize(4).allMatch(line -> line.startsWith("ok   "));
+        assertThat(good.out()).contains("ok   report templates: compiled, labels for ").contains("7 sources in ");
+
+        Files.writeString(DISTRIBUTION, "rules:\n  - report-type: SCORECARD\n    entity-type: REP\n    to: [self, grandboss]\n");
+        Result bad = kam("check");
+        assertThat(bad.exitCode()).isEqualTo(KamCommand.BAD_USAGE);
+        assertThat(bad.out()).contains("BAD  rollup, appraisal, forecast and distribution settings: " + DISTRIBUTION
+                + ":4: rule 1: unknown recipient 'grandboss'").contains("ok   report templates");
+    }
+
+    @Test
     void aMissingSettingsFileStopsEveryCommandThatReadsItWithExitCode2() throws Exception {
         Files.delete(FORECAST_SETTINGS);
 

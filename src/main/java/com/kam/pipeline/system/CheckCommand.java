@@ -1,0 +1,67 @@
+package com.kam.pipeline.system;
+
+import com.kam.pipeline.ingest.SourceCatalog;
+import com.kam.pipeline.report.ReportService;
+import com.kam.pipeline.schedule.ScheduleRegistrar;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code kam check}: reads every file an operator edits, as the jobs would, and runs nothing.
+ * After changing appraisal weights, a mapping or a template during the day, this says whether
+ * tonight will accept them: a template that does not compile would otherwise be found only when
+ * the night reaches its reports.
+ */
+@Component
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check the configuration, source mappings, report templates and schedules without running anything.")
+public class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    private final NightlyFlow flow;
+    private final KamProperties properties;
+    private final ReportService reports;
+    private final ScheduleRegistrar schedules;
+
+    public CheckCommand(NightlyFlow flow, KamProperties properties, ReportService reports, ScheduleRegistrar schedules) {
+        this.flow = flow;
+        this.properties = properties;
+        this.reports = reports;
+        this.schedules = schedules;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Supplier<String>> checks = new LinkedHashMap<>();
+        checks.put("rollup, appraisal, forecast and distribution settings", () -> {
+            flow.checkConfiguration();
+            return properties.jobs().toString();
+        });
+        checks.put("source mappings", () -> SourceCatalog.load(properties.sources()).sources().size() + " sources in "
+                + properties.sources());
+        checks.put("report templates", () -> "compiled, labels for " + String.join(", ", reports.checkTemplates()));
+        checks.put("schedules", () -> schedules.schedules().schedules().size() + " schedules, time zone "
+                + schedules.schedules().zone());
+        int bad = 0;
+        for (Map.Entry<String, Supplier<String>> check : checks.entrySet()) {
+            try {
+                out.printf("ok   %s: %s%n", check.getKey(), check.getValue().get());
+            } catch (RuntimeException e) {
+                bad++;
+                out.printf("BAD  %s: %s%n", check.getKey(), e.getMessage());
+            }
+        }
+        out.flush();
+        return bad == 0 ? KamCommand.DONE : KamCommand.BAD_USAGE;
+    }
+}
