@@ -5,8 +5,9 @@ import picocli.CommandLine;
 
 /**
  * The {@code kam} command line: picocli with the commands created as Spring beans, and one rule
- * for a configuration file found bad while a command runs (missing, or wrong at a line): its
- * message on standard error and exit code 2, never a stack trace.
+ * each for a configuration file found bad while a command runs (missing, or wrong at a line: its
+ * message on standard error, exit code 2) and for a file that cannot be read or written (an
+ * --out folder that cannot be created: the file and why, exit code 1), never a stack trace.
  */
 public final class KamCommandLine {
 
@@ -33,8 +34,27 @@ public final class KamCommandLine {
                 command.getErr().flush();
                 return KamCommand.BAD_USAGE;
             }
+            java.io.IOException io = exception instanceof java.io.UncheckedIOException u ? u.getCause()
+                    : exception instanceof java.io.IOException e ? e : null;
+            if (io != null) {
+                command.getErr().println("cannot read or write a file: " + describe(io));
+                command.getErr().flush();
+                return KamCommand.JOB_FAILED;
+            }
             throw exception;
         });
         return cli;
+    }
+
+    /** A file error in words: the file and what went wrong with it. */
+    static String describe(java.io.IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String what = e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+            return f.getFile() + ": " + what;
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -138,6 +138,17 @@ abstract class OperatingScenarios extends DeliveryTestBase {
     }
 
     @Test
+    void aFolderThatCannotBeWrittenIsNamedWithoutAStackTrace() throws Exception {
+        Path file = work.resolve("a-file");
+        Files.writeString(file, "not a folder");
+
+        Result result = kam("generate", "--reps", "2", "--months", "1", "--out", file.resolve("sample").toString());
+
+        assertThat(result.exitCode()).isEqualTo(KamCommand.JOB_FAILED);
+        assertThat(result.err()).startsWith("cannot read or write a file: " + file).doesNotContain("\tat ");
+    }
+
+    @Test
     void checkReadsEveryFileAnOperatorEditsAndNamesTheBadOnes() throws Exception {
         Result good = kam("check");
         assertThat(good.exitCode()).as(good.out()).isZero();
