@@ -50,8 +50,12 @@ public class DeliverCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (type != null && !DistributionRules.REPORT_TYPES.contains(type)) {
-            err.println("--type must be one of " + DistributionRules.REPORT_TYPES + ", got " + type);
+        String type;
+        try {
+            // case-insensitive, as `kam report --type` reads it
+            type = this.type == null ? null : com.kam.pipeline.report.ReportType.parse(this.type).name();
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
             return KamCommand.BAD_USAGE;
         }
         try {

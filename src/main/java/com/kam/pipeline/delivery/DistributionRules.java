@@ -16,7 +16,8 @@ import java.util.Set;
  */
 final class DistributionRules {
 
-    static final Set<String> REPORT_TYPES = Set.of("SCORECARD", "WEEKLY", "FUNNEL", "DIGEST");
+    static final Set<String> REPORT_TYPES = java.util.Arrays.stream(com.kam.pipeline.report.ReportType.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     static final Set<String> ENTITY_TYPES = Set.of("REP", "TEAM", "REGION");
     private static final String ANY = "*";
 

@@ -18,6 +18,11 @@ public final class KamCommandLine {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
+                if (type.isAnnotationPresent(CommandLine.Command.class) && context.getBeanNamesForType(type).length > 0) {
+                    // a new command object per command line: picocli takes the fields' values when it
+                    // builds one as the options' defaults, so a reused object would carry the last options
+                    return context.getAutowireCapableBeanFactory().createBean(type);
+                }
                 return context.getBeanProvider(type).getIfAvailable(() -> {
                     try {
                         return CommandLine.defaultFactory().create(type);

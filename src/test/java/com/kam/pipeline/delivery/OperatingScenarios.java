@@ -109,10 +109,13 @@ abstract class OperatingScenarios extends DeliveryTestBase {
         assertThat(backfill.out()).contains("deliver 2026-10-30: FAILED").contains("backfill [1/2] 2026-10-30: FAILED")
                 .doesNotContain("[2/2]");
 
-        Result deliver = kam("deliver", "--date", BUSINESS_DATE.toString(), "--type", "SCORECARD", "--out",
+        // (the type in any case, as `kam report` reads it)
+        Result deliver = kam("deliver", "--date", BUSINESS_DATE.toString(), "--type", "scorecard", "--out",
                 work.resolve("out").toString());
         assertThat(deliver.exitCode()).isEqualTo(KamCommand.JOB_FAILED);
         assertThat(deliver.out()).contains("FAILED").contains("Couldn't connect to host");
+        assertThat(kam("deliver", "--date", BUSINESS_DATE.toString(), "--type", "weakly").err())
+                .isEqualTo("unknown report type 'weakly'; one of [SCORECARD, WEEKLY, FUNNEL, DIGEST]" + System.lineSeparator());
     }
 
     @Test
