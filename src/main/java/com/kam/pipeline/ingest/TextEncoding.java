@@ -18,8 +18,9 @@ import java.nio.file.Path;
 
 /**
  * Decides how a text file is encoded when its source says {@code encoding: auto}: a UTF-8 BOM
- * means UTF-8; a file that decodes as strict UTF-8 is UTF-8; anything else is GB18030, which is
- * what Chinese Excel writes for "CSV".
+ * means UTF-8 and a UTF-16 one UTF-16 (Excel's "Unicode text", tab-separated); a file that
+ * decodes as strict UTF-8 is UTF-8; anything else is GB18030, which is what Chinese Excel writes
+ * for "CSV".
  */
 final class TextEncoding {
 
@@ -44,12 +45,15 @@ final class TextEncoding {
             return new BufferedReader(new InputStreamReader(in, encoding.charset()), 1 << 16);
         }
         byte[] bytes = Files.readAllBytes(file);
-        boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+        Detected marked = byteOrderMark(bytes, bytes.length);
+        boolean bom = marked != null && marked.charset().equals(StandardCharsets.UTF_8);
         int start = bom ? 3 : 0;
         ByteBuffer text = ByteBuffer.wrap(bytes, start, bytes.length - start);
         CharBuffer chars;
         if (configured != null) {
             chars = configured.decode(text);
+        } else if (marked != null) {
+            chars = marked.charset().decode(ByteBuffer.wrap(bytes, marked.bomLength(), bytes.length - marked.bomLength()));
         } else {
             try {
                 chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -70,14 +74,31 @@ final class TextEncoding {
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, 3);
         }
-        boolean bom = n == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+        Detected marked = byteOrderMark(head, n);
+        boolean bom = marked != null && marked.charset().equals(StandardCharsets.UTF_8);
         if (configured != null) {
             return new Detected(configured, bom && configured.equals(StandardCharsets.UTF_8) ? 3 : 0);
         }
-        if (bom) {
-            return new Detected(StandardCharsets.UTF_8, 3);
+        if (marked != null) {
+            return marked;
         }
         return new Detected(isUtf8(file) ? StandardCharsets.UTF_8 : GB18030, 0);
+    }
+
+    /** The encoding a byte order mark at the start names, with the mark's length; null without one. */
+    private static Detected byteOrderMark(byte[] head, int n) {
+        int b0 = n > 0 ? head[0] & 0xFF : -1;
+        int b1 = n > 1 ? head[1] & 0xFF : -1;
+        if (n >= 3 && b0 == 0xEF && b1 == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            return new Detected(StandardCharsets.UTF_8, 3);
+        }
+        if (b0 == 0xFF && b1 == 0xFE) {
+            return new Detected(StandardCharsets.UTF_16LE, 2);
+        }
+        if (b0 == 0xFE && b1 == 0xFF) {
+            return new Detected(StandardCharsets.UTF_16BE, 2);
+        }
+        return null;
     }
 
     private static boolean isUtf8(Path file) throws IOException {

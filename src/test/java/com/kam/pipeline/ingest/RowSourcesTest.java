@@ -40,6 +40,31 @@ class RowSourcesTest {
     }
 
     @Test
+    void excelsUnicodeTextIsUtf16WithItsByteOrderMark() throws Exception {
+        // Excel's "Unicode text (*.txt)": UTF-16 little-endian with a BOM, tab-separated
+        String text = "customer_id\tname\tsegment\tregion_code\tannual_potential\tshare_of_wallet\r\n"
+                + "C1\t杭州市第一人民医院, 滨江院区\t教育医疗\tEAST\t800000\t20%\r\n";
+        byte[] utf16 = text.getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[utf16.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(utf16, 0, withBom, 2, utf16.length);
+        Files.write(folder.resolve("customers_unicode.txt"), withBom);
+        Source c = customers;
+        Source tabs = new Source(c.name(), c.kind(), c.type(), c.definedIn(), c.filePattern(), null, '\t', c.sheet(),
+                c.dateFormats(), c.datetimeFormats(), c.headers(), c.values(), c.jdbc(), c.sql(), c.isoDatesFirst(),
+                c.isoDateTimesFirst());
+
+        assertThat(TextEncoding.detect(folder.resolve("customers_unicode.txt"), null).charset())
+                .isEqualTo(StandardCharsets.UTF_16LE);
+        assertThat(read(tabs, "customers_unicode.txt")).singleElement().satisfies(row -> {
+            assertThat(row.problem()).isNull();
+            assertThat(row.values()[0]).isEqualTo("C1");
+            assertThat(row.values()[1]).isEqualTo("杭州市第一人民医院, 滨江院区");
+        });
+    }
+
+    @Test
     void aRowSpanningLinesKeepsItsFirstLineNumberAndTheNextRowItsOwn() throws Exception {
         Files.writeString(folder.resolve("customers.csv"), "customer_id,name,segment,region_code,annual_potential,share_of_wallet\n"
                 + "C1,\"第一行\n第二行\",金融,EAST,1,1%\n"
@@ -70,8 +95,12 @@ class RowSourcesTest {
     }
 
     private List<SourceRow> read(String file) throws Exception {
+        return read(customers, file);
+    }
+
+    private List<SourceRow> read(Source mapping, String file) throws Exception {
         List<SourceRow> rows = new ArrayList<>();
-        try (CsvRowSource source = new CsvRowSource(new LoadRef(1, customers, file, folder.resolve(file)))) {
+        try (CsvRowSource source = new CsvRowSource(new LoadRef(1, mapping, file, folder.resolve(file)))) {
             SourceRow row;
             while ((row = source.next()) != null) {
                 rows.add(row);
