@@ -14,6 +14,8 @@ final class HeaderMap {
 
     private final int[] columnOfField;
     private final List<String> missingRequired = new ArrayList<>();
+    /** When the header is one column holding another separator: what to say about it. */
+    private String separatorHint = "";
 
     HeaderMap(Source source, List<String> header) {
         Map<String, Integer> positions = new HashMap<>();
@@ -32,6 +34,16 @@ final class HeaderMap {
                 missingRequired.add(header1.equals(spec.name()) ? spec.name() : spec.name() + " (column '" + header1 + "')");
             }
         }
+        if (header.size() == 1 && header.get(0) != null) {
+            // a whole header in one column: the file is separated by something else than the mapping says
+            for (char other : new char[] {'\t', ';', '|', ','}) {
+                if (other != source.delimiter() && header.get(0).indexOf(other) >= 0) {
+                    separatorHint = "; the header is one column: is the file separated by "
+                            + (other == '\t' ? "tabs" : "'" + other + "'") + "? set delimiter in " + source.definedIn();
+                    break;
+                }
+            }
+        }
     }
 
     /** Required fields whose column is not in the header; every row is rejected for them. */
@@ -43,7 +55,7 @@ final class HeaderMap {
     SourceRow row(LoadRef load, long line, List<String> cells, java.util.function.Supplier<String> raw) {
         if (!missingRequired.isEmpty()) {
             return SourceRow.problem(load, line, raw.get(), missingRequired.get(0).split(" ")[0],
-                    "missing column in the header: " + String.join(", ", missingRequired));
+                    "missing column in the header: " + String.join(", ", missingRequired) + separatorHint);
         }
         return new SourceRow(load, line, pick(cells), raw, null);
     }

@@ -94,6 +94,17 @@ class RowSourcesTest {
                 .satisfies(row -> assertThat(row.problem().reason()).isEqualTo("missing column in the header: segment"));
     }
 
+    @Test
+    void aHeaderInOneColumnSaysWhichSeparatorTheFileSeemsToUse() throws Exception {
+        // saved by a European Excel: semicolons
+        Files.writeString(folder.resolve("customers.csv"), "customer_id;name;segment;region_code;annual_potential;share_of_wallet\n"
+                + "C1;江苏银行;金融;EAST;1000000;1%\n");
+        assertThat(read("customers.csv")).singleElement().satisfies(row -> assertThat(row.problem().reason())
+                .startsWith("missing column in the header: customer_id, name, segment, region_code, annual_potential,"
+                        + " share_of_wallet; the header is one column: is the file separated by ';'? set delimiter in ")
+                .endsWith("customers.yml"));
+    }
+
     private List<SourceRow> read(String file) throws Exception {
         return read(customers, file);
     }
