@@ -101,6 +101,24 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
         return destination(transport(out));
     }
 
+    /**
+     * Connects to the SMTP server and logs in, as a delivery would, and says so; without a
+     * server, where the mails are written instead. Throws when the server does not answer or
+     * refuses the login.
+     */
+    public String checkMailServer(Path out) {
+        MailTransport transport = transport(out);
+        if (transport instanceof SmtpTransport smtp) {
+            try {
+                smtp.sender().testConnection();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(destination(transport) + " does not answer or refuses the login: " + e.getMessage(), e);
+            }
+            return destination(transport) + " answers and accepts the login";
+        }
+        return "no SMTP server configured (spring.mail.host): mails are written to " + out.resolve("outbox");
+    }
+
     private RetryingSender.Outcome send(MailTransport transport, MailComposer composer, RetryingSender sender, MailPlan mail,
                                         String key, boolean resent) {
         RetryingSender.Outcome outcome;

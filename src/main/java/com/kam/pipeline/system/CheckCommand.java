@@ -1,5 +1,6 @@
 package com.kam.pipeline.system;
 
+import com.kam.pipeline.delivery.DeliveryService;
 import com.kam.pipeline.ingest.SourceCatalog;
 import com.kam.pipeline.report.ReportService;
 import com.kam.pipeline.schedule.ScheduleRegistrar;
@@ -14,14 +15,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code kam check}: reads every file an operator edits, as the jobs would, and runs nothing.
+ * {@code kam check}: reads every file an operator edits, as the jobs would, and logs in to the
+ * SMTP server, and runs nothing.
  * After changing appraisal weights, a mapping or a template during the day, this says whether
  * tonight will accept them: a template that does not compile would otherwise be found only when
  * the night reaches its reports.
  */
 @Component
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check the configuration, source mappings, report templates and schedules without running anything.")
+        description = "Check the configuration, source mappings, report templates, schedules and mail server without running anything.")
 public class CheckCommand implements Callable<Integer> {
 
     @Spec
@@ -31,12 +33,15 @@ public class CheckCommand implements Callable<Integer> {
     private final KamProperties properties;
     private final ReportService reports;
     private final ScheduleRegistrar schedules;
+    private final DeliveryService delivery;
 
-    public CheckCommand(NightlyFlow flow, KamProperties properties, ReportService reports, ScheduleRegistrar schedules) {
+    public CheckCommand(NightlyFlow flow, KamProperties properties, ReportService reports, ScheduleRegistrar schedules,
+                        DeliveryService delivery) {
         this.flow = flow;
         this.properties = properties;
         this.reports = reports;
         this.schedules = schedules;
+        this.delivery = delivery;
     }
 
     @Override
@@ -52,6 +57,7 @@ public class CheckCommand implements Callable<Integer> {
         checks.put("report templates", () -> "compiled, labels for " + String.join(", ", reports.checkTemplates()));
         checks.put("schedules", () -> schedules.schedules().schedules().size() + " schedules, time zone "
                 + schedules.schedules().zone());
+        checks.put("mail", () -> delivery.checkMailServer(properties.out()));
         int bad = 0;
         for (Map.Entry<String, Supplier<String>> check : checks.entrySet()) {
             try {
