@@ -15,6 +15,6 @@ class ScheduleConfiguration {
     @Bean
     ScheduleRegistrar scheduleRegistrar(ScheduleSettings settings, KamProperties properties) {
         return new ScheduleRegistrar(settings, Clock.systemUTC(), () -> RollupSettings.load(properties.jobs()).weekStart(),
-                java.time.ZoneId.of(properties.timeZone()));
+                properties.zone());
     }
 }

@@ -4,6 +4,7 @@ import com.kam.pipeline.delivery.DeliveryService;
 import com.kam.pipeline.ingest.SourceCatalog;
 import com.kam.pipeline.report.ReportService;
 import com.kam.pipeline.schedule.ScheduleRegistrar;
+import com.kam.pipeline.schedule.Schedules;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,8 +56,10 @@ public class CheckCommand implements Callable<Integer> {
         checks.put("source mappings", () -> SourceCatalog.load(properties.sources()).sources().size() + " sources in "
                 + properties.sources());
         checks.put("report templates", () -> "compiled, labels for " + String.join(", ", reports.checkTemplates()));
-        checks.put("schedules", () -> schedules.schedules().schedules().size() + " schedules, time zone "
-                + schedules.schedules().zone());
+        checks.put("schedules", () -> {
+            Schedules read = schedules.schedules();
+            return read.schedules().size() + " schedules, time zone " + read.zone();
+        });
         checks.put("mail", () -> delivery.checkMailServer(properties.out()));
         int bad = 0;
         for (Map.Entry<String, Supplier<String>> check : checks.entrySet()) {

@@ -1,5 +1,11 @@
 package com.kam.pipeline.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine;
 
@@ -39,8 +45,8 @@ public final class KamCommandLine {
                 command.getErr().flush();
                 return KamCommand.BAD_USAGE;
             }
-            java.io.IOException io = exception instanceof java.io.UncheckedIOException u ? u.getCause()
-                    : exception instanceof java.io.IOException e ? e : null;
+            IOException io = exception instanceof UncheckedIOException u ? u.getCause()
+                    : exception instanceof IOException e ? e : null;
             if (io != null) {
                 command.getErr().println("cannot read or write a file: " + describe(io));
                 command.getErr().flush();
@@ -52,11 +58,11 @@ public final class KamCommandLine {
     }
 
     /** A file error in words: the file and what went wrong with it. */
-    static String describe(java.io.IOException e) {
-        if (e instanceof java.nio.file.FileSystemException f) {
-            String what = e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
-                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+    static String describe(IOException e) {
+        if (e instanceof FileSystemException f) {
+            String what = e instanceof NoSuchFileException ? "no such file or folder"
+                    : e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileAlreadyExistsException ? "already exists"
                     : f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
             return f.getFile() + ": " + what;
         }

@@ -23,9 +23,14 @@ public record KamProperties(
         @DefaultValue Ingest ingest,
         @DefaultValue("Asia/Shanghai") String timeZone) {
 
+    /** The company's time zone. */
+    public java.time.ZoneId zone() {
+        return java.time.ZoneId.of(timeZone);
+    }
+
     /** The local date and time now in the company's time zone. */
     public java.time.LocalDateTime now() {
-        return java.time.LocalDateTime.now(java.time.ZoneId.of(timeZone));
+        return java.time.LocalDateTime.now(zone());
     }
 
     /**
