@@ -1,6 +1,7 @@
 package com.kam.pipeline.delivery;
 
 import com.kam.pipeline.system.BusinessDateOptions;
+import com.kam.pipeline.system.ChangesPipelineData;
 import com.kam.pipeline.system.JobRunner;
 import com.kam.pipeline.system.KamCommand;
 import com.kam.pipeline.system.KamProperties;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "deliver", mixinStandardHelpOptions = true,
         description = "Mail the reports archived for a business date to the people jobs/distribution.yml names"
                 + " (SMTP from spring.mail.*, else .eml files in out/outbox/).")
-public class DeliverCommand implements Callable<Integer> {
+public class DeliverCommand implements Callable<Integer>, ChangesPipelineData {
 
     @Mixin
     BusinessDateOptions options;

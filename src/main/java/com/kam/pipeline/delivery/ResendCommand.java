@@ -1,5 +1,6 @@
 package com.kam.pipeline.delivery;
 
+import com.kam.pipeline.system.ChangesPipelineData;
 import com.kam.pipeline.system.KamCommand;
 import com.kam.pipeline.system.KamProperties;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code kam resend --report ID --to EMAIL}: one archived report again, to one address; logged. */
 @Component
 @Command(name = "resend", mixinStandardHelpOptions = true, description = "Send one archived report (report_archive id) again.")
-public class ResendCommand implements Callable<Integer> {
+public class ResendCommand implements Callable<Integer>, ChangesPipelineData {
 
     @Option(names = "--report", required = true, description = "the report's id in report_archive (see `kam runs`)")
     long reportId;

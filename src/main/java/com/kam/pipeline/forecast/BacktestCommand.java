@@ -1,5 +1,6 @@
 package com.kam.pipeline.forecast;
 
+import com.kam.pipeline.system.ChangesPipelineData;
 import com.kam.pipeline.system.KamCommand;
 import java.io.PrintWriter;
 import java.time.YearMonth;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = "Forecast as of each month start using only what was known then, and print the error per method and horizon.")
-public class BacktestCommand implements Callable<Integer> {
+public class BacktestCommand implements Callable<Integer>, ChangesPipelineData {
 
     @Option(names = "--from", required = true, description = "first month (yyyy-MM)")
     String from;

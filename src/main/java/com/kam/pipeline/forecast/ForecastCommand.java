@@ -1,6 +1,7 @@
 package com.kam.pipeline.forecast;
 
 import com.kam.pipeline.system.BusinessDateOptions;
+import com.kam.pipeline.system.ChangesPipelineData;
 import com.kam.pipeline.system.JobRunner;
 import com.kam.pipeline.system.KamCommand;
 import com.kam.pipeline.system.KamProperties;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "forecast", mixinStandardHelpOptions = true,
         description = "Compute the funnel and the forecasts as of a business date; writes out/<date>/extracts/forecast-<date>.csv|xlsx.")
-public class ForecastCommand implements Callable<Integer> {
+public class ForecastCommand implements Callable<Integer>, ChangesPipelineData {
 
     @Mixin
     BusinessDateOptions options;

@@ -1,6 +1,7 @@
 package com.kam.pipeline.ingest;
 
 import com.kam.pipeline.system.BusinessDateOptions;
+import com.kam.pipeline.system.ChangesPipelineData;
 import com.kam.pipeline.system.JobRunner;
 import com.kam.pipeline.system.KamCommand;
 import com.kam.pipeline.system.KamProperties;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Load the inbox files and JDBC sources for a business date; bad rows go to out/<date>/rejects/.")
-public class IngestCommand implements Callable<Integer> {
+public class IngestCommand implements Callable<Integer>, ChangesPipelineData {
 
     @Mixin
     BusinessDateOptions options;

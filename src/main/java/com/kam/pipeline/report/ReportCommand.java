@@ -1,6 +1,7 @@
 package com.kam.pipeline.report;
 
 import com.kam.pipeline.system.BusinessDateOptions;
+import com.kam.pipeline.system.ChangesPipelineData;
 import com.kam.pipeline.system.JobRunner;
 import com.kam.pipeline.system.KamCommand;
 import com.kam.pipeline.system.KamProperties;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Render the PDF reports due on a business date (or one --type for the period containing it).")
-public class ReportCommand implements Callable<Integer> {
+public class ReportCommand implements Callable<Integer>, ChangesPipelineData {
 
     @Mixin
     BusinessDateOptions options;

@@ -1,6 +1,7 @@
 package com.kam.pipeline.rollup;
 
 import com.kam.pipeline.system.BusinessDateOptions;
+import com.kam.pipeline.system.ChangesPipelineData;
 import com.kam.pipeline.system.ConfigException;
 import com.kam.pipeline.system.JobRunner;
 import com.kam.pipeline.system.KamCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "rollup", mixinStandardHelpOptions = true,
         description = "Roll the ingested rows up into daily, weekly, monthly figures, the appraisal and warnings.")
-public class RollupCommand implements Callable<Integer> {
+public class RollupCommand implements Callable<Integer>, ChangesPipelineData {
 
     @Mixin
     BusinessDateOptions options;

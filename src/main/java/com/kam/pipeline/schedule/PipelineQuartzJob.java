@@ -3,8 +3,10 @@ package com.kam.pipeline.schedule;
 import com.kam.pipeline.system.KamCommand;
 import com.kam.pipeline.system.KamProperties;
 import com.kam.pipeline.system.NightlyFlow;
+import com.kam.pipeline.system.RunGuard;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
@@ -16,20 +18,28 @@ import org.slf4j.LoggerFactory;
  * What a schedule's trigger does: runs its jobs for the business date of the firing (the day
  * before it was due, so a caught-up firing runs the night it missed) and records the firing in
  * schedule_run. A failure is logged and recorded, never rethrown: the next firing, and the
- * other schedules, run as planned. One firing of a schedule at a time across the cluster.
+ * other schedules, run as planned. One firing of a schedule at a time across the cluster; a
+ * firing due while another run holds the pipeline (a night typed by hand, another instance's
+ * firing) waits for it, up to {@link #PATIENCE}, rather than miss its night.
  */
 @DisallowConcurrentExecution
 public class PipelineQuartzJob implements org.quartz.Job {
 
     private static final Logger log = LoggerFactory.getLogger(PipelineQuartzJob.class);
 
+    static final Duration PATIENCE = Duration.ofHours(6);
+    private static final Duration REPORT = Duration.ofMinutes(5);
+
     private final ScheduleRegistrar registrar;
     private final NightlyFlow flow;
     private final ScheduleRuns runs;
     private final KamProperties properties;
+    private final RunGuard guard;
 
-    public PipelineQuartzJob(ScheduleRegistrar registrar, NightlyFlow flow, ScheduleRuns runs, KamProperties properties) {
+    public PipelineQuartzJob(ScheduleRegistrar registrar, NightlyFlow flow, ScheduleRuns runs, KamProperties properties,
+                             RunGuard guard) {
         this.registrar = registrar;
+        this.guard = guard;
         this.flow = flow;
         this.runs = runs;
         this.properties = properties;
@@ -51,8 +61,14 @@ public class PipelineQuartzJob implements org.quartz.Job {
         log.info("schedule {} fired (due {}): business date {}", name, context.getScheduledFireTime(), date);
         StringWriter output = new StringWriter();
         int code;
-        try (PrintWriter console = new PrintWriter(output)) {
+        try (PrintWriter console = new PrintWriter(output);
+             RunGuard.Held held = guard.await("schedule " + name + " for " + date, PATIENCE, REPORT,
+                     line -> log.info("schedule {} for {}: {}", name, date, line))) {
             code = flow.run(schedules.byName(name).steps(), date, false, properties.inbox(), properties.out(), console, console);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            runs.finished(run, "FAILED", "stopped while waiting for another run to finish");
+            return;
         } catch (RuntimeException e) {
             log.error("schedule {} for {} failed", name, date, e);
             runs.finished(run, "FAILED", e.toString());

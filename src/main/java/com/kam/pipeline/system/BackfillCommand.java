@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  */
 @Component
 @Command(name = "backfill", mixinStandardHelpOptions = true, description = "Run the nightly flow for every date from D1 to D2, in order.")
-public class BackfillCommand implements Callable<Integer> {
+public class BackfillCommand implements Callable<Integer>, ChangesPipelineData {
 
     @Option(names = "--from", required = true, description = "first business date (yyyy-MM-dd)")
     LocalDate from;

@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine;
 
@@ -13,7 +14,9 @@ import picocli.CommandLine;
  * The {@code kam} command line: picocli with the commands created as Spring beans, and one rule
  * each for a configuration file found bad while a command runs (missing, or wrong at a line: its
  * message on standard error, exit code 2) and for a file that cannot be read or written (an
- * --out folder that cannot be created: the file and why, exit code 1), never a stack trace.
+ * --out folder that cannot be created: the file and why, exit code 1), never a stack trace. A
+ * command that changes the pipeline's data runs only while it holds the pipeline ({@link RunGuard}):
+ * when another run holds it, the command says which and does nothing (exit code 1).
  */
 public final class KamCommandLine {
 
@@ -39,6 +42,24 @@ public final class KamCommandLine {
             }
         };
         CommandLine cli = new CommandLine(KamCommand.class, factory);
+        cli.setExecutionStrategy(parsed -> {
+            Integer help = CommandLine.executeHelpRequest(parsed);
+            if (help != null) {
+                return help;
+            }
+            List<CommandLine> commands = parsed.asCommandLineList();
+            CommandLine command = commands.get(commands.size() - 1);
+            if (!(command.getCommand() instanceof ChangesPipelineData)) {
+                return new CommandLine.RunLast().execute(parsed);
+            }
+            try (RunGuard.Held held = context.getBean(RunGuard.class).hold("kam " + String.join(" ", parsed.originalArgs()))) {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (RunGuard.BusyException e) {
+                command.getErr().println(e.getMessage());
+                command.getErr().flush();
+                return KamCommand.JOB_FAILED;
+            }
+        });
         cli.setExecutionExceptionHandler((exception, command, parsed) -> {
             if (exception instanceof ConfigException) {
                 command.getErr().println("bad configuration: " + exception.getMessage());

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  */
 @Component
 @Command(name = "nightly", mixinStandardHelpOptions = true, description = "Run the whole night for a business date.")
-public class NightlyCommand implements Callable<Integer> {
+public class NightlyCommand implements Callable<Integer>, ChangesPipelineData {
 
     @Mixin
     BusinessDateOptions options;

@@ -3,6 +3,7 @@ package com.kam.pipeline.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kam.pipeline.system.KamCommand;
+import com.kam.pipeline.system.RunGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -177,6 +178,39 @@ abstract class OperatingScenarios extends DeliveryTestBase {
             assertThat(result.err()).as(command[0]).isEqualTo("bad configuration: " + FORECAST_SETTINGS + ": file not found"
                     + System.lineSeparator());
         }
+    }
+
+    @Test
+    void aRunThatChangesDataWaitsItsTurnAndSaysWhichRunHoldsThePipeline() throws Exception {
+        RunGuard guard = context.getBean(RunGuard.class);
+        int executions = count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION");
+        String date = BUSINESS_DATE.toString();
+        try (RunGuard.Held night = guard.hold("kam nightly --date " + date)) {
+            for (String[] command : java.util.List.of(new String[] {"rollup", "--date", date},
+                    new String[] {"report", "--date", date, "--type", "SCORECARD"}, new String[] {"resend", "--report", "1",
+                            "--to", "auditor@example.com"})) {
+                Result refused = kam(command);
+                assertThat(refused.exitCode()).as(command[0]).isEqualTo(KamCommand.JOB_FAILED);
+                assertThat(refused.err()).as(command[0]).startsWith("another run holds the pipeline: kam nightly --date " + date
+                        + " (process " + ProcessHandle.current().pid() + " on ").contains(", started ")
+                        .contains("Nothing was done; run this again when it has finished");
+            }
+            assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("jobs started").isEqualTo(executions);
+            assertThat(smtp.getReceivedMessages()).isEmpty();
+            // reading is never held up, nor is asking for help
+            assertThat(kam("runs").exitCode()).isZero();
+            assertThat(kam("rollup", "--help").exitCode()).isZero();
+        }
+        Result after = kam("rollup", "--date", date);
+        assertThat(after.exitCode()).as(after.err()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(executions + 1);
+
+        // a run killed outright (kill -9, power loss) frees the pipeline when its lease runs out
+        jdbc.update("UPDATE run_lock SET lock_until = '2100-01-01 00:00:00', locked_by = 'kam backfill (process 1 on gone)'");
+        assertThat(kam("rollup", "--date", date, "--force").err()).startsWith("another run holds the pipeline: kam backfill");
+        jdbc.update("UPDATE run_lock SET lock_until = '2000-01-01 00:00:00'");
+        Result taken = kam("rollup", "--date", date, "--force");
+        assertThat(taken.exitCode()).as(taken.err()).isZero();
     }
 
     private static Path tempCopy(String name) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.quartz.CronExpression;
 import org.quartz.Scheduler;
 import com.kam.pipeline.support.Tables;
+import com.kam.pipeline.system.RunGuard;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,7 +38,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * registrar), each firing recorded in schedule_run. Run on H2 and MariaDB by the subclasses.
  */
 @SpringBootTest(properties = {"kam.cli.enabled=false", "spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000",
-        "spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000"})
+        "spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000", "kam.run-guard.poll=PT0.2S"})
 abstract class ScheduleScenarios {
 
     static final Path SCHEDULES = tempFile();
@@ -186,6 +187,34 @@ abstract class ScheduleScenarios {
                 .doesNotContain("FAILED");
         assertThat(jdbc.queryForList("SELECT message FROM schedule_run WHERE schedule_name = 'digests' AND outcome = 'FAILED'",
                 String.class)).allSatisfy(m -> assertThat(m).contains("is missing its file /nonexistent/digest.pdf"));
+    }
+
+    @Test
+    void aFiringDueWhileAnotherRunHoldsThePipelineWaitsForIt() throws Exception {
+        Files.writeString(SCHEDULES, """
+                time-zone: Asia/Shanghai
+                schedules:
+                  - name: digests
+                    cron: "* * * * * ?"
+                    jobs:
+                      - job: deliver
+                        parameters: {type: DIGEST}
+                """);
+        Scheduler service = scheduler("instance-a");
+        registrar.register(service);
+        try (RunGuard.Held byHand = context.getBean(RunGuard.class).hold("kam nightly --date 2026-10-31")) {
+            service.start();
+            waitUntil(() -> count("SELECT COUNT(*) FROM schedule_run WHERE outcome = 'RUNNING'") == 1);
+            Thread.sleep(1500);
+            // the firing waits: no job of its own has started, and no later firing runs beside it
+            assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isZero();
+            assertThat(count("SELECT COUNT(*) FROM schedule_run")).isEqualTo(1);
+        }
+        waitUntil(() -> count("SELECT COUNT(*) FROM schedule_run WHERE outcome = 'COMPLETED'") >= 1);
+        service.standby();
+        waitUntil(() -> count("SELECT COUNT(*) FROM schedule_run WHERE outcome = 'RUNNING'") == 0);
+        assertThat(jdbc.queryForList("SELECT outcome FROM schedule_run", String.class)).containsOnly("COMPLETED");
+        assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isBetween(1, 2);
     }
 
     /** The business dates of the 01:30 Shanghai firings between two instants, worked out with Quartz's cron. */

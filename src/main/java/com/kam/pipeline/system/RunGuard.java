@@ -1,0 +1,137 @@
+package com.kam.pipeline.system;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * One pipeline run at a time on a database, across processes and machines: a command that
+ * changes the pipeline's data (a night, a job, a resend) holds the pipeline while it runs, so a
+ * run typed by hand during the scheduled night, or a second {@code kam serve}, cannot interleave
+ * with it and leave half of each. The hold is a lease in {@code run_lock} (ShedLock), renewed
+ * while the run lives: a run killed outright frees the pipeline when its lease runs out.
+ */
+@Component
+public class RunGuard {
+
+    private static final String LOCK = "kam-pipeline";
+    /** How long a dead run keeps the pipeline; a live one renews its lease well before. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** The pipeline is held by another run. */
+    public static class BusyException extends RuntimeException {
+        BusyException(String message) {
+            super(message);
+        }
+    }
+
+    /** The pipeline, held until closed. */
+    public static final class Held implements AutoCloseable {
+        private final SimpleLock lock;
+
+        private Held(SimpleLock lock) {
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() {
+            lock.unlock();
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final KamProperties properties;
+    /** How often a waiting run asks again. */
+    private final Duration poll;
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "kam-run-guard");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public RunGuard(DataSource dataSource, KamProperties properties,
+                    @Value("${kam.run-guard.poll:PT15S}") Duration poll) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.properties = properties;
+        this.poll = poll;
+    }
+
+    /** Holds the pipeline for {@code run} (what is running, as a user would type it), or says who holds it. */
+    public Held hold(String run) {
+        return tryHold(run).orElseThrow(() -> new BusyException("another run holds the pipeline: " + holder()
+                + ". Nothing was done; run this again when it has finished (kam runs lists the runs)."));
+    }
+
+    /**
+     * Holds the pipeline for {@code run}, waiting while another run holds it, for at most
+     * {@code patience}; tells {@code progress} what it waits for, once at first and then every
+     * {@code report}.
+     */
+    public Held await(String run, Duration patience, Duration report, Consumer<String> progress)
+            throws InterruptedException {
+        Instant start = Instant.now();
+        Instant nextReport = start;
+        while (true) {
+            Optional<Held> held = tryHold(run);
+            if (held.isPresent()) {
+                return held.get();
+            }
+            Instant now = Instant.now();
+            if (!now.isBefore(start.plus(patience))) {
+                throw new BusyException("another run held the pipeline for longer than " + patience.toMinutes()
+                        + " minutes: " + holder());
+            }
+            if (!now.isBefore(nextReport)) {
+                progress.accept("waiting for another run to finish: " + holder());
+                nextReport = now.plus(report);
+            }
+            Thread.sleep(poll.toMillis());
+        }
+    }
+
+    private Optional<Held> tryHold(String run) {
+        String who = describe(run);
+        JdbcTemplateLockProvider provider = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(jdbc).withTableName("run_lock").withLockedByValue(who).usingDbTime().build());
+        return new KeepAliveLockProvider(provider, renewals)
+                .lock(new LockConfiguration(Instant.now(), LOCK, LEASE, Duration.ZERO)).map(Held::new);
+    }
+
+    /** Who holds the pipeline, as that run described itself. */
+    private String holder() {
+        return jdbc.query("SELECT locked_by FROM run_lock WHERE name = ?", rs -> rs.next() ? rs.getString(1) : "a run that has just ended",
+                LOCK);
+    }
+
+    /** The run, its process and machine, and when it started in the company's time zone (fits locked_by). */
+    private String describe(String run) {
+        String who = run + " (process " + ManagementFactory.getRuntimeMXBean().getPid() + " on " + hostName() + ", started "
+                + LocalDateTime.now(properties.zone()).format(STARTED) + " " + properties.zone() + ")";
+        return who.length() <= 255 ? who : who.substring(0, 252) + "...";
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}
