@@ -1,5 +1,6 @@
 package com.kam.pipeline.ingest;
 
+import com.kam.pipeline.system.KamProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * would otherwise all go to its first night, and their rows be refused as dated after it). A
  * dated file named for a month (a stage-change log) that starts after that waits too; one for the
  * current month is read, and its later rows wait for their nights ({@link CheckedRow.Waiting}).
+ * A file an export may still be writing is read once it has stopped changing ({@link SettledFiles}).
  */
 class InboxClaimTasklet implements Tasklet {
 
@@ -37,19 +40,19 @@ class InboxClaimTasklet implements Tasklet {
 
     private final Sources sources;
     private final IngestLoads loads;
-    private final int planDaysAhead;
+    private final KamProperties.Ingest settings;
 
-    InboxClaimTasklet(Sources sources, IngestLoads loads, int planDaysAhead) {
+    InboxClaimTasklet(Sources sources, IngestLoads loads, KamProperties.Ingest settings) {
         this.sources = sources;
         this.loads = loads;
-        this.planDaysAhead = planDaysAhead;
+        this.settings = settings;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         IngestParameters run = IngestParameters.of(chunkContext.getStepContext().getStepExecution());
         List<Source> all = sources.catalog().sources();
-        Map<String, Long> claimedNow = new HashMap<>();
+        Map<Path, Source> claimed = new LinkedHashMap<>();
         for (Path file : inboxFiles(run.inbox())) {
             List<Source> matching = all.stream().filter(s -> s.matches(file)).toList();
             if (matching.isEmpty()) {
@@ -64,7 +67,7 @@ class InboxClaimTasklet implements Tasklet {
             Source source = matching.get(0);
             String name = file.getFileName().toString();
             Optional<LocalDate> day = FileNameDate.of(name);
-            LocalDate latest = RowChecks.latestDate(source.kind(), run.businessDate(), planDaysAhead);
+            LocalDate latest = RowChecks.latestDate(source.kind(), run.businessDate(), settings.planDaysAhead());
             if (day.isPresent() && day.get().isAfter(latest)) {
                 log.info("{}: dated {}, after the business date {}; left in the inbox for that night", name, day.get(),
                         run.businessDate());
@@ -76,6 +79,12 @@ class InboxClaimTasklet implements Tasklet {
                         run.businessDate());
                 continue;
             }
+            claimed.put(file, source);
+        }
+        Map<String, Long> claimedNow = new HashMap<>();
+        for (Path file : SettledFiles.of(List.copyOf(claimed.keySet()), settings.settle(), settings.settleWait())) {
+            Source source = claimed.get(file);
+            String name = file.getFileName().toString();
             String sha = sha256(file);
             Long earlier = claimedNow.get(source.name() + sha);
             if (earlier == null) {

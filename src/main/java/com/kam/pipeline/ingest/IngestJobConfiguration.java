@@ -27,7 +27,7 @@ class IngestJobConfiguration {
                   JdbcTemplate jdbc, KamProperties properties) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, repository)
                 .start(new StepBuilder("ingest-claim", repository)
-                        .tasklet(new InboxClaimTasklet(sources, loads, properties.ingest().planDaysAhead()), transactions).build());
+                        .tasklet(new InboxClaimTasklet(sources, loads, properties.ingest()), transactions).build());
         for (InputKind kind : InputKind.values()) {
             job.next(loadStep(kind, repository, transactions, sources, loads, jdbc, properties));
             job.next(new StepBuilder("ingest-settle-" + kind.code(), repository)

@@ -38,8 +38,12 @@ public record KamProperties(
      * @param planDaysAhead how far after the business date a visit plan may be dated
      * @param newDealWaitDays how many days after its date a stage change naming a deal that no
      *                        snapshot lists yet waits for one (snapshots may come weekly)
+     * @param settle          an inbox file changed more recently than this is read only once it
+     *                        has stopped changing for this long (an export may still be writing it)
+     * @param settleWait      how long a run waits for such files before leaving them for the next run
      */
     public record Ingest(@DefaultValue("20000") int chunkSize, @DefaultValue("14") int planDaysAhead,
-                         @DefaultValue("7") int newDealWaitDays) {
+                         @DefaultValue("7") int newDealWaitDays, @DefaultValue("5s") java.time.Duration settle,
+                         @DefaultValue("10m") java.time.Duration settleWait) {
     }
 }
