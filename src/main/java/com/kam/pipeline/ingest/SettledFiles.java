@@ -85,7 +85,10 @@ final class SettledFiles {
                 : duration.toSeconds() > 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
+    /** The first few names, and how many more. */
     private static String names(java.util.Collection<Path> files) {
-        return String.join(", ", files.stream().map(f -> f.getFileName().toString()).sorted().toList());
+        List<String> names = files.stream().map(f -> f.getFileName().toString()).sorted().toList();
+        return names.size() <= 3 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more files";
     }
 }
