@@ -79,6 +79,7 @@ public class IngestBenchmark implements Callable<Integer> {
                 new GeneratorOptions(company.reps, start, end, company.seed, snapshotEvery, true)).generate(folder.resolve("inbox"));
         out.printf("generated %d reps, %s..%s: %d files %s in %.1f s%n", company.reps, start, end, generated.files(),
                 generated.rowsPerKind(), seconds(System.nanoTime() - t0));
+        GeneratedCompany.complete(folder.resolve("inbox"));
         Path bare = concatenateVisits(folder.resolve("inbox"), folder.resolve("visits-for-load-data.csv"));
         out.flush();
 

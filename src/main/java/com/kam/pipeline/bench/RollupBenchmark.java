@@ -76,6 +76,7 @@ public class RollupBenchmark implements Callable<Integer> {
         long t0 = System.nanoTime();
         // one opportunity snapshot a month is enough here: the rollups do not read them
         new SampleDataGenerator(new GeneratorOptions(company.reps, start, end, company.seed, 31, false)).generate(inbox);
+        GeneratedCompany.complete(inbox);
         // the last report days are held back and ingested one night at a time after the full recompute
         List<LocalDate> nights = lastReportDates(inbox, NIGHTS);
         LocalDate fullAsOf = nights.get(0).minusDays(1);
