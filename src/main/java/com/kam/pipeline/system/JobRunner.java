@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Starts a job for a business date. A job instance is keyed by its date, so a completed date
  * runs again only when forced. An execution left "started" by a process that died (kill -9,
- * power loss) is marked failed and restarted from its last committed chunk.
+ * power loss) is marked failed and restarted from its last committed chunk: the process is known
+ * dead when this one holds the pipeline ({@link RunGuard}), or when its machine says so.
  */
 @Component
 public class JobRunner {
@@ -45,11 +46,13 @@ public class JobRunner {
     private final JobOperator operator;
     private final JobRepository repository;
     private final PipelineMetrics metrics;
+    private final RunGuard guard;
 
-    public JobRunner(JobOperator operator, JobRepository repository, PipelineMetrics metrics) {
+    public JobRunner(JobOperator operator, JobRepository repository, PipelineMetrics metrics, RunGuard guard) {
         this.operator = operator;
         this.repository = repository;
         this.metrics = metrics;
+        this.guard = guard;
     }
 
     public JobExecution run(Job job, LocalDate businessDate, boolean force, Map<String, String> settings) throws Exception {
@@ -87,7 +90,8 @@ public class JobRunner {
 
     private void recoverIfOwnerIsGone(JobExecution execution) {
         String owner = execution.getJobParameters().getString(OWNER);
-        if (owner != null && isAlive(owner)) {
+        // holding the pipeline proves the owner gone, wherever it ran; without it, ask the machine
+        if (!guard.heldHere() && owner != null && isAlive(owner)) {
             throw new StillRunningException(execution.getJobInstance().getJobName() + " for this date is running in process "
                     + owner + "; wait for it to finish");
         }

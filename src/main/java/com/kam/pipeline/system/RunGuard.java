@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -43,18 +44,23 @@ public class RunGuard {
     }
 
     /** The pipeline, held until closed. */
-    public static final class Held implements AutoCloseable {
+    public final class Held implements AutoCloseable {
         private final SimpleLock lock;
 
         private Held(SimpleLock lock) {
             this.lock = lock;
+            holds.incrementAndGet();
         }
 
         @Override
         public void close() {
+            holds.decrementAndGet();
             lock.unlock();
         }
     }
+
+    /** How many holds of this process are open. */
+    private final AtomicInteger holds = new AtomicInteger();
 
     private final JdbcTemplate jdbc;
     private final KamProperties properties;
@@ -71,6 +77,15 @@ public class RunGuard {
         this.jdbc = new JdbcTemplate(dataSource);
         this.properties = properties;
         this.poll = poll;
+    }
+
+    /**
+     * Whether this process holds the pipeline: then no other process runs any job on this
+     * database, so a job execution left "started" by another process, even on another machine, is
+     * one that died.
+     */
+    public boolean heldHere() {
+        return holds.get() > 0;
     }
 
     /** Holds the pipeline for {@code run} (what is running, as a user would type it), or says who holds it. */
@@ -111,7 +126,7 @@ public class RunGuard {
         JdbcTemplateLockProvider provider = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(jdbc).withTableName("run_lock").withLockedByValue(who).usingDbTime().build());
         return new KeepAliveLockProvider(provider, renewals)
-                .lock(new LockConfiguration(Instant.now(), LOCK, LEASE, Duration.ZERO)).map(Held::new);
+                .lock(new LockConfiguration(Instant.now(), LOCK, LEASE, Duration.ZERO)).map(lock -> new Held(lock));
     }
 
     /** Who holds the pipeline, as that run described itself. */

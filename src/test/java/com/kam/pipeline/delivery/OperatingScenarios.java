@@ -213,6 +213,27 @@ abstract class OperatingScenarios extends DeliveryTestBase {
         assertThat(taken.exitCode()).as(taken.err()).isZero();
     }
 
+    @Test
+    void aJobLeftStartedByAnotherMachineThatDiedIsRestartedByTheNextRunThatHoldsThePipeline() throws Exception {
+        String date = BUSINESS_DATE.toString();
+        assertThat(kam("rollup", "--date", date).exitCode()).isZero();
+        // as if the rollup had been running on another machine, which then lost power
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL"
+                + " WHERE JOB_INSTANCE_ID = (SELECT JOB_INSTANCE_ID FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'rollup')");
+        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL"
+                + " WHERE STEP_NAME LIKE 'rollup%'");
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION_PARAMS SET PARAMETER_VALUE = '4711@batch-host-that-died'"
+                + " WHERE PARAMETER_NAME = 'owner'");
+
+        // this process holds the pipeline, so no other runs anything: the other machine's run is dead
+        Result again = kam("rollup", "--date", date);
+
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(jdbc.queryForList("SELECT e.STATUS FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
+                + " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'rollup' ORDER BY e.JOB_EXECUTION_ID", String.class))
+                .containsExactly("FAILED", "COMPLETED");
+    }
+
     private static Path tempCopy(String name) {
         try {
             Path file = Files.createTempFile(name, ".yml");
