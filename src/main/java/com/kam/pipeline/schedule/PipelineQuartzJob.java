@@ -27,7 +27,7 @@ public class PipelineQuartzJob implements org.quartz.Job {
 
     private static final Logger log = LoggerFactory.getLogger(PipelineQuartzJob.class);
 
-    static final Duration PATIENCE = Duration.ofHours(6);
+    private static final Duration PATIENCE = Duration.ofHours(6);
     private static final Duration REPORT = Duration.ofMinutes(5);
 
     private final ScheduleRegistrar registrar;
@@ -39,10 +39,10 @@ public class PipelineQuartzJob implements org.quartz.Job {
     public PipelineQuartzJob(ScheduleRegistrar registrar, NightlyFlow flow, ScheduleRuns runs, KamProperties properties,
                              RunGuard guard) {
         this.registrar = registrar;
-        this.guard = guard;
         this.flow = flow;
         this.runs = runs;
         this.properties = properties;
+        this.guard = guard;
     }
 
     @Override
@@ -68,6 +68,10 @@ public class PipelineQuartzJob implements org.quartz.Job {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             runs.finished(run, "FAILED", "stopped while waiting for another run to finish");
+            return;
+        } catch (RunGuard.BusyException e) {
+            log.error("schedule {} for {} not run: {}", name, date, e.getMessage());
+            runs.finished(run, "FAILED", e.getMessage());
             return;
         } catch (RuntimeException e) {
             log.error("schedule {} for {} failed", name, date, e);

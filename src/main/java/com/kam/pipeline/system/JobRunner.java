@@ -1,6 +1,5 @@
 package com.kam.pipeline.system;
 
-import java.net.InetAddress;
 import java.time.LocalDate;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -67,7 +66,8 @@ public class JobRunner {
                             Map<String, String> identifying) throws Exception {
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addLocalDate(BUSINESS_DATE, businessDate)
-                .addString(OWNER, owner(), false);
+                // who runs it: pid@host, so a later start can tell a dead run from a live one
+                .addString(OWNER, ThisProcess.id(), false);
         settings.forEach((name, value) -> builder.addString(name, value, false));
         identifying.forEach((name, value) -> builder.addString(name, value, true));
         if (force) {
@@ -100,25 +100,12 @@ public class JobRunner {
         operator.recover(execution);
     }
 
-    /** Who runs an execution: pid@host, so a later start can tell a dead run from a live one. */
-    private static String owner() {
-        return ProcessHandle.current().pid() + "@" + hostName();
-    }
-
     private static boolean isAlive(String owner) {
         String[] parts = owner.split("@", 2);
-        if (parts.length < 2 || !parts[1].equals(hostName())) {
+        if (parts.length < 2 || !parts[1].equals(ThisProcess.host())) {
             return true; // another machine: assume it is alive rather than run twice
         }
         return ProcessHandle.of(Long.parseLong(parts[0])).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
-        }
     }
 
     public static boolean succeeded(JobExecution execution) {

@@ -1,8 +1,5 @@
 package com.kam.pipeline.system;
 
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -137,16 +134,8 @@ public class RunGuard {
 
     /** The run, its process and machine, and when it started in the company's time zone (fits locked_by). */
     private String describe(String run) {
-        String who = run + " (process " + ManagementFactory.getRuntimeMXBean().getPid() + " on " + hostName() + ", started "
+        String who = run + " (process " + ThisProcess.pid() + " on " + ThisProcess.host() + ", started "
                 + LocalDateTime.now(properties.zone()).format(STARTED) + " " + properties.zone() + ")";
         return who.length() <= 255 ? who : who.substring(0, 252) + "...";
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }
