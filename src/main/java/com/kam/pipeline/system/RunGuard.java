@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +16,7 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -124,6 +126,18 @@ public class RunGuard {
                 .withJdbcTemplate(jdbc).withTableName("run_lock").withLockedByValue(who).usingDbTime().build());
         return new KeepAliveLockProvider(provider, renewals)
                 .lock(new LockConfiguration(Instant.now(), LOCK, LEASE, Duration.ZERO)).map(lock -> new Held(lock));
+    }
+
+    /**
+     * The run that holds the pipeline now, as it described itself; empty when none does. The lease
+     * is compared with the database's clock, as ShedLock keeps it: UTC on MariaDB, the session's
+     * local time on H2.
+     */
+    public Optional<String> heldBy() {
+        String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        String now = product != null && product.toLowerCase(Locale.ROOT).contains("h2") ? "LOCALTIMESTAMP" : "UTC_TIMESTAMP(3)";
+        return jdbc.query("SELECT locked_by FROM run_lock WHERE name = ? AND lock_until > " + now,
+                rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty(), LOCK);
     }
 
     /** Who holds the pipeline, as that run described itself. */

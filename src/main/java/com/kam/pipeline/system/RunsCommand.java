@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
  * ingest_load, as its rejects are not batch skips, with the rows waiting for a later night), PDFs
  * the run archived (and a later run has not replaced) and mails delivered. A report job reads
  * entities and "loads" those with a report; the others had nothing to report, which is not a
- * rejection. Rollup, forecast and delivery count no reads ("-").
+ * rejection. Rollup, forecast and delivery count no reads ("-"). Under the list, the run that
+ * holds the pipeline now, if any ({@link RunGuard}).
  */
 @Component
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List recent job runs.")
@@ -31,9 +32,11 @@ public class RunsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final JdbcTemplate jdbc;
+    private final RunGuard guard;
 
-    public RunsCommand(JdbcTemplate jdbc) {
+    public RunsCommand(JdbcTemplate jdbc, RunGuard guard) {
         this.jdbc = jdbc;
+        this.guard = guard;
     }
 
     /** One line of the listing. */
@@ -64,6 +67,7 @@ public class RunsCommand implements Callable<Integer> {
         if (runs.isEmpty()) {
             out.println("no runs yet");
         }
+        guard.heldBy().ifPresent(run -> out.println("running now: " + run));
         out.flush();
         return KamCommand.DONE;
     }

@@ -197,10 +197,13 @@ abstract class OperatingScenarios extends DeliveryTestBase {
             }
             assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("jobs started").isEqualTo(executions);
             assertThat(smtp.getReceivedMessages()).isEmpty();
-            // reading is never held up, nor is asking for help
-            assertThat(kam("runs").exitCode()).isZero();
+            // reading is never held up, nor is asking for help; runs says what is running
+            Result runs = kam("runs");
+            assertThat(runs.exitCode()).isZero();
+            assertThat(runs.out()).contains("running now: kam nightly --date " + date + " (process ");
             assertThat(kam("rollup", "--help").exitCode()).isZero();
         }
+        assertThat(kam("runs").out()).doesNotContain("running now");
         Result after = kam("rollup", "--date", date);
         assertThat(after.exitCode()).as(after.err()).isZero();
         assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(executions + 1);
