@@ -3,20 +3,24 @@ package com.kam.pipeline.system;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +38,9 @@ public class RunGuard {
     /** How long a dead run keeps the pipeline; a live one renews its lease well before. */
     static final Duration LEASE = Duration.ofMinutes(2);
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** The process and machine in a holder's description ({@link #describe}). */
+    private static final Pattern OWNER = Pattern.compile("\\(process (\\d+) on (.+?), started ");
+    private static final Logger log = LoggerFactory.getLogger(RunGuard.class);
 
     /** The pipeline is held by another run. */
     public static class BusyException extends RuntimeException {
@@ -48,18 +55,19 @@ public class RunGuard {
 
         private Held(SimpleLock lock) {
             this.lock = lock;
-            holds.incrementAndGet();
+            open.add(this);
         }
 
         @Override
         public void close() {
-            holds.decrementAndGet();
-            lock.unlock();
+            if (open.remove(this)) {
+                lock.unlock();
+            }
         }
     }
 
-    /** How many holds of this process are open. */
-    private final AtomicInteger holds = new AtomicInteger();
+    /** The holds of this process that are open. */
+    private final Set<Held> open = ConcurrentHashMap.newKeySet();
 
     private final JdbcTemplate jdbc;
     private final KamProperties properties;
@@ -84,7 +92,7 @@ public class RunGuard {
      * one that died.
      */
     public boolean heldHere() {
-        return holds.get() > 0;
+        return !open.isEmpty();
     }
 
     /** Holds the pipeline for {@code run} (what is running, as a user would type it), or says who holds it. */
@@ -121,23 +129,47 @@ public class RunGuard {
     }
 
     private Optional<Held> tryHold(String run) {
+        Optional<Held> held = lock(run);
+        return held.isEmpty() && releaseIfHolderIsGone() ? lock(run) : held;
+    }
+
+    /**
+     * Releases the lease of a run of this machine whose process is gone (kill -9, Ctrl-C): the
+     * pipeline is free at once rather than when the lease runs out. A run of another machine is
+     * left to its lease. (Not released by a shutdown hook: a stopping process may still be writing.)
+     */
+    private boolean releaseIfHolderIsGone() {
+        String holder = holder();
+        Matcher owner = OWNER.matcher(holder);
+        if (!owner.find() || !owner.group(2).equals(ThisProcess.host())
+                || ProcessHandle.of(Long.parseLong(owner.group(1))).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        log.warn("the run that held the pipeline is gone, its process has ended: {}", holder);
+        return jdbc.update("UPDATE run_lock SET lock_until = ? WHERE name = ? AND locked_by = ?", utcNow(), LOCK, holder) == 1;
+    }
+
+    private Optional<Held> lock(String run) {
         String who = describe(run);
         JdbcTemplateLockProvider provider = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(jdbc).withTableName("run_lock").withLockedByValue(who).usingDbTime().build());
+                .withJdbcTemplate(jdbc).withTableName("run_lock").withLockedByValue(who).forceUtcTimeZone().build());
         return new KeepAliveLockProvider(provider, renewals)
                 .lock(new LockConfiguration(Instant.now(), LOCK, LEASE, Duration.ZERO)).map(lock -> new Held(lock));
     }
 
-    /**
-     * The run that holds the pipeline now, as it described itself; empty when none does. The lease
-     * is compared with the database's clock, as ShedLock keeps it: UTC on MariaDB, the session's
-     * local time on H2.
-     */
+    /** The run that holds the pipeline now, as it described itself; empty when none does. */
     public Optional<String> heldBy() {
-        String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-        String now = product != null && product.toLowerCase(Locale.ROOT).contains("h2") ? "LOCALTIMESTAMP" : "UTC_TIMESTAMP(3)";
-        return jdbc.query("SELECT locked_by FROM run_lock WHERE name = ? AND lock_until > " + now,
-                rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty(), LOCK);
+        return jdbc.query("SELECT locked_by FROM run_lock WHERE name = ? AND lock_until > ?",
+                rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty(), LOCK, utcNow());
+    }
+
+    /**
+     * Leases are kept in UTC by each process's clock (ShedLock's forced UTC): a database's own
+     * time would be the session's local time on H2, which differs between processes started in
+     * different time zones.
+     */
+    private static LocalDateTime utcNow() {
+        return LocalDateTime.now(ZoneOffset.UTC);
     }
 
     /** Who holds the pipeline, as that run described itself. */

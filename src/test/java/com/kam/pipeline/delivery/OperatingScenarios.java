@@ -208,12 +208,22 @@ abstract class OperatingScenarios extends DeliveryTestBase {
         assertThat(after.exitCode()).as(after.err()).isZero();
         assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(executions + 1);
 
-        // a run killed outright (kill -9, power loss) frees the pipeline when its lease runs out
-        jdbc.update("UPDATE run_lock SET lock_until = '2100-01-01 00:00:00', locked_by = 'kam backfill (process 1 on gone)'");
+        // a run killed outright (kill -9, power loss) on another machine frees the pipeline when its lease runs out
+        jdbc.update("UPDATE run_lock SET lock_until = '2100-01-01 00:00:00',"
+                + " locked_by = 'kam backfill (process 1 on batch-host-2, started 2026-11-01 01:30:00 Asia/Shanghai)'");
         assertThat(kam("rollup", "--date", date, "--force").err()).startsWith("another run holds the pipeline: kam backfill");
         jdbc.update("UPDATE run_lock SET lock_until = '2000-01-01 00:00:00'");
         Result taken = kam("rollup", "--date", date, "--force");
         assertThat(taken.exitCode()).as(taken.err()).isZero();
+
+        // on this machine, a process that is gone frees it at once
+        Process killed = new ProcessBuilder("true").start();
+        killed.waitFor();
+        jdbc.update("UPDATE run_lock SET lock_until = '2100-01-01 00:00:00', locked_by = ?", "kam nightly --date " + date
+                + " (process " + killed.pid() + " on " + java.net.InetAddress.getLocalHost().getHostName()
+                + ", started 2026-11-01 01:30:00 Asia/Shanghai)");
+        Result afterKill = kam("rollup", "--date", date, "--force");
+        assertThat(afterKill.exitCode()).as(afterKill.err()).isZero();
     }
 
     @Test
