@@ -42,6 +42,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 abstract class ScheduleScenarios {
 
     static final Path SCHEDULES = tempFile();
+    /** One schedule delivering the digests every second. */
+    private static final String DIGESTS_EVERY_SECOND = """
+            time-zone: Asia/Shanghai
+            schedules:
+              - name: digests
+                cron: "* * * * * ?"
+                jobs:
+                  - job: deliver
+                    parameters: {type: DIGEST}
+            """;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -150,14 +160,7 @@ abstract class ScheduleScenarios {
 
     @Test
     void aFailingScheduleKeepsFiringAndDoesNotStopTheOthers() throws Exception {
-        Files.writeString(SCHEDULES, """
-                time-zone: Asia/Shanghai
-                schedules:
-                  - name: digests
-                    cron: "* * * * * ?"
-                    jobs:
-                      - job: deliver
-                        parameters: {type: DIGEST}
+        Files.writeString(SCHEDULES, DIGESTS_EVERY_SECOND + """
                   - name: weeklies
                     cron: "* * * * * ?"
                     jobs:
@@ -191,15 +194,7 @@ abstract class ScheduleScenarios {
 
     @Test
     void aFiringDueWhileAnotherRunHoldsThePipelineWaitsForIt() throws Exception {
-        Files.writeString(SCHEDULES, """
-                time-zone: Asia/Shanghai
-                schedules:
-                  - name: digests
-                    cron: "* * * * * ?"
-                    jobs:
-                      - job: deliver
-                        parameters: {type: DIGEST}
-                """);
+        Files.writeString(SCHEDULES, DIGESTS_EVERY_SECOND);
         Scheduler service = scheduler("instance-a");
         registrar.register(service);
         try (RunGuard.Held byHand = context.getBean(RunGuard.class).hold("kam nightly --date 2026-10-31")) {
