@@ -7,6 +7,7 @@ import com.kam.pipeline.system.KamCommand;
 import com.kam.pipeline.system.KamProperties;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +47,9 @@ public class IngestCommand implements Callable<Integer>, ChangesPipelineData {
                     options.inbox != null ? options.inbox : properties.inbox(),
                     options.out != null ? options.out : properties.out());
             out.printf("ingest %s: %s%n%s", options.date(), result.execution().getStatus(), result.summary().format());
+            // why a failed run stopped, in a line (the log has the stack trace)
+            result.execution().getAllFailureExceptions().forEach(e -> out.printf("  failed: %s%n",
+                    NestedExceptionUtils.getMostSpecificCause(e).getMessage()));
             if (result.summary().totalRejected() > 0) {
                 out.printf("rejected rows and their reasons: %s%n",
                         (options.out != null ? options.out : properties.out()).resolve(options.date().toString()).resolve("rejects"));

@@ -1,6 +1,8 @@
 package com.kam.pipeline.ingest;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +63,9 @@ class LoadRowReader implements ItemStreamReader<CheckedRow>, StepExecutionListen
             if (index >= pending.size()) {
                 return null;
             }
+            if (rowsInLoad > 0) {
+                checkUnchangedSinceClaimed(pending.get(index));
+            }
             current = new PrefetchingRowSource(i -> openLoad(pending.get(i)), index, pending.size(), rowsInLoad, kind.code(),
                     validator::check);
         }
@@ -76,6 +81,20 @@ class LoadRowReader implements ItemStreamReader<CheckedRow>, StepExecutionListen
         }
         rowsInLoad++;
         return (CheckedRow) item;
+    }
+
+    /**
+     * A restarted run resumes a file after its last committed row: only if the file is the one it
+     * began loading. An export that overwrote it meanwhile would otherwise give a load whose first
+     * rows come from one file and the rest from another.
+     */
+    private void checkUnchangedSinceClaimed(IngestLoads.Load load) throws IOException {
+        Path file = run.inbox().resolve(load.fileName());
+        if (load.sha256() != null && Files.isRegularFile(file) && !InboxClaimTasklet.sha256(file).equals(load.sha256())) {
+            throw new IllegalStateException(load.fileName() + " has changed since this run began loading it (" + rowsInLoad
+                    + " rows of its earlier content are loaded), and a run cannot resume into a different file: put the"
+                    + " earlier file back and run the same command again, or run it with --force to load the inbox afresh");
+        }
     }
 
     private RowSource openLoad(IngestLoads.Load load) throws IOException {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 abstract class KillAndRestartScenario extends IngestTestBase {
 
     private static final int VISITS = 3000;
+    private static final String REPORTS = "daily_reports_2026-05-01_to_03.csv";
 
     /** The JDBC URL the child process should use: the same database as this test's context. */
     abstract String databaseUrl();
@@ -35,6 +36,46 @@ abstract class KillAndRestartScenario extends IngestTestBase {
         List<String> clean = Tables.dump(jdbc);
         assertThat(count("SELECT COUNT(*) FROM report_line")).isEqualTo(VISITS + 3);
 
+        startOverAndKillMidway(drop);
+
+        IngestService.Result restarted = ingest(MAY_11);
+
+        assertThat(restarted.succeeded()).isTrue();
+        assertThat(jdbc.queryForList("SELECT status FROM BATCH_JOB_EXECUTION ORDER BY job_execution_id", String.class))
+                .containsExactly("FAILED", "COMPLETED");
+        assertThat(Tables.dump(jdbc)).containsExactlyElementsOf(clean);
+    }
+
+    @Test
+    void aRestartDoesNotResumeIntoAFileOverwrittenMeanwhileAndForceLoadsTheNewOne() throws Exception {
+        Path drop = Files.createTempDirectory("drop");
+        writeDrop(drop, 0);
+        // the export run again: the same visits, other amounts
+        Path corrected = Files.createTempDirectory("corrected");
+        writeDrop(corrected, 1000);
+        copy(corrected, inbox);
+        assertThat(ingest(MAY_11).succeeded()).isTrue();
+        List<String> cleanLines = Tables.dump(jdbc, List.of("report_line"));
+
+        startOverAndKillMidway(drop);
+        // while the night is down, the export overwrites the file the run was loading
+        Files.copy(corrected.resolve(REPORTS), inbox.resolve(REPORTS), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        IngestService.Result restarted = ingest(MAY_11);
+
+        assertThat(restarted.succeeded()).isFalse();
+        assertThat(restarted.execution().getAllFailureExceptions())
+                .map(e -> org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).getMessage()).anySatisfy(m -> assertThat(m)
+                .startsWith(REPORTS + " has changed since this run began loading it (").contains("--force"));
+        // nothing of the new file went after the old file's rows
+        assertThat(count("SELECT COUNT(*) FROM report_line WHERE order_amount >= 1000")).isZero();
+
+        assertThat(ingestForced(MAY_11).succeeded()).isTrue();
+        assertThat(Tables.dump(jdbc, List.of("report_line"))).containsExactlyElementsOf(cleanLines);
+    }
+
+    /** Empties the database, puts the drop in the inbox, and kills an ingest of it once it has committed some visits. */
+    private void startOverAndKillMidway(Path drop) throws Exception {
         Tables.empty(jdbc);
         deleteRecursively(work);
         copy(drop, inbox);
@@ -43,13 +84,6 @@ abstract class KillAndRestartScenario extends IngestTestBase {
         child.destroyForcibly().waitFor();
         assertThat(loadedBeforeKill).isBetween(1L, (long) VISITS);
         assertThat(jdbc.queryForObject("SELECT status FROM BATCH_JOB_EXECUTION", String.class)).isEqualTo("STARTED");
-
-        IngestService.Result restarted = ingest(MAY_11);
-
-        assertThat(restarted.succeeded()).isTrue();
-        assertThat(jdbc.queryForList("SELECT status FROM BATCH_JOB_EXECUTION ORDER BY job_execution_id", String.class))
-                .containsExactly("FAILED", "COMPLETED");
-        assertThat(Tables.dump(jdbc)).containsExactlyElementsOf(clean);
     }
 
     /** The same bytes for both runs (an XLSX written twice differs in its timestamps). */
@@ -63,16 +97,21 @@ abstract class KillAndRestartScenario extends IngestTestBase {
     }
 
     private static void writeDrop(Path inbox) throws IOException {
+        writeDrop(inbox, 0);
+    }
+
+    /** The small company and {@link #VISITS} visits, the i-th ordering {@code amounts + i}.50. */
+    private static void writeDrop(Path inbox, int amounts) throws IOException {
         SmallCompany.writeInbox(inbox);
         StringBuilder csv = new StringBuilder("rep_id,report_date,customer_id,visit_time,purpose,effective,order_amount,expense,"
                 + "submitted_at,attendance\n");
         for (int i = 0; i < VISITS; i++) {
             LocalDate date = LocalDate.of(2026, 5, 1).plusDays(i / 1440);
             csv.append(i % 2 == 0 ? "R001" : "R002").append(',').append(date).append(",C00").append(1 + i % 4).append(',')
-                    .append(LocalTime.MIDNIGHT.plusMinutes(i % 1440)).append(",服务,是,").append(i).append(".50,30,")
+                    .append(LocalTime.MIDNIGHT.plusMinutes(i % 1440)).append(",服务,是,").append(amounts + i).append(".50,30,")
                     .append(date).append(" 19:00:00,出勤\n");
         }
-        Files.writeString(inbox.resolve("daily_reports_2026-05-01_to_03.csv"), csv, StandardCharsets.UTF_8);
+        Files.writeString(inbox.resolve(REPORTS), csv, StandardCharsets.UTF_8);
     }
 
     private Process startIngestProcess() throws IOException {
