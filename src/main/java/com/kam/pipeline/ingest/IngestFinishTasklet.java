@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Last step of an ingest run: moves the processed files to {@code inbox/archive/<date>/} (but
- * leaves a file whose rows wait for later nights, see {@link CheckedRow.Waiting}),
+ * leaves a file whose rows wait for later nights, see {@link CheckedRow.Waiting}, and one
+ * overwritten since it was loaded),
  * writes the rejects CSV of each source beside the run's outputs, and logs the summary.
  * Safe to run again: files already moved are left alone, CSVs are rebuilt from the table.
  */
@@ -45,6 +46,12 @@ class IngestFinishTasklet implements Tasklet {
             if (load.leftRowsWaiting()) {
                 log.info("{}: {} row(s) wait for a later night (see ingest_waiting); the file stays in the inbox",
                         load.fileName(), load.rowsWaiting());
+            } else if (load.sha256() != null && Files.isRegularFile(file)
+                    && !InboxClaimTasklet.sha256(file).equals(load.sha256())) {
+                // overwritten after it was read (a restart after the export ran again): archiving it
+                // would file away content never loaded
+                log.warn("{}: changed since it was loaded; left in the inbox for the next run to load again",
+                        load.fileName());
             } else if (load.sha256() != null && Files.isRegularFile(file)) {
                 Files.createDirectories(archive);
                 Path target = archive.resolve(load.fileName());

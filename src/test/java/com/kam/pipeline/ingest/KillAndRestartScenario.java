@@ -74,6 +74,29 @@ abstract class KillAndRestartScenario extends IngestTestBase {
         assertThat(Tables.dump(jdbc, List.of("report_line"))).containsExactlyElementsOf(cleanLines);
     }
 
+    @Test
+    void aFileOverwrittenAfterItWasLoadedIsNotArchivedButReadByTheNextRun() throws Exception {
+        Path drop = Files.createTempDirectory("drop");
+        writeDrop(drop);
+        startOverAndKillMidway(drop);
+        // the customers were loaded before the kill; then their export ran again, renaming one
+        Path customers = inbox.resolve("customers.csv");
+        java.nio.charset.Charset gb18030 = java.nio.charset.Charset.forName("GB18030");
+        String renamed = Files.readString(customers, gb18030).replace("山东省电力公司", "山东省电力集团");
+        assertThat(renamed).isNotEqualTo(Files.readString(customers, gb18030));
+        Files.writeString(customers, renamed, gb18030);
+
+        assertThat(ingest(MAY_11).succeeded()).isTrue();
+        assertThat(customers).exists();
+        assertThat(inbox.resolve("archive/2026-05-11/customers.csv")).doesNotExist();
+        assertThat(inbox.resolve("archive/2026-05-11/" + REPORTS)).exists();
+
+        assertThat(ingest(MAY_11.plusDays(1)).succeeded()).isTrue();
+        assertThat(customers).doesNotExist();
+        assertThat(jdbc.queryForObject("SELECT name FROM customer WHERE customer_id = 'C001'", String.class))
+                .isEqualTo("山东省电力集团");
+    }
+
     /** Empties the database, puts the drop in the inbox, and kills an ingest of it once it has committed some visits. */
     private void startOverAndKillMidway(Path drop) throws Exception {
         Tables.empty(jdbc);
