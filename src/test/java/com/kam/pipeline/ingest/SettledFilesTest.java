@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Inbox files an export may still be writing, on the real file system. */
 class SettledFilesTest {
 
-    private static final Duration SETTLE = Duration.ofMillis(400);
+    private static final Duration SETTLE = Duration.ofMillis(600);
     private static final Duration WAIT = Duration.ofSeconds(3);
 
     @TempDir
@@ -79,11 +79,11 @@ class SettledFilesTest {
         return Files.writeString(inbox.resolve(name), text, StandardCharsets.UTF_8);
     }
 
-    /** Appends a row every 100 ms, {@code rows} times or until told to stop. */
+    /** Appends a row every 50 ms, {@code rows} times or until told to stop. */
     private static void append(Path file, int rows, AtomicBoolean writing) {
         try {
             for (int i = 0; i < rows && writing.get(); i++) {
-                Thread.sleep(100);
+                Thread.sleep(50);
                 Files.writeString(file, "R00" + i + ",2026-05-11\n", StandardOpenOption.APPEND);
             }
         } catch (Exception e) {
