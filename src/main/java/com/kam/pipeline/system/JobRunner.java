@@ -100,12 +100,10 @@ public class JobRunner {
         operator.recover(execution);
     }
 
+    /** Whether the owner (pid@host) may still run: assumed so unless known to have ended, rather than run twice. */
     private static boolean isAlive(String owner) {
         String[] parts = owner.split("@", 2);
-        if (parts.length < 2 || !parts[1].equals(ThisProcess.host())) {
-            return true; // another machine: assume it is alive rather than run twice
-        }
-        return ProcessHandle.of(Long.parseLong(parts[0])).map(ProcessHandle::isAlive).orElse(false);
+        return parts.length < 2 || !ThisProcess.ended(Long.parseLong(parts[0]), parts[1]);
     }
 
     public static boolean succeeded(JobExecution execution) {

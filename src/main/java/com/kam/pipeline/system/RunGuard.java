@@ -141,8 +141,7 @@ public class RunGuard {
     private boolean releaseIfHolderIsGone() {
         String holder = holder();
         Matcher owner = OWNER.matcher(holder);
-        if (!owner.find() || !owner.group(2).equals(ThisProcess.host())
-                || ProcessHandle.of(Long.parseLong(owner.group(1))).map(ProcessHandle::isAlive).orElse(false)) {
+        if (!owner.find() || !ThisProcess.ended(Long.parseLong(owner.group(1)), owner.group(2))) {
             return false;
         }
         log.warn("the run that held the pipeline is gone, its process has ended: {}", holder);
@@ -178,10 +177,14 @@ public class RunGuard {
                 LOCK);
     }
 
-    /** The run, its process and machine, and when it started in the company's time zone (fits locked_by). */
+    /**
+     * The run, its process and machine, and when it started in the company's time zone. Fits
+     * locked_by (255): a long command line is shortened, never the owner part {@link #OWNER} reads.
+     */
     private String describe(String run) {
-        String who = run + " (process " + ThisProcess.pid() + " on " + ThisProcess.host() + ", started "
+        String owner = " (process " + ThisProcess.pid() + " on " + ThisProcess.host() + ", started "
                 + LocalDateTime.now(properties.zone()).format(STARTED) + " " + properties.zone() + ")";
-        return who.length() <= 255 ? who : who.substring(0, 252) + "...";
+        int room = 255 - owner.length();
+        return (run.length() <= room ? run : run.substring(0, Math.max(0, room - 3)) + "...") + owner;
     }
 }

@@ -25,4 +25,12 @@ final class ThisProcess {
     static String id() {
         return pid() + "@" + host();
     }
+
+    /**
+     * Whether the process {@code pid} on {@code host} is known to have ended: only a process of
+     * this machine can be asked; one of another machine may be alive.
+     */
+    static boolean ended(long pid, String host) {
+        return host.equals(host()) && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
 }
