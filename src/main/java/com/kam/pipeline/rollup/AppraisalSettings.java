@@ -4,7 +4,6 @@ import com.kam.pipeline.system.ConfigFile;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
 
     static final String FILE = "appraisal.yml";
     static final String LOWEST_GRADE = "差";
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** Measures whose goal is the rep's monthly target. */
     static final Map<String, String[]> TARGETED = Map.of(
@@ -72,16 +72,37 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
             }
             items.add(new Item(measure, r.label == null ? measure : r.label, r.weight, r.cap, RATES.contains(measure) ? r.goal : null));
         }
+        checkWeightsMakeHundred(file, items);
         List<Grade> grades = new ArrayList<>();
         Map<String, BigDecimal> rawGrades = raw.grades == null ? new LinkedHashMap<>() : raw.grades;
         rawGrades.forEach((name, min) -> {
-            if (min == null || min.signum() < 0 || min.compareTo(BigDecimal.valueOf(100)) > 0) {
+            if (min == null || min.signum() < 0 || min.compareTo(HUNDRED) > 0) {
                 throw ConfigFile.error(file, name, "grade " + name + ": minimum score must be between 0 and 100");
+            }
+            Grade above = grades.isEmpty() ? null : grades.get(grades.size() - 1);
+            if (above != null && min.compareTo(above.minimum()) >= 0) {
+                // a grade ranked below another with a minimum as high would never be given, or be given above it
+                throw ConfigFile.error(file, name, "grade " + name + " (" + min.toPlainString() + ") must have a lower minimum"
+                        + " than " + above.name() + " (" + above.minimum().toPlainString() + ") above it: list the grades"
+                        + " from the best down");
             }
             grades.add(new Grade(name, min));
         });
-        grades.sort(Comparator.comparing(Grade::minimum).reversed());
         return new AppraisalSettings(List.copyOf(items), List.copyOf(grades));
+    }
+
+    /**
+     * The weights are the items' shares of the score, as on a printed appraisal form: they must add
+     * up to 100, so that an edited weight cannot quietly change what every other item is worth.
+     */
+    private static void checkWeightsMakeHundred(Path file, List<Item> items) {
+        BigDecimal total = items.stream().map(Item::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.compareTo(HUNDRED) != 0) {
+            String each = items.stream().map(i -> i.measure() + " " + i.weight().toPlainString())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            throw ConfigFile.error(file, "items", "the item weights add up to " + total.toPlainString() + " (" + each
+                    + "); they must add up to 100");
+        }
     }
 
     record Raw(List<RawItem> items, LinkedHashMap<String, BigDecimal> grades) {

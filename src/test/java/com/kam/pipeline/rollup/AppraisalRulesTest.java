@@ -1,13 +1,16 @@
 package com.kam.pipeline.rollup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The rules of the appraisal that need no database: ranking with ties, grade bounds, one rounding rule. */
+/** The rules of the appraisal that need no database: ranking with ties, grade bounds, the file's checks, one rounding rule. */
 class AppraisalRulesTest {
 
     @Test
@@ -28,6 +31,28 @@ class AppraisalRulesTest {
         assertThat(settings.gradeOf(new BigDecimal("60.00"))).isEqualTo("及格");
         assertThat(settings.gradeOf(new BigDecimal("59.99"))).isEqualTo("差");
         assertThat(settings.gradeOf(BigDecimal.ZERO)).isEqualTo("差");
+    }
+
+    @Test
+    void weightsThatDoNotAddUpToHundredAreRefusedNamingEachWeight(@TempDir Path jobs) throws Exception {
+        String file = Files.readString(Path.of("jobs", AppraisalSettings.FILE)).replace("weight: 35", "weight: 45");
+        Files.writeString(jobs.resolve(AppraisalSettings.FILE), file);
+        assertThatThrownBy(() -> AppraisalSettings.load(jobs)).hasMessageContaining("appraisal.yml:" + lineOf(file, "items:"))
+                .hasMessageContaining("the item weights add up to 110 (sales 45, collections 20, new_customers 15,"
+                        + " effective_visit_rate 10, report_on_time_rate 10, complaint_resolution_rate 10); they must add up to 100");
+    }
+
+    @Test
+    void gradesOutOfOrderAreRefused(@TempDir Path jobs) throws Exception {
+        String file = Files.readString(Path.of("jobs", AppraisalSettings.FILE)).replace("良好: 80", "良好: 95");
+        Files.writeString(jobs.resolve(AppraisalSettings.FILE), file);
+        assertThatThrownBy(() -> AppraisalSettings.load(jobs)).hasMessageContaining("appraisal.yml:" + lineOf(file, "良好: 95"))
+                .hasMessageContaining("grade 良好 (95) must have a lower minimum than 优秀 (90) above it");
+    }
+
+    private static int lineOf(String file, String text) {
+        List<String> lines = file.lines().toList();
+        return lines.indexOf(lines.stream().filter(l -> l.startsWith(text) || l.trim().startsWith(text)).findFirst().orElseThrow()) + 1;
     }
 
     @Test
