@@ -15,7 +15,6 @@ import java.util.Map;
 /** Reads and checks {@code jobs/forecast.yml}; anything wrong is refused with the file, line and reason. */
 public final class ForecastSettingsFile {
 
-
     /** The file as written. */
     record Raw(@JsonProperty("stage-probabilities") Map<String, BigDecimal> stageProbabilities,
                @JsonProperty("stalled-percentile") Double stalledPercentile,
@@ -47,10 +46,18 @@ public final class ForecastSettingsFile {
             }
             probabilities.put(Stage.of(e.getKey()), e.getValue());
         }
+        Stage before = null;
         for (Stage s : Stage.OPEN) {
             if (!probabilities.containsKey(s)) {
                 throw c.error("stage-probabilities", "no probability for stage " + s);
             }
+            // a deal further along the funnel is at least as likely to be won; a falling one is a slip of the pen
+            if (before != null && probabilities.get(s).compareTo(probabilities.get(before)) < 0) {
+                throw c.error(s.name(), "probability of " + s + " (" + probabilities.get(s).toPlainString() + ") is below that of "
+                        + before + " (" + probabilities.get(before).toPlainString() + "), the stage before it; a later stage"
+                        + " must be at least as likely to be won");
+            }
+            before = s;
         }
         Map<Method, Double> weights = new EnumMap<>(Method.class);
         double total = 0;
@@ -113,7 +120,7 @@ public final class ForecastSettingsFile {
         double fraction(String key, Double value) {
             double v = required(key, value);
             if (v < 0 || v > 1) {
-                throw error(key, "'" + key + "' must be between 0 and 1, not " + v);
+                throw error(key, "'" + key + "' must be between 0 and 1, not " + plain(v));
             }
             return v;
         }
@@ -121,9 +128,14 @@ public final class ForecastSettingsFile {
         double atLeast(String key, Number value, double min) {
             double v = required(key, value).doubleValue();
             if (v < min) {
-                throw error(key, "'" + key + "' must be at least " + min + ", not " + v);
+                throw error(key, "'" + key + "' must be at least " + plain(min) + ", not " + plain(v));
             }
             return v;
+        }
+
+        /** A number as written in the file: 30, not 30.0. */
+        private static String plain(double v) {
+            return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
         }
 
         int lineOf(String key) {

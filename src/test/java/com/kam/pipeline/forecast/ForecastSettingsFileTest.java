@@ -44,7 +44,17 @@ class ForecastSettingsFileTest {
         assertThatThrownBy(() -> ForecastSettingsFile.read(weight)).hasMessage(weight + ":32: weight of LEARNED must be zero or more");
         Path percentile = shipped("stalled-percentile: 0.80", "stalled-percentile: 80");
         assertThatThrownBy(() -> ForecastSettingsFile.read(percentile))
-                .hasMessage(percentile + ":14: 'stalled-percentile' must be between 0 and 1, not 80.0");
+                .hasMessage(percentile + ":14: 'stalled-percentile' must be between 0 and 1, not 80");
+        Path contributors = shipped("top-contributors: 10", "top-contributors: -1");
+        assertThatThrownBy(() -> ForecastSettingsFile.read(contributors))
+                .hasMessage(contributors + ":37: 'top-contributors' must be at least 0, not -1");
+    }
+
+    @Test
+    void aStageLessLikelyToBeWonThanTheOneBeforeIsRefused() throws IOException {
+        Path file = shipped("  QUALIFIED: 0.40", "  QUALIFIED: 0.15");
+        assertThatThrownBy(() -> ForecastSettingsFile.read(file)).hasMessage(file + ":8: probability of QUALIFIED (0.15) is below"
+                + " that of CONTACTED (0.20), the stage before it; a later stage must be at least as likely to be won");
     }
 
     private Path shipped(String line, String replacement) throws IOException {
