@@ -28,32 +28,32 @@ class ForecastSettingsFileTest {
     void aProbabilityAboveOneIsRefusedAtItsLine() throws IOException {
         Path file = shipped("  QUALIFIED: 0.40", "  QUALIFIED: 1.40");
         assertThatThrownBy(() -> ForecastSettingsFile.read(file)).isInstanceOf(com.kam.pipeline.system.ConfigException.class)
-                .hasMessage(file + ":8: probability of QUALIFIED must be between 0 and 1, not 1.40");
+                .hasMessage(file + ":9: probability of QUALIFIED must be between 0 and 1, not 1.40");
     }
 
     @Test
     void anUnknownSettingAnUnknownStageAndBadYamlAreRefusedAtTheirLines() throws IOException {
         Path typo = shipped("stalled-percentile: 0.80", "staled-percentile: 0.80");
-        assertThatThrownBy(() -> ForecastSettingsFile.read(typo)).hasMessageStartingWith(typo + ":14: unknown setting 'staled-percentile'");
+        assertThatThrownBy(() -> ForecastSettingsFile.read(typo)).hasMessageStartingWith(typo + ":15: unknown setting 'staled-percentile'");
         Path stage = shipped("  DEVELOPED: 0.60", "  DEVELOPPED: 0.60");
-        assertThatThrownBy(() -> ForecastSettingsFile.read(stage)).hasMessageStartingWith(stage + ":9: unknown stage 'DEVELOPPED'");
+        assertThatThrownBy(() -> ForecastSettingsFile.read(stage)).hasMessageStartingWith(stage + ":10: unknown stage 'DEVELOPPED'");
         Path yaml = shipped("min-team-history: 30", "min-team-history: [30");
         assertThatThrownBy(() -> ForecastSettingsFile.read(yaml)).isInstanceOf(com.kam.pipeline.system.ConfigException.class)
                 .hasMessageStartingWith(yaml + ":");
         Path weight = shipped("  LEARNED: 0.7", "  LEARNED: -1");
-        assertThatThrownBy(() -> ForecastSettingsFile.read(weight)).hasMessage(weight + ":32: weight of LEARNED must be zero or more");
+        assertThatThrownBy(() -> ForecastSettingsFile.read(weight)).hasMessage(weight + ":33: weight of LEARNED must be zero or more");
         Path percentile = shipped("stalled-percentile: 0.80", "stalled-percentile: 80");
         assertThatThrownBy(() -> ForecastSettingsFile.read(percentile))
-                .hasMessage(percentile + ":14: 'stalled-percentile' must be between 0 and 1, not 80");
+                .hasMessage(percentile + ":15: 'stalled-percentile' must be between 0 and 1, not 80");
         Path contributors = shipped("top-contributors: 10", "top-contributors: -1");
         assertThatThrownBy(() -> ForecastSettingsFile.read(contributors))
-                .hasMessage(contributors + ":37: 'top-contributors' must be at least 0, not -1");
+                .hasMessage(contributors + ":38: 'top-contributors' must be at least 0, not -1");
     }
 
     @Test
     void aStageLessLikelyToBeWonThanTheOneBeforeIsRefused() throws IOException {
         Path file = shipped("  QUALIFIED: 0.40", "  QUALIFIED: 0.15");
-        assertThatThrownBy(() -> ForecastSettingsFile.read(file)).hasMessage(file + ":8: probability of QUALIFIED (0.15) is below"
+        assertThatThrownBy(() -> ForecastSettingsFile.read(file)).hasMessage(file + ":9: probability of QUALIFIED (0.15) is below"
                 + " that of CONTACTED (0.20), the stage before it; a later stage must be at least as likely to be won");
     }
 
