@@ -60,7 +60,7 @@ public record RollupSettings(
         }
         Set<LocalDate> makeUp = new TreeSet<>();
         if (raw.makeUpWorkingDays != null) {
-            raw.makeUpWorkingDays.forEach(d -> makeUp.add(c.date("make-up-working-days", d)));
+            raw.makeUpWorkingDays.forEach(d -> makeUp.add(c.makeUpDay(c.date("make-up-working-days", d), working, holidays)));
         }
         LocalTime deadline;
         try {
@@ -70,14 +70,23 @@ public record RollupSettings(
         }
         Map<String, Integer> frequency = c.classes("visit-frequency", c.required("visit-frequency", raw.visitFrequency));
         Abnormal abnormal = c.required("abnormal-customers", raw.abnormalCustomers);
+        Set<String> abnormalClasses = new TreeSet<>(c.required("classes", abnormal.classes));
+        Map<String, Integer> maxDays = c.classes("max-days-without-visit",
+                c.required("max-days-without-visit", abnormal.maxDaysWithoutVisit));
+        c.eachHasMaxDays(abnormalClasses, maxDays);
         Warnings warnings = c.required("warnings", raw.warnings);
+        int historyWeeks = c.positive("history-weeks", warnings.historyWeeks);
+        int minHistoryWeeks = c.positive("min-history-weeks", warnings.minHistoryWeeks);
+        if (minHistoryWeeks > historyWeeks) {
+            throw ConfigFile.error(file, "min-history-weeks", "min-history-weeks (" + minHistoryWeeks + ") must not exceed"
+                    + " history-weeks (" + historyWeeks + "): no week could ever be warned about");
+        }
         return new RollupSettings(weekStart, working, holidays, makeUp, deadline,
                 c.nonNegative("report-deadline-days-after", raw.reportDeadlineDaysAfter == null ? 0 : raw.reportDeadlineDaysAfter),
-                frequency, new TreeSet<>(c.required("classes", abnormal.classes)),
-                c.classes("max-days-without-visit", c.required("max-days-without-visit", abnormal.maxDaysWithoutVisit)),
-                c.share("orders-down-share", abnormal.ordersDownShare),
+                frequency, abnormalClasses, maxDays,
+                c.belowOne("orders-down-share", abnormal.ordersDownShare),
                 c.blocks("orders-down-active-blocks", abnormal.ordersDownActiveBlocks),
-                c.positive("history-weeks", warnings.historyWeeks), c.positive("min-history-weeks", warnings.minHistoryWeeks),
+                historyWeeks, minHistoryWeeks,
                 c.departures(c.required("departure-share", warnings.departureShare)),
                 c.share("expense-budget-share", warnings.expenseBudgetShare));
     }
@@ -132,6 +141,35 @@ public record RollupSettings(
             }
         }
 
+        /**
+         * A make-up working day is a day off worked instead of a holiday: neither one of the
+         * working days already nor itself a holiday (either would be a mistyped date).
+         */
+        LocalDate makeUpDay(LocalDate day, Set<DayOfWeek> working, Map<LocalDate, String> holidays) {
+            if (holidays.containsKey(day)) {
+                throw ConfigFile.error(file, "make-up-working-days", "make-up-working-days: " + day + " is also listed as a"
+                        + " holiday (" + holidays.get(day) + "); a day is one or the other");
+            }
+            if (working.contains(day.getDayOfWeek())) {
+                throw ConfigFile.error(file, "make-up-working-days", "make-up-working-days: " + day + " is a "
+                        + day.getDayOfWeek() + ", a working day already; a make-up working day is a day off worked instead");
+            }
+            return day;
+        }
+
+        /** Every class the abnormal-customer list covers needs its longest time without a visit. */
+        void eachHasMaxDays(Set<String> abnormalClasses, Map<String, Integer> maxDays) {
+            for (String abc : abnormalClasses) {
+                if (!Set.of("A", "B", "C").contains(abc)) {
+                    throw ConfigFile.error(file, "classes", "abnormal-customers: class '" + abc + "' is not one of A, B, C");
+                }
+                if (!maxDays.containsKey(abc)) {
+                    throw ConfigFile.error(file, "max-days-without-visit", "max-days-without-visit: no value for class " + abc
+                            + ", which abnormal-customers lists");
+                }
+            }
+        }
+
         Map<String, Integer> classes(String key, Map<String, Integer> values) {
             Map<String, Integer> checked = new LinkedHashMap<>();
             values.forEach((abc, n) -> {
@@ -180,6 +218,15 @@ public record RollupSettings(
                 checked.put(measure, share("departure-share", share));
             });
             return checked;
+        }
+
+        /** A share strictly between 0 and 1, such as "below half". */
+        BigDecimal belowOne(String key, BigDecimal value) {
+            if (value == null || value.signum() <= 0 || value.compareTo(BigDecimal.ONE) >= 0) {
+                throw ConfigFile.error(file, key, key + " must be between 0 and 1 (0.5: below half), not "
+                        + (value == null ? "empty" : value.toPlainString()));
+            }
+            return value;
         }
 
         BigDecimal share(String key, BigDecimal value) {
