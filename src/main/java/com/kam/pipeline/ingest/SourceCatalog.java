@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -100,13 +99,21 @@ public final class SourceCatalog {
         Checker c = new Checker(file);
         String name = c.required("name", m.name());
         InputKind kind = c.parse("kind", () -> InputKind.fromCode(c.required("kind", m.kind())));
-        SourceType type = c.parse("type", () -> SourceType.valueOf(c.required("type", m.type()).toUpperCase(Locale.ROOT)));
+        String typeName = c.required("type", m.type());
+        SourceType type = java.util.Arrays.stream(SourceType.values()).filter(t -> t.name().equalsIgnoreCase(typeName)).findFirst()
+                .orElseThrow(() -> c.error("type", "type: unknown type '" + typeName + "'; expected csv, xlsx or jdbc"
+                        + (typeName.equalsIgnoreCase("xls") ? " (save an .xls workbook as .xlsx)" : "")));
         if (type != SourceType.JDBC) {
             c.required("file-pattern", m.filePattern());
         }
         Charset charset = null;
         if (m.encoding() != null && !m.encoding().equalsIgnoreCase("auto")) {
-            charset = c.parse("encoding", () -> Charset.forName(m.encoding()));
+            try {
+                charset = Charset.forName(m.encoding().trim());
+            } catch (IllegalArgumentException e) {
+                throw c.error("encoding", "encoding: unknown encoding '" + m.encoding() + "'; use auto, UTF-8, GB18030 (which"
+                        + " reads GBK and GB2312 too) or UTF-16");
+            }
         }
         char delimiter = ',';
         if (m.delimiter() != null) {

@@ -72,6 +72,27 @@ class SourceCatalogTest {
     }
 
     @Test
+    void anUnknownTypeOrEncodingIsNamedWithWhatIsAccepted() throws IOException {
+        write("""
+                name: crm
+                kind: opportunity
+                type: xls
+                file-pattern: "x_*.xls"
+                """);
+        assertThatThrownBy(() -> SourceCatalog.load(folder, Map.of())).isInstanceOf(MappingException.class)
+                .hasMessageContaining("crm.yml:3: type: unknown type 'xls'; expected csv, xlsx or jdbc (save an .xls workbook as .xlsx)");
+        write("""
+                name: crm
+                kind: opportunity
+                type: csv
+                file-pattern: "x_*.csv"
+                encoding: gbk2
+                """);
+        assertThatThrownBy(() -> SourceCatalog.load(folder, Map.of())).isInstanceOf(MappingException.class)
+                .hasMessageContaining("crm.yml:5: encoding: unknown encoding 'gbk2'; use auto, UTF-8, GB18030");
+    }
+
+    @Test
     void anUnsetEnvironmentVariableIsNamed() throws IOException {
         write("""
                 name: crm
