@@ -24,8 +24,10 @@ class SchedulesFileTest {
 
     @Test
     void theShippedFileRunsTheNightTheWeekAndTheMonthForTheDayBeforeTheFiring() {
-        // the file names its zone: it wins over the company's
-        Schedules schedules = Schedules.load(Path.of("jobs/schedules.yml"), ZoneId.of("Europe/Berlin"));
+        // the shipped file names no zone: the company's (kam.time-zone) governs, wherever it is
+        assertThat(Schedules.load(Path.of("jobs/schedules.yml"), ZoneId.of("Europe/Berlin")).zone())
+                .isEqualTo(ZoneId.of("Europe/Berlin"));
+        Schedules schedules = Schedules.load(Path.of("jobs/schedules.yml"), SHANGHAI);
 
         assertThat(schedules.zone()).isEqualTo(SHANGHAI);
         assertThat(schedules.byName("nightly").steps()).extracting(NightlyFlow.Step::job).containsExactlyElementsOf(NightlyFlow.NIGHT);
@@ -51,6 +53,19 @@ class SchedulesFileTest {
                 """);
 
         assertThat(Schedules.load(file, ZoneId.of("Europe/Berlin")).zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+    }
+
+    @Test
+    void aZoneTheFileNamesWinsOverTheCompanys() throws Exception {
+        Path file = write("""
+                time-zone: Asia/Shanghai
+                schedules:
+                  - name: nightly
+                    cron: "0 30 1 * * ?"
+                    flow: nightly
+                """);
+
+        assertThat(Schedules.load(file, ZoneId.of("Europe/Berlin")).zone()).isEqualTo(SHANGHAI);
     }
 
     @Test
