@@ -51,7 +51,7 @@ public final class SourceCatalog {
 
     static SourceCatalog load(Path directory, Map<String, String> environment) {
         if (!Files.isDirectory(directory)) {
-            throw new MappingException(directory, 0, "source mapping folder not found");
+            throw new MappingException(directory.toAbsolutePath(), 0, "source mapping folder not found");
         }
         List<Source> sources = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {

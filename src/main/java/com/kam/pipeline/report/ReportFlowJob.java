@@ -15,10 +15,18 @@ class ReportFlowJob implements FlowJob {
 
     private final ReportService service;
     private final KamProperties properties;
+    private final ReportTemplates templates;
 
-    ReportFlowJob(ReportService service, KamProperties properties) {
+    ReportFlowJob(ReportService service, KamProperties properties, ReportTemplates templates) {
         this.service = service;
         this.properties = properties;
+        this.templates = templates;
+    }
+
+    /** The templates are there (compiling them is the report job's first step). */
+    @Override
+    public void checkBeforeFlow() {
+        templates.checkPresent();
     }
 
     @Override

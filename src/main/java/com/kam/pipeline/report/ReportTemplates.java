@@ -33,11 +33,39 @@ public class ReportTemplates {
         this.properties = properties;
     }
 
+    /**
+     * Whether the folder and every report's template are there, without compiling them (the
+     * {@code check} command and each report run compile them): a night whose reports could not be
+     * rendered is refused before it ingests anything.
+     */
+    void checkPresent() {
+        String missing = missing();
+        if (missing != null) {
+            throw new com.kam.pipeline.system.ConfigException(properties.templates().toAbsolutePath(), 0, missing);
+        }
+    }
+
+    /** What of the templates folder is missing, or null. */
+    private String missing() {
+        Path folder = properties.templates();
+        if (!Files.isDirectory(folder)) {
+            return "the report templates folder does not exist; run kam in the folder that holds report-templates/,"
+                    + " or set kam.report.templates (KAM_REPORT_TEMPLATES) to where they are";
+        }
+        for (ReportType type : ReportType.values()) {
+            if (!Files.isRegularFile(folder.resolve(type.template()))) {
+                return "report template " + type.template() + " is missing";
+            }
+        }
+        return null;
+    }
+
     /** Compiles all templates and reads the bundles of the given languages, replacing what an earlier run cached. */
     public synchronized void load(Iterable<String> languages) {
         Path folder = properties.templates();
-        if (!Files.isDirectory(folder)) {
-            throw new ReportTemplateException("report templates folder " + folder.toAbsolutePath() + " does not exist", null);
+        String missing = missing();
+        if (missing != null) {
+            throw new ReportTemplateException(folder.toAbsolutePath() + ": " + missing, null);
         }
         Map<String, JasperReport> reports = new HashMap<>();
         try (Stream<Path> files = Files.list(folder)) {
@@ -46,11 +74,6 @@ public class ReportTemplates {
             }
         } catch (IOException e) {
             throw new ReportTemplateException("cannot list report templates in " + folder + ": " + e.getMessage(), e);
-        }
-        for (ReportType type : ReportType.values()) {
-            if (!reports.containsKey(type.template())) {
-                throw new ReportTemplateException("report template " + folder.resolve(type.template()) + " is missing", null);
-            }
         }
         Map<String, ResourceBundle> labels = new HashMap<>();
         for (String language : languages) {

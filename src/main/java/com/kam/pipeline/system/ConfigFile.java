@@ -25,7 +25,7 @@ public final class ConfigFile {
     /** Reads {@code file} into {@code type}; {@code settings} names the known keys for the message. */
     public static <T> T read(Path file, Class<T> type, String settings) {
         if (!Files.isRegularFile(file)) {
-            throw new ConfigException(file, 0, "file not found");
+            throw new ConfigException(file.toAbsolutePath(), 0, "file not found");
         }
         T value;
         try {

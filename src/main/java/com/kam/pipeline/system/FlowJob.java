@@ -17,6 +17,13 @@ public interface FlowJob {
     String jobName();
 
     /**
+     * Checked before a flow that includes this job runs any of its jobs, so that what would stop
+     * this job halfway through the night is refused at start; throws {@link ConfigException}.
+     */
+    default void checkBeforeFlow() {
+    }
+
+    /**
      * Runs the job for the date, prints its summary to {@code console} and returns the exit code
      * (0 done or already done, 1 failed, 2 bad configuration).
      *

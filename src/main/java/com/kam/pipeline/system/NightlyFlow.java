@@ -64,8 +64,12 @@ public class NightlyFlow {
     }
 
     public int run(List<Step> steps, LocalDate date, boolean force, Path inbox, Path out, PrintWriter console, PrintWriter err) {
+        Map<String, FlowJob> adapters = new LinkedHashMap<>();
+        flowJobs.orderedStream().forEach(adapter -> adapters.putIfAbsent(adapter.jobName(), adapter));
         try {
             checkConfiguration();
+            steps.stream().map(step -> adapters.get(step.job())).filter(java.util.Objects::nonNull).distinct()
+                    .forEach(FlowJob::checkBeforeFlow);
         } catch (com.kam.pipeline.system.ConfigException e) {
             err.println("bad configuration: " + e.getMessage());
             err.flush();
@@ -73,8 +77,6 @@ public class NightlyFlow {
         }
         Map<String, Job> byName = new LinkedHashMap<>();
         jobs.orderedStream().forEach(job -> byName.putIfAbsent(job.getName(), job));
-        Map<String, FlowJob> adapters = new LinkedHashMap<>();
-        flowJobs.orderedStream().forEach(adapter -> adapters.putIfAbsent(adapter.jobName(), adapter));
         for (Step step : steps) {
             Job job = byName.get(step.job());
             FlowJob adapter = adapters.get(step.job());

@@ -23,6 +23,8 @@ abstract class OperatingScenarios extends DeliveryTestBase {
 
     static final Path DISTRIBUTION = tempCopy("distribution");
     static final Path FORECAST_SETTINGS = tempCopy("forecast");
+    /** The report templates, copied so that a test can take them away. */
+    static final Path TEMPLATES = templatesCopy();
 
     @Autowired
     ApplicationContext context;
@@ -37,10 +39,12 @@ abstract class OperatingScenarios extends DeliveryTestBase {
     static void distributionFile(org.springframework.test.context.DynamicPropertyRegistry registry) {
         registry.add("kam.delivery.distribution", DISTRIBUTION::toString);
         registry.add("kam.forecast.config", FORECAST_SETTINGS::toString);
+        registry.add("kam.report.templates", TEMPLATES::toString);
     }
 
     @BeforeEach
     void goodDistributionFile() throws Exception {
+        org.springframework.util.FileSystemUtils.copyRecursively(Path.of("report-templates"), TEMPLATES);
         Files.copy(Path.of("jobs/distribution.yml"), DISTRIBUTION, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.copy(Path.of("jobs/forecast.yml"), FORECAST_SETTINGS, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
@@ -181,6 +185,44 @@ abstract class OperatingScenarios extends DeliveryTestBase {
     }
 
     @Test
+    void aNightWhoseReportTemplatesAreMissingIsRefusedBeforeItStartsAnyJob() throws Exception {
+        int executions = count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION");
+        Path away = TEMPLATES.resolveSibling(TEMPLATES.getFileName() + "-away");
+        Files.move(TEMPLATES, away);
+        try {
+            Result night = kam("nightly", "--date", BUSINESS_DATE.plusDays(1).toString(), "--inbox",
+                    work.resolve("inbox").toString(), "--out", work.resolve("out").toString());
+
+            assertThat(night.exitCode()).isEqualTo(KamCommand.BAD_USAGE);
+            assertThat(night.err()).isEqualTo("bad configuration: " + TEMPLATES.toAbsolutePath() + ": the report templates folder"
+                    + " does not exist; run kam in the folder that holds report-templates/, or set kam.report.templates"
+                    + " (KAM_REPORT_TEMPLATES) to where they are" + System.lineSeparator());
+            assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("jobs started").isEqualTo(executions);
+        } finally {
+            Files.move(away, TEMPLATES);
+        }
+        Files.delete(TEMPLATES.resolve(com.kam.pipeline.report.ReportType.WEEKLY.template()));
+        Result night = kam("nightly", "--date", BUSINESS_DATE.plusDays(1).toString());
+        assertThat(night.exitCode()).isEqualTo(KamCommand.BAD_USAGE);
+        assertThat(night.err()).contains(": report template team-weekly.jrxml is missing");
+        assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("jobs started").isEqualTo(executions);
+    }
+
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aCommandAfterTheFirstPrintsNoWarningAboutTheRunGuardsLockRow(
+            org.springframework.boot.test.system.CapturedOutput output) {
+        String date = BUSINESS_DATE.toString();
+        kam("rollup", "--date", date);
+        assertThat(count("SELECT COUNT(*) FROM run_lock")).as("the lock row is there for the next command").isEqualTo(1);
+
+        Result again = kam("rollup", "--date", date);
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(output.getAll()).doesNotContain("Duplicate entry").doesNotContain("WARN");
+    }
+
+    @Test
     void aRunThatChangesDataWaitsItsTurnAndSaysWhichRunHoldsThePipeline() throws Exception {
         RunGuard guard = context.getBean(RunGuard.class);
         int executions = count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION");
@@ -245,6 +287,16 @@ abstract class OperatingScenarios extends DeliveryTestBase {
         assertThat(jdbc.queryForList("SELECT e.STATUS FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
                 + " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'rollup' ORDER BY e.JOB_EXECUTION_ID", String.class))
                 .containsExactly("FAILED", "COMPLETED");
+    }
+
+    private static Path templatesCopy() {
+        try {
+            Path folder = Files.createTempDirectory("report-templates");
+            org.springframework.util.FileSystemUtils.copyRecursively(Path.of("report-templates"), folder);
+            return folder;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path tempCopy(String name) {
