@@ -10,7 +10,9 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Rows of a CSV file: UTF-8 with or without BOM or GB18030, CRLF or LF, quoted fields with
- * commas and line breaks. A line with the wrong number of fields is returned as a problem row;
+ * commas and line breaks. A line whose fields are all empty (",,,," as a spreadsheet saves rows
+ * it once formatted) carries nothing and is skipped, as in XLSX. A line with the wrong number of
+ * fields is returned as a problem row;
  * an unterminated quote ends the file with one problem row that says where.
  */
 final class CsvRowSource implements RowSource {
@@ -47,19 +49,25 @@ final class CsvRowSource implements RowSource {
                 headerSize = names.size();
                 nextLine = parser.getCurrentLineNumber() + 1;
             }
-            if (!records.hasNext()) {
-                return null;
-            }
-            CSVRecord record = records.next();
-            long line = nextLine;
-            nextLine = parser.getCurrentLineNumber() + 1;
-            List<String> cells = java.util.Arrays.asList(record.values());
-            java.util.function.Supplier<String> raw = () -> format.format(cells.toArray());
-            if (cells.size() != headerSize) {
-                return SourceRow.problem(load, line, raw.get(), null, "malformed CSV line: " + cells.size()
+            CSVRecord record;
+            long line;
+            List<String> cells;
+            do {
+                if (!records.hasNext()) {
+                    return null;
+                }
+                record = records.next();
+                line = nextLine;
+                nextLine = parser.getCurrentLineNumber() + 1;
+                cells = java.util.Arrays.asList(record.values());
+            } while (cells.stream().allMatch(String::isBlank));
+            List<String> row = cells;
+            java.util.function.Supplier<String> raw = () -> format.format(row.toArray());
+            if (row.size() != headerSize) {
+                return SourceRow.problem(load, line, raw.get(), null, "malformed CSV line: " + row.size()
                         + " fields where the header has " + headerSize);
             }
-            return header.row(load, line, cells, raw);
+            return header.row(load, line, row, raw);
         } catch (UncheckedIOException e) {
             broken = true;
             return SourceRow.problem(load, nextLine, null, null, "malformed CSV from line " + nextLine

@@ -75,6 +75,24 @@ class RowSourcesTest {
     }
 
     @Test
+    void rowsWithEveryFieldEmptyAreSkippedAsInAWorkbookAndTheNextRowKeepsItsLine() throws Exception {
+        // a spreadsheet saved as CSV keeps rows it once formatted as bare commas
+        Files.writeString(folder.resolve("customers.csv"), "customer_id,name,segment,region_code,annual_potential,share_of_wallet\n"
+                + "C1,江苏银行,金融,EAST,1,1%\n"
+                + ",,,,,\n"
+                + " , ,,,,\n"
+                + "C2,浙江银行,金融,EAST,1,1%\n"
+                + ",,,,,\n");
+        List<SourceRow> rows = read("customers.csv");
+        assertThat(rows).extracting(SourceRow::line).containsExactly(2L, 5L);
+        assertThat(rows).allSatisfy(row -> assertThat(row.problem()).isNull());
+        // a row with one field given is still read, and checked
+        Files.writeString(folder.resolve("customers.csv"), "customer_id,name,segment,region_code,annual_potential,share_of_wallet\n"
+                + ",江苏银行,,,,\n");
+        assertThat(read("customers.csv")).singleElement().satisfies(row -> assertThat(row.line()).isEqualTo(2));
+    }
+
+    @Test
     void anUnterminatedQuoteEndsTheFileWithOneProblemRowSayingWhere() throws Exception {
         Files.writeString(folder.resolve("customers.csv"), "customer_id,name,segment,region_code,annual_potential,share_of_wallet\n"
                 + "C1,江苏银行,金融,EAST,1,1%\n"
