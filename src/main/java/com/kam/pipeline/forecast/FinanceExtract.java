@@ -87,7 +87,7 @@ public class FinanceExtract {
             }
             row.add(rs.getObject(11, LocalDate.class));
             Timestamp generated = rs.getTimestamp(12);
-            row.add(generated.toLocalDateTime().withNano(0).toString().replace('T', ' '));
+            row.add(com.kam.pipeline.system.DateTimeText.of(generated.toLocalDateTime()));
             rows.add(row);
         }, runs.get(0));
         return rows;

@@ -83,10 +83,10 @@ final class JdbcRowSource implements RowSource {
             return date.toLocalDate().toString();
         }
         if (value instanceof Timestamp timestamp) {
-            return timestamp.toLocalDateTime().toString().replace('T', ' ');
+            return com.kam.pipeline.system.DateTimeText.of(timestamp.toLocalDateTime());
         }
         if (value instanceof java.time.LocalDateTime dateTime) {
-            return dateTime.toString().replace('T', ' ');
+            return com.kam.pipeline.system.DateTimeText.of(dateTime);
         }
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();

@@ -49,7 +49,7 @@ final class Rows {
             return date.toLocalDate().toString();
         }
         if (value instanceof java.sql.Timestamp time) {
-            return time.toLocalDateTime().toString().replace('T', ' ');
+            return com.kam.pipeline.system.DateTimeText.of(time.toLocalDateTime());
         }
         if (value instanceof java.time.LocalDate date) {
             return date.toString();

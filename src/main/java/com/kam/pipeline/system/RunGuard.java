@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +36,6 @@ public class RunGuard {
     private static final String LOCK = "kam-pipeline";
     /** How long a dead run keeps the pipeline; a live one renews its lease well before. */
     static final Duration LEASE = Duration.ofMinutes(2);
-    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** The process and machine in a holder's description ({@link #describe}). */
     private static final Pattern OWNER = Pattern.compile("\\(process (\\d+) on (.+?), started ");
     private static final Logger log = LoggerFactory.getLogger(RunGuard.class);
@@ -183,7 +181,7 @@ public class RunGuard {
      */
     private String describe(String run) {
         String owner = " (process " + ThisProcess.pid() + " on " + ThisProcess.host() + ", started "
-                + LocalDateTime.now(properties.zone()).format(STARTED) + " " + properties.zone() + ")";
+                + DateTimeText.of(LocalDateTime.now(properties.zone())) + " " + properties.zone() + ")";
         int room = 255 - owner.length();
         return (run.length() <= room ? run : run.substring(0, Math.max(0, room - 3)) + "...") + owner;
     }
