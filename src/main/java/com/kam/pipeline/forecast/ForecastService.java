@@ -50,7 +50,7 @@ public class ForecastService {
         }
         long runId = store.startRun(asOf, data.snapshotDate(), kind, jobInstanceId, settings.sha256());
         try {
-            LearnedConversion learned = new LearnedConversion(data.closed(), settings);
+            LearnedConversion learned = new LearnedConversion(data, settings);
             ForecastCalculator.Result result = new ForecastCalculator(settings).calculate(data, learned);
             computed = System.nanoTime();
             store.writeForecasts(runId, result);

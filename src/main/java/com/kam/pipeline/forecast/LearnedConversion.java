@@ -8,23 +8,39 @@ import java.util.Map;
 
 /**
  * Stage-to-won probabilities and time-to-close distributions learned from the deals closed by
- * the as-of date: per team where the team has at least {@code min-team-history} closed deals,
+ * the as-of date (and, for the timing, those still open on it): per team where the team has at least {@code min-team-history} closed deals,
  * its rate drawn toward the company's by {@code shrinkage-strength} pseudo-deals; otherwise the
  * company's. A stage nobody has closed from yet falls back to the configured probability.
  */
 final class LearnedConversion {
 
-    /** Closed history of one group (a team, or the company) per stage. */
+    /** History of one group (a team, or the company) per stage. */
     static final class History {
         final int[] reached = new int[Stage.OPEN.size()];
         final int[] won = new int[Stage.OPEN.size()];
         final List<List<Integer>> daysToClose = new ArrayList<>();
+        /** How the deals that entered each stage on a known date ended, those still open included. */
+        final StageOutcomes[] outcomes = new StageOutcomes[Stage.OPEN.size()];
         int closed;
         int[][] sorted;
 
         History() {
             for (int i = 0; i < Stage.OPEN.size(); i++) {
                 daysToClose.add(new ArrayList<>());
+                outcomes[i] = new StageOutcomes();
+            }
+        }
+
+        /** A deal open on the as-of date: still open so many days after entering each stage it entered on a known date. */
+        void addOpen(Deal deal, LocalDate asOf) {
+            for (Stage s : Stage.OPEN) {
+                if (s.order() > deal.openStage().order()) {
+                    break;
+                }
+                LocalDate entered = deal.enteredOn(s);
+                if (entered != null && !asOf.isBefore(entered)) {
+                    outcomes[s.ordinal()].stillOpen((int) (asOf.toEpochDay() - entered.toEpochDay()));
+                }
             }
         }
 
@@ -43,7 +59,10 @@ final class LearnedConversion {
                     won[s.ordinal()]++;
                     if (timed) {
                         daysToClose.get(s.ordinal()).add(days);
+                        outcomes[s.ordinal()].won(days);
                     }
+                } else if (timed) {
+                    outcomes[s.ordinal()].lost(days);
                 }
             }
         }
@@ -52,6 +71,7 @@ final class LearnedConversion {
             sorted = new int[Stage.OPEN.size()][];
             for (int i = 0; i < sorted.length; i++) {
                 sorted[i] = daysToClose.get(i).stream().mapToInt(Integer::intValue).sorted().toArray();
+                outcomes[i].seal();
             }
         }
 
@@ -64,12 +84,18 @@ final class LearnedConversion {
     private final History company = new History();
     private final Map<String, History> teams = new HashMap<>();
 
-    LearnedConversion(List<Deal> closed, ForecastSettings settings) {
+    LearnedConversion(AsOfData data, ForecastSettings settings) {
         this.settings = settings;
-        for (Deal d : closed) {
+        for (Deal d : data.closed()) {
             company.add(d);
             if (d.teamCode() != null) {
                 teams.computeIfAbsent(d.teamCode(), k -> new History()).add(d);
+            }
+        }
+        for (Deal d : data.open()) {
+            company.addOpen(d, data.asOf());
+            if (d.teamCode() != null) {
+                teams.computeIfAbsent(d.teamCode(), k -> new History()).addOpen(d, data.asOf());
             }
         }
         company.seal();
@@ -101,18 +127,21 @@ final class LearnedConversion {
     }
 
     /**
-     * The chance an open deal is won inside the horizon: p x (F(last day) - F(day before the
-     * first)), with p the stage-to-won rate and F the empirical distribution of the time from
-     * entering the stage to a won close, counted from the as-of date. The time the deal already
-     * spent in its stage is not used: conditioning on it (F given T > age) treated deals that
-     * linger in an early stage as if they were about to close, and overstated the backtested
-     * months by half or more; a deal still in its stage has, roughly, its stage still ahead of it.
+     * The chance an open deal is won inside the horizon: W(last day) - W(day before the first),
+     * with W(t) the chance that a deal of its group ({@link #timing}) is won within t days of
+     * entering its stage ({@link StageOutcomes}, the deals still open counted), days counted from
+     * the as-of date; times the team's stage-to-won rate over the group's (the team's propensity,
+     * drawn toward the company's). The time the deal already spent in its stage is not used:
+     * conditioning on it (W given still open at that age) treats the deals that moved on from the
+     * stage as if still in it, and overstated the backtested months by half or more; a deal still
+     * in its stage has, roughly, its stage still ahead of it.
      */
     double probabilityInside(Deal deal, Horizon horizon, LocalDate asOf) {
         Stage s = deal.openStage();
         double rate = winRate(deal.teamCode(), s);
-        int[] won = timing(deal.teamCode(), s).sorted[s.ordinal()];
-        if (won.length == 0) {
+        History group = timing(deal.teamCode(), s);
+        StageOutcomes outcomes = group.outcomes[s.ordinal()];
+        if (!outcomes.anyWon()) {
             return horizon.counts(deal.expectedClose(), asOf) ? rate : 0; // no timing learned yet: trust the date given
         }
         LocalDate from = horizon.start().isAfter(asOf) ? horizon.start() : asOf.plusDays(1);
@@ -121,21 +150,8 @@ final class LearnedConversion {
         if (hi < lo) {
             return 0;
         }
-        return rate * (cdf(won, hi) - cdf(won, lo - 1));
-    }
-
-    /** Share of the sorted sample at most x. */
-    static double cdf(int[] sorted, long x) {
-        int lo = 0;
-        int hi = sorted.length; // first index whose value is above x
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return (double) lo / sorted.length;
+        double groupRate = group.rate(s);
+        double propensity = Double.isNaN(groupRate) || groupRate <= 0 ? 1 : rate / groupRate;
+        return Math.min(1, propensity * (outcomes.wonWithin(hi) - outcomes.wonWithin(lo - 1)));
     }
 }
