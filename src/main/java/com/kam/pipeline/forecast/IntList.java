@@ -19,6 +19,13 @@ final class IntList {
         return size;
     }
 
+    /** The values, ascending, in a new array. */
+    int[] sorted() {
+        int[] s = Arrays.copyOf(values, size);
+        Arrays.sort(s);
+        return s;
+    }
+
     double mean() {
         if (size == 0) {
             return Double.NaN;
@@ -34,8 +41,7 @@ final class IntList {
         if (size == 0) {
             return Double.NaN;
         }
-        int[] s = Arrays.copyOf(values, size);
-        Arrays.sort(s);
+        int[] s = sorted();
         return size % 2 == 1 ? s[size / 2] : (s[size / 2 - 1] + s[size / 2]) / 2.0;
     }
 
@@ -44,8 +50,7 @@ final class IntList {
         if (size == 0) {
             return Double.NaN;
         }
-        int[] s = Arrays.copyOf(values, size);
-        Arrays.sort(s);
+        int[] s = sorted();
         int rank = (int) Math.ceil(p * size);
         return s[Math.min(size, Math.max(1, rank)) - 1];
     }

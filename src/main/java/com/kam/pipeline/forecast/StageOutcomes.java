@@ -1,7 +1,6 @@
 package com.kam.pipeline.forecast;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -14,41 +13,41 @@ import java.util.List;
  */
 final class StageOutcomes {
 
-    private enum Outcome { WON, LOST, OPEN }
+    /** Outcomes, kept with the day in one int (day x 4 + outcome): a year of deals makes millions of them. */
+    private static final int WON = 0;
+    private static final int LOST = 1;
+    private static final int OPEN = 2;
 
-    private record Observation(int days, Outcome outcome) {
-    }
-
-    private final List<Observation> observations = new ArrayList<>();
+    private final IntList observations = new IntList();
     /** Days on which deals closed, ascending, and the chance of a win within each. */
     private long[] days = new long[0];
     private double[] wonBy = new double[0];
 
     void won(int days) {
-        observations.add(new Observation(days, Outcome.WON));
+        observations.add(days * 4 + WON);
     }
 
     void lost(int days) {
-        observations.add(new Observation(days, Outcome.LOST));
+        observations.add(days * 4 + LOST);
     }
 
     void stillOpen(int days) {
-        observations.add(new Observation(days, Outcome.OPEN));
+        observations.add(days * 4 + OPEN);
     }
 
     /** Computes the estimate; call once all observations are in. */
     void seal() {
-        observations.sort(Comparator.comparingInt(Observation::days));
+        int[] sorted = observations.sorted();
         List<long[]> closes = new ArrayList<>();   // {day, won, lost, still open before that day}
-        int atRisk = observations.size();
+        int atRisk = sorted.length;
         int i = 0;
-        while (i < observations.size()) {
-            int day = observations.get(i).days();
+        while (i < sorted.length) {
+            int day = sorted[i] / 4;
             long won = 0;
             long lost = 0;
             int sameDay = 0;
-            for (; i < observations.size() && observations.get(i).days() == day; i++, sameDay++) {
-                switch (observations.get(i).outcome()) {
+            for (; i < sorted.length && sorted[i] / 4 == day; i++, sameDay++) {
+                switch (sorted[i] % 4) {
                     case WON -> won++;
                     case LOST -> lost++;
                     default -> { }
