@@ -51,10 +51,11 @@ class InboxClaimTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         IngestParameters run = IngestParameters.of(chunkContext.getStepContext().getStepExecution());
-        List<Source> all = sources.catalog().sources();
+        SourceCatalog catalog = sources.catalog();
+        List<Source> all = catalog.sources();
         Map<Path, Source> claimed = new LinkedHashMap<>();
         for (Path file : inboxFiles(run.inbox())) {
-            List<Source> matching = all.stream().filter(s -> s.matches(file)).toList();
+            List<Source> matching = catalog.matching(file);
             if (matching.isEmpty()) {
                 log.warn("{}: no source mapping matches this file; left in the inbox", file.getFileName());
                 continue;
@@ -112,6 +113,11 @@ class InboxClaimTasklet implements Tasklet {
             log.warn("inbox {} does not exist; nothing to read from files", inbox.toAbsolutePath());
             return List.of();
         }
+        return filesIn(inbox);
+    }
+
+    /** The files an ingest of this inbox looks at: its regular files, hidden ones aside. */
+    static List<Path> filesIn(Path inbox) throws IOException {
         try (Stream<Path> files = Files.list(inbox)) {
             return files.filter(Files::isRegularFile)
                     .filter(f -> !f.getFileName().toString().startsWith("."))

@@ -76,6 +76,11 @@ public final class SourceCatalog {
         return sources;
     }
 
+    /** The sources whose file pattern matches the file; a file matched by several is left in the inbox. */
+    public List<Source> matching(Path file) {
+        return sources.stream().filter(s -> s.matches(file)).toList();
+    }
+
     public Source byName(String name) {
         return sources.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no source named " + name));

@@ -1,6 +1,7 @@
 package com.kam.pipeline.system;
 
 import com.kam.pipeline.delivery.DeliveryService;
+import com.kam.pipeline.ingest.InboxCheck;
 import com.kam.pipeline.ingest.SourceCatalog;
 import com.kam.pipeline.report.ReportService;
 import com.kam.pipeline.schedule.ScheduleRegistrar;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Component
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check the configuration, source mappings, report templates, schedules and mail server without running anything.")
+        description = "Check the configuration, source mappings, the inbox's files, report templates, schedules and mail server"
+                + " without running anything.")
 public class CheckCommand implements Callable<Integer> {
 
     @Spec
@@ -55,6 +57,13 @@ public class CheckCommand implements Callable<Integer> {
         });
         checks.put("source mappings", () -> SourceCatalog.load(properties.sources()).sources().size() + " sources in "
                 + properties.sources());
+        checks.put("inbox", () -> {
+            try {
+                return InboxCheck.describe(SourceCatalog.load(properties.sources()), properties.inbox());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot list " + properties.inbox() + ": " + e.getMessage(), e);
+            }
+        });
         checks.put("report templates", () -> "compiled, labels for " + String.join(", ", reports.checkTemplates()));
         checks.put("schedules", () -> {
             Schedules read = schedules.schedules();

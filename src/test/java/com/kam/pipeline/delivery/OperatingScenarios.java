@@ -160,8 +160,9 @@ abstract class OperatingScenarios extends DeliveryTestBase {
     void checkReadsEveryFileAnOperatorEditsAndNamesTheBadOnes() throws Exception {
         Result good = kam("check");
         assertThat(good.exitCode()).as(good.out()).isZero();
-        assertThat(good.out().lines()).hasSize(5).allMatch(line -> line.startsWith("ok   "));
+        assertThat(good.out().lines()).hasSize(6).allMatch(line -> line.startsWith("ok   "));
         assertThat(good.out()).contains("ok   report templates: compiled, labels for ").contains("7 sources in ")
+                .contains("ok   inbox: ")
                 .contains("ok   mail: smtp://127.0.0.1:" + SMTP_PORT + " answers and accepts the login");
 
         Files.writeString(DISTRIBUTION, "rules:\n  - report-type: SCORECARD\n    entity-type: REP\n    to: [self, grandboss]\n");

@@ -1,0 +1,50 @@
+package com.kam.pipeline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What kam check says of the files waiting in the inbox, with the shipped mappings and one added by an operator. */
+class InboxCheckTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachFileNeedsExactlyOneSourceAndAFileTwoPatternsMatchIsNamed() throws Exception {
+        Path sources = dir.resolve("sources");
+        Files.createDirectories(sources);
+        try (var shipped = Files.list(Path.of("jobs/sources"))) {
+            for (Path file : shipped.filter(f -> f.toString().endsWith(".yml")).toList()) {
+                Files.copy(file, sources.resolve(file.getFileName()));
+            }
+        }
+        Path inbox = dir.resolve("inbox");
+        Files.createDirectories(inbox);
+        Files.writeString(inbox.resolve("daily_reports_2026-10-30.csv"), "rep_id\n");
+        Files.writeString(inbox.resolve("customers.csv"), "customer_id\n");
+        Files.writeString(inbox.resolve("notes.txt"), "for the ops team\n");
+        Files.writeString(inbox.resolve(".partial"), "hidden: an upload in progress\n");
+
+        assertThat(InboxCheck.describe(SourceCatalog.load(sources, Map.of()), inbox)).isEqualTo("3 file(s) waiting in " + inbox
+                + ", 2 with their source; no source matches notes.txt (left in the inbox)");
+
+        // an operator adds a mapping for a second CRM export whose pattern also takes the daily reports
+        Files.writeString(sources.resolve("crm-reports.yml"), """
+                name: crm-reports
+                kind: daily_report
+                type: csv
+                file-pattern: "daily_*.csv"
+                """);
+        assertThatThrownBy(() -> InboxCheck.describe(SourceCatalog.load(sources, Map.of()), inbox))
+                .hasMessage(inbox.resolve("daily_reports_2026-10-30.csv") + " matches the file-pattern of several sources"
+                        + " (crm-reports, daily-reports): narrow one, or the file stays in the inbox unread");
+        assertThat(InboxCheck.describe(SourceCatalog.load(sources, Map.of()), dir.resolve("no-such-inbox")))
+                .isEqualTo("no inbox folder " + dir.resolve("no-such-inbox") + " yet");
+    }
+}
