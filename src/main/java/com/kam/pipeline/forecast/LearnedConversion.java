@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * Stage-to-won probabilities and time-to-close distributions learned from the deals closed by
- * the as-of date (and, for the timing, those still open on it): per team where the team has at least {@code min-team-history} closed deals,
- * its rate drawn toward the company's by {@code shrinkage-strength} pseudo-deals; otherwise the
- * company's. A stage nobody has closed from yet falls back to the configured probability.
+ * the as-of date (and, for the timing, those still open on it): per team where the team has at
+ * least {@code min-team-history} closed deals, its rate drawn toward the company's by
+ * {@code shrinkage-strength} pseudo-deals; otherwise the company's. A stage nobody has closed
+ * from yet falls back to the configured probability.
  */
 final class LearnedConversion {
 
