@@ -97,6 +97,16 @@ public class ForecastBenchmark implements Callable<Integer> {
         int code = new CommandLine(backtest).setOut(out).setErr(spec.commandLine().getErr())
                 .execute("--from", backtestFrom, "--to", backtestTo);
         out.printf("backtest %s..%s: %.1f s%n", backtestFrom, backtestTo, (System.nanoTime() - t2) / 1e9);
+        if (code == KamCommand.DONE) {
+            // the calibration learned on the first half of the months, tried on the second half
+            java.time.YearMonth first = java.time.YearMonth.parse(backtestFrom);
+            java.time.YearMonth last = java.time.YearMonth.parse(backtestTo);
+            java.time.YearMonth learnedTo = first.plusMonths(first.until(last, java.time.temporal.ChronoUnit.MONTHS) / 2);
+            out.printf("P10-P90 coverage out of sample: calibration learned on %s..%s, applied to %s..%s (goal about 80%%);"
+                    + " as computed -> calibrated, factor, forecasts%n", first, learnedTo, learnedTo.plusMonths(1), last);
+            com.kam.pipeline.forecast.RangeCalibrationCheck.outOfSample(jdbc, first.atDay(1), learnedTo.atDay(1),
+                    learnedTo.plusMonths(1).atDay(1), last.atDay(1)).forEach(out::println);
+        }
         out.flush();
         return code;
     }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Replays forecasts as of each month start in a range, each from what was known that day only
  * (the same bounded reads as a nightly run), then measures them against what the latest data
- * say was won, and summarises the error per method, horizon and entity level.
+ * say was won, summarises the error per method, horizon and entity level, and stores the
+ * calibration of the ranges that the nightly forecasts apply ({@link RangeCalibration}).
  */
 @Component
 class Backtest {
@@ -46,6 +47,11 @@ class Backtest {
             // the day after the latest snapshot: every period ending on or before it can be measured
             accuracy.measure(reader.read(latest.plusDays(1)), ForecastStore.BACKTEST);
         }
+        RangeCalibration calibration = RangeCalibration.learn(jdbc, from.atDay(1), to.atDay(1));
+        progress.accept(calibration.isEmpty() ? "P10-P90 calibration: too few measured forecasts to learn from; nightly ranges"
+                + " stay as the methods compute them"
+                : "P10-P90 calibration stored for the nightly forecasts (factor on the distance from P50 to each bound): "
+                + calibration.describe());
         return errors(from.atDay(1), to.atDay(1));
     }
 

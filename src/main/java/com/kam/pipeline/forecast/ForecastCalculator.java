@@ -25,9 +25,11 @@ final class ForecastCalculator {
     }
 
     private final ForecastSettings settings;
+    private final RangeCalibration calibration;
 
-    ForecastCalculator(ForecastSettings settings) {
+    ForecastCalculator(ForecastSettings settings, RangeCalibration calibration) {
         this.settings = settings;
+        this.calibration = calibration;
     }
 
     Result calculate(AsOfData data, LearnedConversion learned) {
@@ -61,6 +63,7 @@ final class ForecastCalculator {
                     q.put(Method.TIME_SERIES, series);
                 }
                 CombinedForecast.Blend blend = CombinedForecast.blend(q, settings.combinationWeights(), floor);
+                q.replaceAll((method, range) -> calibration.apply(method, h.name(), e.type(), range, floor));
                 String name = names.of(e);
                 BigDecimal target = targets.get(e);
                 for (Map.Entry<Method, double[]> m : q.entrySet()) {
@@ -71,8 +74,10 @@ final class ForecastCalculator {
                     rows.add(new ForecastRow(h, e, name, m.getKey(), Money.of(won), Money.of(m.getValue()[0]), p50, p90, target));
                 }
                 if (blend != null) {
-                    rows.add(new ForecastRow(h, e, name, Method.COMBINED, Money.of(won), Money.of(blend.p10()),
-                            Money.of(blend.p50()), Money.of(blend.p90()), target));
+                    double[] combined = calibration.apply(Method.COMBINED, h.name(), e.type(),
+                            new double[] {blend.p10(), blend.p50(), blend.p90()}, floor);
+                    rows.add(new ForecastRow(h, e, name, Method.COMBINED, Money.of(won), Money.of(combined[0]),
+                            Money.of(combined[1]), Money.of(combined[2]), target));
                 }
                 p.top.forEach((method, top) -> {
                     int rank = 0;

@@ -51,7 +51,10 @@ public class ForecastService {
         long runId = store.startRun(asOf, data.snapshotDate(), kind, jobInstanceId, settings.sha256());
         try {
             LearnedConversion learned = new LearnedConversion(data, settings);
-            ForecastCalculator.Result result = new ForecastCalculator(settings).calculate(data, learned);
+            // a backtest measures the methods as they compute their ranges, to learn the calibration from
+            RangeCalibration calibration = ForecastStore.BACKTEST.equals(kind) ? RangeCalibration.none()
+                    : RangeCalibration.load(jdbc);
+            ForecastCalculator.Result result = new ForecastCalculator(settings, calibration).calculate(data, learned);
             computed = System.nanoTime();
             store.writeForecasts(runId, result);
             if (ForecastStore.NIGHTLY.equals(kind)) {

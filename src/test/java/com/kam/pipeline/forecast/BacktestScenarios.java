@@ -98,6 +98,57 @@ abstract class BacktestScenarios extends ForecastTestBase {
     }
 
     @Test
+    void theBacktestCalibratesTheRangesOfTheNightlyForecasts() throws Exception {
+        List<LocalDate> snapshots = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(2025, 7, 1); !d.isAfter(LocalDate.of(2026, 7, 1)); d = d.plusMonths(1)) {
+            snapshots.add(d);
+        }
+        new PipelineHistoryGenerator(jdbc).generate(new PipelineHistoryGenerator.Options(30, 6_000, LocalDate.of(2025, 7, 1),
+                LocalDate.of(2026, 7, 1), snapshots, 11));
+        LocalDate asOf = LocalDate.of(2026, 7, 1);
+        assertThat(job.run(asOf, true, work).getStatus().isUnsuccessful()).isFalse();
+        long before = latestRun(asOf, "NIGHTLY");
+
+        List<String> progress = new ArrayList<>();
+        backtest.run(YearMonth.of(2026, 1), YearMonth.of(2026, 6), progress::add);
+        assertThat(progress).last().asString().startsWith("P10-P90 calibration stored for the nightly forecasts");
+        List<Map<String, Object>> scales = jdbc.queryForList("SELECT method, horizon, entity_type, scale, forecasts"
+                + " FROM forecast_calibration");
+        // 3 teams x 6 months (5 for the horizons that end after the last snapshot) per team combination, 8 at least
+        assertThat(scales).isNotEmpty().allSatisfy(row -> assertThat(((Number) row.get("forecasts")).intValue()).isGreaterThanOrEqualTo(8));
+        assertThat(scales).noneMatch(row -> row.get("method").equals("CATEGORY"));
+
+        assertThat(job.run(asOf, true, work).getStatus().isUnsuccessful()).isFalse();
+        long after = latestRun(asOf, "NIGHTLY");
+        for (Map<String, Object> scale : scales) {
+            double s = ((BigDecimal) scale.get("scale")).doubleValue();
+            // the stored bounds are rounded to the cent, and the factor scales that rounding too
+            double cents = 0.01 * (1 + s);
+            List<Map<String, Object>> pairs = jdbc.queryForList("SELECT b.p10 AS b10, b.p50 AS b50, b.p90 AS b90, b.closed_won,"
+                    + " a.p10 AS a10, a.p50 AS a50, a.p90 AS a90 FROM forecast b JOIN forecast a ON a.horizon = b.horizon"
+                    + " AND a.entity_type = b.entity_type AND a.entity_id = b.entity_id AND a.method = b.method"
+                    + " WHERE b.run_id = ? AND a.run_id = ? AND b.method = ? AND b.horizon = ? AND b.entity_type = ?",
+                    before, after, scale.get("method"), scale.get("horizon"), scale.get("entity_type"));
+            assertThat(pairs).as("%s", scale).isNotEmpty();
+            for (Map<String, Object> p : pairs) {
+                double b50 = ((BigDecimal) p.get("b50")).doubleValue();
+                double a50 = ((BigDecimal) p.get("a50")).doubleValue();
+                assertThat(a50).as("P50 %s", scale).isCloseTo(b50, within(0.01));
+                assertThat(((BigDecimal) p.get("a90")).doubleValue()).as("P90 %s", scale)
+                        .isCloseTo(b50 + s * (((BigDecimal) p.get("b90")).doubleValue() - b50), within(cents));
+                double lower = Math.max(((BigDecimal) p.get("closed_won")).doubleValue(),
+                        b50 - s * (b50 - ((BigDecimal) p.get("b10")).doubleValue()));
+                assertThat(((BigDecimal) p.get("a10")).doubleValue()).as("P10 %s", scale).isCloseTo(lower, within(cents));
+            }
+        }
+        // the reps' own commit and best case are left as they are
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM forecast b JOIN forecast a ON a.horizon = b.horizon"
+                + " AND a.entity_type = b.entity_type AND a.entity_id = b.entity_id AND a.method = b.method WHERE b.run_id = ?"
+                + " AND a.run_id = ? AND b.method = 'CATEGORY' AND (a.p10 <> b.p10 OR a.p90 <> b.p90)", Integer.class, before, after))
+                .isZero();
+    }
+
+    @Test
     void intervalsCoverAboutWhatTheySayOnGeneratedData() {
         List<LocalDate> snapshots = new ArrayList<>();
         for (LocalDate d = LocalDate.of(2025, 1, 1); !d.isAfter(LocalDate.of(2026, 11, 1)); d = d.plusMonths(1)) {

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 abstract class ForecastTestBase {
 
     static final List<String> FORECAST_TABLES = List.of("forecast_contributor", "forecast_accuracy", "forecast", "funnel_stage",
-            "funnel_summary", "funnel_flagged", "ideal_funnel", "forecast_run");
+            "funnel_summary", "funnel_flagged", "ideal_funnel", "forecast_run", "forecast_calibration");
 
     @Autowired
     JdbcTemplate jdbc;
