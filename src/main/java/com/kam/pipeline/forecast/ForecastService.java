@@ -49,11 +49,13 @@ public class ForecastService {
             earlier.forEach(store::deleteRun);
         }
         long runId = store.startRun(asOf, data.snapshotDate(), kind, jobInstanceId, settings.sha256());
+        int factors = 0;
         try {
             LearnedConversion learned = new LearnedConversion(data, settings);
             // a backtest measures the methods as they compute their ranges, to learn the calibration from
             RangeCalibration calibration = ForecastStore.BACKTEST.equals(kind) ? RangeCalibration.none()
                     : RangeCalibration.load(jdbc);
+            factors = calibration.size();
             ForecastCalculator.Result result = new ForecastCalculator(settings, calibration).calculate(data, learned);
             computed = System.nanoTime();
             store.writeForecasts(runId, result);
@@ -68,8 +70,9 @@ public class ForecastService {
             throw e;
         }
         log.info("forecast {} as of {}: run {}, {} open and {} closed deals (snapshot {}); read {} ms, forecasts computed {} ms,"
-                + " total {} ms", kind, asOf, runId, data.open().size(), data.closed().size(), data.snapshotDate(),
-                (read - started) / 1_000_000, (computed - read) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+                + " total {} ms{}", kind, asOf, runId, data.open().size(), data.closed().size(), data.snapshotDate(),
+                (read - started) / 1_000_000, (computed - read) / 1_000_000, (System.nanoTime() - started) / 1_000_000,
+                factors == 0 ? "" : "; P10-P90 calibrated by the last backtest (" + factors + " factors)");
         return new Outcome(runId, data);
     }
 }

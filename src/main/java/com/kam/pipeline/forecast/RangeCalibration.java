@@ -50,6 +50,10 @@ final class RangeCalibration {
         return scales.isEmpty();
     }
 
+    int size() {
+        return scales.size();
+    }
+
     /** {p10, p50, p90} with the distance from P50 to each bound scaled; P10 never below what is already won. */
     double[] apply(Method method, String horizon, String entityType, double[] range, double floor) {
         Double scale = scales.get(new Key(method, horizon, entityType));
@@ -153,10 +157,5 @@ final class RangeCalibration {
                 .toList();
         return "company " + (company.isEmpty() ? "none" : String.join(", ", company)) + "; " + scales.size()
                 + " method, horizon and level combinations in all";
-    }
-
-    /** The factor of one method, horizon and level, or null. */
-    Double scale(Method method, String horizon, String entityType) {
-        return scales.get(new Key(method, horizon, entityType));
     }
 }
