@@ -140,10 +140,10 @@ public record Schedules(ZoneId zone, List<Schedule> schedules) {
             NightlyFlow.NIGHT.forEach(job -> steps.add(NightlyFlow.Step.of(job)));
         } else {
             for (JobEntry job : entry.jobs()) {
-                if (job == null || job.job() == null || !NightlyFlow.NIGHT.contains(job.job().trim())) {
+                if (job == null || job.job() == null || !NightlyFlow.SCHEDULABLE.contains(job.job().trim())) {
                     String name = job == null ? null : job.job();
                     throw new ConfigException(file, name == null ? line : ConfigFile.lineHolding(file, "job: " + name, 0), where
-                            + "unknown job '" + name + "'; jobs are " + NightlyFlow.NIGHT);
+                            + "unknown job '" + name + "'; jobs are " + NightlyFlow.SCHEDULABLE);
                 }
                 steps.add(new NightlyFlow.Step(job.job().trim(),
                         job.parameters() == null ? Map.of() : new LinkedHashMap<>(job.parameters())));

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 /** The backtest: its errors recomputed independently, no look-ahead, and sane intervals on generated data. */
 abstract class BacktestScenarios extends ForecastTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    com.kam.pipeline.system.NightlyFlow flow;
+
     private static final YearMonth MAY = YearMonth.of(2026, 5);
 
     @Test
@@ -109,9 +112,15 @@ abstract class BacktestScenarios extends ForecastTestBase {
         assertThat(job.run(asOf, true, work).getStatus().isUnsuccessful()).isFalse();
         long before = latestRun(asOf, "NIGHTLY");
 
-        List<String> progress = new ArrayList<>();
-        backtest.run(YearMonth.of(2026, 1), YearMonth.of(2026, 6), progress::add);
-        assertThat(progress).last().asString().startsWith("P10-P90 calibration stored for the nightly forecasts");
+        // as the shipped monthly schedule runs it on the 1st, for the month just closed: months 2026-01..06
+        StringWriter console = new StringWriter();
+        int code = flow.run(List.of(new com.kam.pipeline.system.NightlyFlow.Step("backtest", Map.of("months", "6"))),
+                LocalDate.of(2026, 6, 30), false, work, work, new PrintWriter(console), new PrintWriter(console));
+        assertThat(code).as(console.toString()).isZero();
+        assertThat(console.toString()).contains("as of 2026-01-01: run ").contains("as of 2026-06-01: run ")
+                .doesNotContain("as of 2025-12-01").doesNotContain("as of 2026-07-01")
+                .contains("P10-P90 calibration stored for the nightly forecasts").contains("COMPANY level")
+                .contains("backtest 2026-01..2026-06: DONE");
         List<Map<String, Object>> scales = jdbc.queryForList("SELECT method, horizon, entity_type, scale, forecasts"
                 + " FROM forecast_calibration");
         // 3 teams x 6 months (5 for the horizons that end after the last snapshot) per team combination, 8 at least
