@@ -51,6 +51,11 @@ public class BacktestCommand implements Callable<Integer>, ChangesPipelineData {
             err.println("--to " + last + " is before --from " + first);
             return KamCommand.BAD_USAGE;
         }
+        return run(backtest, first, last, out, err);
+    }
+
+    /** Replays the months, prints each month's progress and the error table; returns the exit code. */
+    static int run(Backtest backtest, YearMonth first, YearMonth last, PrintWriter out, PrintWriter err) {
         try {
             List<Backtest.Error> errors = backtest.run(first, last, line -> {
                 out.println(line);

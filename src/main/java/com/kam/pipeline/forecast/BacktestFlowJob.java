@@ -46,13 +46,10 @@ class BacktestFlowJob implements FlowJob {
         }
         YearMonth last = YearMonth.from(date);
         YearMonth first = last.minusMonths(months - 1);
-        try {
-            BacktestTable.print(backtest.run(first, last, console::println), console);
+        int code = BacktestCommand.run(backtest, first, last, console, err);
+        if (code == KamCommand.DONE) {
             console.printf("backtest %s..%s: DONE%n", first, last);
-            return KamCommand.DONE;
-        } catch (ForecastConfigException e) {
-            err.println("bad forecast settings: " + e.getMessage());
-            return KamCommand.BAD_USAGE;
         }
+        return code;
     }
 }

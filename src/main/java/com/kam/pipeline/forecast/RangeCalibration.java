@@ -89,7 +89,7 @@ final class RangeCalibration {
     }
 
     /** A backtested forecast and what was won. */
-    record Measured(Key key, LocalDate asOf, double p10, double p50, double p90, double actual, double closedWon) {
+    record Measured(Key key, double p10, double p50, double p90, double actual, double closedWon) {
 
         /** |actual - P50| / (P90 - P50): how far out the actual fell, in units of the upper half-range. */
         double ratio() {
@@ -100,15 +100,15 @@ final class RangeCalibration {
     /** The measured forecasts of the calibrated methods in the backtest runs as of {@code from..to}. */
     static List<Measured> measured(JdbcTemplate jdbc, LocalDate from, LocalDate to) {
         List<Measured> measured = new ArrayList<>();
-        jdbc.query("SELECT f.method, f.horizon, f.entity_type, r.as_of_date, f.p10, f.p50, f.p90, a.actual, f.closed_won"
+        jdbc.query("SELECT f.method, f.horizon, f.entity_type, f.p10, f.p50, f.p90, a.actual, f.closed_won"
                 + " FROM forecast f JOIN forecast_run r ON r.run_id = f.run_id"
                 + " JOIN forecast_accuracy a ON a.run_id = f.run_id AND a.horizon = f.horizon AND a.entity_type = f.entity_type"
                 + "   AND a.entity_id = f.entity_id AND a.method = f.method"
                 + " WHERE r.run_kind = 'BACKTEST' AND r.as_of_date BETWEEN ? AND ? AND f.p90 > f.p50", rs -> {
             Method method = Method.valueOf(rs.getString(1));
             if (CALIBRATED.contains(method)) {
-                measured.add(new Measured(new Key(method, rs.getString(2), rs.getString(3)), rs.getObject(4, LocalDate.class),
-                        rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9)));
+                measured.add(new Measured(new Key(method, rs.getString(2), rs.getString(3)), rs.getDouble(4), rs.getDouble(5),
+                        rs.getDouble(6), rs.getDouble(7), rs.getDouble(8)));
             }
         }, Date.valueOf(from), Date.valueOf(to));
         return measured;

@@ -118,6 +118,9 @@ public record RollupSettings(
 
     private record Checker(Path file) {
 
+        /** The A/B/C classes customers are ranked in. */
+        private static final Set<String> ABC = Set.of("A", "B", "C");
+
         <T> T required(String key, T value) {
             if (value == null) {
                 throw ConfigFile.error(file, key, "'" + key + "' is required");
@@ -160,7 +163,7 @@ public record RollupSettings(
         /** Every class the abnormal-customer list covers needs its longest time without a visit. */
         void eachHasMaxDays(Set<String> abnormalClasses, Map<String, Integer> maxDays) {
             for (String abc : abnormalClasses) {
-                if (!Set.of("A", "B", "C").contains(abc)) {
+                if (!ABC.contains(abc)) {
                     throw ConfigFile.error(file, "classes", "abnormal-customers: class '" + abc + "' is not one of A, B, C");
                 }
                 if (!maxDays.containsKey(abc)) {
@@ -173,7 +176,7 @@ public record RollupSettings(
         Map<String, Integer> classes(String key, Map<String, Integer> values) {
             Map<String, Integer> checked = new LinkedHashMap<>();
             values.forEach((abc, n) -> {
-                if (!Set.of("A", "B", "C").contains(abc) || n == null || n < 0) {
+                if (!ABC.contains(abc) || n == null || n < 0) {
                     throw ConfigFile.error(file, key, key + ": expected a count of at least 0 for each of A, B, C; got "
                             + abc + ": " + n);
                 }

@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
  */
 public final class DateTimeText {
 
-    public static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private DateTimeText() {
     }

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public interface FlowJob {
 
-    /** The Spring Batch job name this runs: ingest, rollup, forecast, report or deliver. */
+    /** The job name a flow or schedule lists: ingest, rollup, forecast, report, deliver, or backtest. */
     String jobName();
 
     /**

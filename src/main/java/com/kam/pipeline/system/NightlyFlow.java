@@ -31,7 +31,8 @@ public class NightlyFlow {
     /** The night, in dependency order (Spring Batch job names). */
     public static final List<String> NIGHT = List.of("ingest", "rollup", "forecast", "report", "deliver");
     /** The jobs a schedule may list: the night's, and the backtest that keeps the forecast ranges calibrated. */
-    public static final List<String> SCHEDULABLE = List.of("ingest", "rollup", "forecast", "report", "deliver", "backtest");
+    public static final List<String> SCHEDULABLE = java.util.stream.Stream.concat(NIGHT.stream(), java.util.stream.Stream.of("backtest"))
+            .toList();
     /** Job execution context key of a job's printable summary. */
     public static final String SUMMARY = "summary";
 
