@@ -23,7 +23,7 @@ abstract class OperatingScenarios extends DeliveryTestBase {
 
     static final Path DISTRIBUTION = tempCopy("distribution");
     static final Path FORECAST_SETTINGS = tempCopy("forecast");
-    /** The report templates, copied so that a test can take them away. */
+    /** The report templates, copied before each test so that a test can take them away. */
     static final Path TEMPLATES = templatesCopy();
 
     @Autowired
@@ -203,7 +203,8 @@ abstract class OperatingScenarios extends DeliveryTestBase {
             Files.move(away, TEMPLATES);
         }
         Files.delete(TEMPLATES.resolve(com.kam.pipeline.report.ReportType.WEEKLY.template()));
-        Result night = kam("nightly", "--date", BUSINESS_DATE.plusDays(1).toString());
+        Result night = kam("nightly", "--date", BUSINESS_DATE.plusDays(1).toString(), "--inbox", work.resolve("inbox").toString(),
+                "--out", work.resolve("out").toString());
         assertThat(night.exitCode()).isEqualTo(KamCommand.BAD_USAGE);
         assertThat(night.err()).contains(": report template team-weekly.jrxml is missing");
         assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("jobs started").isEqualTo(executions);
@@ -290,11 +291,10 @@ abstract class OperatingScenarios extends DeliveryTestBase {
                 .containsExactly("FAILED", "COMPLETED");
     }
 
+    /** A folder for the templates, filled before each test. */
     private static Path templatesCopy() {
         try {
-            Path folder = Files.createTempDirectory("report-templates");
-            org.springframework.util.FileSystemUtils.copyRecursively(Path.of("report-templates"), folder);
-            return folder;
+            return Files.createTempDirectory("report-templates");
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

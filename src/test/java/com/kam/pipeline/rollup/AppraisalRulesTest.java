@@ -52,7 +52,7 @@ class AppraisalRulesTest {
 
     private static int lineOf(String file, String text) {
         List<String> lines = file.lines().toList();
-        return lines.indexOf(lines.stream().filter(l -> l.startsWith(text) || l.trim().startsWith(text)).findFirst().orElseThrow()) + 1;
+        return lines.indexOf(lines.stream().filter(l -> l.trim().startsWith(text)).findFirst().orElseThrow()) + 1;
     }
 
     @Test
