@@ -54,8 +54,8 @@ class ScorecardContent implements ReportContent {
         parameters.put("RANK_IN_TEAM", head.get("rank_in_team"));
         parameters.put("TEAM_SIZE", head.get("team_size"));
         List<Map<String, ?>> month = Rows.query(jdbc, "SELECT orders_amount, sales_target, sales_attainment, gross_margin,"
-                + " collections, visits, effective_visit_rate, new_customers, complaints_received, complaints_resolved,"
-                + " complaint_resolution_days FROM rollup WHERE period_type = 'MONTH'"
+                + " collections, visits, effective_visit_rate, new_customers, complaints_open, complaints_received,"
+                + " complaints_resolved, complaint_resolution_days FROM rollup WHERE period_type = 'MONTH'"
                 + " AND period_start = ? AND period_end = ? AND entity_type = 'REP' AND entity_id = ?", period.start(),
                 monthEnd(period.start()), rep.id());
         if (!month.isEmpty()) {

@@ -12,6 +12,10 @@ import java.util.ArrayDeque;
  * one received before the history starts) counts as resolved but is not timed; its number j is
  * used up all the same, so complaint j, once received, is never timed.
  * <p>
+ * The complaints open at a moment are those received and not yet resolved; a resolution with no
+ * complaint on record leaves none open below zero. The resolution rate of a period counts them
+ * as part of what it had to handle ({@link PeriodFigures}).
+ * <p>
  * One instance follows one rep: feed it the rep's days in date order (days without complaints may
  * be left out: they change nothing).
  */
@@ -26,6 +30,13 @@ final class ComplaintAges {
     private final ArrayDeque<long[]> open = new ArrayDeque<>();
     /** Resolutions beyond the complaints received so far: the next this many received are already resolved. */
     private long resolvedAhead;
+    /** The counts in {@link #open}, summed. */
+    private long openCount;
+
+    /** Complaints received and not yet resolved, after the days added so far. */
+    long open() {
+        return openCount;
+    }
 
     /** Adds a day's counts (the complaints received that day count before its resolutions); returns its resolution time. */
     Day add(LocalDate date, long received, long resolved) {
@@ -35,6 +46,7 @@ final class ComplaintAges {
         fresh -= settled;
         if (fresh > 0) {
             open.addLast(new long[] {date.toEpochDay(), fresh});
+            openCount += fresh;
         }
         long days = 0;
         long timed = 0;
@@ -45,6 +57,7 @@ final class ComplaintAges {
             days += n * (date.toEpochDay() - oldest[0]);
             timed += n;
             left -= n;
+            openCount -= n;
             oldest[1] -= n;
             if (oldest[1] == 0) {
                 open.removeFirst();

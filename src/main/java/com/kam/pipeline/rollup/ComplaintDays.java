@@ -13,13 +13,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Keeps {@code rollup_complaint_day}, the rep-days with complaints received or resolved, as
- * {@link RepDayFacts} counted them. A rep's resolution times ({@link ComplaintAges}) depend on all
- * of the rep's earlier complaints; complaints are rare, so these few rows are what is read for
- * them, never the report lines of every earlier day.
+ * {@link RepDayFacts} counted them, with the complaints left open at the end of each. A rep's
+ * resolution times and open complaints ({@link ComplaintAges}) depend on all of the rep's earlier
+ * complaints; complaints are rare, so these few rows are what is read for them, never the report
+ * lines of every earlier day.
  */
 class ComplaintDays {
 
-    private static final List<String> COLUMNS = List.of("work_date", "rep_id", "complaints_received", "complaints_resolved");
+    private static final List<String> COLUMNS = List.of("work_date", "rep_id", "complaints_received", "complaints_resolved",
+            "complaints_open_after");
 
     /** A rep-day's complaint counts. */
     private record Counts(String rep, LocalDate day, long received, long resolved) {
@@ -60,19 +62,34 @@ class ComplaintDays {
         return ages;
     }
 
+    /**
+     * Each rep's complaints open at the start of {@code from}: those left open by the rep's last
+     * day with complaints before it. Reps with none open are left out.
+     */
+    Map<String, Long> openBefore(LocalDate from) {
+        Map<String, Long> open = new HashMap<>();
+        jdbc.query("SELECT c.rep_id, c.complaints_open_after FROM rollup_complaint_day c JOIN (SELECT rep_id,"
+                + " MAX(work_date) AS last_day FROM rollup_complaint_day WHERE work_date < ? GROUP BY rep_id) l"
+                + " ON l.rep_id = c.rep_id AND l.last_day = c.work_date WHERE c.complaints_open_after > 0", rs -> {
+            open.put(rs.getString(1), rs.getLong(2));
+        }, Date.valueOf(from));
+        return open;
+    }
+
     void delete(LocalDate from, LocalDate to) {
         jdbc.update("DELETE FROM rollup_complaint_day WHERE work_date BETWEEN ? AND ?", Date.valueOf(from), Date.valueOf(to));
     }
 
-    /** Stores rep-days with complaints: {date, rep, received, resolved}. */
+    /** Stores rep-days with complaints: {date, rep, received, resolved, open after}. */
     void insert(List<Object[]> rows) {
         BulkInsert.insert(jdbc, "rollup_complaint_day", COLUMNS, rows, r -> r);
     }
 
     /**
-     * The dates after {@code to} whose resolution times may change when the rep-days of
-     * {@code from..to} are rebuilt from the report lines: the later resolution days of each rep
-     * whose complaint counts in the range differ from those stored. Call before the rebuild.
+     * The dates after {@code to} whose rep-days may change when the rep-days of {@code from..to}
+     * are rebuilt from the report lines: when some rep's complaint counts in the range differ from
+     * those stored, the rep's later resolution times and the complaints open at the start of each
+     * of the rep's later days may change, so every later day with rep-days. Call before the rebuild.
      */
     Set<LocalDate> laterDates(LocalDate from, LocalDate to) {
         Set<Counts> stored = new HashSet<>(jdbc.query("SELECT rep_id, work_date, complaints_received, complaints_resolved"
@@ -87,12 +104,10 @@ class ComplaintDays {
         stored.stream().filter(c -> !reported.contains(c)).forEach(c -> changed.add(c.rep()));
         reported.stream().filter(c -> !stored.contains(c)).forEach(c -> changed.add(c.rep()));
         Set<LocalDate> later = new TreeSet<>();
-        if (!changed.isEmpty()) {
-            jdbc.query("SELECT work_date, rep_id FROM rollup_complaint_day WHERE work_date > ? AND complaints_resolved > 0", rs -> {
-                if (changed.contains(rs.getString(2))) {
-                    later.add(rs.getObject(1, LocalDate.class));
-                }
-            }, Date.valueOf(to));
+        LocalDate lastRepDay = changed.isEmpty() ? null
+                : jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
+        for (LocalDate day = to.plusDays(1); lastRepDay != null && !day.isAfter(lastRepDay); day = day.plusDays(1)) {
+            later.add(day);
         }
         return later;
     }

@@ -41,9 +41,10 @@ final class PeriodFigures {
     private static final int COMPLAINTS_TIMED = 13;
 
     /** Positions in a row, in {@link PeriodRollup#COLUMNS} order. */
-    private static final int COMPLAINT_RESOLUTION_DAYS = 49;
-    private static final int COMPUTED_AT = 50;
-    private static final int ORDERS_PREV_PERIOD = 51;
+    private static final int COMPLAINT_RESOLUTION_DAYS = PeriodRollup.column("complaint_resolution_days");
+    private static final int COMPLAINTS_OPEN = PeriodRollup.column("complaints_open");
+    private static final int COMPUTED_AT = PeriodRollup.column("computed_at");
+    private static final int ORDERS_PREV_PERIOD = PeriodRollup.column("orders_prev_period");
 
     /** Money columns of both kinds of fact: orders, gross margin, collections, expenses. */
     static final int MONEY = 4;
@@ -52,10 +53,12 @@ final class PeriodFigures {
 
     /**
      * A rep's facts of one day (or month, summed): money in cents, counts in {@link #COUNTS}
-     * order, target shares at {@link #SHARE_SCALE} decimals.
+     * order, target shares at {@link #SHARE_SCALE} decimals; the complaints open at the start of
+     * its first day.
      */
-    record RepFact(LocalDate date, String rep, String team, String region, long repDays, LocalDate lastDay,
-                   long[] money, long[] counts, BigDecimal[] targetShares, long hasTarget) {
+    record RepFact(LocalDate date, String rep, String team, String region, long repDays, LocalDate firstDay,
+                   LocalDate lastDay, long[] money, long[] counts, BigDecimal[] targetShares, long hasTarget,
+                   long complaintsOpen) {
     }
 
     /** A rep's visits to one customer on one day (or in a period, summed, with the last day visited); money in cents. */
@@ -106,6 +109,8 @@ final class PeriodFigures {
      */
     private static final class RepSum {
         private long repDays;
+        private LocalDate firstDay;
+        private long complaintsOpen;
         private LocalDate lastDay;
         private final long[] money = new long[MONEY];
         private final long[] counts = new long[COUNTS.length];
@@ -114,6 +119,10 @@ final class PeriodFigures {
 
         void add(RepFact fact) {
             repDays += fact.repDays();
+            if (firstDay == null || fact.firstDay().isBefore(firstDay)) {
+                firstDay = fact.firstDay();
+                complaintsOpen = fact.complaintsOpen();
+            }
             if (lastDay == null || fact.lastDay().isAfter(lastDay)) {
                 lastDay = fact.lastDay();
             }
@@ -130,8 +139,8 @@ final class PeriodFigures {
         }
 
         RepFact fact(RepKey key) {
-            return new RepFact(key.start(), key.rep(), key.team(), key.region(), repDays, lastDay, money, counts, targets,
-                    hasTarget);
+            return new RepFact(key.start(), key.rep(), key.team(), key.region(), repDays, firstDay, lastDay, money, counts,
+                    targets, hasTarget, complaintsOpen);
         }
     }
 
@@ -412,6 +421,12 @@ final class PeriodFigures {
         /** Reps who contributed; not kept for a rep's own figures. */
         private final java.util.BitSet reps;
         private final RepSum sums = new RepSum();
+        /**
+         * Per rep (by index), the first day it counts here (epoch day) and the complaints open at
+         * its start: a rep who moved team in the period counts those once for the company, and
+         * for each team from the day the rep joined it.
+         */
+        private final Map<Integer, long[]> openAtStart = new HashMap<>(4);
         private String lastTeam;
         private String lastRegion;
         private String maxRegion;
@@ -433,7 +448,24 @@ final class PeriodFigures {
             if (maxRegion == null || fact.region().compareTo(maxRegion) > 0) {
                 maxRegion = fact.region();
             }
+            long[] open = openAtStart.get(references.repIndex(fact.rep()));
+            long firstDay = fact.firstDay().toEpochDay();
+            if (open == null) {
+                openAtStart.put(references.repIndex(fact.rep()), new long[] {firstDay, fact.complaintsOpen()});
+            } else if (firstDay < open[0]) {
+                open[0] = firstDay;
+                open[1] = fact.complaintsOpen();
+            }
             sums.add(fact);
+        }
+
+        /** The complaints open when each rep's first day here began, summed. */
+        private long complaintsOpen() {
+            long open = 0;
+            for (long[] rep : openAtStart.values()) {
+                open += rep[1];
+            }
+            return open;
         }
 
         void visited(RollupReferences.CustomerClasses customer, VisitFact fact) {
@@ -477,7 +509,9 @@ final class PeriodFigures {
             row[27] = counts[NEW_CUSTOMERS];
             row[28] = counts[COMPLAINTS_RECEIVED];
             row[29] = counts[COMPLAINTS_RESOLVED];
-            row[30] = Ratio.rate(counts[COMPLAINTS_RESOLVED], counts[COMPLAINTS_RECEIVED]);
+            // resolved of what the period had to handle: open when it began, and received in it
+            long complaintsOpen = complaintsOpen();
+            row[30] = Ratio.rate(counts[COMPLAINTS_RESOLVED], complaintsOpen + counts[COMPLAINTS_RECEIVED]);
             row[31] = counts[REPORTS_DUE];
             row[32] = counts[REPORTS_SUBMITTED];
             row[33] = counts[REPORTS_ON_TIME];
@@ -500,6 +534,7 @@ final class PeriodFigures {
             row[48] = Ratio.perCount(Math.multiplyExact(money[0], 7L), sums.repDays);
             // average days to resolve, over the resolutions timed (not an average of averages)
             row[COMPLAINT_RESOLUTION_DAYS] = Ratio.of(counts[COMPLAINT_DAYS], counts[COMPLAINTS_TIMED], 2);
+            row[COMPLAINTS_OPEN] = complaintsOpen;
             row[COMPUTED_AT] = computedAt;
             return row;
         }

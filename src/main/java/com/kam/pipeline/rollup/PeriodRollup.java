@@ -39,9 +39,18 @@ class PeriodRollup {
             "reports_complete", "report_submission_rate", "report_on_time_rate", "report_completeness", "sales_target",
             "margin_target", "collection_target", "new_customer_target", "visit_target", "sales_attainment",
             "margin_attainment", "collection_attainment", "new_customer_attainment", "visit_attainment",
-            "avg_sales_per_rep_week", "complaint_resolution_days", "computed_at", "orders_prev_period", "orders_growth", "orders_last_year",
+            "avg_sales_per_rep_week", "complaint_resolution_days", "complaints_open", "computed_at", "orders_prev_period", "orders_growth", "orders_last_year",
             "orders_yoy_growth");
     static final int COLUMN_COUNT = COLUMNS.size();
+
+    /** A column's position in a row. */
+    static int column(String name) {
+        int index = COLUMNS.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("no rollup column " + name);
+        }
+        return index;
+    }
 
     /** The measures among the columns: all but the five keys, name, team, region and computed_at. */
     static final int MEASURES = COLUMN_COUNT - 9;
@@ -54,13 +63,14 @@ class PeriodRollup {
     private static final String VISIT_SUMS = "visits, effective_visits, order_visits, " + MONEY;
     private static final List<String> REP_SUM_COLUMNS = Stream.concat(
             Stream.of("period_type", "ps", "rep_id", "team_code", "region_code", "rep_days", "last_day"),
-            Stream.concat(Arrays.stream(REP_SUMS.split(",")).map(String::trim), Stream.of("seq"))).toList();
+            Stream.concat(Arrays.stream(REP_SUMS.split(",")).map(String::trim),
+                    Stream.of("first_day", "complaints_open", "seq"))).toList();
     private static final List<String> VISIT_SUM_COLUMNS = List.of("period_type", "ps", "rep_id", "team_code", "region_code",
             "customer_id", "visits", "effective_visits", "order_visits", "orders_amount", "gross_margin", "collections",
             "expenses", "last_visit", "seq");
     /** The kept rep sums of one period type and start, read as rep facts. */
     private static final String KEPT_REP_SUMS = "SELECT ps, rep_id, team_code, region_code, rep_days, last_day, " + REP_SUMS
-            + " FROM rollup_rep_sum WHERE period_type = ? AND ps BETWEEN ? AND ?";
+            + ", first_day, complaints_open FROM rollup_rep_sum WHERE period_type = ? AND ps BETWEEN ? AND ?";
     /** The kept visit sums of one period type and start, read as visit facts. */
     private static final String KEPT_VISIT_SUMS = "SELECT ps, rep_id, team_code, region_code, customer_id, " + VISIT_SUMS
             + ", last_visit FROM rollup_visit_sum WHERE period_type = ? AND ps BETWEEN ? AND ?";
@@ -351,7 +361,7 @@ class PeriodRollup {
         String month = PeriodType.MONTH.name();
         String repFacts = monthFacts ? KEPT_REP_SUMS
                 : "SELECT work_date, rep_id, team_code, region_code, 1, work_date, " + REP_SUMS
-                + " FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?";
+                + ", work_date, complaints_open FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?";
         Object[] range = monthFacts ? new Object[] {month, Date.valueOf(from), Date.valueOf(to)}
                 : new Object[] {Date.valueOf(from), Date.valueOf(to)};
         // the rep-days read, by day and rep: a visit line counts on a day its rep was assigned as a
@@ -521,6 +531,8 @@ class PeriodRollup {
             }
             row.addAll(Arrays.asList(m.targetShares()));
             row.add(m.hasTarget());
+            row.add(m.firstDay());
+            row.add(m.complaintsOpen());
             row.add(seq[0]++);
             return row.toArray();
         });
@@ -530,7 +542,10 @@ class PeriodRollup {
                 Ratio.fromCents(v.money()[2]), Ratio.fromCents(v.money()[3]), v.lastVisit(), seq[0]++});
     }
 
-    /** Columns: date, rep, team, region, rep-days, last day, then {@link #REP_SUMS}. */
+    /**
+     * Columns: date, rep, team, region, rep-days, last day, then {@link #REP_SUMS}, then the first
+     * day and the complaints open at its start.
+     */
     private static PeriodFigures.RepFact repFact(ResultSet rs) throws SQLException {
         int c = 7;
         long[] money = new long[PeriodFigures.MONEY];
@@ -546,7 +561,8 @@ class PeriodRollup {
             shares[i] = rs.getBigDecimal(c++).setScale(PeriodFigures.SHARE_SCALE, RoundingMode.UNNECESSARY);
         }
         return new PeriodFigures.RepFact(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getLong(5), rs.getObject(6, LocalDate.class), money, counts, shares, rs.getLong(c));
+                rs.getLong(5), rs.getObject(c + 1, LocalDate.class), rs.getObject(6, LocalDate.class), money, counts, shares,
+                rs.getLong(c), rs.getLong(c + 2));
     }
 
     /**

@@ -25,7 +25,8 @@ class RepDayFacts {
             "gross_margin", "collections", "expenses", "visits_planned", "planned_visits_made", "visits", "effective_visits",
             "order_visits", "new_customers", "complaints_received", "complaints_resolved", "report_due", "report_submitted",
             "report_on_time", "report_complete", "sales_target_share", "margin_target_share", "collection_target_share",
-            "new_customer_target_share", "visit_target_share", "has_target", "complaint_days", "complaints_timed");
+            "new_customer_target_share", "visit_target_share", "has_target", "complaint_days", "complaints_timed",
+            "complaints_open");
 
     /** The report of each rep and day: the money of every line, the visits, and the day fields. */
     private static final String REPORT_DAYS = "SELECT report_date, rep_id, SUM(order_amount), SUM(gross_margin),"
@@ -63,8 +64,10 @@ class RepDayFacts {
         List<RepAssignment> assignments = RepAssignment.all(jdbc);
         jdbc.update("DELETE FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?", Date.valueOf(from), Date.valueOf(to));
         complaints.delete(from, to);
-        // each rep's resolution times carry on from the rep's complaints before the range
+        // each rep's resolution times carry on from the rep's complaints before the range, and so
+        // do the complaints open (for a rep with none in the range, those open before it)
         Map<String, ComplaintAges> ages = complaints.agesBefore(from, to);
+        Map<String, Long> openBefore = complaints.openBefore(from);
         int rows = 0;
         for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {
             LocalDate first = month.isBefore(from) ? from : month;
@@ -86,7 +89,7 @@ class RepDayFacts {
                         String key = day + "/" + a.rep();
                         Object[] row = row(day, a, c, reports.get(key), plans.get(key), newCustomers.getOrDefault(key, 0L),
                                 targets);
-                        addComplaintAges(row, ages, complaintDays);
+                        addComplaints(row, ages, openBefore, complaintDays);
                         repDays.add(row);
                     }
                 }
@@ -131,24 +134,34 @@ class RepDayFacts {
         row[25] = targets.has(a.rep()) ? 1 : 0;
         row[26] = 0L;
         row[27] = 0L;
+        row[28] = 0L;
         return row;
     }
 
     /**
-     * A rep-day with complaints: its resolution times (days are handed over in date order), and
-     * the day kept in {@code complaintDays} for later runs to carry on from.
+     * The complaints open at the start of a rep-day and, on a day with complaints, its resolution
+     * times (days are handed over in date order) and the day kept in {@code complaintDays} for
+     * later runs to carry on from. A rep with no complaints in the range has {@code ages} of none:
+     * the complaints open before the range stay open.
      */
-    private static void addComplaintAges(Object[] row, Map<String, ComplaintAges> ages, List<Object[]> complaintDays) {
+    private static void addComplaints(Object[] row, Map<String, ComplaintAges> ages, Map<String, Long> openBefore,
+                                      List<Object[]> complaintDays) {
+        String rep = (String) row[1];
+        ComplaintAges repAges = ages.get(rep);
+        row[28] = repAges != null ? repAges.open() : openBefore.getOrDefault(rep, 0L);
         int received = (Integer) row[14];
         int resolved = (Integer) row[15];
         if (received == 0 && resolved == 0) {
             return;
         }
-        String rep = (String) row[1];
-        ComplaintAges.Day day = ages.computeIfAbsent(rep, r -> new ComplaintAges()).add((LocalDate) row[0], received, resolved);
+        if (repAges == null) {
+            repAges = new ComplaintAges();
+            ages.put(rep, repAges);
+        }
+        ComplaintAges.Day day = repAges.add((LocalDate) row[0], received, resolved);
         row[26] = day.days();
         row[27] = day.timed();
-        complaintDays.add(new Object[] {row[0], rep, received, resolved});
+        complaintDays.add(new Object[] {row[0], rep, received, resolved, repAges.open()});
     }
 
     private Map<LocalDate, CalendarDay> calendar(LocalDate from, LocalDate to) {

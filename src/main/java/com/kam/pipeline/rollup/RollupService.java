@@ -171,7 +171,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         NavigableSet<LocalDate> later = new TreeSet<>();
         for (LocalDate[] range : DateRanges.of(dates)) {
             later.addAll(orderDays.refresh(range[0], range[1], true));
-            // a changed complaint count changes the resolution times of the rep's later resolutions
+            // a changed complaint count changes the rep's later resolution times and open complaints
             later.addAll(complaintDays.laterDates(range[0], range[1]));
         }
         later.removeIf(d -> d.isAfter(asOf));

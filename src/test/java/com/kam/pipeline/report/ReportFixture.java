@@ -187,10 +187,10 @@ final class ReportFixture {
         jdbc.update("INSERT INTO rollup (period_type, period_start, period_end, entity_type, entity_id, entity_name, team_code,"
                 + " region_code, reps, rep_days, orders_amount, gross_margin, collections, expenses, cost_per_visit, visits,"
                 + " effective_visits, order_visits, effective_visit_rate, transaction_rate, customers_visited, new_customers,"
-                + " complaints_received, complaints_resolved, complaint_resolution_days, report_on_time_rate, sales_target,"
-                + " sales_attainment, avg_sales_per_rep_week, computed_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'EAST', 2, 10, ?, ?, ?, 5200.00, 208.00, 25, 20, 8, 0.8000, 0.3200, 12, 1, 2,"
-                + " 3, 1.67, 0.9500, ?, ?, 206172.84, ?)",
+                + " complaints_open, complaints_received, complaints_resolved, complaint_resolution_days, report_on_time_rate,"
+                + " sales_target, sales_attainment, avg_sales_per_rep_week, computed_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'EAST', 2, 10, ?, ?, ?, 5200.00, 208.00, 25, 20, 8, 0.8000, 0.3200, 12, 1, 1,"
+                + " 2, 3, 1.67, 0.9500, ?, ?, 206172.84, ?)",
                 periodType, start, end, entityType, id, name, team, orders, orders.multiply(new BigDecimal("0.25")).setScale(2, java.math.RoundingMode.HALF_UP),
                 orders.multiply(new BigDecimal("0.6")).setScale(2, java.math.RoundingMode.HALF_UP), target, attainment,
                 Timestamp.valueOf(LocalDateTime.now()));

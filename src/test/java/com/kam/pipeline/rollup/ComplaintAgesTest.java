@@ -17,6 +17,19 @@ class ComplaintAgesTest {
         assertThat(ages.add(MONDAY, 2, 1)).isEqualTo(new ComplaintAges.Day(0, 1));
         assertThat(ages.add(MONDAY.plusDays(1), 1, 0)).isEqualTo(ComplaintAges.Day.NONE);
         assertThat(ages.add(MONDAY.plusDays(2), 0, 2)).isEqualTo(new ComplaintAges.Day(3, 2));
+        assertThat(ages.open()).isZero();
+    }
+
+    @Test
+    void theComplaintsOpenAreThoseReceivedAndNotYetResolvedNeverBelowNone() {
+        ComplaintAges ages = new ComplaintAges();
+        ages.add(MONDAY, 3, 1);
+        assertThat(ages.open()).isEqualTo(2);
+        // one resolved beyond those on record: none open, and the next one received is already resolved
+        ages.add(MONDAY.plusDays(1), 0, 3);
+        assertThat(ages.open()).isZero();
+        ages.add(MONDAY.plusDays(2), 2, 0);
+        assertThat(ages.open()).isEqualTo(1);
     }
 
     @Test

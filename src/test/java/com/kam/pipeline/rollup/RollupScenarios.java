@@ -269,6 +269,70 @@ abstract class RollupScenarios {
                 .containsEntry("complaint_resolution_days", null);
     }
 
+    @Test
+    void theResolutionRateCountsTheComplaintsStillOpenWhenThePeriodBegan() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        // 王小明 receives 3 and resolves 1 on Monday 11-30 (2 open), receives 1 and resolves 2 on 12-02 (1 open)
+        RollupFixture.report(inbox, "2026-11-30", visit("R001", "2026-11-30", 3, 1));
+        night(LocalDate.of(2026, 11, 30));
+        RollupFixture.report(inbox, "2026-12-02", visit("R001", "2026-12-02", 1, 2));
+        night(LocalDate.of(2026, 12, 2));
+        // 周晓燕 receives 2 on 12-10 in 上海, moves to 杭州 on 12-16 and resolves 1 there on 12-17
+        RollupFixture.report(inbox, "2026-12-10", visit("R002", "2026-12-10", 2, 0));
+        night(LocalDate.of(2026, 12, 10));
+        RollupFixture.report(inbox, "2026-12-17", visit("R002", "2026-12-17", 0, 1));
+        night(LocalDate.of(2026, 12, 17));
+        assertThat(figures("DAY", "2026-12-16", "REP", "R002")).containsEntry("complaints_open", 2);
+        // late: her report of 12-09, one more complaint received: 3 open from 12-10 on, 2 after 12-17
+        RollupFixture.report(inbox, "2026-12-09", visit("R002", "2026-12-09", 1, 0));
+        night(LocalDate.of(2026, 12, 31));
+        assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
+
+        // 王小明, December: 2 open on 12-01 + 1 received = 3 to handle, 2 resolved (resolved / received: 200 %)
+        Map<String, Object> wang = figures("MONTH", "2026-12-01", "REP", "R001");
+        assertThat(wang).containsEntry("complaints_open", 2).containsEntry("complaints_received", 1)
+                .containsEntry("complaints_resolved", 2);
+        assertRate(wang, "complaint_resolution_rate", "0.6667");
+        assertRate(figures("MONTH", "2026-11-01", "REP", "R001"), "complaint_resolution_rate", "0.3333");  // 1 / (0 + 3)
+        assertRate(figures("WEEK", "2026-11-30", "REP", "R001"), "complaint_resolution_rate", "0.7500");   // 3 / (0 + 4)
+        // a day with complaints open and none resolved: 0, not empty
+        Map<String, Object> wangDay = figures("DAY", "2026-12-01", "REP", "R001");
+        assertThat(wangDay).containsEntry("complaints_open", 2).containsEntry("complaints_received", 0);
+        assertRate(wangDay, "complaint_resolution_rate", "0.0000");
+        assertThat(row("SELECT complaints_open FROM rollup_rep_day WHERE work_date = '2026-12-31' AND rep_id = 'R001'"))
+                .containsEntry("complaints_open", 1);
+        // no complaints on record, none open: empty
+        assertThat(figures("MONTH", "2026-12-01", "REP", "R003")).containsEntry("complaints_open", 0)
+                .containsEntry("complaint_resolution_rate", null);
+
+        // 周晓燕: 0 open on 12-01, 3 received, 1 resolved; the late report reached her later days
+        assertRate(figures("MONTH", "2026-12-01", "REP", "R002"), "complaint_resolution_rate", "0.3333");
+        assertThat(figures("DAY", "2026-12-16", "REP", "R002")).containsEntry("complaints_open", 3);
+        // 杭州 takes her 3 open complaints as she joins on 12-16: 1 resolved of 3
+        Map<String, Object> hangzhou = figures("MONTH", "2026-12-01", "TEAM", "HZ");
+        assertThat(hangzhou).containsEntry("complaints_open", 3).containsEntry("complaints_received", 0);
+        assertRate(hangzhou, "complaint_resolution_rate", "0.3333");
+        // 上海: 王小明's 2 open on 12-01 (周晓燕 had none), 1 + 3 received, 2 resolved: 2 / 6
+        Map<String, Object> shanghai = figures("MONTH", "2026-12-01", "TEAM", "SH");
+        assertThat(shanghai).containsEntry("complaints_open", 2).containsEntry("complaints_received", 4);
+        assertRate(shanghai, "complaint_resolution_rate", "0.3333");
+        // the company counts each rep's open complaints once, at the rep's first day: 3 of (2 + 4)
+        for (String[] level : List.of(new String[] {"REGION", "EAST"}, new String[] {"COMPANY", "ALL"})) {
+            Map<String, Object> all = figures("MONTH", "2026-12-01", level[0], level[1]);
+            assertThat(all).containsEntry("complaints_open", 2).containsEntry("complaints_resolved", 3);
+            assertRate(all, "complaint_resolution_rate", "0.5000");
+        }
+        assertRate(figures("QUARTER", "2026-10-01", "COMPANY", "ALL"), "complaint_resolution_rate", "0.5714");  // 4 / (0 + 7)
+        assertRate(figures("MTD", "2026-12-01", "TEAM", "HZ"), "complaint_resolution_rate", "0.3333");
+        assertThat(figures("MONTH", "2026-12-01", "ABC_CLASS", "A")).containsEntry("complaints_open", null);
+
+        List<String> tables = List.of("rollup", "rollup_rep_day", "rollup_complaint_day", "rollup_rep_sum", "appraisal",
+                "appraisal_item");
+        List<String> incremental = Tables.dump(jdbc, tables);
+        fullRollup(LocalDate.of(2026, 12, 31));
+        assertThat(Tables.dump(jdbc, tables)).isEqualTo(incremental);
+    }
+
     /** A day's report of one service visit to 上海电力公司 with the day's complaint counts. */
     static String visit(String rep, String date, int received, int resolved) {
         return rep + "," + date + ",C001,10:00,服务,回访,是,,,,30," + date + " 19:00:00,出勤," + received + "," + resolved
