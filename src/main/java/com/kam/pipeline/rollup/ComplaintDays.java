@@ -63,16 +63,35 @@ class ComplaintDays {
     }
 
     /**
-     * Each rep's complaints open at the start of {@code from}: those left open by the rep's last
-     * day with complaints before it. Reps with none open are left out.
+     * Each of {@code reps}' complaints open at the start of {@code from}: those open at the end of
+     * the rep's day before it (a rep-day, as complete as the rep-days of earlier dates), or, for a
+     * rep not assigned that day, left open by the rep's last day with complaints before it. Reps
+     * with none open are left out.
      */
-    Map<String, Long> openBefore(LocalDate from) {
+    Map<String, Long> openBefore(LocalDate from, Set<String> reps) {
         Map<String, Long> open = new HashMap<>();
-        jdbc.query("SELECT c.rep_id, c.complaints_open_after FROM rollup_complaint_day c JOIN (SELECT rep_id,"
-                + " MAX(work_date) AS last_day FROM rollup_complaint_day WHERE work_date < ? GROUP BY rep_id) l"
-                + " ON l.rep_id = c.rep_id AND l.last_day = c.work_date WHERE c.complaints_open_after > 0", rs -> {
-            open.put(rs.getString(1), rs.getLong(2));
-        }, Date.valueOf(from));
+        Set<String> others = new HashSet<>(reps);
+        jdbc.query("SELECT d.rep_id, COALESCE(c.complaints_open_after, d.complaints_open) FROM rollup_rep_day d"
+                + " LEFT JOIN rollup_complaint_day c ON c.work_date = d.work_date AND c.rep_id = d.rep_id"
+                + " WHERE d.work_date = ?", rs -> {
+            others.remove(rs.getString(1));
+            if (rs.getLong(2) > 0) {
+                open.put(rs.getString(1), rs.getLong(2));
+            }
+        }, Date.valueOf(from.minusDays(1)));
+        List<String> rest = List.copyOf(others);
+        for (int i = 0; i < rest.size(); i += IN_LIST) {
+            List<String> part = rest.subList(i, Math.min(rest.size(), i + IN_LIST));
+            List<Object> args = new java.util.ArrayList<>(part);
+            args.add(Date.valueOf(from));
+            jdbc.query("SELECT c.rep_id, c.complaints_open_after FROM rollup_complaint_day c JOIN (SELECT rep_id,"
+                    + " MAX(work_date) AS last_day FROM rollup_complaint_day WHERE rep_id IN ("
+                    + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ") AND work_date < ?"
+                    + " GROUP BY rep_id) l ON l.rep_id = c.rep_id AND l.last_day = c.work_date"
+                    + " WHERE c.complaints_open_after > 0", rs -> {
+                open.put(rs.getString(1), rs.getLong(2));
+            }, args.toArray());
+        }
         return open;
     }
 

@@ -272,11 +272,20 @@ abstract class RollupScenarios {
     @Test
     void theResolutionRateCountsTheComplaintsStillOpenWhenThePeriodBegan() throws Exception {
         RollupFixture.writeMasterData(inbox);
+        // 吴昊 is away from 12-06 to 12-20
+        SmallCompany.write(inbox.resolve("org.csv"), RollupFixture.ORG.replace(
+                "R003,吴昊,REP,wu@example.com,zh,L002,HZ,杭州办事处,EAST,华东区,2025-01-01,\n",
+                "R003,吴昊,REP,wu@example.com,zh,L002,HZ,杭州办事处,EAST,华东区,2025-01-01,2026-12-05\n"
+                        + "R003,吴昊,REP,wu@example.com,zh,L002,HZ,杭州办事处,EAST,华东区,2026-12-21,\n"),
+                StandardCharsets.UTF_8, true);
         // 王小明 receives 3 and resolves 1 on Monday 11-30 (2 open), receives 1 and resolves 2 on 12-02 (1 open)
         RollupFixture.report(inbox, "2026-11-30", visit("R001", "2026-11-30", 3, 1));
         night(LocalDate.of(2026, 11, 30));
         RollupFixture.report(inbox, "2026-12-02", visit("R001", "2026-12-02", 1, 2));
         night(LocalDate.of(2026, 12, 2));
+        // 吴昊 receives 2 on 12-03, before he is away
+        RollupFixture.report(inbox, "2026-12-03", visit("R003", "2026-12-03", 2, 0));
+        night(LocalDate.of(2026, 12, 3));
         // 周晓燕 receives 2 on 12-10 in 上海, moves to 杭州 on 12-16 and resolves 1 there on 12-17
         RollupFixture.report(inbox, "2026-12-10", visit("R002", "2026-12-10", 2, 0));
         night(LocalDate.of(2026, 12, 10));
@@ -302,28 +311,31 @@ abstract class RollupScenarios {
         assertThat(row("SELECT complaints_open FROM rollup_rep_day WHERE work_date = '2026-12-31' AND rep_id = 'R001'"))
                 .containsEntry("complaints_open", 1);
         // no complaints on record, none open: empty
-        assertThat(figures("MONTH", "2026-12-01", "REP", "R003")).containsEntry("complaints_open", 0)
+        assertThat(figures("MONTH", "2026-11-01", "REP", "R003")).containsEntry("complaints_open", 0)
                 .containsEntry("complaint_resolution_rate", null);
+        // 吴昊 comes back on 12-21 with the 2 he left open (that night started from 12-09, when he was away)
+        assertThat(figures("DAY", "2026-12-21", "REP", "R003")).containsEntry("complaints_open", 2);
+        assertRate(figures("MONTH", "2026-12-01", "REP", "R003"), "complaint_resolution_rate", "0.0000");
 
         // 周晓燕: 0 open on 12-01, 3 received, 1 resolved; the late report reached her later days
         assertRate(figures("MONTH", "2026-12-01", "REP", "R002"), "complaint_resolution_rate", "0.3333");
         assertThat(figures("DAY", "2026-12-16", "REP", "R002")).containsEntry("complaints_open", 3);
-        // 杭州 takes her 3 open complaints as she joins on 12-16: 1 resolved of 3
+        // 杭州 takes her 3 open complaints as she joins on 12-16; with 吴昊's: 1 resolved of 3 + 2
         Map<String, Object> hangzhou = figures("MONTH", "2026-12-01", "TEAM", "HZ");
-        assertThat(hangzhou).containsEntry("complaints_open", 3).containsEntry("complaints_received", 0);
-        assertRate(hangzhou, "complaint_resolution_rate", "0.3333");
+        assertThat(hangzhou).containsEntry("complaints_open", 3).containsEntry("complaints_received", 2);
+        assertRate(hangzhou, "complaint_resolution_rate", "0.2000");
         // 上海: 王小明's 2 open on 12-01 (周晓燕 had none), 1 + 3 received, 2 resolved: 2 / 6
         Map<String, Object> shanghai = figures("MONTH", "2026-12-01", "TEAM", "SH");
         assertThat(shanghai).containsEntry("complaints_open", 2).containsEntry("complaints_received", 4);
         assertRate(shanghai, "complaint_resolution_rate", "0.3333");
-        // the company counts each rep's open complaints once, at the rep's first day: 3 of (2 + 4)
+        // the company counts each rep's open complaints once, at the rep's first day: 3 of (2 + 6)
         for (String[] level : List.of(new String[] {"REGION", "EAST"}, new String[] {"COMPANY", "ALL"})) {
             Map<String, Object> all = figures("MONTH", "2026-12-01", level[0], level[1]);
             assertThat(all).containsEntry("complaints_open", 2).containsEntry("complaints_resolved", 3);
-            assertRate(all, "complaint_resolution_rate", "0.5000");
+            assertRate(all, "complaint_resolution_rate", "0.3750");
         }
-        assertRate(figures("QUARTER", "2026-10-01", "COMPANY", "ALL"), "complaint_resolution_rate", "0.5714");  // 4 / (0 + 7)
-        assertRate(figures("MTD", "2026-12-01", "TEAM", "HZ"), "complaint_resolution_rate", "0.3333");
+        assertRate(figures("QUARTER", "2026-10-01", "COMPANY", "ALL"), "complaint_resolution_rate", "0.4444");  // 4 / (0 + 9)
+        assertRate(figures("MTD", "2026-12-01", "TEAM", "HZ"), "complaint_resolution_rate", "0.2000");
         assertThat(figures("MONTH", "2026-12-01", "ABC_CLASS", "A")).containsEntry("complaints_open", null);
 
         List<String> tables = List.of("rollup", "rollup_rep_day", "rollup_complaint_day", "rollup_rep_sum", "appraisal",
