@@ -66,7 +66,8 @@ final class ReportBenchCompany {
                     + " region_code, region_name, source_name, load_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', 0)", org);
             jdbc.batchUpdate("INSERT INTO appraisal (month_start, rep_id, rep_name, team_code, region_code, score, grade, rank_in_team,"
                     + " team_size, computed_at) VALUES (?, ?, ?, ?, 'R1', ?, ?, ?, 10, ?)", appraisals);
-            jdbc.batchUpdate("INSERT INTO appraisal_item VALUES (?, ?, ?, ?, ?, ?, ?, ?)", items);
+            jdbc.batchUpdate("INSERT INTO appraisal_item (month_start, rep_id, item, actual, goal, attainment, weight, points)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", items);
             jdbc.batchUpdate("INSERT INTO rollup (period_type, period_start, period_end, entity_type, entity_id, entity_name, team_code,"
                     + " orders_amount, gross_margin, collections, expenses, visits, effective_visits, order_visits, customers_visited,"
                     + " new_customers, sales_target, sales_attainment, computed_at) VALUES ('MONTH', ?, ?, 'REP', ?, ?, ?, ?, 0, 0, 0,"

@@ -76,15 +76,18 @@ class ScorecardContent implements ReportContent {
         parameters.put("FUNNEL", funnel.funnel(FunnelFigures.Scope.REP, rep.id(), asOf));
         parameters.put("STALLED", funnel.stalled(FunnelFigures.Scope.REP, rep.id(), asOf));
         // each item with how its actual and goal read (a share, a count or money)
-        List<Map<String, ?>> items = Rows.query(jdbc, "SELECT item, actual, goal, attainment, weight, points FROM appraisal_item"
+        List<Map<String, ?>> items = Rows.query(jdbc, "SELECT item, label, actual, goal, attainment, weight, points FROM appraisal_item"
                 + " WHERE month_start = ? AND rep_id = ? ORDER BY weight DESC, item", period.start(), rep.id()).stream()
                 .map(ScorecardContent::withKind).toList();
         return Optional.of(new ReportData(parameters, items));
     }
 
+    /** An item with how its figures read, and its label as appraisal.yml gave it in each report language. */
     private static Map<String, ?> withKind(Map<String, ?> item) {
         Map<String, Object> out = new HashMap<>(item);
         out.put("kind", AppraisalSettings.kindOf((String) item.get("item")));
+        out.put("label_zh", AppraisalSettings.labelIn((String) item.get("label"), "zh"));
+        out.put("label_en", AppraisalSettings.labelIn((String) item.get("label"), "en"));
         return out;
     }
 

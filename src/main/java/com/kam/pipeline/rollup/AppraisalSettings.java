@@ -25,18 +25,50 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
             "visits", new String[] {"visits", "visit_target"});
     /** Rates whose goal is set in the file. */
     static final Set<String> RATES = Set.of("effective_visit_rate", "transaction_rate", "plan_adherence",
-            "report_on_time_rate", "report_completeness", "complaint_resolution_rate");
+            "report_on_time_rate", "report_completeness", "complaint_resolution_rate", "sales_growth");
+    /** Measures in days whose goal is set in the file: the fewer the better, so attainment is goal / actual. */
+    static final Set<String> DAYS = Set.of("complaint_resolution_days");
+    /** The rollup column of a measure whose goal is set in the file, where it is not the measure's own name. */
+    private static final Map<String, String> COLUMNS = Map.of("sales_growth", "orders_yoy_growth");
 
     /** Targeted measures that count things rather than money. */
     private static final Set<String> COUNTS = Set.of("new_customers", "visits");
 
-    /** How an item's actual and goal read: RATE (a share), COUNT, or MONEY (also for an unknown measure). */
+    /** How an item's actual and goal read: RATE (a share), COUNT, DAYS, or MONEY (also for an unknown measure). */
     public static String kindOf(String measure) {
-        return RATES.contains(measure) ? "RATE" : COUNTS.contains(measure) ? "COUNT" : "MONEY";
+        return RATES.contains(measure) ? "RATE" : COUNTS.contains(measure) ? "COUNT" : DAYS.contains(measure) ? "DAYS"
+                : "MONEY";
     }
 
-    /** One appraisal item; {@code goal} is null for targeted measures. */
+    /** The rollup column an item whose goal is set in the file reads. */
+    static String columnOf(String measure) {
+        return COLUMNS.getOrDefault(measure, measure);
+    }
+
+    /** Whether the item's goal is set in this file (not the rep's monthly target). */
+    static boolean goalInFile(String measure) {
+        return RATES.contains(measure) || DAYS.contains(measure);
+    }
+
+    /** One appraisal item; {@code goal} is null for targeted measures, {@code label} when the file gives none. */
     public record Item(String measure, String label, BigDecimal weight, BigDecimal cap, BigDecimal goal) {
+    }
+
+    /**
+     * The part of an item's label for a report language: a label reads "中文 | English", the
+     * Chinese part for Chinese reports and the other for the rest; one without "|" serves all.
+     * Null for no label.
+     */
+    public static String labelIn(String label, String language) {
+        if (label == null || label.isBlank()) {
+            return null;
+        }
+        int bar = label.indexOf('|');
+        if (bar < 0) {
+            return label.trim();
+        }
+        String part = ("zh".equals(language) ? label.substring(0, bar) : label.substring(bar + 1)).trim();
+        return part.isEmpty() ? null : part;
     }
 
     public record Grade(String name, BigDecimal minimum) {
@@ -56,10 +88,10 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
         List<Item> items = new ArrayList<>();
         for (RawItem r : raw.items) {
             String measure = r.measure == null ? "" : r.measure.trim();
-            if (!TARGETED.containsKey(measure) && !RATES.contains(measure)) {
+            if (!TARGETED.containsKey(measure) && !goalInFile(measure)) {
                 throw ConfigFile.error(file, "measure: " + r.measure, "unknown measure '" + r.measure + "'; measures are "
                         + String.join(", ", new java.util.TreeSet<>(TARGETED.keySet())) + ", "
-                        + String.join(", ", new java.util.TreeSet<>(RATES)));
+                        + String.join(", ", new java.util.TreeSet<>(RATES)) + ", " + String.join(", ", new java.util.TreeSet<>(DAYS)));
             }
             if (r.weight == null || r.weight.signum() <= 0) {
                 throw ConfigFile.error(file, "measure: " + r.measure, "item " + measure + ": weight must be above 0");
@@ -68,9 +100,15 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
                 throw ConfigFile.error(file, "measure: " + r.measure, "item " + measure + ": cap must be above 0 (1.2 allows 120%)");
             }
             if (RATES.contains(measure) && (r.goal == null || r.goal.signum() <= 0)) {
-                throw ConfigFile.error(file, "measure: " + r.measure, "item " + measure + ": a rate needs a goal above 0, e.g. goal: 0.6");
+                throw ConfigFile.error(file, "measure: " + r.measure, "item " + measure + ": a rate needs a goal above 0, e.g. goal: "
+                        + ("sales_growth".equals(measure) ? "0.15 for 15 % more than the same month last year" : "0.6"));
             }
-            items.add(new Item(measure, r.label == null ? measure : r.label, r.weight, r.cap, RATES.contains(measure) ? r.goal : null));
+            if (DAYS.contains(measure) && (r.goal == null || r.goal.signum() <= 0)) {
+                throw ConfigFile.error(file, "measure: " + r.measure, "item " + measure + ": needs a goal in days above 0, e.g."
+                        + " goal: 3 (resolved in 3 days on average scores in full; in 6, half)");
+            }
+            items.add(new Item(measure, r.label == null || r.label.isBlank() ? null : r.label.trim(), r.weight, r.cap,
+                    goalInFile(measure) ? r.goal : null));
         }
         checkWeightsMakeHundred(file, items);
         List<Grade> grades = new ArrayList<>();

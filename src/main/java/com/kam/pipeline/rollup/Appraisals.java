@@ -2,7 +2,6 @@ package com.kam.pipeline.rollup;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -31,7 +30,9 @@ class Appraisals {
     int write(LocalDate month, AppraisalSettings settings, Timestamp now) {
         Date m = Date.valueOf(month);
         List<Scored> scored = new ArrayList<>(jdbc.query("SELECT * FROM rollup WHERE period_type = 'MONTH'"
-                + " AND entity_type = 'REP' AND period_start = ? ORDER BY entity_id", (rs, i) -> score(rs, settings), m));
+                + " AND entity_type = 'REP' AND period_start = ? ORDER BY entity_id", (rs, i) -> new Scored(rs.getString("entity_id"),
+                rs.getString("entity_name"), rs.getString("team_code"), rs.getString("region_code"), items(rs::getBigDecimal,
+                settings)), m));
         // a rep with nothing to be measured on (no targets, no visits, no reports due) is not appraised
         scored.removeIf(s -> s.items.stream().allMatch(i -> i.attainment == null));
         rank(scored);
@@ -42,17 +43,23 @@ class Appraisals {
         for (Scored s : scored) {
             reps.add(new Object[] {m, s.repId, s.name, s.team, s.region, s.score, settings.gradeOf(s.score), s.rank, s.teamSize, now});
             for (ItemScore i : s.items) {
-                items.add(new Object[] {m, s.repId, i.measure, i.actual, i.goal, i.attainment, i.weight, i.points});
+                items.add(new Object[] {m, s.repId, i.measure, i.label, i.actual, i.goal, i.attainment, i.weight, i.points});
             }
         }
         jdbc.batchUpdate("INSERT INTO appraisal (month_start, rep_id, rep_name, team_code, region_code, score, grade,"
                 + " rank_in_team, team_size, computed_at) VALUES (?,?,?,?,?,?,?,?,?,?)", reps);
-        jdbc.batchUpdate("INSERT INTO appraisal_item (month_start, rep_id, item, actual, goal, attainment, weight, points)"
-                + " VALUES (?,?,?,?,?,?,?,?)", items);
+        jdbc.batchUpdate("INSERT INTO appraisal_item (month_start, rep_id, item, label, actual, goal, attainment, weight,"
+                + " points) VALUES (?,?,?,?,?,?,?,?,?)", items);
         return reps.size();
     }
 
-    private static Scored score(ResultSet rs, AppraisalSettings settings) throws SQLException {
+    /** A rep's MONTH rollup row, column by column. */
+    interface MonthRow {
+        BigDecimal get(String column) throws SQLException;
+    }
+
+    /** The rep's items scored from the rep's MONTH row, and the score (the points summed, at most 100). */
+    static ItemScores items(MonthRow row, AppraisalSettings settings) throws SQLException {
         List<ItemScore> items = new ArrayList<>();
         BigDecimal countedWeight = BigDecimal.ZERO;
         for (AppraisalSettings.Item item : settings.items()) {
@@ -60,18 +67,19 @@ class Appraisals {
             BigDecimal goal;
             String[] targeted = AppraisalSettings.TARGETED.get(item.measure());
             if (targeted != null) {
-                actual = rs.getBigDecimal(targeted[0]);
-                goal = rs.getBigDecimal(targeted[1]);
+                actual = row.get(targeted[0]);
+                goal = row.get(targeted[1]);
             } else {
-                actual = rs.getBigDecimal(item.measure());
+                actual = row.get(AppraisalSettings.columnOf(item.measure()));
                 goal = actual == null ? null : item.goal();
             }
-            BigDecimal attainment = Ratio.rate(actual, goal);
+            BigDecimal attainment = attainment(item.measure(), actual, goal, item.cap());
             if (attainment != null) {
-                attainment = attainment.min(item.cap());
+                // below nothing is nothing: growth under last year's scores no points, it takes none away
+                attainment = attainment.max(BigDecimal.ZERO).min(item.cap());
                 countedWeight = countedWeight.add(item.weight());
             }
-            items.add(new ItemScore(item.measure(), actual, goal, attainment, item.weight()));
+            items.add(new ItemScore(item.measure(), item.label(), actual, goal, attainment, item.weight()));
         }
         BigDecimal score = BigDecimal.ZERO;
         for (ItemScore i : items) {
@@ -82,8 +90,25 @@ class Appraisals {
             }
         }
         score = score.min(HUNDRED).setScale(Ratio.MONEY_SCALE, Ratio.ROUNDING);
-        return new Scored(rs.getString("entity_id"), rs.getString("entity_name"), rs.getString("team_code"),
-                rs.getString("region_code"), score, items);
+        return new ItemScores(items, score);
+    }
+
+    /**
+     * actual / goal, or goal / actual for a measure in days (fewer is better; none at all, resolved
+     * the same day, attains the cap); null when there is nothing to measure.
+     */
+    private static BigDecimal attainment(String measure, BigDecimal actual, BigDecimal goal, BigDecimal cap) {
+        if (!AppraisalSettings.DAYS.contains(measure)) {
+            return Ratio.rate(actual, goal);
+        }
+        if (actual == null || goal == null) {
+            return null;
+        }
+        return actual.signum() == 0 ? cap : Ratio.rate(goal, actual);
+    }
+
+    /** A rep's scored items and score. */
+    record ItemScores(List<ItemScore> items, BigDecimal score) {
     }
 
     /** Competition ranking within each team: equal scores share a rank, the next rank skips. */
@@ -116,26 +141,28 @@ class Appraisals {
         int rank;
         int teamSize;
 
-        Scored(String repId, String name, String team, String region, BigDecimal score, List<ItemScore> items) {
+        Scored(String repId, String name, String team, String region, ItemScores scored) {
             this.repId = repId;
             this.name = name;
             this.team = team;
             this.region = region;
-            this.score = score;
-            this.items = items;
+            this.score = scored.score();
+            this.items = scored.items();
         }
     }
 
-    private static final class ItemScore {
+    static final class ItemScore {
         final String measure;
+        final String label;
         final BigDecimal actual;
         final BigDecimal goal;
         final BigDecimal attainment;
         final BigDecimal weight;
         BigDecimal points;
 
-        ItemScore(String measure, BigDecimal actual, BigDecimal goal, BigDecimal attainment, BigDecimal weight) {
+        ItemScore(String measure, String label, BigDecimal actual, BigDecimal goal, BigDecimal attainment, BigDecimal weight) {
             this.measure = measure;
+            this.label = label;
             this.actual = actual;
             this.goal = goal;
             this.attainment = attainment;

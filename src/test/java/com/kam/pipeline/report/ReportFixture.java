@@ -73,7 +73,9 @@ final class ReportFixture {
         item("R001", "new_customers", "3.0000", "4.0000", "0.7500", "20", "15.00");
         item("R001", "report_on_time_rate", "0.9444", "1.0000", "0.9444", "10", "9.44");
         appraisal("R002", "周晓燕", "78.25", "中等", 2);
+        // 周晓燕's item as a sales director labelled it in appraisal.yml
         item("R002", "sales", "760000.0000", "1000000.0000", "0.7600", "100", "78.25");
+        jdbc.update("UPDATE appraisal_item SET label = '年度销售额达成 | Annual sales attainment' WHERE rep_id = 'R002'");
         for (int m = 5; m >= 0; m--) {
             LocalDate month = MAY.minusMonths(m);
             rollup("MONTH", month, month.plusMonths(1).minusDays(1), "REP", "R001", "王小明", "SH",
@@ -176,7 +178,8 @@ final class ReportFixture {
     }
 
     private void item(String rep, String item, String actual, String goal, String attainment, String weight, String points) {
-        jdbc.update("INSERT INTO appraisal_item VALUES (?, ?, ?, ?, ?, ?, ?, ?)", MAY, rep, item, new BigDecimal(actual),
+        jdbc.update("INSERT INTO appraisal_item (month_start, rep_id, item, actual, goal, attainment, weight, points)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", MAY, rep, item, new BigDecimal(actual),
                 new BigDecimal(goal), new BigDecimal(attainment), new BigDecimal(weight), new BigDecimal(points));
     }
 

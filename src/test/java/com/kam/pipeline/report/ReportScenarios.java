@@ -76,7 +76,10 @@ abstract class ReportScenarios extends ReportTestBase {
         assertThat(english.text()).contains("Rep Monthly Scorecard", "王小明", "Excellent", "Sales amount", "Data as of 2026-05-31",
                 "Average days to resolve 1.67");
         Pdf second = open(Path.of((String) archiveRow("SCORECARD", "R002", "zh").get("file_path")));
-        assertThat(second.text()).contains("周晓燕", "78.25", "中等", "2 / 2");
+        assertThat(second.text()).contains("周晓燕", "78.25", "中等", "2 / 2").containsPattern("年度销售额达成\\s+760,000.00");
+        // the label's English part on the English scorecard; R001's items, unlabelled, keep the measure's name
+        assertThat(open(Path.of((String) archiveRow("SCORECARD", "R002", "en").get("file_path"))).text())
+                .containsPattern("Annual sales attainment\\s+760,000.00");
     }
 
     @Test

@@ -50,6 +50,76 @@ class AppraisalRulesTest {
                 .hasMessageContaining("grade 良好 (95) must have a lower minimum than 优秀 (90) above it");
     }
 
+    private static final String GROWTH_AND_DAYS = """
+            items:
+              - measure: sales
+                weight: 40
+                cap: 1.2
+              - measure: sales_growth
+                weight: 20
+                goal: 0.15
+                cap: 1.2
+              - measure: complaint_resolution_days
+                weight: 20
+                goal: 3
+                cap: 1.0
+              - measure: effective_visit_rate
+                weight: 20
+                goal: 0.6
+                cap: 1.0
+            grades:
+              优秀: 90
+            """;
+
+    @Test
+    void growthOnLastYearScoresAgainstItsGoalAndResolutionDaysTheFewerTheBetter(@TempDir Path jobs) throws Exception {
+        Files.writeString(jobs.resolve(AppraisalSettings.FILE), GROWTH_AND_DAYS);
+        AppraisalSettings settings = AppraisalSettings.load(jobs);
+
+        // sales 80,000 of 100,000: 0.8 x 40 = 32; growth 30 % for a goal of 15 %: 2.0, capped at 1.2 x 20 = 24;
+        // resolved in 6 days on average for a goal of 3: 3 / 6 = 0.5 x 20 = 10; effective 0.45 / 0.6 = 0.75 x 20 = 15
+        Appraisals.ItemScores scored = score(settings, "80000.00", "0.3000", "6.00", "0.4500");
+        assertThat(scored.items()).extracting(i -> i.attainment.toPlainString()).containsExactly("0.8000", "1.2", "0.5000",
+                "0.7500");
+        assertThat(scored.score()).isEqualByComparingTo("81.00");
+
+        // sales 0.5; orders 10 % below last year's: no points, counted all the same; nothing resolved and timed:
+        // left out, the other 80 rescaled to 100: sales 40 x 0.5 x 100/80 = 25, effective 1.0 x 20 x 100/80 = 25
+        scored = score(settings, "50000.00", "-0.1000", null, "0.6000");
+        assertThat(scored.items()).extracting(i -> i.attainment == null ? null : i.attainment.toPlainString())
+                .containsExactly("0.5000", "0", null, "1.0000");
+        assertThat(scored.score()).isEqualByComparingTo("50.00");
+
+        // every complaint resolved the same day (0 days) attains the cap; no month last year: growth left out;
+        // sales 1.0 x 40 x 100/80 = 50, days 1.0 x 20 x 100/80 = 25, effective 0.5 x 20 x 100/80 = 12.50
+        scored = score(settings, "100000.00", null, "0.00", "0.3000");
+        assertThat(scored.score()).isEqualByComparingTo("87.50");
+        assertThat(AppraisalSettings.kindOf("complaint_resolution_days")).isEqualTo("DAYS");
+        assertThat(AppraisalSettings.kindOf("sales_growth")).isEqualTo("RATE");
+    }
+
+    @Test
+    void growthAndDaysNeedAGoalInTheFile(@TempDir Path jobs) throws Exception {
+        Files.writeString(jobs.resolve(AppraisalSettings.FILE), GROWTH_AND_DAYS.replace("    goal: 0.15\n", ""));
+        assertThatThrownBy(() -> AppraisalSettings.load(jobs)).hasMessageContaining("item sales_growth: a rate needs a goal"
+                + " above 0, e.g. goal: 0.15 for 15 % more than the same month last year");
+        Files.writeString(jobs.resolve(AppraisalSettings.FILE), GROWTH_AND_DAYS.replace("    goal: 3\n", ""));
+        assertThatThrownBy(() -> AppraisalSettings.load(jobs)).hasMessageContaining("item complaint_resolution_days: needs a"
+                + " goal in days above 0");
+    }
+
+    /** A month row with a sales target of 100,000 and the given orders, growth, resolution days and effective-visit rate. */
+    private static Appraisals.ItemScores score(AppraisalSettings settings, String orders, String growth, String days,
+                                               String effective) throws Exception {
+        java.util.Map<String, BigDecimal> row = new java.util.HashMap<>();
+        row.put("orders_amount", new BigDecimal(orders));
+        row.put("sales_target", new BigDecimal("100000.00"));
+        row.put("orders_yoy_growth", growth == null ? null : new BigDecimal(growth));
+        row.put("complaint_resolution_days", days == null ? null : new BigDecimal(days));
+        row.put("effective_visit_rate", new BigDecimal(effective));
+        return Appraisals.items(row::get, settings);
+    }
+
     private static int lineOf(String file, String text) {
         List<String> lines = file.lines().toList();
         return lines.indexOf(lines.stream().filter(l -> l.trim().startsWith(text)).findFirst().orElseThrow()) + 1;

@@ -208,6 +208,9 @@ abstract class RollupScenarios {
                 + " AND item = 'effective_visit_rate'").get("points").toString())).isEqualByComparingTo("9.26");
         assertThat(row("SELECT points FROM appraisal_item WHERE month_start = '2026-12-01' AND rep_id = 'R001'"
                 + " AND item = 'complaint_resolution_rate'").get("points")).isNull();
+        // each item keeps the label appraisal.yml gave it, for the scorecard
+        assertThat(row("SELECT label FROM appraisal_item WHERE month_start = '2026-12-01' AND rep_id = 'R001'"
+                + " AND item = 'sales'")).containsEntry("label", "销售额达成 | Sales attainment");
 
         // 杭州 at month end: 周晓燕 and 吴昊. 吴昊 counts only on timeliness (1 of 23 on time):
         // 0.0435 -> 10 x 0.0435 x 100/10 = 4.35
