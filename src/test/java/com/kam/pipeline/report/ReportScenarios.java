@@ -182,6 +182,8 @@ abstract class ReportScenarios extends ReportTestBase {
         assertThat(pdf.text()).contains("月度销售漏斗与预测", "上海办事处", "发展", "合作", "2,300,000.00", "1,500,000", "2,345,678",
                 "3,100,000", "综合", "电力云平台", "61", "10.4%", "32.00x");
         assertThat(pdf.text()).contains("理想漏斗与实际对比（下月目标）", "3,333,333", "1,213,333").doesNotContain("本月剩余目标");
+        // the forecasts and the gap count won opportunities, which the orders figure need not equal: both say so
+        assertThat(pdf.text()).contains("商机赢单预测（按方法，P10–P90 区间，仅计商机）", "目标减已赢单商机");
         assertFontsEmbedded(pdf);
         assertThat(count("SELECT COUNT(*) FROM report_archive WHERE report_type = 'FUNNEL' AND entity_type = 'REGION'")).isZero();
     }
