@@ -301,7 +301,7 @@ final class PeriodFigures {
     }
 
     private OrgFigures org(LocalDate start, EntityLevel level, String id) {
-        return organisation.computeIfAbsent(new Key(start, level, id), k -> new OrgFigures(level));
+        return organisation.computeIfAbsent(new Key(start, level, id), k -> new OrgFigures());
     }
 
     private ClassFigures customerClass(LocalDate start, EntityLevel level, String id) {
@@ -418,29 +418,20 @@ final class PeriodFigures {
 
     /** A rep, team, region or the company in one period. */
     private final class OrgFigures {
-        /** Reps who contributed; not kept for a rep's own figures. */
-        private final java.util.BitSet reps;
         private final RepSum sums = new RepSum();
         /**
-         * Per rep (by index), the first day it counts here (epoch day) and the complaints open at
-         * its start: a rep who moved team in the period counts those once for the company, and
-         * for each team from the day the rep joined it.
+         * The reps who contributed (by index), each with the first day it counts here (epoch day)
+         * and the complaints open at its start: a rep who moved team in the period counts those
+         * once for the company, and for each team from the day the rep joined it.
          */
-        private final Map<Integer, long[]> openAtStart = new HashMap<>(4);
+        private final Map<Integer, long[]> reps = new HashMap<>(4);
         private String lastTeam;
         private String lastRegion;
         private String maxRegion;
         /** Visits per customer (by index); null when none of the period's visits was to a known customer. */
         private Map<Integer, long[]> customerVisits;
 
-        OrgFigures(EntityLevel level) {
-            reps = level == EntityLevel.REP ? null : new java.util.BitSet();
-        }
-
         void add(RepFact fact) {
-            if (reps != null) {
-                reps.set(references.repIndex(fact.rep()));
-            }
             if (sums.lastDay == null || fact.lastDay().isAfter(sums.lastDay)) {
                 lastTeam = fact.team();
                 lastRegion = fact.region();
@@ -448,10 +439,11 @@ final class PeriodFigures {
             if (maxRegion == null || fact.region().compareTo(maxRegion) > 0) {
                 maxRegion = fact.region();
             }
-            long[] open = openAtStart.get(references.repIndex(fact.rep()));
+            int rep = references.repIndex(fact.rep());
+            long[] open = reps.get(rep);
             long firstDay = fact.firstDay().toEpochDay();
             if (open == null) {
-                openAtStart.put(references.repIndex(fact.rep()), new long[] {firstDay, fact.complaintsOpen()});
+                reps.put(rep, new long[] {firstDay, fact.complaintsOpen()});
             } else if (firstDay < open[0]) {
                 open[0] = firstDay;
                 open[1] = fact.complaintsOpen();
@@ -462,7 +454,7 @@ final class PeriodFigures {
         /** The complaints open when each rep's first day here began, summed. */
         private long complaintsOpen() {
             long open = 0;
-            for (long[] rep : openAtStart.values()) {
+            for (long[] rep : reps.values()) {
                 open += rep[1];
             }
             return open;
@@ -480,7 +472,7 @@ final class PeriodFigures {
             row[5] = references.name(key.level(), key.id());
             row[6] = key.level() == EntityLevel.REP ? lastTeam : null;
             row[7] = key.level() == EntityLevel.REP ? lastRegion : key.level() == EntityLevel.TEAM ? maxRegion : null;
-            row[8] = reps == null ? 1L : (long) reps.cardinality();
+            row[8] = (long) reps.size();
             long[] money = sums.money;
             long[] counts = sums.counts;
             row[9] = sums.repDays;
