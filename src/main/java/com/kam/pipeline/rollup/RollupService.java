@@ -37,6 +37,12 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         }
     }
 
+    /**
+     * The master load a migration gives the runs when it changes what the stored figures hold
+     * (V10, V21): the next run recomputes everything.
+     */
+    private static final long DEFINITIONS_CHANGED = -1;
+
     /** The figures each rollup row carries (its columns less keys, labels and the timestamp). */
     public static final int MEASURES_COMPUTED = PeriodRollup.MEASURES;
 
@@ -107,6 +113,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             reason = "full recompute asked for";
         } else if (last.isEmpty()) {
             reason = "first run";
+        } else if (((Number) last.get(0).get("master_load_id")).longValue() == DEFINITIONS_CHANGED) {
+            reason = "an upgrade changed what the figures hold";
         } else if (((Number) last.get(0).get("master_load_id")).longValue() != masterLoad) {
             reason = "new organisation or customer data";
         } else {

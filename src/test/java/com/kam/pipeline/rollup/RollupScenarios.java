@@ -348,6 +348,19 @@ abstract class RollupScenarios {
         assertThat(Tables.dump(jdbc, tables)).isEqualTo(incremental);
     }
 
+    @Test
+    void aMigrationThatChangesWhatTheFiguresHoldMakesTheNextNightRecomputeEverything() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        report("2026-11-30");
+        night(LocalDate.of(2026, 11, 30));
+        // what V21 does to the runs of a database rolled up before it
+        jdbc.update("UPDATE rollup_run SET master_load_id = -1");
+        report("2026-12-01");
+        night(LocalDate.of(2026, 12, 1));
+        assertThat(row("SELECT mode, reason FROM rollup_run ORDER BY id DESC LIMIT 1")).containsEntry("mode", "FULL")
+                .containsEntry("reason", "an upgrade changed what the figures hold");
+    }
+
     /** A day's report of one service visit to 上海电力公司 with the day's complaint counts. */
     static String visit(String rep, String date, int received, int resolved) {
         return rep + "," + date + ",C001,10:00,服务,回访,是,,,,30," + date + " 19:00:00,出勤," + received + "," + resolved
