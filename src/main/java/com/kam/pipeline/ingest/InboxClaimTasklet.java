@@ -51,6 +51,11 @@ class InboxClaimTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         IngestParameters run = IngestParameters.of(chunkContext.getStepContext().getStepExecution());
+        int abandoned = loads.abandonOthers(run.jobInstanceId(), run.businessDate());
+        if (abandoned > 0) {
+            log.info("{} load(s) that an earlier run of {} left unfinished are marked {}: this run reads their files anew",
+                    abandoned, run.businessDate(), IngestLoads.ABANDONED);
+        }
         SourceCatalog catalog = sources.catalog();
         List<Source> all = catalog.sources();
         Map<Path, Source> claimed = new LinkedHashMap<>();

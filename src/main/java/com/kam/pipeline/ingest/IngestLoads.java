@@ -17,6 +17,8 @@ public class IngestLoads {
     public static final String PENDING = "PENDING";
     public static final String LOADED = "LOADED";
     public static final String DUPLICATE = "DUPLICATE";
+    /** A load an earlier run of the date left unsettled when a forced run started the date over. */
+    public static final String ABANDONED = "ABANDONED";
 
     /** One row of ingest_load. */
     public record Load(long id, long jobInstanceId, LocalDate businessDate, String sourceName, String kind,
@@ -62,6 +64,17 @@ public class IngestLoads {
         return jdbc.queryForList("SELECT id FROM ingest_load WHERE source_name = ? AND sha256 = ? AND status = ?"
                         + " AND COALESCE(rows_waiting, 0) = 0 AND COALESCE(rows_read, 0) > 0 ORDER BY id",
                 Long.class, sourceName, sha256, LOADED).stream().findFirst();
+    }
+
+    /**
+     * Marks the loads that other runs of the business date claimed and never settled: a run of
+     * the date that starts over (forced) loads their files again, so they never will. Returns how
+     * many.
+     */
+    int abandonOthers(long jobInstanceId, LocalDate businessDate) {
+        return jdbc.update("UPDATE ingest_load SET status = ?, finished_at = ? WHERE business_date = ? AND job_instance_id <> ?"
+                + " AND status = ?", ABANDONED, Timestamp.valueOf(LocalDateTime.now()), java.sql.Date.valueOf(businessDate),
+                jobInstanceId, PENDING);
     }
 
     /** Loads of one kind claimed by a job instance and not yet settled, oldest first. */

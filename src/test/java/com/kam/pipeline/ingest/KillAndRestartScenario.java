@@ -72,6 +72,9 @@ abstract class KillAndRestartScenario extends IngestTestBase {
 
         assertThat(ingestForced(MAY_11).succeeded()).isTrue();
         assertThat(Tables.dump(jdbc, List.of("report_line"))).containsExactlyElementsOf(cleanLines);
+        // the killed run's unsettled load will never settle: it says so instead of staying PENDING
+        assertThat(jdbc.queryForList("SELECT DISTINCT status FROM ingest_load WHERE file_name = ?", String.class, REPORTS))
+                .containsExactlyInAnyOrder("LOADED", "ABANDONED");
     }
 
     @Test
