@@ -15,6 +15,7 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
     static final String FILE = "appraisal.yml";
     static final String LOWEST_GRADE = "差";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final int LABEL_LENGTH = 200;
 
     /** Measures whose goal is the rep's monthly target. */
     static final Map<String, String[]> TARGETED = Map.of(
@@ -107,8 +108,13 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
                 throw ConfigFile.error(file, "measure: " + r.measure, "item " + measure + ": needs a goal in days above 0, e.g."
                         + " goal: 3 (resolved in 3 days on average scores in full; in 6, half)");
             }
-            items.add(new Item(measure, r.label == null || r.label.isBlank() ? null : r.label.trim(), r.weight, r.cap,
-                    goalInFile(measure) ? r.goal : null));
+            String label = r.label == null || r.label.isBlank() ? null : r.label.trim();
+            if (label != null && label.length() > LABEL_LENGTH) {
+                // the appraisal keeps each item's label (appraisal_item.label)
+                throw ConfigFile.error(file, "measure: " + r.measure, "item " + measure + ": the label is " + label.length()
+                        + " characters long; at most " + LABEL_LENGTH);
+            }
+            items.add(new Item(measure, label, r.weight, r.cap, goalInFile(measure) ? r.goal : null));
         }
         checkWeightsMakeHundred(file, items);
         List<Grade> grades = new ArrayList<>();

@@ -71,9 +71,7 @@ class ComplaintDays {
     Map<String, Long> openBefore(LocalDate from, Set<String> reps) {
         Map<String, Long> open = new HashMap<>();
         Set<String> others = new HashSet<>(reps);
-        jdbc.query("SELECT d.rep_id, COALESCE(c.complaints_open_after, d.complaints_open) FROM rollup_rep_day d"
-                + " LEFT JOIN rollup_complaint_day c ON c.work_date = d.work_date AND c.rep_id = d.rep_id"
-                + " WHERE d.work_date = ?", rs -> {
+        jdbc.query("SELECT rep_id, complaints_open FROM rollup_rep_day WHERE work_date = ?", rs -> {
             others.remove(rs.getString(1));
             if (rs.getLong(2) > 0) {
                 open.put(rs.getString(1), rs.getLong(2));
@@ -107,17 +105,20 @@ class ComplaintDays {
     /**
      * The dates after {@code to} whose rep-days may change when the rep-days of {@code from..to}
      * are rebuilt from the report lines: when some rep's complaint counts in the range differ from
-     * those stored, the rep's later resolution times and the complaints open at the start of each
-     * of the rep's later days may change, so every later day with rep-days. Call before the rebuild.
+     * those stored, the rep's later resolution times and the complaints open at the end of each of
+     * the rep's later days may change, so every later day with rep-days. Only reports of a rep on a
+     * day assigned as a rep count, as in the rep-days: a team lead's report is never "changed".
+     * Call before the rebuild.
      */
     Set<LocalDate> laterDates(LocalDate from, LocalDate to) {
         Set<Counts> stored = new HashSet<>(jdbc.query("SELECT rep_id, work_date, complaints_received, complaints_resolved"
                 + " FROM rollup_complaint_day WHERE work_date BETWEEN ? AND ?", ComplaintDays::counts,
                 Date.valueOf(from), Date.valueOf(to)));
-        Set<Counts> reported = new HashSet<>(jdbc.query("SELECT rep_id, report_date, COALESCE(MAX(complaints_received), 0),"
-                + " COALESCE(MAX(complaints_resolved), 0) FROM report_line WHERE report_date BETWEEN ? AND ?"
-                + " GROUP BY rep_id, report_date"
-                + " HAVING COALESCE(MAX(complaints_received), 0) > 0 OR COALESCE(MAX(complaints_resolved), 0) > 0",
+        Set<Counts> reported = new HashSet<>(jdbc.query("SELECT l.rep_id, l.report_date,"
+                + " COALESCE(MAX(l.complaints_received), 0), COALESCE(MAX(l.complaints_resolved), 0) FROM report_line l"
+                + " JOIN rollup_rep_day f ON f.work_date = l.report_date AND f.rep_id = l.rep_id"
+                + " WHERE l.report_date BETWEEN ? AND ? GROUP BY l.rep_id, l.report_date"
+                + " HAVING COALESCE(MAX(l.complaints_received), 0) > 0 OR COALESCE(MAX(l.complaints_resolved), 0) > 0",
                 ComplaintDays::counts, Date.valueOf(from), Date.valueOf(to)));
         Set<String> changed = new HashSet<>();
         stored.stream().filter(c -> !reported.contains(c)).forEach(c -> changed.add(c.rep()));

@@ -53,12 +53,11 @@ final class PeriodFigures {
 
     /**
      * A rep's facts of one day (or month, summed): money in cents, counts in {@link #COUNTS}
-     * order, target shares at {@link #SHARE_SCALE} decimals; the complaints open at the start of
-     * its first day.
+     * order, target shares at {@link #SHARE_SCALE} decimals; the complaints still open at the end
+     * of its last day.
      */
-    record RepFact(LocalDate date, String rep, String team, String region, long repDays, LocalDate firstDay,
-                   LocalDate lastDay, long[] money, long[] counts, BigDecimal[] targetShares, long hasTarget,
-                   long complaintsOpen) {
+    record RepFact(LocalDate date, String rep, String team, String region, long repDays, LocalDate lastDay,
+                   long[] money, long[] counts, BigDecimal[] targetShares, long hasTarget, long complaintsOpen) {
     }
 
     /** A rep's visits to one customer on one day (or in a period, summed, with the last day visited); money in cents. */
@@ -109,9 +108,8 @@ final class PeriodFigures {
      */
     private static final class RepSum {
         private long repDays;
-        private LocalDate firstDay;
-        private long complaintsOpen;
         private LocalDate lastDay;
+        private long complaintsOpen;
         private final long[] money = new long[MONEY];
         private final long[] counts = new long[COUNTS.length];
         private final BigDecimal[] targets = zeroShares();
@@ -119,12 +117,9 @@ final class PeriodFigures {
 
         void add(RepFact fact) {
             repDays += fact.repDays();
-            if (firstDay == null || fact.firstDay().isBefore(firstDay)) {
-                firstDay = fact.firstDay();
-                complaintsOpen = fact.complaintsOpen();
-            }
             if (lastDay == null || fact.lastDay().isAfter(lastDay)) {
                 lastDay = fact.lastDay();
+                complaintsOpen = fact.complaintsOpen();
             }
             for (int i = 0; i < MONEY; i++) {
                 money[i] += fact.money()[i];
@@ -139,8 +134,8 @@ final class PeriodFigures {
         }
 
         RepFact fact(RepKey key) {
-            return new RepFact(key.start(), key.rep(), key.team(), key.region(), repDays, firstDay, lastDay, money, counts,
-                    targets, hasTarget, complaintsOpen);
+            return new RepFact(key.start(), key.rep(), key.team(), key.region(), repDays, lastDay, money, counts, targets,
+                    hasTarget, complaintsOpen);
         }
     }
 
@@ -420,9 +415,9 @@ final class PeriodFigures {
     private final class OrgFigures {
         private final RepSum sums = new RepSum();
         /**
-         * The reps who contributed (by index), each with the first day it counts here (epoch day)
-         * and the complaints open at its start: a rep who moved team in the period counts those
-         * once for the company, and for each team from the day the rep joined it.
+         * The reps who contributed (by index), each with the last day it counts here (epoch day)
+         * and the complaints still open at its end: a rep who moved team in the period leaves
+         * those open on the last day in the old team with it, and counts them once for the company.
          */
         private final Map<Integer, long[]> reps = new HashMap<>(4);
         private String lastTeam;
@@ -441,17 +436,17 @@ final class PeriodFigures {
             }
             int rep = references.repIndex(fact.rep());
             long[] open = reps.get(rep);
-            long firstDay = fact.firstDay().toEpochDay();
+            long lastDay = fact.lastDay().toEpochDay();
             if (open == null) {
-                reps.put(rep, new long[] {firstDay, fact.complaintsOpen()});
-            } else if (firstDay < open[0]) {
-                open[0] = firstDay;
+                reps.put(rep, new long[] {lastDay, fact.complaintsOpen()});
+            } else if (lastDay > open[0]) {
+                open[0] = lastDay;
                 open[1] = fact.complaintsOpen();
             }
             sums.add(fact);
         }
 
-        /** The complaints open when each rep's first day here began, summed. */
+        /** The complaints still open at the end of each rep's last day here, summed. */
         private long complaintsOpen() {
             long open = 0;
             for (long[] rep : reps.values()) {
@@ -501,9 +496,9 @@ final class PeriodFigures {
             row[27] = counts[NEW_CUSTOMERS];
             row[28] = counts[COMPLAINTS_RECEIVED];
             row[29] = counts[COMPLAINTS_RESOLVED];
-            // resolved of what the period had to handle: open when it began, and received in it
+            // resolved of the complaints the period handled: those resolved and those still open at its end
             long complaintsOpen = complaintsOpen();
-            row[30] = Ratio.rate(counts[COMPLAINTS_RESOLVED], complaintsOpen + counts[COMPLAINTS_RECEIVED]);
+            row[30] = Ratio.rate(counts[COMPLAINTS_RESOLVED], counts[COMPLAINTS_RESOLVED] + complaintsOpen);
             row[31] = counts[REPORTS_DUE];
             row[32] = counts[REPORTS_SUBMITTED];
             row[33] = counts[REPORTS_ON_TIME];

@@ -64,13 +64,13 @@ class PeriodRollup {
     private static final List<String> REP_SUM_COLUMNS = Stream.concat(
             Stream.of("period_type", "ps", "rep_id", "team_code", "region_code", "rep_days", "last_day"),
             Stream.concat(Arrays.stream(REP_SUMS.split(",")).map(String::trim),
-                    Stream.of("first_day", "complaints_open", "seq"))).toList();
+                    Stream.of("complaints_open", "seq"))).toList();
     private static final List<String> VISIT_SUM_COLUMNS = List.of("period_type", "ps", "rep_id", "team_code", "region_code",
             "customer_id", "visits", "effective_visits", "order_visits", "orders_amount", "gross_margin", "collections",
             "expenses", "last_visit", "seq");
     /** The kept rep sums of one period type and start, read as rep facts. */
     private static final String KEPT_REP_SUMS = "SELECT ps, rep_id, team_code, region_code, rep_days, last_day, " + REP_SUMS
-            + ", first_day, complaints_open FROM rollup_rep_sum WHERE period_type = ? AND ps BETWEEN ? AND ?";
+            + ", complaints_open FROM rollup_rep_sum WHERE period_type = ? AND ps BETWEEN ? AND ?";
     /** The kept visit sums of one period type and start, read as visit facts. */
     private static final String KEPT_VISIT_SUMS = "SELECT ps, rep_id, team_code, region_code, customer_id, " + VISIT_SUMS
             + ", last_visit FROM rollup_visit_sum WHERE period_type = ? AND ps BETWEEN ? AND ?";
@@ -361,7 +361,7 @@ class PeriodRollup {
         String month = PeriodType.MONTH.name();
         String repFacts = monthFacts ? KEPT_REP_SUMS
                 : "SELECT work_date, rep_id, team_code, region_code, 1, work_date, " + REP_SUMS
-                + ", work_date, complaints_open FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?";
+                + ", complaints_open FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?";
         Object[] range = monthFacts ? new Object[] {month, Date.valueOf(from), Date.valueOf(to)}
                 : new Object[] {Date.valueOf(from), Date.valueOf(to)};
         // the rep-days read, by day and rep: a visit line counts on a day its rep was assigned as a
@@ -531,7 +531,6 @@ class PeriodRollup {
             }
             row.addAll(Arrays.asList(m.targetShares()));
             row.add(m.hasTarget());
-            row.add(m.firstDay());
             row.add(m.complaintsOpen());
             row.add(seq[0]++);
             return row.toArray();
@@ -543,8 +542,8 @@ class PeriodRollup {
     }
 
     /**
-     * Columns: date, rep, team, region, rep-days, last day, then {@link #REP_SUMS}, then the first
-     * day and the complaints open at its start.
+     * Columns: date, rep, team, region, rep-days, last day, then {@link #REP_SUMS}, then the
+     * complaints still open at the end of the last day.
      */
     private static PeriodFigures.RepFact repFact(ResultSet rs) throws SQLException {
         int c = 7;
@@ -561,8 +560,7 @@ class PeriodRollup {
             shares[i] = rs.getBigDecimal(c++).setScale(PeriodFigures.SHARE_SCALE, RoundingMode.UNNECESSARY);
         }
         return new PeriodFigures.RepFact(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getLong(5), rs.getObject(c + 1, LocalDate.class), rs.getObject(6, LocalDate.class), money, counts, shares,
-                rs.getLong(c), rs.getLong(c + 2));
+                rs.getLong(5), rs.getObject(6, LocalDate.class), money, counts, shares, rs.getLong(c), rs.getLong(c + 1));
     }
 
     /**

@@ -142,19 +142,19 @@ class RepDayFacts {
     }
 
     /**
-     * The complaints open at the start of a rep-day and, on a day with complaints, its resolution
-     * times (days are handed over in date order) and the day kept in {@code complaintDays} for
-     * later runs to carry on from. A rep with no complaints in the range has {@code ages} of none:
-     * the complaints open before the range stay open.
+     * The complaints still open at the end of a rep-day and, on a day with complaints, its
+     * resolution times (days are handed over in date order) and the day kept in
+     * {@code complaintDays} for later runs to carry on from. A rep with no complaints in the range
+     * has {@code ages} of none: the complaints open before the range stay open.
      */
     private static void addComplaints(Object[] row, Map<String, ComplaintAges> ages, Map<String, Long> openBefore,
                                       List<Object[]> complaintDays) {
         String rep = (String) row[1];
         ComplaintAges repAges = ages.get(rep);
-        row[28] = repAges != null ? repAges.open() : openBefore.getOrDefault(rep, 0L);
         int received = (Integer) row[14];
         int resolved = (Integer) row[15];
         if (received == 0 && resolved == 0) {
+            row[28] = repAges != null ? repAges.open() : openBefore.getOrDefault(rep, 0L);
             return;
         }
         if (repAges == null) {
@@ -164,6 +164,7 @@ class RepDayFacts {
         ComplaintAges.Day day = repAges.add((LocalDate) row[0], received, resolved);
         row[26] = day.days();
         row[27] = day.timed();
+        row[28] = repAges.open();
         complaintDays.add(new Object[] {row[0], rep, received, resolved, repAges.open()});
     }
 

@@ -98,7 +98,9 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         Date first = jdbc.queryForObject("SELECT MIN(d) FROM (SELECT MIN(report_date) AS d FROM report_line"
                 + " UNION ALL SELECT MIN(plan_date) FROM visit_plan) x", Date.class);
         if (first == null || first.toLocalDate().isAfter(asOf)) {
-            return record(asOf, new Result("FULL", "no reports or plans yet", null, null, 0, 0), masterLoad, started);
+            // nothing recomputed: the figures are still those the last run saw the master data of
+            long seen = last.isEmpty() ? masterLoad : ((Number) last.get(0).get("master_load_id")).longValue();
+            return record(asOf, new Result("FULL", "no reports or plans yet", null, null, 0, 0), seen, started);
         }
         // whole months from the first reported one, so that its targets and reports due are complete
         LocalDate firstDate = first.toLocalDate().withDayOfMonth(1);

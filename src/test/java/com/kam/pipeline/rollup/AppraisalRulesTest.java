@@ -99,6 +99,14 @@ class AppraisalRulesTest {
     }
 
     @Test
+    void aLabelLongerThanTheAppraisalKeepsIsRefused(@TempDir Path jobs) throws Exception {
+        Files.writeString(jobs.resolve(AppraisalSettings.FILE), GROWTH_AND_DAYS.replace("  - measure: sales_growth\n",
+                "  - measure: sales_growth\n    label: " + "增".repeat(201) + "\n"));
+        assertThatThrownBy(() -> AppraisalSettings.load(jobs)).hasMessageContaining("appraisal.yml:5")
+                .hasMessageContaining("item sales_growth: the label is 201 characters long; at most 200");
+    }
+
+    @Test
     void growthAndDaysNeedAGoalInTheFile(@TempDir Path jobs) throws Exception {
         Files.writeString(jobs.resolve(AppraisalSettings.FILE), GROWTH_AND_DAYS.replace("    goal: 0.15\n", ""));
         assertThatThrownBy(() -> AppraisalSettings.load(jobs)).hasMessageContaining("item sales_growth: a rate needs a goal"

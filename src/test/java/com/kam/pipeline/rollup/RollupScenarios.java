@@ -273,7 +273,7 @@ abstract class RollupScenarios {
     }
 
     @Test
-    void theResolutionRateCountsTheComplaintsStillOpenWhenThePeriodBegan() throws Exception {
+    void theResolutionRateIsTheShareResolvedOfTheComplaintsResolvedOrStillOpen() throws Exception {
         RollupFixture.writeMasterData(inbox);
         // 吴昊 is away from 12-06 to 12-20
         SmallCompany.write(inbox.resolve("org.csv"), RollupFixture.ORG.replace(
@@ -295,18 +295,19 @@ abstract class RollupScenarios {
         RollupFixture.report(inbox, "2026-12-17", visit("R002", "2026-12-17", 0, 1));
         night(LocalDate.of(2026, 12, 17));
         assertThat(figures("DAY", "2026-12-16", "REP", "R002")).containsEntry("complaints_open", 2);
-        // late: her report of 12-09, one more complaint received: 3 open from 12-10 on, 2 after 12-17
+        // late: her report of 12-09, one more complaint received: 3 open from 12-10 on, 2 from 12-17
         RollupFixture.report(inbox, "2026-12-09", visit("R002", "2026-12-09", 1, 0));
         night(LocalDate.of(2026, 12, 31));
         assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
 
-        // 王小明, December: 2 open on 12-01 + 1 received = 3 to handle, 2 resolved (resolved / received: 200 %)
+        // 王小明, December: 2 open on 12-01 + 1 received; 2 resolved, 1 still open: 2 / (2 + 1)
+        // (resolved / received would be 200 %)
         Map<String, Object> wang = figures("MONTH", "2026-12-01", "REP", "R001");
-        assertThat(wang).containsEntry("complaints_open", 2).containsEntry("complaints_received", 1)
+        assertThat(wang).containsEntry("complaints_open", 1).containsEntry("complaints_received", 1)
                 .containsEntry("complaints_resolved", 2);
         assertRate(wang, "complaint_resolution_rate", "0.6667");
-        assertRate(figures("MONTH", "2026-11-01", "REP", "R001"), "complaint_resolution_rate", "0.3333");  // 1 / (0 + 3)
-        assertRate(figures("WEEK", "2026-11-30", "REP", "R001"), "complaint_resolution_rate", "0.7500");   // 3 / (0 + 4)
+        assertRate(figures("MONTH", "2026-11-01", "REP", "R001"), "complaint_resolution_rate", "0.3333");  // 1 / (1 + 2)
+        assertRate(figures("WEEK", "2026-11-30", "REP", "R001"), "complaint_resolution_rate", "0.7500");   // 3 / (3 + 1)
         // a day with complaints open and none resolved: 0, not empty
         Map<String, Object> wangDay = figures("DAY", "2026-12-01", "REP", "R001");
         assertThat(wangDay).containsEntry("complaints_open", 2).containsEntry("complaints_received", 0);
@@ -320,24 +321,24 @@ abstract class RollupScenarios {
         assertThat(figures("DAY", "2026-12-21", "REP", "R003")).containsEntry("complaints_open", 2);
         assertRate(figures("MONTH", "2026-12-01", "REP", "R003"), "complaint_resolution_rate", "0.0000");
 
-        // 周晓燕: 0 open on 12-01, 3 received, 1 resolved; the late report reached her later days
+        // 周晓燕: 3 received, 1 resolved, 2 still open; the late report reached her later days
         assertRate(figures("MONTH", "2026-12-01", "REP", "R002"), "complaint_resolution_rate", "0.3333");
         assertThat(figures("DAY", "2026-12-16", "REP", "R002")).containsEntry("complaints_open", 3);
-        // 杭州 takes her 3 open complaints as she joins on 12-16; with 吴昊's: 1 resolved of 3 + 2
-        Map<String, Object> hangzhou = figures("MONTH", "2026-12-01", "TEAM", "HZ");
-        assertThat(hangzhou).containsEntry("complaints_open", 3).containsEntry("complaints_received", 2);
-        assertRate(hangzhou, "complaint_resolution_rate", "0.2000");
-        // 上海: 王小明's 2 open on 12-01 (周晓燕 had none), 1 + 3 received, 2 resolved: 2 / 6
+        // 上海: 王小明's 2 resolved and 1 open; 周晓燕 left with 3 open on 12-15, which count as not resolved here
         Map<String, Object> shanghai = figures("MONTH", "2026-12-01", "TEAM", "SH");
-        assertThat(shanghai).containsEntry("complaints_open", 2).containsEntry("complaints_received", 4);
-        assertRate(shanghai, "complaint_resolution_rate", "0.3333");
-        // the company counts each rep's open complaints once, at the rep's first day: 3 of (2 + 6)
+        assertThat(shanghai).containsEntry("complaints_open", 4).containsEntry("complaints_received", 4);
+        assertRate(shanghai, "complaint_resolution_rate", "0.3333");  // 2 / (2 + 4)
+        // 杭州: 周晓燕 resolves 1 of those she brought and leaves 2 open; 吴昊 leaves his 2 open: 1 / (1 + 4)
+        Map<String, Object> hangzhou = figures("MONTH", "2026-12-01", "TEAM", "HZ");
+        assertThat(hangzhou).containsEntry("complaints_open", 4).containsEntry("complaints_received", 2);
+        assertRate(hangzhou, "complaint_resolution_rate", "0.2000");
+        // the company counts each rep's open complaints once, at the rep's last day: 王小明 1, 周晓燕 2, 吴昊 2
         for (String[] level : List.of(new String[] {"REGION", "EAST"}, new String[] {"COMPANY", "ALL"})) {
             Map<String, Object> all = figures("MONTH", "2026-12-01", level[0], level[1]);
-            assertThat(all).containsEntry("complaints_open", 2).containsEntry("complaints_resolved", 3);
-            assertRate(all, "complaint_resolution_rate", "0.3750");
+            assertThat(all).containsEntry("complaints_open", 5).containsEntry("complaints_resolved", 3);
+            assertRate(all, "complaint_resolution_rate", "0.3750");  // 3 / (3 + 5)
         }
-        assertRate(figures("QUARTER", "2026-10-01", "COMPANY", "ALL"), "complaint_resolution_rate", "0.4444");  // 4 / (0 + 9)
+        assertRate(figures("QUARTER", "2026-10-01", "COMPANY", "ALL"), "complaint_resolution_rate", "0.4444");  // 4 / (4 + 5)
         assertRate(figures("MTD", "2026-12-01", "TEAM", "HZ"), "complaint_resolution_rate", "0.2000");
         assertThat(figures("MONTH", "2026-12-01", "ABC_CLASS", "A")).containsEntry("complaints_open", null);
 
@@ -355,10 +356,25 @@ abstract class RollupScenarios {
         night(LocalDate.of(2026, 11, 30));
         // what V21 does to the runs of a database rolled up before it
         jdbc.update("UPDATE rollup_run SET master_load_id = -1");
+        // a run for a date before any report recomputes nothing, and so leaves that as it is
+        fullRollup(LocalDate.of(2026, 10, 15));
         report("2026-12-01");
         night(LocalDate.of(2026, 12, 1));
         assertThat(row("SELECT mode, reason FROM rollup_run ORDER BY id DESC LIMIT 1")).containsEntry("mode", "FULL")
                 .containsEntry("reason", "an upgrade changed what the figures hold");
+    }
+
+    @Test
+    void aTeamLeadsComplaintsDoNotMakeANightRecomputeEveryLaterDay() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        // 孙主管, a team lead, reports a complaint on 12-02; leads have no rep-days
+        String lead = visit("L001", "2026-12-02", 1, 0);
+        RollupFixture.report(inbox, "2026-12-02", lead);
+        night(LocalDate.of(2026, 12, 10));
+        // the export of 12-02 sent again with 王小明's report of that day added: the 2nd and the night's own day
+        RollupFixture.report(inbox, "2026-12-02", lead + visit("R001", "2026-12-02", 0, 0));
+        night(LocalDate.of(2026, 12, 11));
+        assertThat(lastRun()).isEqualTo("INCREMENTAL from 2026-12-02, 2 dates");
     }
 
     /** A day's report of one service visit to 上海电力公司 with the day's complaint counts. */
