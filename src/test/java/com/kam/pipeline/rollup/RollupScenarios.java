@@ -342,11 +342,8 @@ abstract class RollupScenarios {
         assertRate(figures("MTD", "2026-12-01", "TEAM", "HZ"), "complaint_resolution_rate", "0.2000");
         assertThat(figures("MONTH", "2026-12-01", "ABC_CLASS", "A")).containsEntry("complaints_open", null);
 
-        List<String> tables = List.of("rollup", "rollup_rep_day", "rollup_complaint_day", "rollup_rep_sum", "appraisal",
-                "appraisal_item");
-        List<String> incremental = Tables.dump(jdbc, tables);
-        fullRollup(LocalDate.of(2026, 12, 31));
-        assertThat(Tables.dump(jdbc, tables)).isEqualTo(incremental);
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 31), "rollup", "rollup_rep_day", "rollup_complaint_day",
+                "rollup_rep_sum", "appraisal", "appraisal_item");
     }
 
     @Test
@@ -468,11 +465,8 @@ abstract class RollupScenarios {
         assertThat(lastRun()).isEqualTo("INCREMENTAL from 2026-12-01, 16 dates");
         assertMoney(figures("MONTH", "2026-12-01", "COMPANY", "ALL"), "orders_amount", "14500.00");
 
-        List<String> tables = List.of("rollup", "rollup_rep_day", "rollup_complaint_day", "customer_order_day",
-                "customer_new_day", "rollup_visit_sum", "rollup_rep_sum", "appraisal", "appraisal_item");
-        List<String> incremental = Tables.dump(jdbc, tables);
-        fullRollup(LocalDate.of(2026, 12, 31));
-        assertThat(Tables.dump(jdbc, tables)).isEqualTo(incremental);
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 31), "rollup", "rollup_rep_day", "rollup_complaint_day",
+                "customer_order_day", "customer_new_day", "rollup_visit_sum", "rollup_rep_sum", "appraisal", "appraisal_item");
     }
 
     /** The fixture's report lines of one day. */
@@ -512,10 +506,8 @@ abstract class RollupScenarios {
         assertMoney(figures("QUARTER", "2026-10-01", "COMPANY", "ALL"), "orders_amount", "24000.00");
         assertMoney(figures("YTD", "2026-01-01", "REP", "R001"), "orders_amount", "17000.00");
 
-        List<String> tables = List.of("rollup", "rollup_rep_day", "rollup_visit_sum", "rollup_rep_sum");
-        List<String> incremental = Tables.dump(jdbc, tables);
-        fullRollup(LocalDate.of(2026, 12, 31));
-        assertThat(Tables.dump(jdbc, tables)).isEqualTo(incremental);
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 31), "rollup", "rollup_rep_day", "rollup_visit_sum",
+                "rollup_rep_sum");
     }
 
     @Test
@@ -745,6 +737,14 @@ abstract class RollupScenarios {
         StringWriter out = new StringWriter();
         int code = rollup.run(date, false, false, new PrintWriter(out), new PrintWriter(out));
         assertThat(code).as(out.toString()).isZero();
+    }
+
+    /** The tables as the nights left them, then a full recompute for {@code date}: it stores the same rows. */
+    void assertAFullRecomputeStoresTheSame(LocalDate date, String... tables) throws Exception {
+        List<String> incremental = Tables.dump(jdbc, List.of(tables));
+        fullRollup(date);
+        assertThat(lastRunMode()).isEqualTo("FULL");
+        assertThat(Tables.dump(jdbc, List.of(tables))).isEqualTo(incremental);
     }
 
     void fullRollup(LocalDate date) throws Exception {
