@@ -347,6 +347,36 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void aRepWhoLeavesATeamAndComesBackCountsTheComplaintsBroughtBackAsTheTeamsToResolve() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        // 周晓燕 is in 杭州 from 12-11 to 12-20 only, then back in 上海
+        SmallCompany.write(inbox.resolve("org.csv"), RollupFixture.ORG
+                .replace("华东区,2025-01-01,2026-12-15\n", "华东区,2025-01-01,2026-12-10\n")
+                .replace("杭州办事处,EAST,华东区,2026-12-16,\n", "杭州办事处,EAST,华东区,2026-12-11,2026-12-20\n"
+                        + "R002,周晓燕,REP,zhou@example.com,zh,L001,SH,上海办事处,EAST,华东区,2026-12-21,\n"),
+                StandardCharsets.UTF_8, true);
+        // 王小明 receives 2 in 上海; 周晓燕 receives 4 while in 杭州 and resolves them back in 上海
+        RollupFixture.report(inbox, "2026-12-02", visit("R001", "2026-12-02", 2, 0));
+        RollupFixture.report(inbox, "2026-12-15", visit("R002", "2026-12-15", 4, 0));
+        night(LocalDate.of(2026, 12, 16));
+        RollupFixture.report(inbox, "2026-12-22", visit("R002", "2026-12-22", 0, 4));
+        night(LocalDate.of(2026, 12, 31));
+
+        // 上海: 4 resolved; 王小明's 2 still open, 周晓燕 none at the month's end: 4 / (4 + 2), not 4 resolved of 2 received
+        Map<String, Object> shanghai = figures("MONTH", "2026-12-01", "TEAM", "SH");
+        assertThat(shanghai).containsEntry("complaints_received", 2).containsEntry("complaints_resolved", 4)
+                .containsEntry("complaints_open", 2);
+        assertRate(shanghai, "complaint_resolution_rate", "0.6667");
+        // 杭州: the 4 she received there were open when she left on 12-20
+        Map<String, Object> hangzhou = figures("MONTH", "2026-12-01", "TEAM", "HZ");
+        assertThat(hangzhou).containsEntry("complaints_received", 4).containsEntry("complaints_open", 4);
+        assertRate(hangzhou, "complaint_resolution_rate", "0.0000");
+        assertRate(figures("MONTH", "2026-12-01", "REP", "R002"), "complaint_resolution_rate", "1.0000");
+        assertRate(figures("MONTH", "2026-12-01", "COMPANY", "ALL"), "complaint_resolution_rate", "0.6667");
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 31), "rollup", "rollup_rep_day", "rollup_rep_sum");
+    }
+
+    @Test
     void aMigrationThatChangesWhatTheFiguresHoldMakesTheNextNightRecomputeEverything() throws Exception {
         RollupFixture.writeMasterData(inbox);
         report("2026-11-30");
