@@ -74,7 +74,9 @@ class WeeklyContent implements ReportContent {
                 + " c.reason_code, c.last_visit, c.days_since, c.allowed_days, c.actual, c.baseline, c.reason,"
                 + " (SELECT MAX(p.name) FROM org_assignment p WHERE p.employee_id = c.rep_id) AS rep_name, " + notInPost("c.rep_id")
                 + " FROM abnormal_customer c WHERE c.week_start = ? AND c.team_code = ?"
-                + " ORDER BY c.reason_code, c.days_since DESC, c.customer_id", week.end(), week.end(), week.start(), team.id());
+                // the worst first: never visited in the lookback, then the longest unvisited; the largest fall in orders
+                + " ORDER BY c.reason_code, CASE WHEN c.reason_code = 'NOT_VISITED' AND c.days_since IS NULL THEN 0 ELSE 1 END,"
+                + " c.days_since DESC, c.baseline - c.actual DESC, c.customer_id", week.end(), week.end(), week.start(), team.id());
         parameters.put("ABNORMAL", abnormal);
         // a customer can be listed for two reasons (no visits and no orders): the heading counts customers
         parameters.put("ABNORMAL_CUSTOMERS", abnormal.stream().map(row -> row.get("customer_id")).distinct().count());

@@ -90,10 +90,18 @@ abstract class ReportScenarios extends ReportTestBase {
                 + " rep_id, team_code, actual, baseline, reason) VALUES (?, 'C001', 'ORDERS_DOWN', '山东省电力公司', 'R1', 'A',"
                 + " 'R001', 'SH', 0.00, 50000.00, 'orders of the last 4 weeks 0.00 against an average of 50000.00 per 4 weeks before')",
                 ReportFixture.WEEK);
+        // 烟台港务集团 has had no visit in the whole lookback: no days to show, the first of the list
+        jdbc.update("INSERT INTO abnormal_customer (week_start, customer_id, reason_code, customer_name, customer_class, abc_class,"
+                + " rep_id, team_code, allowed_days, reason) VALUES (?, 'C010', 'NOT_VISITED', '烟台港务集团', 'R2', 'A', 'R001', 'SH',"
+                + " 30, 'not visited in the last 91 days (class A allows 30)')", ReportFixture.WEEK);
         reports.run(ReportFixture.DATE, ReportType.WEEKLY, false, out);
 
         Pdf pdf = open(Path.of((String) archiveRow("WEEKLY", "SH", "zh").get("file_path")));
-        assertThat(pdf.text()).contains("异常客户（3 个）");
+        assertThat(pdf.text()).contains("异常客户（4 个）");
+        // the worst first: never visited, then 45 days, 38 days; orders down by 86,765.43, then by 50,000.00
+        List<String> listed = pdf.text().lines().filter(line -> line.contains("超期未拜访") || line.contains("订单大幅下降"))
+                .map(line -> line.substring(0, line.indexOf(' '))).toList();
+        assertThat(listed).containsExactly("烟台港务集团", "山东省电力公司", "青岛港集团", "济南市第一人民医院", "山东省电力公司");
         BigDecimal teamOrders = jdbc.queryForObject("SELECT orders_amount FROM rollup WHERE period_type = 'WEEK' AND entity_type = 'TEAM'"
                 + " AND entity_id = 'SH'", BigDecimal.class);
         assertThat(pdf.text()).contains("销售管理周报", "上海办事处", "2026-05-25 ~ 2026-05-31", MONEY.format(teamOrders), "89.6%",
