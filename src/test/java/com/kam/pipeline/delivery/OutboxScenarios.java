@@ -58,6 +58,9 @@ abstract class OutboxScenarios extends DeliveryTestBase {
         assertThat(unordered(written)).isEqualTo(unordered(expected));
         assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE status = 'WRITTEN' AND outbox_file IS NOT NULL")).isEqualTo(mails);
 
+        // a Chinese mail names the period and the report as one reads them
+        assertThat(messages.stream().map(OutboxScenarios::body).toList())
+                .anySatisfy(text -> assertThat(text).contains("2026-09-01 至 2026-09-30 的销售代表月度考核表已生成，共 "));
         // the English rep's September mail links the large PDF instead of attaching it
         MimeMessage september = messages.stream().filter(m -> to(m).equals("zhang.ping@example.com"))
                 .filter(m -> body(m).contains("E00018")).filter(m -> subject(m).contains("2026-09-01")).findFirst().orElseThrow();
