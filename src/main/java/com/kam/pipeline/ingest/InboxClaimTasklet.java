@@ -94,7 +94,7 @@ class InboxClaimTasklet implements Tasklet {
             String sha = sha256(file);
             Long earlier = claimedNow.get(source.name() + sha);
             if (earlier == null) {
-                earlier = loads.loadedWithChecksum(source.name(), sha).orElse(null);
+                earlier = loads.loadedWithChecksum(source, sha).orElse(null);
             }
             if (earlier != null) {
                 loads.create(run.jobInstanceId(), run.businessDate(), source, name, sha, IngestLoads.DUPLICATE, earlier);

@@ -57,13 +57,16 @@ public class IngestLoads {
         return keys.getKey().longValue();
     }
 
-    /** The load that already took in this exact file for this source, if any. */
-    Optional<Long> loadedWithChecksum(String sourceName, String sha256) {
+    /** The load that already took in this exact file for this source and still holds its rows, if any. */
+    Optional<Long> loadedWithChecksum(Source source, String sha256) {
         // a load that left rows waiting does not count: the same file is read again on their nights;
-        // nor does one that read no rows: every empty export has the same bytes, and each is named as empty
+        // nor does one that read no rows: every empty export has the same bytes, and each is named as empty;
+        // nor one of dated rows that a later file replaced for some date: dropped again, it puts them back
+        String stillHeld = KindTable.of(source.kind()).keptByKey() ? ""
+                : " AND rows_loaded = (SELECT COALESCE(SUM(d.row_count), 0) FROM ingest_load_date d WHERE d.load_id = ingest_load.id)";
         return jdbc.queryForList("SELECT id FROM ingest_load WHERE source_name = ? AND sha256 = ? AND status = ?"
-                        + " AND COALESCE(rows_waiting, 0) = 0 AND COALESCE(rows_read, 0) > 0 ORDER BY id",
-                Long.class, sourceName, sha256, LOADED).stream().findFirst();
+                        + " AND COALESCE(rows_waiting, 0) = 0 AND COALESCE(rows_read, 0) > 0" + stillHeld + " ORDER BY id",
+                Long.class, source.name(), sha256, LOADED).stream().findFirst();
     }
 
     /**

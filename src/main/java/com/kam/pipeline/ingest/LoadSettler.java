@@ -88,12 +88,15 @@ class LoadSettler implements Tasklet {
                 + " AND o.data_date = n.data_date AND o.load_id < n.load_id WHERE n.load_id IN (" + ids + ")"
                 + " ORDER BY n.load_id, o.load_id");
         Set<Long> tonight = new HashSet<>(pending.stream().map(IngestLoads.Load::id).toList());
+        Map<Long, IngestLoads.Load> byId = new HashMap<>();
+        pending.forEach(load -> byId.put(load.id(), load));
         Map<String, Integer> replacedRows = new TreeMap<>();
         // per load and date: whether its rows are exactly those of the settled loads they replace
         Map<String, Boolean> unchanged = new TreeMap<>();
         for (Map<String, Object> r : replaced) {
             Object day = r.get("data_date");
             long oldLoad = ((Number) r.get("old_load")).longValue();
+            warnOfRepsLeftOut(byId.get(((Number) r.get("load_id")).longValue()), oldLoad, day);
             int rows = jdbc.update("DELETE FROM " + table.table + " WHERE load_id = ? AND " + table.dateColumn + " = ?" + ownRows,
                     oldLoad, day);
             jdbc.update("DELETE FROM ingest_load_date WHERE load_id = ? AND data_date = ?", oldLoad, day);
@@ -129,6 +132,28 @@ class LoadSettler implements Tasklet {
                 datesBySource.computeIfAbsent(rs.getString(1), s -> new ArrayList<>()).add(rs.getDate(2).toLocalDate());
             });
             datesBySource.forEach((source, dates) -> StageChangesFromSnapshots.derive(jdbc, source, dates));
+        }
+    }
+
+    /**
+     * A corrected file of plans or reports replaces the whole of each date it holds: the reps an
+     * earlier load had rows of for that date and it has none of lose theirs. Usually a deliberate
+     * correction, but a partial export (one team, the late reports only) does the same: say whose,
+     * loudly, so that an operator can put the full day back.
+     */
+    private void warnOfRepsLeftOut(IngestLoads.Load load, long oldLoad, Object day) {
+        if (kind != InputKind.DAILY_REPORT && kind != InputKind.VISIT_PLAN) {
+            return;
+        }
+        String date = table.dateColumn;
+        List<String> left = jdbc.queryForList("SELECT DISTINCT o.rep_id FROM " + table.table + " o WHERE o.load_id = ? AND o."
+                + date + " = ? AND NOT EXISTS (SELECT 1 FROM " + table.table + " n WHERE n.load_id = ? AND n." + date + " = ?"
+                + " AND n.rep_id = o.rep_id) ORDER BY o.rep_id", String.class, oldLoad, day, load.id(), day);
+        if (!left.isEmpty()) {
+            log.warn("{} {}: it replaces {} of an earlier load (#{}), which also had rows of {} rep(s) it has none of: {}{};"
+                            + " their rows of that day are gone. If the file is a partial export, put the day's full file in"
+                            + " the inbox again", load.sourceName(), load.fileName(), day, oldLoad, left.size(),
+                    String.join(", ", left.subList(0, Math.min(10, left.size()))), left.size() > 10 ? ", ..." : "");
         }
     }
 

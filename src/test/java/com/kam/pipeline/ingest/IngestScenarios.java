@@ -323,6 +323,33 @@ abstract class IngestScenarios extends IngestTestBase {
         assertThat(reasons).containsExactly("replaced 3 rows of earlier loads");
     }
 
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aCorrectedFileWithoutSomeRepsNamesThemAndTheDaysFullFileDroppedAgainPutsThemBack(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        SmallCompany.writeInbox(inbox);
+        ingest(MAY_11);
+        assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-11' AND rep_id = 'R002'")).isEqualTo(1);
+        // a partial export of the 11th: 王小明's report only
+        Files.writeString(inbox.resolve("daily_reports_2026-05-11_r001.csv"), """
+                rep_id,report_date,customer_id,visit_time,purpose,outcome,effective,order_amount,submitted_at,attendance
+                R001,2026-05-11,C001,09:30,订货,签了订单,是,20000,2026-05-11 19:30:00,出勤
+                """);
+
+        ingest(MAY_11.plusDays(1));
+
+        assertThat(output).contains("daily_reports_2026-05-11_r001.csv: it replaces 2026-05-11 of an earlier load",
+                "which also had rows of 1 rep(s) it has none of: R002; their rows of that day are gone");
+        assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-11' AND rep_id = 'R002'")).isZero();
+
+        // the day's full file, dropped again, is not a duplicate of the first load (whose rows of the day are gone)
+        Files.copy(inbox.resolve("archive/2026-05-11/daily_reports_2026-05-11.csv"), inbox.resolve("daily_reports_2026-05-11.csv"));
+        IngestService.Result again = ingest(MAY_11.plusDays(2));
+        assertThat(line(again, "daily-reports").duplicates()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-11' AND rep_id = 'R002'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-11'")).isEqualTo(3);
+    }
+
     private Map<String, String> rejects(String source) {
         return rows("SELECT line_no, field_name, reason FROM ingest_reject WHERE source_name = ? ORDER BY line_no", source)
                 .stream().collect(Collectors.toMap(r -> r.get("line_no").toString(),
