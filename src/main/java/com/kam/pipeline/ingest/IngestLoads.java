@@ -61,8 +61,10 @@ public class IngestLoads {
     Optional<Long> loadedWithChecksum(Source source, String sha256) {
         // a load that left rows waiting does not count: the same file is read again on their nights;
         // nor does one that read no rows: every empty export has the same bytes, and each is named as empty;
-        // nor one of dated rows that a later file replaced for some date: dropped again, it puts them back
-        String stillHeld = KindTable.of(source.kind()).keptByKey() ? ""
+        // nor one whose rows a later file replaced (for some date, or some key): dropped again, it puts them back
+        KindTable table = KindTable.of(source.kind());
+        String stillHeld = table.keptByKey()
+                ? " AND rows_loaded = (SELECT COUNT(*) FROM " + table.table + " t WHERE t.load_id = ingest_load.id)"
                 : " AND rows_loaded = (SELECT COALESCE(SUM(d.row_count), 0) FROM ingest_load_date d WHERE d.load_id = ingest_load.id)";
         return jdbc.queryForList("SELECT id FROM ingest_load WHERE source_name = ? AND sha256 = ? AND status = ?"
                         + " AND COALESCE(rows_waiting, 0) = 0 AND COALESCE(rows_read, 0) > 0" + stillHeld + " ORDER BY id",

@@ -71,6 +71,7 @@ class LoadSettler implements Tasklet {
         if (kind == InputKind.ORG) {
             // the organisation file is a full extract: assignments it no longer lists are gone
             for (IngestLoads.Load load : pending) {
+                warnOfPeopleLeftOut(load);
                 jdbc.update("DELETE FROM org_assignment WHERE source_name = ? AND load_id < ?", load.sourceName(), load.id());
             }
         } else if (kind == InputKind.TARGET) {
@@ -132,6 +133,23 @@ class LoadSettler implements Tasklet {
                 datesBySource.computeIfAbsent(rs.getString(1), s -> new ArrayList<>()).add(rs.getDate(2).toLocalDate());
             });
             datesBySource.forEach((source, dates) -> StageChangesFromSnapshots.derive(jdbc, source, dates));
+        }
+    }
+
+    /**
+     * People who leave keep their rows (with the day they left), so an organisation file that no
+     * longer lists someone at all is most likely a partial export (one region): say who, loudly,
+     * before their assignments go, so that an operator can put the full file back.
+     */
+    private void warnOfPeopleLeftOut(IngestLoads.Load load) {
+        List<String> left = jdbc.queryForList("SELECT DISTINCT o.employee_id FROM org_assignment o WHERE o.source_name = ?"
+                + " AND o.load_id < ? AND NOT EXISTS (SELECT 1 FROM org_assignment n WHERE n.load_id = ?"
+                + " AND n.employee_id = o.employee_id) ORDER BY o.employee_id", String.class, load.sourceName(), load.id(), load.id());
+        if (!left.isEmpty()) {
+            log.warn("{} {}: it no longer lists {} people the earlier organisation file had: {}{}; their assignments are gone"
+                            + " (people who leave keep their rows, with valid_to). If the file is a partial export, put the full"
+                            + " file in the inbox again", load.sourceName(), load.fileName(), left.size(),
+                    String.join(", ", left.subList(0, Math.min(10, left.size()))), left.size() > 10 ? ", ..." : "");
         }
     }
 

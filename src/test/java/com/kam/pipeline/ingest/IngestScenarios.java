@@ -350,6 +350,30 @@ abstract class IngestScenarios extends IngestTestBase {
         assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-11'")).isEqualTo(3);
     }
 
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void anOrganisationFileThatNoLongerListsSomeoneNamesThemAndTheFullFileDroppedAgainPutsThemBack(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        SmallCompany.writeInbox(inbox);
+        ingest(MAY_11);
+        // an export of 杭州 only
+        Files.writeString(inbox.resolve("org_hz.csv"), SmallCompany.ORG.lines()
+                .filter(line -> line.startsWith("employee_id") || line.contains(",HZ,"))
+                .collect(Collectors.joining("\n", "", "\n")));
+
+        ingest(MAY_11.plusDays(1));
+
+        assertThat(output).contains("org_hz.csv: it no longer lists 4 people the earlier organisation file had:"
+                + " D001, L001, M001, R001; their assignments are gone");
+        assertThat(count("SELECT COUNT(DISTINCT employee_id) FROM org_assignment")).isEqualTo(3);
+
+        // the full file, dropped again, is not a duplicate of the first load (whose rows are gone): everyone is back
+        Files.copy(inbox.resolve("archive/2026-05-11/org.csv"), inbox.resolve("org.csv"));
+        IngestService.Result again = ingest(MAY_11.plusDays(2));
+        assertThat(line(again, "org").duplicates()).isZero();
+        assertThat(count("SELECT COUNT(DISTINCT employee_id) FROM org_assignment")).isEqualTo(7);
+    }
+
     private Map<String, String> rejects(String source) {
         return rows("SELECT line_no, field_name, reason FROM ingest_reject WHERE source_name = ? ORDER BY line_no", source)
                 .stream().collect(Collectors.toMap(r -> r.get("line_no").toString(),
