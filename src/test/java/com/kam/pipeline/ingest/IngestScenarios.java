@@ -14,8 +14,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** What a sales-ops user checks after an ingest; run on H2 and on MariaDB by the subclasses. */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class IngestScenarios extends IngestTestBase {
 
     /** The stage changes stored from the log, as "opportunity date stage", by date and opportunity. */
@@ -324,9 +328,7 @@ abstract class IngestScenarios extends IngestTestBase {
     }
 
     @Test
-    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
-    void aCorrectedFileWithoutSomeRepsNamesThemAndTheDaysFullFileDroppedAgainPutsThemBack(
-            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+    void aCorrectedFileWithoutSomeRepsNamesThemAndTheDaysFullFileDroppedAgainPutsThemBack(CapturedOutput output) throws Exception {
         SmallCompany.writeInbox(inbox);
         ingest(MAY_11);
         assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-11' AND rep_id = 'R002'")).isEqualTo(1);
@@ -351,9 +353,8 @@ abstract class IngestScenarios extends IngestTestBase {
     }
 
     @Test
-    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
-    void anOrganisationFileThatNoLongerListsSomeoneNamesThemAndTheFullFileDroppedAgainPutsThemBack(
-            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+    void anOrganisationFileThatNoLongerListsSomeoneNamesThemAndTheFullFileDroppedAgainPutsThemBack(CapturedOutput output)
+            throws Exception {
         SmallCompany.writeInbox(inbox);
         ingest(MAY_11);
         // an export of 杭州 only
