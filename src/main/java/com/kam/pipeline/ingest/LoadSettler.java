@@ -133,6 +133,34 @@ class LoadSettler implements Tasklet {
                 datesBySource.computeIfAbsent(rs.getString(1), s -> new ArrayList<>()).add(rs.getDate(2).toLocalDate());
             });
             datesBySource.forEach((source, dates) -> StageChangesFromSnapshots.derive(jdbc, source, dates));
+            for (IngestLoads.Load load : pending) {
+                jdbc.queryForList("SELECT data_date FROM ingest_load_date WHERE load_id = ?", LocalDate.class, load.id())
+                        .forEach(date -> warnOfOpenDealsLeftOut(load, date));
+            }
+        }
+    }
+
+    /**
+     * A snapshot lists every open deal (and those closed lately), so an open deal of the snapshot
+     * before that it no longer lists, neither won nor lost, is most likely a partial extract; the
+     * forecasts as of that date would leave it out. Say which, loudly.
+     */
+    private void warnOfOpenDealsLeftOut(IngestLoads.Load load, LocalDate date) {
+        LocalDate previous = jdbc.queryForObject("SELECT MAX(snapshot_date) FROM opportunity_snapshot WHERE source_name = ?"
+                + " AND snapshot_date < ?", LocalDate.class, load.sourceName(), date);
+        if (previous == null) {
+            return;
+        }
+        List<String> left = jdbc.queryForList("SELECT p.opportunity_id FROM opportunity_snapshot p WHERE p.source_name = ?"
+                + " AND p.snapshot_date = ? AND p.stage NOT IN ('WON', 'LOST') AND NOT EXISTS (SELECT 1 FROM"
+                + " opportunity_snapshot c WHERE c.source_name = p.source_name AND c.snapshot_date = ?"
+                + " AND c.opportunity_id = p.opportunity_id) ORDER BY p.opportunity_id", String.class, load.sourceName(),
+                previous, date);
+        if (!left.isEmpty()) {
+            log.warn("{} {}: the snapshot of {} no longer lists {} open deal(s) of the snapshot of {}, neither won nor lost: {}{};"
+                            + " the forecasts as of {} leave them out. If the file is a partial extract, put the full one in the"
+                            + " inbox again", load.sourceName(), load.fileName(), date, left.size(), previous,
+                    String.join(", ", left.subList(0, Math.min(10, left.size()))), left.size() > 10 ? ", ..." : "", date);
         }
     }
 

@@ -375,6 +375,21 @@ abstract class IngestScenarios extends IngestTestBase {
         assertThat(count("SELECT COUNT(DISTINCT employee_id) FROM org_assignment")).isEqualTo(7);
     }
 
+    @Test
+    void aSnapshotThatNoLongerListsAnOpenDealNamesIt(CapturedOutput output) throws Exception {
+        SmallCompany.writeInbox(inbox);
+        ingest(MAY_11);
+        // the next snapshot without O002 (open, 合作), and without O003 and O005 (won and lost: they may go)
+        Files.writeString(inbox.resolve("opportunities_2026-05-12.csv"), SmallCompany.OPPORTUNITIES.lines()
+                .filter(line -> !line.startsWith("O002") && !line.startsWith("O003") && !line.startsWith("O005"))
+                .collect(Collectors.joining("\n", "", "\n")));
+
+        ingest(MAY_11.plusDays(1));
+
+        assertThat(output).contains("opportunities_2026-05-12.csv: the snapshot of 2026-05-12 no longer lists 1 open deal(s)"
+                + " of the snapshot of 2026-05-11, neither won nor lost: O002; the forecasts as of 2026-05-12 leave them out");
+    }
+
     private Map<String, String> rejects(String source) {
         return rows("SELECT line_no, field_name, reason FROM ingest_reject WHERE source_name = ? ORDER BY line_no", source)
                 .stream().collect(Collectors.toMap(r -> r.get("line_no").toString(),
