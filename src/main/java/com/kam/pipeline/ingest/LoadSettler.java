@@ -157,10 +157,10 @@ class LoadSettler implements Tasklet {
                 + " AND c.opportunity_id = p.opportunity_id) ORDER BY p.opportunity_id", String.class, load.sourceName(),
                 previous, date);
         if (!left.isEmpty()) {
-            log.warn("{} {}: the snapshot of {} no longer lists {} open deal(s) of the snapshot of {}, neither won nor lost: {}{};"
+            log.warn("{} {}: the snapshot of {} no longer lists {} open deal(s) of the snapshot of {}, neither won nor lost: {};"
                             + " the forecasts as of {} leave them out. If the file is a partial extract, put the full one in the"
                             + " inbox again", load.sourceName(), load.fileName(), date, left.size(), previous,
-                    String.join(", ", left.subList(0, Math.min(10, left.size()))), left.size() > 10 ? ", ..." : "", date);
+                    named(left), date);
         }
     }
 
@@ -174,10 +174,10 @@ class LoadSettler implements Tasklet {
                 + " AND o.load_id < ? AND NOT EXISTS (SELECT 1 FROM org_assignment n WHERE n.load_id = ?"
                 + " AND n.employee_id = o.employee_id) ORDER BY o.employee_id", String.class, load.sourceName(), load.id(), load.id());
         if (!left.isEmpty()) {
-            log.warn("{} {}: it no longer lists {} people the earlier organisation file had: {}{}; their assignments are gone"
+            log.warn("{} {}: it no longer lists {} people the earlier organisation file had: {}; their assignments are gone"
                             + " (people who leave keep their rows, with valid_to). If the file is a partial export, put the full"
                             + " file in the inbox again", load.sourceName(), load.fileName(), left.size(),
-                    String.join(", ", left.subList(0, Math.min(10, left.size()))), left.size() > 10 ? ", ..." : "");
+                    named(left));
         }
     }
 
@@ -196,11 +196,16 @@ class LoadSettler implements Tasklet {
                 + date + " = ? AND NOT EXISTS (SELECT 1 FROM " + table.table + " n WHERE n.load_id = ? AND n." + date + " = ?"
                 + " AND n.rep_id = o.rep_id) ORDER BY o.rep_id", String.class, oldLoad, day, load.id(), day);
         if (!left.isEmpty()) {
-            log.warn("{} {}: it replaces {} of an earlier load (#{}), which also had rows of {} rep(s) it has none of: {}{};"
+            log.warn("{} {}: it replaces {} of an earlier load (#{}), which also had rows of {} rep(s) it has none of: {};"
                             + " their rows of that day are gone. If the file is a partial export, put the day's full file in"
                             + " the inbox again", load.sourceName(), load.fileName(), day, oldLoad, left.size(),
-                    String.join(", ", left.subList(0, Math.min(10, left.size()))), left.size() > 10 ? ", ..." : "");
+                    named(left));
         }
+    }
+
+    /** The first ten of the ids, and "..." for the rest. */
+    private static String named(List<String> ids) {
+        return String.join(", ", ids.subList(0, Math.min(10, ids.size()))) + (ids.size() > 10 ? ", ..." : "");
     }
 
     private void writeCounts(List<IngestLoads.Load> pending, String ids, Map<Long, Integer> loaded) {

@@ -48,17 +48,11 @@ class ComplaintDays {
         }
         List<String> reps = jdbc.queryForList("SELECT DISTINCT rep_id FROM report_line WHERE report_date BETWEEN ? AND ?"
                 + " AND (complaints_received > 0 OR complaints_resolved > 0)", String.class, Date.valueOf(from), Date.valueOf(to));
-        for (int i = 0; i < reps.size(); i += IN_LIST) {
-            List<String> part = reps.subList(i, Math.min(reps.size(), i + IN_LIST));
-            List<Object> args = new java.util.ArrayList<>(part);
-            args.add(Date.valueOf(from));
-            jdbc.query("SELECT work_date, rep_id, complaints_received, complaints_resolved FROM rollup_complaint_day"
-                    + " WHERE rep_id IN (" + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")"
-                    + " AND work_date < ? ORDER BY work_date", rs -> {
-                ages.computeIfAbsent(rs.getString(2), r -> new ComplaintAges())
-                        .add(rs.getObject(1, LocalDate.class), rs.getLong(3), rs.getLong(4));
-            }, args.toArray());
-        }
+        forRepsBefore(reps, from, in -> "SELECT work_date, rep_id, complaints_received, complaints_resolved"
+                + " FROM rollup_complaint_day WHERE rep_id IN (" + in + ") AND work_date < ? ORDER BY work_date", rs -> {
+            ages.computeIfAbsent(rs.getString(2), r -> new ComplaintAges())
+                    .add(rs.getObject(1, LocalDate.class), rs.getLong(3), rs.getLong(4));
+        });
         return ages;
     }
 
@@ -77,20 +71,27 @@ class ComplaintDays {
                 open.put(rs.getString(1), rs.getLong(2));
             }
         }, Date.valueOf(from.minusDays(1)));
-        List<String> rest = List.copyOf(others);
-        for (int i = 0; i < rest.size(); i += IN_LIST) {
-            List<String> part = rest.subList(i, Math.min(rest.size(), i + IN_LIST));
-            List<Object> args = new java.util.ArrayList<>(part);
-            args.add(Date.valueOf(from));
-            jdbc.query("SELECT c.rep_id, c.complaints_open_after FROM rollup_complaint_day c JOIN (SELECT rep_id,"
-                    + " MAX(work_date) AS last_day FROM rollup_complaint_day WHERE rep_id IN ("
-                    + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ") AND work_date < ?"
-                    + " GROUP BY rep_id) l ON l.rep_id = c.rep_id AND l.last_day = c.work_date"
-                    + " WHERE c.complaints_open_after > 0", rs -> {
-                open.put(rs.getString(1), rs.getLong(2));
-            }, args.toArray());
-        }
+        forRepsBefore(List.copyOf(others), from, in -> "SELECT c.rep_id, c.complaints_open_after FROM rollup_complaint_day c"
+                + " JOIN (SELECT rep_id, MAX(work_date) AS last_day FROM rollup_complaint_day WHERE rep_id IN (" + in + ")"
+                + " AND work_date < ? GROUP BY rep_id) l ON l.rep_id = c.rep_id AND l.last_day = c.work_date"
+                + " WHERE c.complaints_open_after > 0", rs -> {
+            open.put(rs.getString(1), rs.getLong(2));
+        });
         return open;
+    }
+
+    /**
+     * Runs {@code sql} (given the IN list's placeholders; its last parameter is {@code before}) for
+     * {@code reps}, {@link #IN_LIST} at a time.
+     */
+    private void forRepsBefore(List<String> reps, LocalDate before, java.util.function.UnaryOperator<String> sql,
+                               org.springframework.jdbc.core.RowCallbackHandler handler) {
+        for (int i = 0; i < reps.size(); i += IN_LIST) {
+            List<String> part = reps.subList(i, Math.min(reps.size(), i + IN_LIST));
+            List<Object> args = new java.util.ArrayList<>(part);
+            args.add(Date.valueOf(before));
+            jdbc.query(sql.apply(String.join(",", java.util.Collections.nCopies(part.size(), "?"))), handler, args.toArray());
+        }
     }
 
     void delete(LocalDate from, LocalDate to) {

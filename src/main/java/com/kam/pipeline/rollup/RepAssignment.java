@@ -15,6 +15,11 @@ record RepAssignment(String rep, String team, String region, LocalDate from, Loc
         return !day.isBefore(from) && (to == null || !day.isAfter(to));
     }
 
+    /** Whether the rep was assigned on some day of {@code first..last}. */
+    boolean overlaps(LocalDate first, LocalDate last) {
+        return !from.isAfter(last) && (to == null || !to.isBefore(first));
+    }
+
     /** The working days ({@code working}) of {@code from..to} each rep is assigned, by rep. */
     static Map<String, Integer> workingDays(List<RepAssignment> assignments, LocalDate from, LocalDate to,
                                             Predicate<LocalDate> working) {

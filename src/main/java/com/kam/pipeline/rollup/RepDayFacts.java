@@ -68,8 +68,7 @@ class RepDayFacts {
         // do the complaints open (for a rep with none in the range, those open before it)
         Map<String, ComplaintAges> ages = complaints.agesBefore(from, to);
         java.util.Set<String> reps = new java.util.HashSet<>();
-        assignments.stream().filter(a -> !a.from().isAfter(to) && (a.to() == null || !a.to().isBefore(from)))
-                .forEach(a -> reps.add(a.rep()));
+        assignments.stream().filter(a -> a.overlaps(from, to)).forEach(a -> reps.add(a.rep()));
         Map<String, Long> openBefore = complaints.openBefore(from, reps);
         int rows = 0;
         for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {

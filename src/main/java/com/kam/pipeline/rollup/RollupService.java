@@ -97,10 +97,11 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
                 + " ORDER BY id DESC LIMIT 1");
         Date first = jdbc.queryForObject("SELECT MIN(d) FROM (SELECT MIN(report_date) AS d FROM report_line"
                 + " UNION ALL SELECT MIN(plan_date) FROM visit_plan) x", Date.class);
+        Long lastMaster = last.isEmpty() ? null : ((Number) last.get(0).get("master_load_id")).longValue();
         if (first == null || first.toLocalDate().isAfter(asOf)) {
             // nothing recomputed: the figures are still those the last run saw the master data of
-            long seen = last.isEmpty() ? masterLoad : ((Number) last.get(0).get("master_load_id")).longValue();
-            return record(asOf, new Result("FULL", "no reports or plans yet", null, null, 0, 0), seen, started);
+            return record(asOf, new Result("FULL", "no reports or plans yet", null, null, 0, 0),
+                    lastMaster == null ? masterLoad : lastMaster, started);
         }
         // whole months from the first reported one, so that its targets and reports due are complete
         LocalDate firstDate = first.toLocalDate().withDayOfMonth(1);
@@ -115,9 +116,9 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             reason = "full recompute asked for";
         } else if (last.isEmpty()) {
             reason = "first run";
-        } else if (((Number) last.get(0).get("master_load_id")).longValue() == DEFINITIONS_CHANGED) {
+        } else if (lastMaster == DEFINITIONS_CHANGED) {
             reason = "an upgrade changed what the figures hold";
-        } else if (((Number) last.get(0).get("master_load_id")).longValue() != masterLoad) {
+        } else if (lastMaster != masterLoad) {
             reason = "new organisation or customer data";
         } else {
             reason = null;
