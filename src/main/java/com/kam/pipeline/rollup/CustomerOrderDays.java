@@ -44,7 +44,10 @@ class CustomerOrderDays {
      */
     Set<LocalDate> refresh(LocalDate from, LocalDate to, boolean findLaterDates) {
         Set<String> customers = new TreeSet<>();
-        if (findLaterDates) {
+        // (a night's new day has no order day after it: nothing later to look for)
+        boolean lookLater = findLaterDates && jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM customer_order_day"
+                + " WHERE order_date > ? LIMIT 1) x", Integer.class, Date.valueOf(to)) > 0;
+        if (lookLater) {
             customers.addAll(jdbc.queryForList("SELECT DISTINCT customer_id FROM customer_order_day WHERE order_date BETWEEN ? AND ?",
                     String.class, Date.valueOf(from), Date.valueOf(to)));
         }
@@ -54,7 +57,7 @@ class CustomerOrderDays {
                 + " AND customer_id IS NOT NULL AND order_amount > 0 GROUP BY customer_id, report_date",
                 Date.valueOf(from), Date.valueOf(to));
         Set<LocalDate> later = new TreeSet<>();
-        if (!findLaterDates) {
+        if (!lookLater) {
             return later;
         }
         customers.addAll(jdbc.queryForList("SELECT DISTINCT customer_id FROM customer_order_day WHERE order_date BETWEEN ? AND ?",
