@@ -33,7 +33,8 @@ sealed interface CheckedRow permits CheckedRow.Valid, CheckedRow.Rejected, Check
         }
     }
 
-    record Rejected(LoadRef load, long line, String field, String value, String reason, String raw)
+    /** {@code wholeFile}: the reason refuses the whole file ({@link SourceRow#fileProblem}). */
+    record Rejected(LoadRef load, long line, String field, String value, String reason, String raw, boolean wholeFile)
             implements CheckedRow {
     }
 

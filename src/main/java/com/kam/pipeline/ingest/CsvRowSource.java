@@ -70,8 +70,8 @@ final class CsvRowSource implements RowSource {
             return header.row(load, line, row, raw);
         } catch (UncheckedIOException e) {
             broken = true;
-            return SourceRow.problem(load, nextLine, null, null, "malformed CSV from line " + nextLine
-                    + " (" + e.getCause().getMessage() + "); the rest of the file could not be read");
+            return SourceRow.fileProblem(load, nextLine, null, null, "malformed CSV from line " + nextLine
+                    + " (" + e.getCause().getMessage() + "); the rest of the file could not be read, so none of it is loaded");
         }
     }
 

@@ -14,6 +14,8 @@ final class HeaderMap {
 
     private final int[] columnOfField;
     private final List<String> missingRequired = new ArrayList<>();
+    /** A header column that is not a field but looks like one the header lacks: what to say, or null. */
+    private final String misspelled;
     /** When the header is one column holding another separator: what to say about it. */
     private String separatorHint = "";
 
@@ -34,6 +36,7 @@ final class HeaderMap {
                 missingRequired.add(header1.equals(spec.name()) ? spec.name() : spec.name() + " (column '" + header1 + "')");
             }
         }
+        misspelled = misspelledColumn(source, header, fields);
         if (header.size() == 1 && header.get(0) != null) {
             // a whole header in one column: the file is separated by something else than the mapping says
             for (char other : new char[] {'\t', ';', '|', ','}) {
@@ -51,13 +54,100 @@ final class HeaderMap {
         return missingRequired;
     }
 
-    /** The row for these cells, or a problem row when the header lacks a required column. */
+    /**
+     * The row for these cells, or a problem that refuses the file when the header lacks a required
+     * column or misspells an optional one (its rows would load without that field, a day's orders
+     * gone quietly).
+     */
     SourceRow row(LoadRef load, long line, List<String> cells, java.util.function.Supplier<String> raw) {
         if (!missingRequired.isEmpty()) {
-            return SourceRow.problem(load, line, raw.get(), missingRequired.get(0).split(" ")[0],
+            return SourceRow.fileProblem(load, line, raw.get(), missingRequired.get(0).split(" ")[0],
                     "missing column in the header: " + String.join(", ", missingRequired) + separatorHint);
         }
+        if (misspelled != null) {
+            return SourceRow.fileProblem(load, line, raw.get(), null, misspelled);
+        }
         return new SourceRow(load, line, pick(cells), raw, null);
+    }
+
+    /**
+     * The first header column that names no field yet looks like the column of a field the header
+     * lacks (an abbreviation, a typo of up to two letters), described; null when there is none.
+     * Other unknown columns are simply not read (exports carry columns of their own).
+     */
+    private static String misspelledColumn(Source source, List<String> header, List<FieldSpec> fields) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (FieldSpec spec : fields) {
+            known.add(source.headerFor(spec.name()).toLowerCase(Locale.ROOT));
+        }
+        // the header's columns as written, by their lower-case names
+        Map<String, String> present = new java.util.LinkedHashMap<>();
+        for (String name : header) {
+            String column = name == null ? "" : name.replace("\uFEFF", "").trim();
+            present.putIfAbsent(column.toLowerCase(Locale.ROOT), column);
+        }
+        for (String column : present.values()) {
+            if (column.isEmpty() || known.contains(column.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (FieldSpec spec : fields) {
+                String expected = source.headerFor(spec.name());
+                if (!present.containsKey(expected.toLowerCase(Locale.ROOT)) && looksLike(column, expected)) {
+                    return "the header has a column '" + column + "' that is no field, and no column '" + expected
+                            + "': is it misspelled? Its rows would load without " + spec.name() + "; rename the column"
+                            + (source.definedIn() == null ? "" : " or map it in " + source.definedIn());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Same first letter, and one is the other shortened (letters left out) or differs by at most two letters. */
+    static boolean looksLike(String column, String expected) {
+        String a = letters(column);
+        String b = letters(expected);
+        if (a.isEmpty() || b.isEmpty() || a.charAt(0) != b.charAt(0)) {
+            return false;
+        }
+        return shortened(a, b) || shortened(b, a) || distance(a, b) <= 2;
+    }
+
+    private static String letters(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.]", "");
+    }
+
+    /** Whether {@code shorter} is {@code longer} with some letters left out, keeping at least half. */
+    private static boolean shortened(String shorter, String longer) {
+        if (shorter.length() >= longer.length() || shorter.length() * 2 < longer.length()) {
+            return false;
+        }
+        int i = 0;
+        for (int j = 0; j < longer.length() && i < shorter.length(); j++) {
+            if (shorter.charAt(i) == longer.charAt(j)) {
+                i++;
+            }
+        }
+        return i == shorter.length();
+    }
+
+    /** Edit distance (insertions, deletions, substitutions). */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private String[] pick(List<String> cells) {

@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Last step of an ingest run: moves the processed files to {@code inbox/archive/<date>/} (but
- * leaves a file whose rows wait for later nights, see {@link CheckedRow.Waiting}, and one
- * overwritten since it was loaded),
+ * leaves a file whose rows wait for later nights, see {@link CheckedRow.Waiting}, one refused
+ * as unreadable whole, and one overwritten since it was loaded),
  * writes the rejects CSV of each source beside the run's outputs, and logs the summary.
  * Safe to run again: files already moved are left alone, CSVs are rebuilt from the table.
  */
@@ -43,7 +43,10 @@ class IngestFinishTasklet implements Tasklet {
         Map<String, List<Long>> withRejects = new TreeMap<>();
         for (IngestLoads.Load load : all) {
             Path file = run.inbox().resolve(load.fileName());
-            if (load.leftRowsWaiting()) {
+            if (load.refused()) {
+                // said at settling, with the reason; the fixed file is read again on the next run
+                log.debug("{}: refused, left in the inbox", load.fileName());
+            } else if (load.leftRowsWaiting()) {
                 log.info("{}: {} row(s) wait for a later night (see ingest_waiting); the file stays in the inbox",
                         load.fileName(), load.rowsWaiting());
             } else if (load.sha256() != null && Files.isRegularFile(file)

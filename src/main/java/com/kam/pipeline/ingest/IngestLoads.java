@@ -19,11 +19,17 @@ public class IngestLoads {
     public static final String DUPLICATE = "DUPLICATE";
     /** A load an earlier run of the date left unsettled when a forced run started the date over. */
     public static final String ABANDONED = "ABANDONED";
+    /** A load whose file could not be taken in whole (see {@link SourceRow#fileProblem}): it stays in the inbox. */
+    public static final String REFUSED = "REFUSED";
 
     /** One row of ingest_load. */
     public record Load(long id, long jobInstanceId, LocalDate businessDate, String sourceName, String kind,
                        String fileName, String sha256, String status, Long duplicateOf, Integer rowsRead,
-                       Integer rowsLoaded, Integer rowsRejected, Integer rowsWaiting, String archivedTo) {
+                       Integer rowsLoaded, Integer rowsRejected, Integer rowsWaiting, String archivedTo, String refusedReason) {
+
+        boolean refused() {
+            return REFUSED.equals(status);
+        }
 
         /** Whether rows of the file wait for a later night (see {@link CheckedRow.Waiting}): it stays in the inbox. */
         boolean leftRowsWaiting() {
@@ -92,10 +98,11 @@ public class IngestLoads {
         return jdbc.query("SELECT * FROM ingest_load WHERE job_instance_id = ? ORDER BY id", IngestLoads::map, jobInstanceId);
     }
 
-    void markLoaded(long loadId, int read, int loaded, int rejected, int waiting) {
+    /** Settles a load: {@link #LOADED}, or {@link #REFUSED} when a row refused its file. */
+    void markSettled(Load load, int read, int loaded, int rejected, int waiting) {
         jdbc.update("UPDATE ingest_load SET status = ?, rows_read = ?, rows_loaded = ?, rows_rejected = ?, rows_waiting = ?,"
-                + " finished_at = ? WHERE id = ?", LOADED, read, loaded, rejected, waiting, Timestamp.valueOf(LocalDateTime.now()),
-                loadId);
+                + " finished_at = ? WHERE id = ?", load.refusedReason() == null ? LOADED : REFUSED, read, loaded, rejected,
+                waiting, Timestamp.valueOf(LocalDateTime.now()), load.id());
     }
 
     void recordRowsRead(long loadId, long read) {
@@ -112,6 +119,6 @@ public class IngestLoads {
                 rs.getString("status"), (Long) rs.getObject("duplicate_of", Long.class),
                 (Integer) rs.getObject("rows_read", Integer.class), (Integer) rs.getObject("rows_loaded", Integer.class),
                 (Integer) rs.getObject("rows_rejected", Integer.class), (Integer) rs.getObject("rows_waiting", Integer.class),
-                rs.getString("archived_to"));
+                rs.getString("archived_to"), rs.getString("refused_reason"));
     }
 }

@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * Per source: how many files, and read = loaded + rejected + waiting (for later nights) over them;
  * and the files that held no row at all (an export that failed half-way looks like a quiet day).
  */
-public record IngestSummary(List<SourceLine> sources, List<String> emptyFiles) {
+public record IngestSummary(List<SourceLine> sources, List<String> emptyFiles, List<String> refusedFiles) {
 
     public record SourceLine(String source, int files, int duplicates, long read, long loaded, long rejected, long waiting) {
         public boolean balanced() {
@@ -20,6 +20,7 @@ public record IngestSummary(List<SourceLine> sources, List<String> emptyFiles) {
     public static IngestSummary of(List<IngestLoads.Load> loads) {
         Map<String, long[]> bySource = new TreeMap<>();
         List<String> empty = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (IngestLoads.Load load : loads) {
             long[] t = bySource.computeIfAbsent(load.sourceName(), s -> new long[6]);
             if (IngestLoads.DUPLICATE.equals(load.status())) {
@@ -27,8 +28,17 @@ public record IngestSummary(List<SourceLine> sources, List<String> emptyFiles) {
                 continue;
             }
             t[0]++;
-            t[2] += load.rowsRead() == null ? 0 : load.rowsRead();
-            t[3] += load.rowsLoaded() == null ? 0 : load.rowsLoaded();
+            int read = load.rowsRead() == null ? 0 : load.rowsRead();
+            int loaded = load.rowsLoaded() == null ? 0 : load.rowsLoaded();
+            t[2] += read;
+            t[3] += loaded;
+            if (load.refused()) {
+                // the rows it did not keep (all but master data read before the problem) count as
+                // rejected, for the reason the file was refused
+                t[4] += read - loaded;
+                refused.add(load.fileName() + " (" + load.sourceName() + "): " + load.refusedReason());
+                continue;
+            }
             t[4] += load.rowsRejected() == null ? 0 : load.rowsRejected();
             t[5] += load.rowsWaiting() == null ? 0 : load.rowsWaiting();
             if (load.sha256() != null && (load.rowsRead() == null || load.rowsRead() == 0)) { // (a JDBC load has no file)
@@ -37,7 +47,7 @@ public record IngestSummary(List<SourceLine> sources, List<String> emptyFiles) {
         }
         List<SourceLine> lines = new ArrayList<>();
         bySource.forEach((source, t) -> lines.add(new SourceLine(source, (int) t[0], (int) t[1], t[2], t[3], t[4], t[5])));
-        return new IngestSummary(lines, empty);
+        return new IngestSummary(lines, empty, refused);
     }
 
     public long totalRejected() {
@@ -59,6 +69,10 @@ public record IngestSummary(List<SourceLine> sources, List<String> emptyFiles) {
             out.append("waiting: rows that are early, not wrong (dated later in the month their file collects, or naming a"
                     + " deal no snapshot lists yet); their file stays in the inbox and loads them on a later night (see"
                     + " ingest_waiting)").append(System.lineSeparator());
+        }
+        for (String file : refusedFiles) {
+            out.append("REFUSED (fix the file; it stays in the inbox and is read again): ").append(file)
+                    .append(System.lineSeparator());
         }
         if (!emptyFiles.isEmpty()) {
             out.append("no rows in ").append(String.join(", ", emptyFiles))

@@ -106,7 +106,7 @@ class LoadRowReader implements ItemStreamReader<CheckedRow>, StepExecutionListen
         try {
             return source.type() == Source.SourceType.XLSX ? new XlsxRowSource(ref) : new CsvRowSource(ref);
         } catch (IOException e) {
-            return new UnreadableFile(SourceRow.problem(ref, 1, null, null, "unreadable file: " + e.getMessage()));
+            return new UnreadableFile(SourceRow.fileProblem(ref, 1, null, null, "unreadable file: " + e.getMessage()));
         }
     }
 

@@ -52,8 +52,10 @@ class LoadSettler implements Tasklet {
         if (pending.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
-        String ids = String.join(",", pending.stream().map(l -> Long.toString(l.id())).toList());
+        String ids = idList(pending);
         jdbc.update("DELETE FROM recompute_request WHERE load_id IN (" + ids + ")");
+        List<IngestLoads.Load> refused = pending.stream().filter(l -> l.refusedReason() != null).toList();
+        takeBack(refused);
         Map<Long, Integer> loaded;
         if (table.keptByKey()) {
             loaded = countByLoad("SELECT load_id, COUNT(*) FROM " + table.table + " WHERE load_id IN (" + ids + ") GROUP BY load_id");
@@ -61,16 +63,47 @@ class LoadSettler implements Tasklet {
         } else {
             loaded = countByLoad("SELECT load_id, SUM(row_count) FROM ingest_load_date WHERE load_id IN (" + ids + ")"
                     + " GROUP BY load_id");
-            settleDated(pending, ids);
+            List<IngestLoads.Load> taken = pending.stream().filter(l -> l.refusedReason() == null).toList();
+            if (!taken.isEmpty()) {
+                settleDated(taken, idList(taken));
+            }
         }
         writeCounts(pending, ids, loaded);
         return RepeatStatus.FINISHED;
     }
 
+    private static String idList(List<IngestLoads.Load> loads) {
+        return String.join(",", loads.stream().map(l -> Long.toString(l.id())).toList());
+    }
+
+    /**
+     * A file that could not be taken in whole replaces nothing: the dated rows it did read are
+     * taken back (the rows held for those dates stay), and it stays in the inbox to be read again
+     * once fixed. Master data rows read before the break stay (each is kept by its key), but an
+     * organisation file is not taken as the full extract it should be.
+     */
+    private void takeBack(List<IngestLoads.Load> refused) {
+        for (IngestLoads.Load load : refused) {
+            String kept;
+            if (table.keptByKey()) {
+                int rows = jdbc.queryForObject("SELECT COUNT(*) FROM " + table.table + " WHERE load_id = ?", Integer.class, load.id());
+                kept = rows == 0 ? "nothing of it is loaded" : rows + " row(s) read before the problem are loaded (each"
+                        + " replaces the row of its key)" + (kind == InputKind.ORG ? "; the earlier assignments are kept" : "");
+            } else {
+                jdbc.update("DELETE FROM " + table.table + " WHERE load_id = ?" + ownRows, load.id());
+                jdbc.update("DELETE FROM ingest_load_date WHERE load_id = ?", load.id());
+                kept = "nothing of it is loaded; the rows held for its dates are kept";
+            }
+            jdbc.update("DELETE FROM ingest_waiting WHERE load_id = ?", load.id());
+            log.error("{} {}: REFUSED, {}: {}. Fix the file: it stays in the inbox and is read again on the next run",
+                    load.sourceName(), load.fileName(), kept, load.refusedReason());
+        }
+    }
+
     private void settleMasterData(List<IngestLoads.Load> pending, String ids) {
         if (kind == InputKind.ORG) {
             // the organisation file is a full extract: assignments it no longer lists are gone
-            for (IngestLoads.Load load : pending) {
+            for (IngestLoads.Load load : pending.stream().filter(l -> l.refusedReason() == null).toList()) {
                 warnOfPeopleLeftOut(load);
                 jdbc.update("DELETE FROM org_assignment WHERE source_name = ? AND load_id < ?", load.sourceName(), load.id());
             }
@@ -218,8 +251,8 @@ class LoadSettler implements Tasklet {
             int in = loaded.getOrDefault(load.id(), 0);
             int out = rejected.getOrDefault(load.id(), 0);
             int later = waiting.getOrDefault(load.id(), 0);
-            loads.markLoaded(load.id(), read, in, out, later);
-            if (read != in + out + later) {
+            loads.markSettled(load, read, in, out, later);
+            if (load.refusedReason() == null && read != in + out + later) {
                 log.warn("{} {}: read {} rows but loaded {}, rejected {} and left {} for later nights", load.sourceName(),
                         load.fileName(), read, in, out, later);
             }

@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Stores a chunk in one transaction: valid rows into their kind's table (replacing the same key
  * for master data), rejects into {@code ingest_reject}, rows that wait for a later night into
- * {@code ingest_waiting}. Batched statements, no row-by-row trips.
+ * {@code ingest_waiting}, and a reason that refuses a whole file onto its load (settled by
+ * {@link LoadSettler}). Batched statements, no row-by-row trips.
  */
 class LoadWriter implements ItemWriter<CheckedRow> {
 
@@ -36,12 +37,17 @@ class LoadWriter implements ItemWriter<CheckedRow> {
         List<CheckedRow.Valid> valid = new ArrayList<>(chunk.size());
         List<Object[]> rejects = new ArrayList<>();
         List<Object[]> waiting = new ArrayList<>();
+        // per load refused by a row of this chunk, the first reason
+        Map<Long, String> refused = new LinkedHashMap<>();
         for (CheckedRow row : chunk) {
             if (row instanceof CheckedRow.Valid v) {
                 valid.add(v);
             } else if (row instanceof CheckedRow.Rejected r) {
                 rejects.add(new Object[] {r.load().id(), r.load().source().name(), r.load().fileName(), r.line(),
                         r.field(), clip(r.value()), clip(r.reason()), r.raw()});
+                if (r.wholeFile()) {
+                    refused.putIfAbsent(r.load().id(), clip(r.reason()));
+                }
             } else if (row instanceof CheckedRow.Waiting w) {
                 waiting.add(new Object[] {w.load().id(), w.line(), java.sql.Date.valueOf(w.date()), clip(w.reason()), w.raw()});
             }
@@ -56,6 +62,8 @@ class LoadWriter implements ItemWriter<CheckedRow> {
         if (!rejects.isEmpty()) {
             jdbc.batchUpdate(INSERT_REJECT, rejects);
         }
+        refused.forEach((load, reason) -> jdbc.update("UPDATE ingest_load SET refused_reason = ? WHERE id = ?"
+                + " AND refused_reason IS NULL", reason, load));
         if (!waiting.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO ingest_waiting (load_id, line_no, data_date, reason, raw_row) VALUES (?, ?, ?, ?, ?)", waiting);
         }

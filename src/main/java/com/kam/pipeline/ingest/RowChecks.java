@@ -183,6 +183,6 @@ final class RowChecks {
     }
 
     static CheckedRow.Rejected reject(CheckedRow.Valid row, String field, Object value, String reason) {
-        return new CheckedRow.Rejected(row.load(), row.line(), field, value == null ? null : value.toString(), reason, row.raw());
+        return new CheckedRow.Rejected(row.load(), row.line(), field, value == null ? null : value.toString(), reason, row.raw(), false);
     }
 }

@@ -40,7 +40,8 @@ final class RowParser {
 
     static CheckedRow parse(SourceRow row) {
         if (row.problem() != null) {
-            return new CheckedRow.Rejected(row.load(), row.line(), row.problem().field(), null, row.problem().reason(), row.raw());
+            return new CheckedRow.Rejected(row.load(), row.line(), row.problem().field(), null, row.problem().reason(), row.raw(),
+                    row.problem().wholeFile());
         }
         Source source = row.load().source();
         List<FieldSpec> fields = source.kind().fields();
@@ -50,7 +51,7 @@ final class RowParser {
                 values[i] = parseField(source, fields.get(i), row.values()[i]);
             }
         } catch (FieldError e) {
-            return new CheckedRow.Rejected(row.load(), row.line(), e.field, e.value, e.getMessage(), row.raw());
+            return new CheckedRow.Rejected(row.load(), row.line(), e.field, e.value, e.getMessage(), row.raw(), false);
         }
         return new CheckedRow.Valid(row.load(), row.line(), values, row.values(), row.rawText());
     }

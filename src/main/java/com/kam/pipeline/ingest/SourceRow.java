@@ -18,10 +18,19 @@ record SourceRow(LoadRef load, long line, String[] values, Supplier<String> rawT
         return rawText == null ? null : rawText.get();
     }
 
-    record RowProblem(String field, String reason) {
+    /** {@code wholeFile}: the problem spoils the file, not just the row (see {@link #fileProblem}). */
+    record RowProblem(String field, String reason, boolean wholeFile) {
     }
 
     static SourceRow problem(LoadRef load, long line, String raw, String field, String reason) {
-        return new SourceRow(load, line, null, () -> raw, new RowProblem(field, reason));
+        return new SourceRow(load, line, null, () -> raw, new RowProblem(field, reason, false));
+    }
+
+    /**
+     * A problem that means the file cannot be taken in whole (its reading broke off, its header
+     * lacks or misspells a column): the load is refused, and what it did read replaces nothing.
+     */
+    static SourceRow fileProblem(LoadRef load, long line, String raw, String field, String reason) {
+        return new SourceRow(load, line, null, () -> raw, new RowProblem(field, reason, true));
     }
 }

@@ -40,7 +40,7 @@ final class XlsxRowSource implements RowSource {
         if (sheet == null) {
             List<String> names = new ArrayList<>();
             workbook.forEach(s -> names.add(s.getSheetName()));
-            pendingProblem = SourceRow.problem(load, 1, null, null, "wrong sheet: no sheet named '"
+            pendingProblem = SourceRow.fileProblem(load, 1, null, null, "wrong sheet: no sheet named '"
                     + load.source().sheet() + "'; the workbook has " + names);
             rows = java.util.Collections.emptyIterator();
         } else {

@@ -90,12 +90,75 @@ abstract class IngestScenarios extends IngestTestBase {
         assertThat(text).contains("unmapped purpose '喝茶'").contains("daily_reports_2026-05-11.csv");
         assertThat(text.lines().count()).isGreaterThanOrEqualTo(12);
 
-        // processed files left the inbox for the archive; nothing else is in the inbox
+        // processed files left the inbox for the archive, but the workbook no sheet of which could be
+        // read is refused: it stays, to be fixed
         try (Stream<Path> left = Files.list(inbox)) {
-            assertThat(left.filter(Files::isRegularFile)).isEmpty();
+            assertThat(left.filter(Files::isRegularFile).map(p -> p.getFileName().toString())).containsExactly("targets_adjustment.xlsx");
         }
+        assertThat(result.summary().refusedFiles()).containsExactly(
+                "targets_adjustment.xlsx (targets): wrong sheet: no sheet named '月度目标'; the workbook has [Sheet1]");
         assertThat(inbox.resolve("archive/2026-05-11/daily_reports_2026-05-11.csv")).exists();
-        assertThat(inbox.resolve("archive/2026-05-11/targets_adjustment.xlsx")).exists();
+    }
+
+    @Test
+    void aFileWhoseReadingBreaksOffIsRefusedWholeAndTheDayItWouldReplaceIsKept(CapturedOutput output) throws Exception {
+        SmallCompany.writeInbox(inbox);
+        ingest(MAY_11);
+        takeOutTheRefusedWorkbook();
+        String held = "SELECT CONCAT(rep_id, ' ', COALESCE(customer_id, '-'), ' ', COALESCE(order_amount, 0)) FROM report_line"
+                + " WHERE report_date = '2026-05-11' ORDER BY line_no";
+        List<String> before = jdbc.queryForList(held, String.class);
+        assertThat(before).hasSize(3);
+        // a corrected export of the 11th whose third line opens a quote it never closes
+        String header = "rep_id,report_date,customer_id,visit_time,purpose,outcome,effective,order_amount,submitted_at,attendance\n";
+        String first = "R001,2026-05-11,C001,09:30,订货,签了订单,是,20000,2026-05-11 19:30:00,出勤\n";
+        String last = "R002,2026-05-11,,,,,,,2026-05-11 18:00:00,请假\n";
+        Path corrected = inbox.resolve("daily_reports_2026-05-11_corrected.csv");
+        Files.writeString(corrected, header + first + "R002,2026-05-11,C002,10:00,拜访,\"谈了价格,是,,2026-05-11 18:00:00,出勤\n"
+                + last);
+
+        IngestService.Result result = ingest(MAY_11.plusDays(1));
+
+        // nothing of it replaced the day: the rows held are those of the first file, and no recompute is asked for
+        assertThat(jdbc.queryForList(held, String.class)).isEqualTo(before);
+        assertThat(count("SELECT COUNT(*) FROM recompute_request r JOIN ingest_load l ON l.id = r.load_id"
+                + " WHERE l.file_name = 'daily_reports_2026-05-11_corrected.csv'")).isZero();
+        assertThat(jdbc.queryForObject("SELECT status FROM ingest_load WHERE file_name = 'daily_reports_2026-05-11_corrected.csv'",
+                String.class)).isEqualTo("REFUSED");
+        assertThat(result.summary().refusedFiles()).singleElement().asString()
+                .startsWith("daily_reports_2026-05-11_corrected.csv (daily-reports): malformed CSV from line 3 (")
+                .endsWith("the rest of the file could not be read, so none of it is loaded");
+        assertThat(line(result, "daily-reports").balanced()).isTrue();
+        assertThat(line(result, "daily-reports").loaded()).isZero();
+        assertThat(output).contains("daily_reports_2026-05-11_corrected.csv: REFUSED, nothing of it is loaded; the rows held for"
+                + " its dates are kept");
+        assertThat(corrected).exists();
+
+        // fixed in the inbox, it loads on the next run
+        Files.writeString(corrected, header + first + last);
+        ingest(MAY_11.plusDays(2));
+        assertThat(jdbc.queryForList(held, String.class)).hasSize(2).first().isEqualTo("R001 C001 20000.00");
+        assertThat(corrected).doesNotExist();
+    }
+
+    @Test
+    void aHeaderThatMisspellsAColumnRefusesTheFileRatherThanLoadItsRowsWithoutIt() throws Exception {
+        SmallCompany.writeInbox(inbox);
+        ingest(MAY_11);
+        takeOutTheRefusedWorkbook();
+        Files.writeString(inbox.resolve("daily_reports_2026-05-12.csv"), """
+                rep_id,report_date,customer_id,visit_time,purpose,outcome,effective,order_amt,submitted_at,attendance
+                R001,2026-05-12,C001,09:30,订货,签了订单,是,20000,2026-05-12 19:30:00,出勤
+                """);
+
+        IngestService.Result result = ingest(MAY_11.plusDays(1));
+
+        assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-12'")).isZero();
+        assertThat(result.summary().refusedFiles()).singleElement().asString().startsWith("daily_reports_2026-05-12.csv"
+                + " (daily-reports): the header has a column 'order_amt' that is no field, and no column 'order_amount': is it"
+                + " misspelled? Its rows would load without order_amount; rename the column or map it in ");
+        assertThat(rejects("daily-reports")).containsKey("2");
+        assertThat(inbox.resolve("daily_reports_2026-05-12.csv")).exists();
     }
 
     @Test
@@ -125,6 +188,7 @@ abstract class IngestScenarios extends IngestTestBase {
     void rerunAndRedroppedFilesNeverDuplicateAnything() throws Exception {
         SmallCompany.writeInbox(inbox);
         ingest(MAY_11);
+        takeOutTheRefusedWorkbook();
         List<String> afterFirstRun = Tables.dump(jdbc);
 
         // the same date again: refused without --force, and forced it finds nothing new
@@ -145,7 +209,8 @@ abstract class IngestScenarios extends IngestTestBase {
         });
 
         assertThat(withoutLoadRows(Tables.dump(jdbc))).isEqualTo(withoutLoadRows(afterFirstRun));
-        assertThat(count("SELECT COUNT(*) FROM ingest_load WHERE status = 'DUPLICATE'")).isEqualTo(6);
+        // (the refused workbook was taken out of the inbox, so it is not among them)
+        assertThat(count("SELECT COUNT(*) FROM ingest_load WHERE status = 'DUPLICATE'")).isEqualTo(5);
         assertThat(inbox.resolve("archive/2026-05-12/org.csv")).exists();
     }
 
@@ -388,6 +453,11 @@ abstract class IngestScenarios extends IngestTestBase {
 
         assertThat(output).contains("opportunities_2026-05-12.csv: the snapshot of 2026-05-12 no longer lists 1 open deal(s)"
                 + " of the snapshot of 2026-05-11, neither won nor lost: O002; the forecasts as of 2026-05-12 leave them out");
+    }
+
+    /** The small company's targets workbook has the wrong sheet: refused, it stays in the inbox until taken out. */
+    private void takeOutTheRefusedWorkbook() throws java.io.IOException {
+        Files.delete(inbox.resolve("targets_adjustment.xlsx"));
     }
 
     private Map<String, String> rejects(String source) {

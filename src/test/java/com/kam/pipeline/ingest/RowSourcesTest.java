@@ -101,7 +101,9 @@ class RowSourcesTest {
         List<SourceRow> rows = read("customers.csv");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(1).problem().reason()).startsWith("malformed CSV from line 3")
-                .endsWith("the rest of the file could not be read");
+                .endsWith("the rest of the file could not be read, so none of it is loaded");
+        assertThat(rows.get(1).problem().wholeFile()).isTrue();
+        assertThat(rows.get(0).problem()).isNull();
     }
 
     @Test
@@ -136,5 +138,16 @@ class RowSourcesTest {
             }
         }
         return rows;
+    }
+
+    @Test
+    void aHeaderColumnLooksLikeAFieldWhenItIsAnAbbreviationOrATypo() {
+        assertThat(HeaderMap.looksLike("order_amt", "order_amount")).isTrue();
+        assertThat(HeaderMap.looksLike("oder_amount", "order_amount")).isTrue();
+        assertThat(HeaderMap.looksLike("Order Amount", "order_amount")).isTrue();
+        assertThat(HeaderMap.looksLike("订单额", "订单金额")).isTrue();
+        assertThat(HeaderMap.looksLike("order_id", "order_amount")).isFalse();
+        assertThat(HeaderMap.looksLike("amount", "order_amount")).isFalse();
+        assertThat(HeaderMap.looksLike("o", "order_amount")).isFalse();
     }
 }
