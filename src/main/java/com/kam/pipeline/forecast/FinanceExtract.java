@@ -1,6 +1,7 @@
 package com.kam.pipeline.forecast;
 
 import com.kam.pipeline.ingest.CsvCells;
+import com.kam.pipeline.system.DateTimeText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -10,22 +11,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormat;
+import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The finance forecast extract of the latest nightly run of an as-of date, as CSV (UTF-8 with a
- * BOM so Excel shows Chinese) or XLSX. Text cells starting with = + - @ are neutralised. The
- * columns are documented in jobs/forecast-extract.md; {@link #SCHEMA_VERSION} changes with them.
+ * BOM so Excel shows Chinese) or XLSX (typed cells: amounts, dates, a frozen header with a filter;
+ * see writeXlsx). Text cells starting with = + - @ are neutralised. The columns are documented in jobs/forecast-extract.md; {@link #SCHEMA_VERSION} changes with them.
  */
 @Component
 public class FinanceExtract {
@@ -87,7 +97,7 @@ public class FinanceExtract {
             }
             row.add(rs.getObject(11, LocalDate.class));
             Timestamp generated = rs.getTimestamp(12);
-            row.add(com.kam.pipeline.system.DateTimeText.of(generated.toLocalDateTime()));
+            row.add(generated.toLocalDateTime());
             rows.add(row);
         }, runs.get(0));
         return rows;
@@ -101,7 +111,8 @@ public class FinanceExtract {
             for (List<Object> row : rows) {
                 List<String> cells = new ArrayList<>(row.size());
                 for (Object v : row) {
-                    cells.add(v == null ? "" : v instanceof BigDecimal b ? b.toPlainString() : CsvCells.neutralise(v.toString()));
+                    cells.add(v == null ? "" : v instanceof BigDecimal b ? b.toPlainString()
+                            : v instanceof LocalDateTime t ? DateTimeText.of(t) : CsvCells.neutralise(v.toString()));
                 }
                 csv.printRecord(cells);
             }
@@ -109,12 +120,47 @@ public class FinanceExtract {
         }
     }
 
+    /** Excel's formats: amounts in yuan with thousands separators, dates and times as Chinese finance reads them. */
+    static final String MONEY_FORMAT = "#,##0.00";
+    static final String DATE_FORMAT = "yyyy-mm-dd";
+    static final String DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
+    /** Widest column, in characters (Excel's own limit is 255). */
+    private static final int MAX_WIDTH = 60;
+
+    /**
+     * One sheet: a bold header row, frozen, with an autofilter over all rows; amounts as numbers
+     * (from the stored decimals, exact to Excel's 15 digits) in {@link #MONEY_FORMAT}; period and
+     * as-of dates as dates, generated_at as a date and time; text as text. A text that starts like
+     * a formula keeps its characters and gets Excel's quote prefix (the style an apostrophe typed
+     * in Excel gives), so the cell shows the name itself and stays text when edited. Column widths
+     * come from the header and the longest value (a Chinese character counts two), not from
+     * autoSizeColumn, which needs the fonts a server may not have.
+     */
     private static void writeXlsx(List<List<Object>> rows, Path file) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            DataFormat formats = book.createDataFormat();
+            Font bold = book.createFont();
+            bold.setBold(true);
+            CellStyle headerStyle = book.createCellStyle();
+            headerStyle.setFont(bold);
+            CellStyle money = book.createCellStyle();
+            money.setDataFormat(formats.getFormat(MONEY_FORMAT));
+            CellStyle date = book.createCellStyle();
+            date.setDataFormat(formats.getFormat(DATE_FORMAT));
+            CellStyle dateTime = book.createCellStyle();
+            dateTime.setDataFormat(formats.getFormat(DATE_TIME_FORMAT));
+            CellStyle quoted = book.createCellStyle();
+            quoted.setQuotePrefixed(true);
+            DecimalFormat moneyText = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+
             Sheet sheet = book.createSheet("forecast");
+            int[] widths = new int[HEADER.size()];
             Row header = sheet.createRow(0);
             for (int i = 0; i < HEADER.size(); i++) {
-                header.createCell(i).setCellValue(HEADER.get(i));
+                Cell c = header.createCell(i);
+                c.setCellValue(HEADER.get(i));
+                c.setCellStyle(headerStyle);
+                widths[i] = displayWidth(HEADER.get(i)) + 3; // bold, and the filter's drop-down button
             }
             int r = 1;
             for (List<Object> row : rows) {
@@ -125,14 +171,52 @@ public class FinanceExtract {
                         continue;
                     }
                     Cell c = x.createCell(i);
+                    String shown;
                     if (v instanceof BigDecimal b) {
-                        c.setCellValue(b.doubleValue());
+                        c.setCellValue(Double.parseDouble(b.toPlainString()));
+                        c.setCellStyle(money);
+                        shown = moneyText.format(b);
+                    } else if (v instanceof LocalDate d) {
+                        c.setCellValue(d);
+                        c.setCellStyle(date);
+                        shown = d.toString();
+                    } else if (v instanceof LocalDateTime t) {
+                        c.setCellValue(t.truncatedTo(ChronoUnit.SECONDS));
+                        c.setCellStyle(dateTime);
+                        shown = DateTimeText.of(t);
                     } else {
-                        c.setCellValue(CsvCells.neutralise(v.toString()));
+                        shown = v.toString();
+                        c.setCellValue(shown);
+                        if (!CsvCells.neutralise(shown).equals(shown)) {
+                            c.setCellStyle(quoted);
+                        }
                     }
+                    widths[i] = Math.max(widths[i], displayWidth(shown) + 1);
                 }
             }
+            for (int i = 0; i < widths.length; i++) {
+                sheet.setColumnWidth(i, Math.min(widths[i], MAX_WIDTH) * 256);
+            }
+            sheet.createFreezePane(0, 1);
+            sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, HEADER.size() - 1));
             book.write(out);
         }
+    }
+
+    /** Width of a text in Excel's character units: a Chinese (or other wide) character takes two. */
+    static int displayWidth(String text) {
+        int width = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            width += wide(cp) ? 2 : 1;
+        }
+        return width;
+    }
+
+    private static boolean wide(int cp) {
+        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+                || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+                || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
     }
 }

@@ -9,10 +9,17 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -200,14 +207,101 @@ abstract class ForecastScenarios extends ForecastTestBase {
             boolean sawName = false;
             boolean sawFormulaName = false;
             for (Row row : sheet) {
-                String name = row.getCell(6) == null ? "" : row.getCell(6).getStringCellValue();
+                Cell cell = row.getCell(6);
+                assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
+                String name = cell.getStringCellValue();
                 sawName |= name.equals("王小明");
-                sawFormulaName |= name.equals("'=吴昊+1");
-                assertThat(name).doesNotStartWith("=");
+                if (name.equals("=吴昊+1")) {
+                    // the name itself, shown as typed, and kept as text by Excel's quote prefix (no visible apostrophe)
+                    sawFormulaName = true;
+                    assertThat(cell.getCellStyle().getQuotePrefixed()).isTrue();
+                }
             }
             assertThat(sawName).isTrue();
             assertThat(sawFormulaName).isTrue();
             assertThat(sheet.getLastRowNum()).isEqualTo((int) (lines - 1));
+        }
+    }
+
+    /** The XLSX as a finance user opens it: numbers, dates, a frozen bold header with a filter, readable widths. */
+    @Test
+    void financeExtractXlsxHasTypedCellsAFrozenHeaderAndAFilter() throws Exception {
+        Path csv = work.resolve("out/2026-06-10/extracts/forecast-2026-06-10.csv");
+        List<String> csvLines = new String(Files.readAllBytes(csv), StandardCharsets.UTF_8).substring(1).lines().toList();
+        Path xlsx = work.resolve("out/2026-06-10/extracts/forecast-2026-06-10.xlsx");
+        DataFormatter shown = new DataFormatter(java.util.Locale.ROOT);
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            // header: bold, frozen (one row split off the top), filter over every row and column
+            Row header = sheet.getRow(0);
+            for (int i = 0; i < FinanceExtract.HEADER.size(); i++) {
+                assertThat(header.getCell(i).getStringCellValue()).isEqualTo(FinanceExtract.HEADER.get(i));
+                assertThat(book.getFontAt(header.getCell(i).getCellStyle().getFontIndex()).getBold()).isTrue();
+            }
+            PaneInformation pane = sheet.getPaneInformation();
+            assertThat(pane).isNotNull();
+            assertThat(pane.isFreezePane()).isTrue();
+            assertThat(pane.getHorizontalSplitPosition()).isEqualTo((short) 1);
+            assertThat(pane.getVerticalSplitPosition()).isEqualTo((short) 0);
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:M" + csvLines.size());
+
+            // Q2, company, WEIGHTED: p50 500,000 (won 380,000 + June's 120,000), see the weighted test
+            Row quarter = null;
+            for (Row row : sheet) {
+                if (row.getRowNum() > 0 && row.getCell(1).getStringCellValue().equals("QUARTER")
+                        && row.getCell(4).getStringCellValue().equals("COMPANY") && row.getCell(7).getStringCellValue().equals("WEIGHTED")) {
+                    quarter = row;
+                }
+            }
+            assertThat(quarter).isNotNull();
+            Cell p50 = quarter.getCell(9);
+            assertThat(p50.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(p50.getNumericCellValue()).isEqualTo(500_000.0);
+            assertThat(p50.getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            assertThat(shown.formatCellValue(p50)).isEqualTo("500,000.00");
+            Cell periodStart = quarter.getCell(2);
+            assertThat(periodStart.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(DateUtil.isCellDateFormatted(periodStart)).isTrue();
+            assertThat(periodStart.getLocalDateTimeCellValue()).isEqualTo(LocalDate.of(2026, 4, 1).atStartOfDay());
+            assertThat(shown.formatCellValue(periodStart)).isEqualTo("2026-04-01");
+            assertThat(quarter.getCell(3).getLocalDateTimeCellValue()).isEqualTo(LocalDate.of(2026, 6, 30).atStartOfDay());
+            Cell asOf = quarter.getCell(11);
+            assertThat(DateUtil.isCellDateFormatted(asOf)).isTrue();
+            assertThat(asOf.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(ForecastFixture.AS_OF);
+            assertThat(shown.formatCellValue(asOf)).isEqualTo("2026-06-10");
+            Cell generated = quarter.getCell(12);
+            assertThat(DateUtil.isCellDateFormatted(generated)).isTrue();
+            assertThat(shown.formatCellValue(generated)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+
+            // every row as the CSV has it: the same amounts to the cent (no binary-float drift), the same dates and text
+            assertThat(sheet.getLastRowNum()).isEqualTo(csvLines.size() - 1);
+            int amounts = 0;
+            for (int r = 1; r < csvLines.size(); r++) {
+                String[] fields = csvLines.get(r).split(",", -1);
+                Row row = sheet.getRow(r);
+                for (int i = 0; i < fields.length; i++) {
+                    Cell cell = row.getCell(i);
+                    if (fields[i].isEmpty()) {
+                        assertThat(cell).isNull();
+                    } else if (i >= 8 && i <= 10) {
+                        assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
+                        assertThat(BigDecimal.valueOf(cell.getNumericCellValue())).isEqualByComparingTo(fields[i]);
+                        assertThat(shown.formatCellValue(cell).replace(",", "")).isEqualTo(fields[i]);
+                        amounts++;
+                    } else if (i == 2 || i == 3 || i == 11 || i == 12) {
+                        assertThat(DateUtil.isCellDateFormatted(cell)).isTrue();
+                        assertThat(shown.formatCellValue(cell)).isEqualTo(fields[i]);
+                    } else if (!fields[i].startsWith("'")) {
+                        assertThat(cell.getStringCellValue()).isEqualTo(fields[i]);
+                    }
+                }
+            }
+            assertThat(amounts).isGreaterThan(0);
+
+            // widths from the content: the amounts and names fit, nothing is left at the default
+            assertThat(sheet.getColumnWidth(9)).isGreaterThanOrEqualTo("500,000.00".length() * 256);
+            assertThat(sheet.getColumnWidth(6)).isGreaterThanOrEqualTo(FinanceExtract.displayWidth("上海办事处") * 256);
+            assertThat(sheet.getColumnWidth(12)).isGreaterThanOrEqualTo("2026-06-10 00:00:00".length() * 256);
         }
     }
 
@@ -222,7 +316,7 @@ abstract class ForecastScenarios extends ForecastTestBase {
             Row first = book.getSheetAt(0).getRow(1);
             assertThat(first.getCell(0).getStringCellValue()).isEqualTo(FinanceExtract.SCHEMA_VERSION);
             assertThat(first.getCell(4).getStringCellValue()).isEqualTo("COMPANY");
-            assertThat(first.getCell(11).getStringCellValue()).isEqualTo("2026-06-10");
+            assertThat(first.getCell(11).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 6, 10));
         }
         assertThat(command.execute("--as-of", "2026-06-11", "--out", work.resolve("none.csv").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("no forecast run is stored as of 2026-06-11");
