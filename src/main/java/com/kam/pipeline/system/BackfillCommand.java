@@ -26,6 +26,9 @@ public class BackfillCommand implements Callable<Integer>, ChangesPipelineData {
     @Option(names = "--to", required = true, description = "last business date (yyyy-MM-dd)")
     LocalDate to;
 
+    @Option(names = "--allow-future-date", description = "run dates after today (a night is for a day that has ended)")
+    boolean allowFutureDate;
+
     @Option(names = "--force", description = "run dates again that have already completed")
     boolean force;
 
@@ -53,6 +56,9 @@ public class BackfillCommand implements Callable<Integer>, ChangesPipelineData {
         if (to.isBefore(from)) {
             err.printf("--to %s is before --from %s%n", to, from);
             return KamCommand.BAD_USAGE;
+        }
+        if (!allowFutureDate) {
+            BusinessDateOptions.notAfterToday(spec, "--to", to, properties);
         }
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         long started = System.nanoTime();

@@ -5,7 +5,10 @@ import java.util.Objects;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Options shared by the commands that run a job for a business date. A prototype bean, which
@@ -27,6 +30,13 @@ public class BusinessDateOptions {
     @Option(names = "--out", description = "output folder (default: kam.out, ./out)")
     public java.nio.file.Path out;
 
+    @Option(names = "--allow-future-date", description = "run for a --date after today (a night is for a day that has ended)")
+    boolean allowFutureDate;
+
+    /** The command these options are mixed into, to refuse a date after today as a usage error. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     /** Null for options a flow builds with their date. */
     private final KamProperties properties;
 
@@ -46,6 +56,25 @@ public class BusinessDateOptions {
     }
 
     public LocalDate date() {
-        return date != null ? date : properties.now().toLocalDate().minusDays(1);
+        if (date == null) {
+            return properties.now().toLocalDate().minusDays(1);
+        }
+        if (command != null && !allowFutureDate) {
+            notAfterToday(command, "--date", date, properties);
+        }
+        return date;
+    }
+
+    /**
+     * Refuses a business date after today in {@code kam.time-zone} (exit 2): a mistyped year would
+     * otherwise run a night of empty days and mail every team lead that nobody reported.
+     */
+    public static void notAfterToday(CommandSpec command, String option, LocalDate date, KamProperties properties) {
+        LocalDate today = properties.now().toLocalDate();
+        if (date.isAfter(today)) {
+            throw new ParameterException(command.commandLine(), String.format("%s %s is after today (%s in %s): a night is"
+                    + " run for a day that has ended. Pass --allow-future-date to run it anyway", option, date, today,
+                    properties.zone()));
+        }
     }
 }

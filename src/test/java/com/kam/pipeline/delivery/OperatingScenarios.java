@@ -186,6 +186,22 @@ abstract class OperatingScenarios extends DeliveryTestBase {
     }
 
     @Test
+    void aBusinessDateAfterTodayIsRefusedBeforeAnyJobStarts() throws Exception {
+        int executions = count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION");
+        // a mistyped year: a night of empty days would tell every team lead that nobody reported
+        String future = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30).toString();
+        String[][] commands = {{"nightly", "--date", future}, {"ingest", "--date", future},
+                {"backfill", "--from", BUSINESS_DATE.plusDays(1).toString(), "--to", future}};
+        for (String[] command : commands) {
+            Result result = kam(command);
+            assertThat(result.exitCode()).as(command[0]).isEqualTo(KamCommand.BAD_USAGE);
+            assertThat(result.err()).as(command[0]).startsWith(command[command.length - 2] + " " + future + " is after today (")
+                    .contains("a night is run for a day that has ended. Pass --allow-future-date to run it anyway");
+        }
+        assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("jobs started").isEqualTo(executions);
+    }
+
+    @Test
     void aNightWhoseReportTemplatesAreMissingIsRefusedBeforeItStartsAnyJob() throws Exception {
         int executions = count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION");
         Path away = TEMPLATES.resolveSibling(TEMPLATES.getFileName() + "-away");
