@@ -24,13 +24,13 @@ final class ClosedAmountSeries {
     private ClosedAmountSeries() {
     }
 
-    /** Won amount per month from the first month with a won deal up to the month before {@code asOf}. */
-    static double[] monthly(Map<YearMonth, Double> won, LocalDate asOf) {
+    /** Won amount per month from the first month with a won deal up to the month before {@code upTo}'s. */
+    static double[] monthly(Map<YearMonth, Double> won, LocalDate upTo) {
         if (won.isEmpty()) {
             return new double[0];
         }
         YearMonth first = new TreeMap<>(won).firstKey();
-        YearMonth last = YearMonth.from(asOf).minusMonths(1);
+        YearMonth last = YearMonth.from(upTo).minusMonths(1);
         List<Double> values = new ArrayList<>();
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
             values.add(won.getOrDefault(m, 0.0));

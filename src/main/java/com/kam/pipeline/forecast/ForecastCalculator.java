@@ -14,9 +14,11 @@ import java.util.Set;
 
 /**
  * Computes every method's forecast for every horizon and entity from {@link AsOfData}. A period's
- * forecast is what was already won in it by the as-of date plus what the method expects of the
- * rest; open deals count in a period by their expected close date (overdue ones in the current
- * periods), except for the learned method, which uses the learned time to close instead.
+ * forecast is what was already won in it by the end of the as-of date plus what the method expects
+ * of the days left in it, from {@link Horizon#firstCloseDay} on (none left on the period's last day:
+ * the forecast is what was won, P10 = P50 = P90); open deals count in a period by their expected
+ * close date ({@link Horizon#counts}: one already past as on the first close day), except for the
+ * learned method, which uses the learned time to close instead.
  */
 final class ForecastCalculator {
 
@@ -170,15 +172,17 @@ final class ForecastCalculator {
     }
 
     /**
-     * The smoothed series' P10/P50/P90 for a horizon: months already complete count as won,
-     * the current month at least what is already won in it, later months as projected.
+     * The smoothed series' P10/P50/P90 for a horizon: months complete by the end of the as-of date
+     * count as won (the series is smoothed up to the last of them), the month of the first close
+     * day at least what is already won in it, later months as projected.
      */
     private double[] timeSeries(Map<YearMonth, Double> won, Horizon h, LocalDate asOf, double wonInPeriod) {
         if (won == null) {
             return null;
         }
-        double[] history = ClosedAmountSeries.monthly(won, asOf);
-        YearMonth current = YearMonth.from(asOf);
+        LocalDate first = Horizon.firstCloseDay(asOf);
+        double[] history = ClosedAmountSeries.monthly(won, first);
+        YearMonth current = YearMonth.from(first);
         YearMonth last = YearMonth.from(h.end());
         int steps = (int) (current.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1);
         ClosedAmountSeries.Projection p = ClosedAmountSeries.project(history, Math.max(1, steps),

@@ -29,15 +29,36 @@ public record Horizon(String name, String periodType, LocalDate start, LocalDate
         return date.with(IsoFields.DAY_OF_QUARTER, 1);
     }
 
-    /** Whether an open deal expected to close on {@code date} counts here; overdue ones count in the current periods. */
+    /**
+     * The first day an open deal can close, for a forecast as of {@code asOf}: the day after. A snapshot dated D is the
+     * pipeline at the end of D, after the day's reports, so a deal still open in it did not close on D. This is the one
+     * rule every method follows for what is left of a period: as of a period's last day nothing is left of it, and its
+     * forecast is what was won in it.
+     */
+    static LocalDate firstCloseDay(LocalDate asOf) {
+        return asOf.plusDays(1);
+    }
+
+    /** The first day of the period on which an open deal can still close; null when none is left. */
+    LocalDate firstOpenDay(LocalDate asOf) {
+        LocalDate first = firstCloseDay(asOf);
+        if (first.isAfter(end)) {
+            return null;
+        }
+        return first.isBefore(start) ? start : first;
+    }
+
+    /**
+     * Whether an open deal expected to close on {@code expectedClose} counts here. A date already past (or the as-of
+     * date itself: the deal was still open at its end) means the deal is still expected, as soon as it can close:
+     * on the first close day, which is in the current periods, or in the next month on a month's last day.
+     */
     boolean counts(LocalDate expectedClose, LocalDate asOf) {
         if (expectedClose == null) {
             return false;
         }
-        if (expectedClose.isBefore(start)) {
-            return !start.isAfter(asOf); // overdue: still expected, now
-        }
-        return !expectedClose.isAfter(end);
+        LocalDate first = firstCloseDay(asOf);
+        return includes(expectedClose.isBefore(first) ? first : expectedClose);
     }
 
     boolean includes(LocalDate date) {

@@ -128,7 +128,8 @@ final class LearnedConversion {
     }
 
     /**
-     * The chance an open deal is won inside the horizon: W(last day) - W(day before the first),
+     * The chance an open deal is won inside the horizon: W(last day) - W(day before the first day
+     * left, {@link Horizon#firstOpenDay}; none left: 0),
      * with W(t) the chance that a deal of its group ({@link #timing}) is won within t days of
      * entering its stage ({@link StageOutcomes}, the deals still open counted), days counted from
      * the as-of date; times the team's stage-to-won rate over the group's (the team's propensity,
@@ -145,12 +146,12 @@ final class LearnedConversion {
         if (!outcomes.anyWon()) {
             return horizon.counts(deal.expectedClose(), asOf) ? rate : 0; // no timing learned yet: trust the date given
         }
-        LocalDate from = horizon.start().isAfter(asOf) ? horizon.start() : asOf.plusDays(1);
+        LocalDate from = horizon.firstOpenDay(asOf);
+        if (from == null) {
+            return 0; // no day of the horizon left
+        }
         long lo = from.toEpochDay() - asOf.toEpochDay();   // first day inside, in days from the as-of date
         long hi = horizon.end().toEpochDay() - asOf.toEpochDay();
-        if (hi < lo) {
-            return 0;
-        }
         double groupRate = group.rate(s);
         double propensity = Double.isNaN(groupRate) || groupRate <= 0 ? 1 : rate / groupRate;
         return Math.min(1, propensity * (outcomes.wonWithin(hi) - outcomes.wonWithin(lo - 1)));

@@ -69,6 +69,22 @@ final class ForecastFixture {
         change("O5", "2026-05-01", "IDENTIFIED", "COMMITTED");
     }
 
+    static final LocalDate JUNE_29 = LocalDate.of(2026, 6, 29);
+
+    /**
+     * A snapshot of 06-29 (read as of 06-29, 06-30 and 07-01 alike): the deals open on 06-10 as they were, and W1,
+     * R1's 70,000 won on 06-25 (created 06-01, in COMMITTED since 06-24: won a day after entering the stage).
+     */
+    void juneWin() {
+        snapshot(JUNE_29, "O1", "R1", "云服务", 100_000, "COMMITTED", "2026-06-20", "2026-05-15", null, "COMMIT");
+        snapshot(JUNE_29, "O2", "R2", "信息安全", 200_000, "DEVELOPED", "2026-07-15", "2026-05-01", null, "BEST_CASE");
+        snapshot(JUNE_29, "O3", "R3", "云服务", 50_000, "COMMITTED", "2026-06-05", "2026-04-20", null, "COMMIT");
+        snapshot(JUNE_29, "O4", "R1", "数据中心", 300_000, "IDENTIFIED", "2026-09-30", "2026-06-01", null, "PIPELINE");
+        snapshot(JUNE_29, "O5", "R2", "云服务", 10_000, "COMMITTED", "2026-08-31", "2026-04-10", null, "PIPELINE");
+        snapshot(JUNE_29, "W1", "R1", "云服务", 70_000, "WON", "2026-06-25", "2026-06-01", "2026-06-25", "COMMIT");
+        change("W1", "2026-06-24", "IDENTIFIED", "COMMITTED");
+    }
+
     void person(String id, String name, String team, String teamName) {
         jdbc.update("INSERT INTO org_assignment (employee_id, valid_from, valid_to, name, role, email, language, team_code,"
                 + " team_name, region_code, region_name, source_name, load_id) VALUES (?, ?, NULL, ?, 'REP', ?, 'zh', ?, ?,"

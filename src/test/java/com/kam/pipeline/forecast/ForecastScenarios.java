@@ -179,6 +179,101 @@ abstract class ForecastScenarios extends ForecastTestBase {
                 + " AND stage = ?", run, horizon, stage);
     }
 
+    /** A snapshot dated D is the pipeline at the end of D: as of a month's last day no open deal can close in it. */
+    @Test
+    void asOfAMonthsLastDayEveryMethodsForecastOfItIsWhatWasWon() throws Exception {
+        new ForecastFixture(jdbc).juneWin();
+        LocalDate june30 = LocalDate.of(2026, 6, 30);
+        assertThat(job.run(june30, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long last = latestRun(june30, "NIGHTLY");
+        // June (and Q2, whose last day it is too) is over: every entity's every method is what was won, P10 = P50 = P90
+        List<Map<String, Object>> over = jdbc.queryForList("SELECT entity_type, entity_id, method, closed_won, p10, p50, p90"
+                + " FROM forecast WHERE run_id = ? AND horizon IN ('CURRENT_MONTH', 'CURRENT_QUARTER')", last);
+        assertThat(over).hasSizeGreaterThanOrEqualTo(2 * 7 * 4); // 2 horizons x 7 entities x 4 methods at least
+        for (Map<String, Object> f : over) {
+            BigDecimal won = (BigDecimal) f.get("closed_won");
+            assertThat((BigDecimal) f.get("p10")).as(f.toString()).isEqualByComparingTo(won);
+            assertThat((BigDecimal) f.get("p50")).as(f.toString()).isEqualByComparingTo(won);
+            assertThat((BigDecimal) f.get("p90")).as(f.toString()).isEqualByComparingTo(won);
+        }
+        // June: W1 70,000; Q2: H1 100,000 + H2 200,000 + H4 80,000 + W1 70,000 = 450,000; all five methods
+        for (Method m : Method.values()) {
+            assertThat(p50(last, "CURRENT_MONTH", "COMPANY", "ALL", m.name())).as(m.name()).isEqualByComparingTo("70000.00");
+            assertThat(p50(last, "CURRENT_QUARTER", "COMPANY", "ALL", m.name())).as(m.name()).isEqualByComparingTo("450000.00");
+        }
+        assertThat(p50(last, "CURRENT_MONTH", "REP", "R1", "WEIGHTED")).isEqualByComparingTo("70000.00");
+        assertThat(p50(last, "CURRENT_MONTH", "REP", "R3", "CATEGORY")).isEqualByComparingTo("0.00");
+        // and no deal is said to contribute to them
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM forecast_contributor WHERE run_id = ? AND horizon IN"
+                + " ('CURRENT_MONTH', 'CURRENT_QUARTER')", Integer.class, last)).isZero();
+
+        // July: O1 (06-20) and O3 (06-05), overdue and open at the end of 06-30, are expected on 07-01, as the
+        // 07-01 run counts them: O1 100,000 x 0.8 + O3 50,000 x 0.8 + O2 200,000 x 0.6 (07-15) = 240,000
+        assertThat(p50(last, "NEXT_MONTH", "COMPANY", "ALL", "WEIGHTED")).isEqualByComparingTo("240000.00");
+        // commits O1 + O3 = 150,000, plus best case O2 200,000 = 350,000
+        Map<String, Object> julyCategory = forecast(last, "NEXT_MONTH", "COMPANY", "ALL", "CATEGORY");
+        assertThat((BigDecimal) julyCategory.get("p50")).isEqualByComparingTo("150000.00");
+        assertThat((BigDecimal) julyCategory.get("p90")).isEqualByComparingTo("350000.00");
+        // the series is smoothed up to June, now complete: April 180,000, May 200,000, June 70,000 (Holt, alpha 0.5,
+        // beta 0.1): level 180,000, trend 20,000; May: level 200,000, trend 20,000; June: predicted 220,000,
+        // level 0.5 x 70,000 + 0.5 x 220,000 = 145,000, trend 0.1 x -55,000 + 0.9 x 20,000 = 12,500 -> July 157,500
+        assertThat(p50(last, "NEXT_MONTH", "COMPANY", "ALL", "TIME_SERIES")).isEqualByComparingTo("157500.00");
+        // the same as July's forecast the next day, from the same snapshot
+        LocalDate july1 = LocalDate.of(2026, 7, 1);
+        assertThat(job.run(july1, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long next = latestRun(july1, "NIGHTLY");
+        for (String m : List.of("WEIGHTED", "CATEGORY", "TIME_SERIES")) {
+            assertThat(forecast(next, "CURRENT_MONTH", "COMPANY", "ALL", m).get("p50")).as(m)
+                    .isEqualTo(forecast(last, "NEXT_MONTH", "COMPANY", "ALL", m).get("p50"));
+        }
+
+        // a month's last day that is not a quarter's: as of 05-31 (the 05-01 snapshot: O2 IDENTIFIED 200,000 expected
+        // 06-30, O3 DEVELOPED 50,000 expected 05-25, O5 08-31) May is H2's 200,000 whatever the method; O3, overdue,
+        // is expected on 06-01: June 50,000 x 0.6 + 200,000 x 0.1 = 50,000, Q2 380,000 won + the same 50,000
+        LocalDate may31 = LocalDate.of(2026, 5, 31);
+        assertThat(job.run(may31, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long may = latestRun(may31, "NIGHTLY");
+        for (Method m : Method.values()) {
+            Map<String, Object> f = forecast(may, "CURRENT_MONTH", "COMPANY", "ALL", m.name());
+            assertThat(List.of(f.get("p10"), f.get("p50"), f.get("p90"))).as(m.name())
+                    .allSatisfy(v -> assertThat((BigDecimal) v).isEqualByComparingTo("200000.00"));
+        }
+        assertThat(p50(may, "NEXT_MONTH", "COMPANY", "ALL", "WEIGHTED")).isEqualByComparingTo("50000.00");
+        assertThat(p50(may, "CURRENT_QUARTER", "COMPANY", "ALL", "WEIGHTED")).isEqualByComparingTo("430000.00");
+    }
+
+    /** The day before a month's last day one day is left: the open deals still count. */
+    @Test
+    void theDayBeforeAMonthsLastDayTheMonthIsStillOpen() throws Exception {
+        new ForecastFixture(jdbc).juneWin();
+        assertThat(job.run(ForecastFixture.JUNE_29, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long before = latestRun(ForecastFixture.JUNE_29, "NIGHTLY");
+        // won in June: W1 70,000. WEIGHTED: + O1 80,000 + O3 40,000 (overdue: expected on 06-30) = 190,000
+        assertThat(p50(before, "CURRENT_MONTH", "COMPANY", "ALL", "WEIGHTED")).isEqualByComparingTo("190000.00");
+        // CATEGORY: + commits O1 100,000 + O3 50,000 = 220,000 (O2's best case is July's)
+        assertThat(p50(before, "CURRENT_MONTH", "COMPANY", "ALL", "CATEGORY")).isEqualByComparingTo("220000.00");
+        // LEARNED, the one day left (06-30, day 1): company COMMITTED timing, W1 won on day 1 of the 9 observations
+        //   (W1 1, H1 10, H5 14, H3 20, H4 20, O3 24, O1 28, H2 30, O5 59): W(1) - W(0) = 1/9. Rates: 6 closed deals,
+        //   4 won: company 2/3; T1 5 closed, 3 won: (3 + 2 x 2/3) / (5 + 2) = 13/21, a propensity of 13/14; T2 the
+        //   company's. O1 100,000 x 13/14 x 1/9 + O5 10,000 x 13/14 x 1/9 + O3 50,000 x 1/9 = 16,904.76; O4 (IDENTIFIED,
+        //   first win on day 24) and O2 (DEVELOPED, no timing: its 07-15) nothing
+        assertThat(p50(before, "CURRENT_MONTH", "COMPANY", "ALL", "LEARNED")).isEqualByComparingTo("86904.76");
+        // TIME_SERIES: April 180,000 and May 200,000, two months: their mean 190,000 (above the 70,000 won)
+        assertThat(p50(before, "CURRENT_MONTH", "COMPANY", "ALL", "TIME_SERIES")).isEqualByComparingTo("190000.00");
+        // COMBINED: 0.7 x 86,904.76 + 0.2 x 190,000 + 0.1 x 220,000
+        double combined = 0.7 * (70_000 + 2_130_000 / 126.0) + 0.2 * 190_000 + 0.1 * 220_000;
+        assertThat(p50(before, "CURRENT_MONTH", "COMPANY", "ALL", "COMBINED")).isEqualByComparingTo(Money.of(combined));
+        assertThat(Money.of(combined)).isEqualByComparingTo("120833.33");
+        // every method but none of them collapsed to the won amount
+        for (Method m : Method.values()) {
+            Map<String, Object> f = forecast(before, "CURRENT_MONTH", "COMPANY", "ALL", m.name());
+            assertThat((BigDecimal) f.get("closed_won")).isEqualByComparingTo("70000.00");
+            assertThat((BigDecimal) f.get("p90")).as(m.name()).isGreaterThan(new BigDecimal("70000.00"));
+        }
+        // Q2: 450,000 won + WEIGHTED's June 120,000
+        assertThat(p50(before, "CURRENT_QUARTER", "COMPANY", "ALL", "WEIGHTED")).isEqualByComparingTo("570000.00");
+    }
+
     @Test
     void financeExtractKeepsChineseAndNeutralisesFormulas() throws Exception {
         Path csv = work.resolve("out/2026-06-10/extracts/forecast-2026-06-10.csv");
