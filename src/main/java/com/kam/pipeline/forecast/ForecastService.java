@@ -16,6 +16,8 @@ import org.springframework.stereotype.Service;
 public class ForecastService {
 
     private static final Logger log = LoggerFactory.getLogger(ForecastService.class);
+    /** Days an opportunity snapshot may be older than the as-of date before the forecast says so (weekly exports pass). */
+    private static final int STALE_SNAPSHOT_DAYS = 7;
 
     /** A stored run and the data it was computed from. */
     record Outcome(long runId, AsOfData data) {
@@ -73,6 +75,16 @@ public class ForecastService {
                 + " total {} ms{}", kind, asOf, runId, data.open().size(), data.closed().size(), data.snapshotDate(),
                 (read - started) / 1_000_000, (computed - read) / 1_000_000, (System.nanoTime() - started) / 1_000_000,
                 factors == 0 ? "" : "; P10-P90 calibrated by the last backtest (" + factors + " factors)");
+        warnOfAnOldSnapshot(kind, asOf, data.snapshotDate());
         return new Outcome(runId, data);
+    }
+
+    /** Snapshots come nightly or weekly; an older one means the export stopped, or the date was mistyped. */
+    private static void warnOfAnOldSnapshot(String kind, LocalDate asOf, LocalDate snapshot) {
+        long days = snapshot == null ? 0 : java.time.temporal.ChronoUnit.DAYS.between(snapshot, asOf);
+        if (ForecastStore.NIGHTLY.equals(kind) && days > STALE_SNAPSHOT_DAYS) {
+            log.warn("forecast as of {}: the latest opportunity snapshot is of {}, {} days earlier; the forecasts are of that"
+                    + " pipeline. Is the snapshot export still running?", asOf, snapshot, days);
+        }
     }
 }

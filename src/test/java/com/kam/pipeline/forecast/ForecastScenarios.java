@@ -181,6 +181,20 @@ abstract class ForecastScenarios extends ForecastTestBase {
 
     /** A snapshot dated D is the pipeline at the end of D: as of a month's last day no open deal can close in it. */
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aForecastFromASnapshotMoreThanAWeekOldSaysSo(org.springframework.boot.test.system.CapturedOutput output)
+            throws Exception {
+        // the fixture's latest snapshot is of 06-10: a week later is a weekly export's gap, eight days is not
+        assertThat(job.run(ForecastFixture.AS_OF.plusDays(7), false, work.resolve("out")).getStatus())
+                .isEqualTo(BatchStatus.COMPLETED);
+        assertThat(output).doesNotContain("the latest opportunity snapshot is of");
+        assertThat(job.run(ForecastFixture.AS_OF.plusDays(8), false, work.resolve("out")).getStatus())
+                .isEqualTo(BatchStatus.COMPLETED);
+        assertThat(output).contains("forecast as of 2026-06-18: the latest opportunity snapshot is of 2026-06-10, 8 days"
+                + " earlier; the forecasts are of that pipeline. Is the snapshot export still running?");
+    }
+
+    @Test
     void asOfAMonthsLastDayEveryMethodsForecastOfItIsWhatWasWon() throws Exception {
         new ForecastFixture(jdbc).juneWin();
         LocalDate june30 = LocalDate.of(2026, 6, 30);
