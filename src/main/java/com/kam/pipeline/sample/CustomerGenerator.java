@@ -1,6 +1,7 @@
 package com.kam.pipeline.sample;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,10 @@ import java.util.Map;
 final class CustomerGenerator {
 
     private static final long STREAM = 2;
+    /** Prospects are drawn from a stream of their own, so that the other customer fields stay as they were. */
+    private static final long PROSPECT_STREAM = 6;
+    /** The share of customers who are prospects: they first order on a day within the period. */
+    private static final double PROSPECTS = 0.35;
     private static final String[] SEGMENTS = {"党政机关", "大型企业", "金融", "教育医疗", "中小企业"};
     private static final double[] SEGMENT_WEIGHTS = {0.2, 0.25, 0.15, 0.2, 0.2};
     /** Potential class 1/2/3 weights per segment: small businesses are mostly class 3. */
@@ -91,7 +96,22 @@ final class CustomerGenerator {
         }
         return new Customers.Customer(String.format("C%06d", number + 1), names.next(rng, segment, city), segment,
                 rep.region().code(), city, potential, shareBp, Fmt.money(potential * 100, grouped), shareText,
-                ownerId);
+                ownerId, ordersFrom(number));
+    }
+
+    /**
+     * The day a prospect first orders, from two weeks into the period to its end, or null for a
+     * customer ordering from the start: without prospects every customer orders in the first
+     * month, and no one wins a new customer after it.
+     */
+    private LocalDate ordersFrom(int number) {
+        Rng rng = new Rng(options.seed(), PROSPECT_STREAM, number);
+        LocalDate first = options.start().plusDays(14);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(first, options.end());
+        if (days <= 0 || !rng.chance(PROSPECTS)) {
+            return null;
+        }
+        return first.plusDays(rng.between(0, (int) days));
     }
 
     private static long roundTo(double value, long step) {

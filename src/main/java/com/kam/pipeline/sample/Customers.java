@@ -18,7 +18,15 @@ record Customers(List<Customer> all, Map<Integer, List<Customer>> visitedByRep) 
      * the texts are how the file writes them (grouped or not, {@code 25%} or {@code 0.25}).
      */
     record Customer(String id, String name, String segment, String regionCode, Places.City city, long potential,
-            int shareBp, String potentialText, String shareText, String ownerId) {
+            int shareBp, String potentialText, String shareText, String ownerId, java.time.LocalDate ordersFrom) {
+
+        /**
+         * Whether the customer orders on {@code day}: a prospect ({@code ordersFrom} set) is visited
+         * but buys nothing before that day, when it becomes a new customer.
+         */
+        boolean orders(java.time.LocalDate day) {
+            return ordersFrom == null || !day.isBefore(ordersFrom);
+        }
 
         /** 1, 2 or 3 by annual potential, as seed 001 classifies. */
         int potentialClass() {

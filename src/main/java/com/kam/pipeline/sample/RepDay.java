@@ -126,7 +126,7 @@ final class RepDay {
         int cls = v.customer().potentialClass();
         double[] range = cls == 1 ? new double[] {30_000, 500_000} : cls == 2 ? new double[] {12_000, 200_000}
                 : new double[] {5_000, 60_000};
-        double orderChance = switch (v.purpose()) {
+        double orderChance = !v.customer().orders(day) ? 0 : switch (v.purpose()) {
             case VisitTexts.ORDER -> 0.75;
             case VisitTexts.NEW_CUSTOMER, VisitTexts.SERVICE -> 0.15;
             default -> 0.08;

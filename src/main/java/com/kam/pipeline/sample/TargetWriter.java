@@ -70,7 +70,8 @@ final class TargetWriter {
         long sales = Math.round(base * Seasons.month(first) * share / 10_000) * 10_000;
         long margin = Math.round(sales * rng.uniform(0.22, 0.32) / 1_000) * 1_000;
         long collection = Math.round(sales * rng.uniform(0.8, 1.0) / 10_000) * 10_000;
-        long newCustomers = Math.round(rng.between(1, 3) * share);
+        // 0 or 1 new customer a month (about two in three months): a key-account rep wins a few a year
+        long newCustomers = Math.round((rng.between(1, 3) - 1) / 2.0 * share);
         long visits = Math.round(workingDays(first, last) * 4 * share);
         return List.of(rep.id(), month.toString(), sales, margin, collection, newCustomers, visits);
     }
