@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * What {@code kam check} says of the inbox: whether each file waiting there is matched by exactly
- * one source mapping, as tonight's ingest will need. A file several patterns match is left in the
+ * one source mapping, as tonight's ingest will need, and can be read whole (see
+ * {@link SourceRow#fileProblem}). A file several patterns match is left in the
  * inbox by every night until one pattern is narrowed; a file none matches is left there too.
  */
 public final class InboxCheck {
@@ -32,11 +33,32 @@ public final class InboxCheck {
             }
             if (matching.isEmpty()) {
                 unmatched.add(file.getFileName().toString());
+            } else {
+                String refusal = refusal(matching.get(0), inbox.resolve(file.getFileName()));
+                if (refusal != null) {
+                    throw new IllegalStateException(inbox.resolve(file.getFileName()) + ": " + refusal + "; tonight's ingest"
+                            + " would refuse it");
+                }
             }
         }
         String line = files.size() + " file(s) waiting in " + inbox + ", " + (files.size() - unmatched.size())
                 + " with their source";
         return unmatched.isEmpty() ? line : line + "; no source matches " + String.join(", ", unmatched)
                 + " (left in the inbox)";
+    }
+
+    /** Why the ingest would refuse the file as a whole ({@link SourceRow#fileProblem}), read as it would; null if it would not. */
+    private static String refusal(Source source, Path file) {
+        LoadRef ref = new LoadRef(0, source, file.getFileName().toString(), file);
+        try (RowSource rows = source.type() == Source.SourceType.XLSX ? new XlsxRowSource(ref) : new CsvRowSource(ref)) {
+            for (SourceRow row = rows.next(); row != null; row = rows.next()) {
+                if (row.problem() != null && row.problem().wholeFile()) {
+                    return row.problem().reason();
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return "unreadable file: " + e.getMessage();
+        }
     }
 }

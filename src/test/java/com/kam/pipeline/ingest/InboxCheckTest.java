@@ -47,4 +47,26 @@ class InboxCheckTest {
         assertThat(InboxCheck.describe(SourceCatalog.load(sources, Map.of()), dir.resolve("no-such-inbox")))
                 .isEqualTo("no inbox folder " + dir.resolve("no-such-inbox") + " yet");
     }
+
+    @Test
+    void aFileTheIngestWouldRefuseIsNamedWithTheReason() throws Exception {
+        Path inbox = dir.resolve("inbox");
+        Files.createDirectories(inbox);
+        Files.writeString(inbox.resolve("daily_reports_2026-11-03.csv"), """
+                rep_id,report_date,customer_id,visit_time,purpose,outcome,effective,order_amt,submitted_at,attendance
+                E00014,2026-11-03,C000001,09:30,订货,签了订单,是,20000,2026-11-03 19:30:00,出勤
+                """);
+
+        assertThatThrownBy(() -> InboxCheck.describe(SourceCatalog.load(Path.of("jobs/sources"), Map.of()), inbox))
+                .hasMessageStartingWith(inbox.resolve("daily_reports_2026-11-03.csv") + ": the header has a column 'order_amt'"
+                        + " that is no field, and no column 'order_amount'")
+                .hasMessageEndingWith("; tonight's ingest would refuse it");
+
+        Files.writeString(inbox.resolve("daily_reports_2026-11-03.csv"), """
+                rep_id,report_date,customer_id,visit_time,purpose,outcome,effective,order_amount,submitted_at,attendance
+                E00014,2026-11-03,C000001,09:30,订货,"签了订单,是,20000,2026-11-03 19:30:00,出勤
+                """);
+        assertThatThrownBy(() -> InboxCheck.describe(SourceCatalog.load(Path.of("jobs/sources"), Map.of()), inbox))
+                .hasMessageContaining("daily_reports_2026-11-03.csv: malformed CSV from line 2");
+    }
 }
