@@ -42,6 +42,7 @@ public final class KamCommandLine {
             }
         };
         CommandLine cli = new CommandLine(KamCommand.class, factory);
+        cli.registerConverter(java.time.LocalDate.class, KamCommandLine::date);
         cli.setExecutionStrategy(parsed -> {
             Integer help = CommandLine.executeHelpRequest(parsed);
             if (help != null) {
@@ -79,6 +80,18 @@ public final class KamCommandLine {
     }
 
     /** A file error in words: the file and what went wrong with it. */
+    /** A date option's value: yyyy-MM-dd, or a message that says how to write it (picocli adds the option's name). */
+    static java.time.LocalDate date(String text) {
+        try {
+            return java.time.LocalDate.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            boolean shaped = text.trim().matches("\\d{4}-\\d{2}-\\d{2}");
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date"
+                    + (shaped && e.getCause() != null ? " (" + e.getCause().getMessage() + ")"
+                    : ": write it as yyyy-MM-dd, e.g. 2026-10-31"));
+        }
+    }
+
     static String describe(IOException e) {
         if (e instanceof FileSystemException f) {
             String what = e instanceof NoSuchFileException ? "no such file or folder"

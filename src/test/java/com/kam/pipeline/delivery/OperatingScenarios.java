@@ -186,8 +186,14 @@ abstract class OperatingScenarios extends DeliveryTestBase {
     }
 
     @Test
-    void aBusinessDateAfterTodayIsRefusedBeforeAnyJobStarts() throws Exception {
+    void aMistypedBusinessDateOrOneAfterTodayIsRefusedBeforeAnyJobStarts() throws Exception {
         int executions = count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION");
+        Result dayFirst = kam("rollup", "--date", "31/10/2026");
+        assertThat(dayFirst.exitCode()).isEqualTo(KamCommand.BAD_USAGE);
+        assertThat(dayFirst.err()).startsWith("Invalid value for option '--date': '31/10/2026' is not a date: write it as"
+                + " yyyy-MM-dd, e.g. 2026-10-31");
+        assertThat(kam("nightly", "--date", "2026-13-01").err()).startsWith("Invalid value for option '--date': '2026-13-01' is"
+                + " not a date (Invalid value for MonthOfYear (valid values 1 - 12): 13)");
         // a mistyped year: a night of empty days would tell every team lead that nobody reported
         String future = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30).toString();
         String[][] commands = {{"nightly", "--date", future}, {"ingest", "--date", future},
