@@ -50,11 +50,11 @@ abstract class ReportScenarios extends ReportTestBase {
         assertThat(pdf.text()).contains("销售代表月度考核表", "王小明", "上海办事处", "2026-05", "优秀", "1 / 2", "销售额", "回款", "电力云平台");
         BigDecimal score = jdbc.queryForObject("SELECT score FROM appraisal WHERE rep_id = 'R001'", BigDecimal.class);
         assertThat(pdf.text()).contains(score.toPlainString());
-        // each item reads as what it measures: money, a count, a share
-        assertThat(pdf.text()).containsPattern("销售额\\s+1,250,000.00\\s+1,000,000.00\\s+100.0%\\s+40\\s+40.00")
-                .containsPattern("回款\\s+830,000.50\\s+900,000.00\\s+92.2%\\s+30\\s+27.67")
-                .containsPattern("新客户开发\\s+3\\s+4\\s+75.0%\\s+20\\s+15.00")
-                .containsPattern("日报及时率\\s+94.4%\\s+100.0%\\s+94.4%\\s+10\\s+9.44");
+        // each item reads as what it measures: money, a count, a share (the stored rate, to two decimals of a percent)
+        assertThat(pdf.text()).containsPattern("销售额\\s+1,250,000.00\\s+1,000,000.00\\s+100.00%\\s+40\\s+40.00")
+                .containsPattern("回款\\s+830,000.50\\s+900,000.00\\s+92.22%\\s+30\\s+27.67")
+                .containsPattern("新客户开发\\s+3\\s+4\\s+75.00%\\s+20\\s+15.00")
+                .containsPattern("日报及时率\\s+94.44%\\s+100.00%\\s+94.44%\\s+10\\s+9.44");
         BigDecimal mayOrders = jdbc.queryForObject("SELECT orders_amount FROM rollup WHERE period_type = 'MONTH' AND entity_id = 'R001'"
                 + " AND period_start = '2026-05-01'", BigDecimal.class);
         assertThat(pdf.text()).contains(MONEY.format(mayOrders));
@@ -94,6 +94,8 @@ abstract class ReportScenarios extends ReportTestBase {
         jdbc.update("INSERT INTO abnormal_customer (week_start, customer_id, reason_code, customer_name, customer_class, abc_class,"
                 + " rep_id, team_code, allowed_days, reason) VALUES (?, 'C010', 'NOT_VISITED', '烟台港务集团', 'R2', 'A', 'R001', 'SH',"
                 + " 30, 'not visited in the last 91 days (class A allows 30)')", ReportFixture.WEEK);
+        // 9 of 16 visits effective: 56.25 %, as stored (a second rounding, half even, would show 56.2 %)
+        jdbc.update("UPDATE rollup SET effective_visit_rate = 0.5625 WHERE period_type = 'WEEK' AND entity_id = 'R002'");
         reports.run(ReportFixture.DATE, ReportType.WEEKLY, false, out);
 
         Pdf pdf = open(Path.of((String) archiveRow("WEEKLY", "SH", "zh").get("file_path")));
@@ -104,11 +106,12 @@ abstract class ReportScenarios extends ReportTestBase {
         assertThat(listed).containsExactly("烟台港务集团", "山东省电力公司", "青岛港集团", "济南市第一人民医院", "山东省电力公司");
         BigDecimal teamOrders = jdbc.queryForObject("SELECT orders_amount FROM rollup WHERE period_type = 'WEEK' AND entity_type = 'TEAM'"
                 + " AND entity_id = 'SH'", BigDecimal.class);
-        assertThat(pdf.text()).contains("销售管理周报", "上海办事处", "2026-05-25 ~ 2026-05-31", MONEY.format(teamOrders), "89.6%",
+        assertThat(pdf.text()).contains("销售管理周报", "上海办事处", "2026-05-25 ~ 2026-05-31", MONEY.format(teamOrders), "89.64%",
                 "王小明", "周晓燕", "112,345.67", "山东省电力公司", "超期未拜访", "华为在推新方案");
+        assertThat(pdf.text()).containsPattern("周晓燕\\s+112,345.67\\s+230,000.00\\s+48.85%\\s+67,407.40\\s+25\\s+56.25%\\s+32.00%");
         // the notes on abnormal customers and warnings are in the reader's language, not the stored English reason
         assertThat(pdf.text()).contains("A类客户要求每 30 天内至少拜访一次", "订单大幅下降",
-                        "近4周订单 12,000.00，此前12周平均每4周 98,765.43", "办事处 SH", "比近期周均值高 73.3%")
+                        "近4周订单 12,000.00，此前12周平均每4周 98,765.43", "办事处 SH", "比近期周均值高 73.33%")
                 .doesNotContain("not visited for", "orders of the last");
         // 下周目标与计划: the team's total first, then each rep
         assertThat(pdf.text()).contains("下周目标与计划（2026-06-01 ~ 2026-06-07）", "完成本月需销售", "应拜访重点客户")
@@ -120,7 +123,7 @@ abstract class ReportScenarios extends ReportTestBase {
         assertThat(pdf.text().split("郑凯（已离岗）", -1)).hasSize(3);
         assertThat(open(Path.of((String) archiveRow("WEEKLY", "SH", "en").get("file_path"))).text())
                 .contains("Targets and plan for next week (2026-06-01 ~ 2026-06-07)", "Team total", "86,543.72",
-                        "Class A asks for a visit at least every 30 days", "73.3% above the mean of recent weeks",
+                        "Class A asks for a visit at least every 30 days", "73.33% above the mean of recent weeks",
                         "郑凯 (left)");
         assertFontsEmbedded(pdf);
         assertThat(count("SELECT COUNT(*) FROM report_archive WHERE report_type = 'WEEKLY' AND entity_id = 'HZ'")).isZero();
@@ -160,7 +163,7 @@ abstract class ReportScenarios extends ReportTestBase {
 
         Pdf sh = open(Path.of((String) archiveRow("DIGEST", "SH", "zh").get("file_path")));
         assertThat(sh.text()).contains("销售日报摘要", "孙主管", "未提交日报（1 人）", "周晓燕 (R002)", "12,500.00", "1,250,000.25",
-                "125.0%", "客户投诉交货延迟");
+                "125.00%", "客户投诉交货延迟");
         Pdf hz = open(Path.of((String) archiveRow("DIGEST", "HZ", "en").get("file_path")));
         assertThat(hz.text()).contains("Daily Sales Digest", "李主管", "吴昊 (R003)", "Daily report not submitted (1)");
     }
@@ -188,7 +191,9 @@ abstract class ReportScenarios extends ReportTestBase {
 
         Pdf pdf = open(Path.of((String) archiveRow("FUNNEL", "SH", "zh").get("file_path")));
         assertThat(pdf.text()).contains("月度销售漏斗与预测", "上海办事处", "发展", "合作", "2,300,000.00", "1,500,000", "2,345,678",
-                "3,100,000", "综合", "电力云平台", "61", "10.4%", "32.00x");
+                "3,100,000", "综合", "电力云平台", "61", "32.00x");
+        // the forecast's error and bias as stored, 0.1045 and -0.1045: not rounded again (half even: 10.4 %)
+        assertThat(pdf.text()).containsPattern("2026-05\\s+综合\\s+2026-04-30\\s+1,800,000\\s+2,010,000\\s+10.45%\\s+-10.45%");
         assertThat(pdf.text()).contains("理想漏斗与实际对比（下月目标）", "3,333,333", "1,213,333").doesNotContain("本月剩余目标");
         // the forecasts and the gap count won opportunities, which the orders figure need not equal: both say so
         assertThat(pdf.text()).contains("商机赢单预测（按方法，P10–P90 区间，仅计商机）", "目标减已赢单商机");
