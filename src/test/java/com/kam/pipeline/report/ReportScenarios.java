@@ -121,7 +121,12 @@ abstract class ReportScenarios extends ReportTestBase {
         assertThat(pdf.text()).contains("青岛港集团").containsPattern("郑凯（已离岗）\\s+0\\s+0\\s+0\\s+1")
                 .doesNotContain("王小明（已离岗）");
         assertThat(pdf.text().split("郑凯（已离岗）", -1)).hasSize(3);
+        // every column header whole on its line, in English too
         assertThat(open(Path.of((String) archiveRow("WEEKLY", "SH", "en").get("file_path"))).text())
+                .containsPattern("Rep\\s+Orders\\s+Target\\s+Attainment\\s+Collections\\s+Visits\\s+Effective visits"
+                        + "\\s+Transaction rate\\s+New customers\\s+Reports on time\\R")
+                .containsPattern("Name\\s+Work days\\s+Sales target \\(share\\)\\s+Sales needed\\s+Collection target"
+                        + "\\s+Collections needed\\s+Visits planned\\s+Customers planned\\s+Key customers due\\R")
                 .contains("Targets and plan for next week (2026-06-01 ~ 2026-06-07)", "Team total", "86,543.72",
                         "Class A asks for a visit at least every 30 days", "73.33% above the mean of recent weeks",
                         "郑凯 (left)");
@@ -197,6 +202,10 @@ abstract class ReportScenarios extends ReportTestBase {
         assertThat(pdf.text()).contains("理想漏斗与实际对比（下月目标）", "3,333,333", "1,213,333").doesNotContain("本月剩余目标");
         // the forecasts and the gap count won opportunities, which the orders figure need not equal: both say so
         assertThat(pdf.text()).contains("商机赢单预测（按方法，P10–P90 区间，仅计商机）", "目标减已赢单商机");
+        // every column header whole on its line, in English too
+        assertThat(open(Path.of((String) archiveRow("FUNNEL", "SH", "en").get("file_path"))).text())
+                .containsPattern("Stage\\s+Deals\\s+Amount\\s+Weighted\\s+Conversion\\s+Win rate\\s+Typical days"
+                        + "\\s+Aging \\(days\\)\\s+Stalled\\R");
         assertFontsEmbedded(pdf);
         assertThat(count("SELECT COUNT(*) FROM report_archive WHERE report_type = 'FUNNEL' AND entity_type = 'REGION'")).isZero();
     }
