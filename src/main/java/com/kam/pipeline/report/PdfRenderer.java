@@ -10,11 +10,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRTextElement;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.SimpleJasperReportsContext;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
@@ -28,14 +32,28 @@ import org.springframework.stereotype.Component;
 @Component
 class PdfRenderer {
 
+    /**
+     * Every text of every template that does not fit its box (a long customer or deal name in a
+     * column) is cut at the last character that fits and ends with "…", so a cut name never looks
+     * complete.
+     */
+    private static final JasperReportsContext CONTEXT = cutTextEndsWithEllipsis();
+
+    private static JasperReportsContext cutTextEndsWithEllipsis() {
+        SimpleJasperReportsContext context = new SimpleJasperReportsContext(DefaultJasperReportsContext.getInstance());
+        context.setProperty(JRTextElement.PROPERTY_TRUNCATE_AT_CHAR, "true");
+        context.setProperty(JRTextElement.PROPERTY_TRUNCATE_SUFFIX, "…");
+        return context;
+    }
+
     RenderedPdf render(JasperReport template, Map<String, Object> parameters, JRDataSource rows, Path file) {
         try {
-            JasperPrint print = JasperFillManager.fillReport(template, new java.util.HashMap<>(parameters), rows);
+            JasperPrint print = JasperFillManager.getInstance(CONTEXT).fill(template, new java.util.HashMap<>(parameters), rows);
             Files.createDirectories(file.getParent());
             Path partial = file.resolveSibling(file.getFileName() + ".part");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha)) {
-                JRPdfExporter exporter = new JRPdfExporter();
+                JRPdfExporter exporter = new JRPdfExporter(CONTEXT);
                 exporter.setExporterInput(new SimpleExporterInput(print));
                 exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
                 SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();

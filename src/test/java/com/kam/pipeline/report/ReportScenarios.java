@@ -12,6 +12,7 @@ import java.text.DecimalFormat;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -208,6 +209,28 @@ abstract class ReportScenarios extends ReportTestBase {
                         + "\\s+Aging \\(days\\)\\s+Stalled\\R");
         assertFontsEmbedded(pdf);
         assertThat(count("SELECT COUNT(*) FROM report_archive WHERE report_type = 'FUNNEL' AND entity_type = 'REGION'")).isZero();
+    }
+
+    @Test
+    void aNameTooLongForItsColumnEndsWithAnEllipsisWhereItIsCut() throws Exception {
+        String name = "山东省电力公司二〇二六年度全省营销系统云平台扩容改造及运维服务采购项目";
+        jdbc.update("UPDATE funnel_flagged SET opportunity_name = ?", name);
+        jdbc.update("UPDATE forecast_contributor SET opportunity_name = ?", name);
+        reports.run(ReportFixture.DATE, null, false, out);
+
+        Pattern cut = Pattern.compile("山东省电力公司二〇二六年度\\S*…");
+        for (String language : List.of("zh", "en")) {
+            // the funnel's deals behind the forecast and its stalled deals, the scorecard's stalled deals
+            String funnel = open(Path.of((String) archiveRow("FUNNEL", "SH", language).get("file_path"))).text();
+            String scorecard = open(Path.of((String) archiveRow("SCORECARD", "R001", language).get("file_path"))).text();
+            assertThat(cut.matcher(funnel).results()).as(language).hasSize(2);
+            assertThat(cut.matcher(scorecard).results()).as(language).hasSize(1);
+            // only the name is cut: its customer, which fits, is whole, and nothing else ends with an ellipsis
+            assertThat(funnel).doesNotContain(name).containsPattern("…\\s+山东省电力公司\\s+王小明");
+            assertThat(scorecard).doesNotContain(name).containsPattern("…\\s+山东省电力公司\\s+");
+            assertThat(funnel.split("…", -1)).as(language).hasSize(3);
+            assertThat(scorecard.split("…", -1)).as(language).hasSize(2);
+        }
     }
 
     @Test
