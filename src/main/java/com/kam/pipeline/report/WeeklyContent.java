@@ -78,7 +78,7 @@ class WeeklyContent implements ReportContent {
                 + " ORDER BY c.reason_code, CASE WHEN c.reason_code = 'NOT_VISITED' AND c.days_since IS NULL THEN 0 ELSE 1 END,"
                 + " c.days_since DESC, c.baseline - c.actual DESC, c.customer_id", week.end(), week.end(), week.start(), team.id());
         parameters.put("ABNORMAL", abnormal);
-        // a customer can be listed for two reasons (no visits and no orders): the heading counts customers
+        // a customer can be listed for two reasons (no visits and no orders): the heading counts customers and rows
         parameters.put("ABNORMAL_CUSTOMERS", abnormal.stream().map(row -> row.get("customer_id")).distinct().count());
         parameters.put("WARNINGS", Rows.query(jdbc, "SELECT entity_type, entity_id, measure, actual, baseline, reason"
                 + " FROM rollup_warning WHERE period_type = 'WEEK' AND period_start = ?"

@@ -86,7 +86,7 @@ abstract class ReportScenarios extends ReportTestBase {
     @Test
     void theWeeklyReportShowsTheTeamRepsAbnormalCustomersWarningsAndCompetitorNotes() throws Exception {
         new ReportFixture(jdbc).ownerWhoLeft();
-        // 山东省电力公司 has stopped ordering too: listed twice, counted once
+        // 山东省电力公司 has stopped ordering too: listed twice, one customer with two findings
         jdbc.update("INSERT INTO abnormal_customer (week_start, customer_id, reason_code, customer_name, customer_class, abc_class,"
                 + " rep_id, team_code, actual, baseline, reason) VALUES (?, 'C001', 'ORDERS_DOWN', '山东省电力公司', 'R1', 'A',"
                 + " 'R001', 'SH', 0.00, 50000.00, 'orders of the last 4 weeks 0.00 against an average of 50000.00 per 4 weeks before')",
@@ -100,7 +100,7 @@ abstract class ReportScenarios extends ReportTestBase {
         reports.run(ReportFixture.DATE, ReportType.WEEKLY, false, out);
 
         Pdf pdf = open(Path.of((String) archiveRow("WEEKLY", "SH", "zh").get("file_path")));
-        assertThat(pdf.text()).contains("异常客户（4 个）");
+        assertThat(pdf.text()).contains("异常客户（4 个客户，5 项异常）");
         // the worst first: never visited, then 45 days, 38 days; orders down by 86,765.43, then by 50,000.00
         List<String> listed = pdf.text().lines().filter(line -> line.contains("超期未拜访") || line.contains("订单大幅下降"))
                 .map(line -> line.substring(0, line.indexOf(' '))).toList();
@@ -128,6 +128,7 @@ abstract class ReportScenarios extends ReportTestBase {
                         + "\\s+Transaction rate\\s+New customers\\s+Reports on time\\R")
                 .containsPattern("Name\\s+Work days\\s+Sales target \\(share\\)\\s+Sales needed\\s+Collection target"
                         + "\\s+Collections needed\\s+Visits planned\\s+Customers planned\\s+Key customers due\\R")
+                .contains("Abnormal customers (4 customers, 5 findings)")
                 .contains("Targets and plan for next week (2026-06-01 ~ 2026-06-07)", "Team total", "86,543.72",
                         "Class A asks for a visit at least every 30 days", "73.33% above the mean of recent weeks",
                         "郑凯 (left)");
