@@ -78,9 +78,12 @@ abstract class ReportScenarios extends ReportTestBase {
                 "Average days to resolve 1.67");
         Pdf second = open(Path.of((String) archiveRow("SCORECARD", "R002", "zh").get("file_path")));
         assertThat(second.text()).contains("周晓燕", "78.25", "中等", "2 / 2").containsPattern("年度销售额达成\\s+760,000.00");
+        // no stalled deal: the empty list says so, as every other empty list does
+        assertThat(second.text()).containsPattern("停滞商机（0 个）\\s+商机\\s+客户\\s+阶段\\s+金额\\s+停留天数\\s+无\\R");
         // the label's English part on the English scorecard; R001's items, unlabelled, keep the measure's name
         assertThat(open(Path.of((String) archiveRow("SCORECARD", "R002", "en").get("file_path"))).text())
-                .containsPattern("Annual sales attainment\\s+760,000.00");
+                .containsPattern("Annual sales attainment\\s+760,000.00")
+                .containsPattern("Stalled deals \\(0\\)\\s+Opportunity\\s+Customer\\s+Stage\\s+Amount\\s+Days in stage\\s+None\\R");
     }
 
     @Test
