@@ -174,8 +174,14 @@ abstract class ReportScenarios extends ReportTestBase {
         Pdf sh = open(Path.of((String) archiveRow("DIGEST", "SH", "zh").get("file_path")));
         assertThat(sh.text()).contains("销售日报摘要", "孙主管", "未提交日报（1 人）", "周晓燕 (R002)", "12,500.00", "1,250,000.25",
                 "125.00%", "客户投诉交货延迟");
+        // the digest is about the business date's day: its heading says so, as its columns do
+        assertThat(sh.text()).containsPattern("当日业绩与本月累计\\s+销售代表\\s+当日订单\\s+拜访\\s+有效\\s+当日回款")
+                .contains("当日订单额").doesNotContain("昨日");
         Pdf hz = open(Path.of((String) archiveRow("DIGEST", "HZ", "en").get("file_path")));
         assertThat(hz.text()).contains("Daily Sales Digest", "李主管", "吴昊 (R003)", "Daily report not submitted (1)");
+        Pdf shEnglish = open(Path.of((String) archiveRow("DIGEST", "SH", "en").get("file_path")));
+        assertThat(shEnglish.text()).contains("Orders of the day").containsPattern("The day and month to date\\s+Rep\\s+Orders")
+                .doesNotContain("Yesterday", "today");
     }
 
     @Test
