@@ -274,8 +274,15 @@ abstract class ReportScenarios extends ReportTestBase {
         assertThat(archiveRow("SCORECARD", "R001", "zh")).isEqualTo(monthEnd);
         assertThat(monthEnd.get("as_of").toString()).isEqualTo("2026-05-31");
         try (var files = Files.list(out.resolve("2026-05-15/reports/scorecard"))) {
-            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(n -> n.contains("R001") && n.endsWith("_zh.pdf"));
+            List<Path> r001 = files.filter(f -> f.getFileName().toString().contains("R001")).sorted().toList();
+            assertThat(r001).extracting(f -> f.getFileName().toString()).anyMatch(n -> n.endsWith("_zh.pdf"));
+            // the month is not over on the 15th: its score and grade say they are provisional, in each language
+            for (Path pdf : r001) {
+                assertThat(open(pdf).text()).containsAnyOf("月度未结束：截至 2026-05-15 的暂定分数",
+                        "Month in progress: provisional, as of 2026-05-15");
+            }
         }
+        assertThat(open(Path.of((String) monthEnd.get("file_path"))).text()).doesNotContain("月度未结束");
     }
 
     @Test
