@@ -283,6 +283,16 @@ abstract class ReportScenarios extends ReportTestBase {
             }
         }
         assertThat(open(Path.of((String) monthEnd.get("file_path"))).text()).doesNotContain("月度未结束");
+
+        // once the rollup has run for the month's last day its figures are final, whatever date the scorecard is drawn for
+        jdbc.update("INSERT INTO rollup_run (business_date, mode, dates, rows_written, master_load_id, reason, started_at,"
+                + " finished_at) VALUES ('2026-05-31', 'FULL', 31, 0, 0, 'test', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        reports.run(ReportFixture.DATE.minusDays(16), ReportType.SCORECARD, true, out);
+        try (var files = Files.list(out.resolve("2026-05-15/reports/scorecard"))) {
+            for (Path pdf : files.toList()) {
+                assertThat(open(pdf).text()).doesNotContain("月度未结束").doesNotContain("Month in progress");
+            }
+        }
     }
 
     @Test
