@@ -18,7 +18,7 @@ final class DistributionRules {
 
     static final Set<String> REPORT_TYPES = java.util.Arrays.stream(com.kam.pipeline.report.ReportType.values()).map(Enum::name)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
-    static final Set<String> ENTITY_TYPES = Set.of("REP", "TEAM", "REGION");
+    static final Set<String> ENTITY_TYPES = Set.of("REP", "TEAM", "REGION", "COMPANY");
     private static final String ANY = "*";
 
     /** One rule; {@code reportType} or {@code entityType} "*" matches any. */

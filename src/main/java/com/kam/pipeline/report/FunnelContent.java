@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The monthly funnel and forecast report of a team or a region: the funnel by stage with
+ * The monthly funnel and forecast report of a team, a region or the whole company: the funnel by stage with
  * conversion and velocity, coverage, the ideal funnel against today's with the gap, stalled and
  * slipped deals, the forecasts per method with their range, the deals behind them and how
  * accurate past forecasts were. Everything comes from the forecast job's tables (FunnelFigures).
@@ -39,8 +39,11 @@ class FunnelContent implements ReportContent {
                 + " SELECT 'TEAM' AS entity_type, team_code AS entity_id, MAX(team_name) AS entity_name FROM org_assignment"
                 + " WHERE team_code IS NOT NULL AND" + overlaps + " GROUP BY team_code"
                 + " UNION ALL SELECT 'REGION' AS entity_type, region_code AS entity_id, MAX(region_name) AS entity_name"
-                + " FROM org_assignment WHERE" + overlaps + " GROUP BY region_code) e ORDER BY entity_type DESC, entity_id",
-                period.end(), period.start(), period.end(), period.start());
+                + " FROM org_assignment WHERE" + overlaps + " GROUP BY region_code"
+                // the whole company, for the sales director
+                + " UNION ALL SELECT DISTINCT 'COMPANY' AS entity_type, 'ALL' AS entity_id, '全公司' AS entity_name"
+                + " FROM org_assignment WHERE" + overlaps + ") e ORDER BY entity_type DESC, entity_id",
+                period.end(), period.start(), period.end(), period.start(), period.end(), period.start());
     }
 
     @Override

@@ -27,7 +27,7 @@ class FunnelFigures {
 
     /** Whose deals: one rep (owner), a team or a region. */
     enum Scope {
-        REP("owner_id"), TEAM("team_code"), REGION("region_code");
+        REP("owner_id"), TEAM("team_code"), REGION("region_code"), COMPANY(null);
 
         private final String flaggedColumn;
 
@@ -99,7 +99,7 @@ class FunnelFigures {
                     + " f.stage, f.amount, f.stage_entered_on AS stage_since, f.days_in_stage, f.expected_close_date AS expected_close,"
                     + " f.first_expected_close_date AS first_expected_close, f.push_count, f.reason"
                     + " FROM funnel_flagged f LEFT JOIN customer c ON c.customer_id = f.customer_id"
-                    + " WHERE f.run_id = ? AND f.flag = ? AND f." + scope.flaggedColumn + " = ?"
+                    + " WHERE f.run_id = ? AND f.flag = ? AND " + (scope == Scope.COMPANY ? "? = 'ALL'" : "f." + scope.flaggedColumn + " = ?")
                     + " ORDER BY f.days_in_stage DESC, f.amount DESC, f.opportunity_id", run, flag, id);
         }
         LocalDate snapshot = snapshotOn(asOf);
@@ -186,13 +186,13 @@ class FunnelFigures {
     }
 
     private static String owners(Scope scope) {
-        return scope == Scope.REP ? "o.owner_id = ?"
+        return scope == Scope.REP ? "o.owner_id = ?" : scope == Scope.COMPANY ? "? = 'ALL'"
                 : "o.owner_id IN (SELECT a.employee_id FROM org_assignment a WHERE a." + scope.flaggedColumn + " = ?"
                         + " AND a.valid_from <= ? AND (a.valid_to IS NULL OR a.valid_to >= ?))";
     }
 
     private static Object[] ownerArgs(Scope scope, LocalDate snapshot, String id, LocalDate asOf) {
-        return scope == Scope.REP ? new Object[] {snapshot, id} : new Object[] {snapshot, id, asOf, asOf};
+        return scope == Scope.REP || scope == Scope.COMPANY ? new Object[] {snapshot, id} : new Object[] {snapshot, id, asOf, asOf};
     }
 
     private static Map<String, ?> withDaysInStage(Map<String, ?> row, LocalDate asOf) {

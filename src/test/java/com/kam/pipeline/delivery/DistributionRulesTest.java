@@ -25,6 +25,7 @@ class DistributionRulesTest {
         assertThat(rep.managerLevels()).isEqualTo(2);
         assertThat(rules.ruleFor("WEEKLY", "TEAM").orElseThrow().to()).isEqualTo(Set.of(Audience.TEAM_LEAD, Audience.REGION_MANAGER));
         assertThat(rules.ruleFor("FUNNEL", "REGION").orElseThrow().to()).containsExactly(Audience.REGION_MANAGER);
+        assertThat(rules.ruleFor("FUNNEL", "COMPANY").orElseThrow().to()).containsExactly(Audience.DIRECTOR);
     }
 
     @Test

@@ -114,6 +114,7 @@ final class ReportFixture {
         funnelStage(run, "TEAM", "SH", "DEVELOPED", 4, 3, "2300000.00", "1150000.00");
         funnelStage(run, "TEAM", "SH", "COMMITTED", 5, 2, "900000.00", "720000.00");
         funnelStage(run, "REP", "R001", "DEVELOPED", 4, 2, "1500000.00", "750000.00");
+        funnelStage(run, "COMPANY", "ALL", "DEVELOPED", 4, 7, "4100000.00", "2050000.00");
         // on the month's last day the report shows next month's ideal funnel, not this month's
         idealStage(run, "CURRENT_MONTH", "COMMITTED", null, null);
         idealStage(run, "NEXT_MONTH", "COMMITTED", "3333333.33", "1213333.33");

@@ -36,6 +36,7 @@ abstract class ReportScenarios extends ReportTestBase {
                 .containsExactlyInAnyOrder(
                         "SCORECARD REP R001 zh", "SCORECARD REP R001 en", "SCORECARD REP R002 zh", "SCORECARD REP R002 en",
                         "WEEKLY TEAM SH zh", "WEEKLY TEAM SH en", "FUNNEL TEAM SH zh", "FUNNEL TEAM SH en",
+                        "FUNNEL COMPANY ALL zh", "FUNNEL COMPANY ALL en",
                         "DIGEST TEAM SH zh", "DIGEST TEAM SH en", "DIGEST TEAM HZ zh", "DIGEST TEAM HZ en");
         // entities with nothing to report get no PDF, and the run says which
         assertThat(result.format()).contains("吴昊 (R003)", "杭州办事处 (HZ)", "华东区 (EAST)");
@@ -219,6 +220,10 @@ abstract class ReportScenarios extends ReportTestBase {
                         + "\\s+Aging \\(days\\)\\s+Stalled\\R");
         assertFontsEmbedded(pdf);
         assertThat(count("SELECT COUNT(*) FROM report_archive WHERE report_type = 'FUNNEL' AND entity_type = 'REGION'")).isZero();
+        // the whole company's, for the sales director: its own funnel, and every team's stalled deals
+        assertThat(open(Path.of((String) archiveRow("FUNNEL", "ALL", "zh").get("file_path"))).text())
+                .contains("月度销售漏斗与预测", "全公司", "4,100,000.00", "电力云平台").doesNotContain("上海办事处  (SH)");
+        assertThat(open(Path.of((String) archiveRow("FUNNEL", "ALL", "en").get("file_path"))).text()).contains("Whole company");
     }
 
     @Test
