@@ -51,7 +51,8 @@ final class FunnelSnapshot {
             LocalDate lastChange = d.lastChange() != null && d.lastChange().isAfter(since) ? d.lastChange() : since;
             long quiet = asOf.toEpochDay() - lastChange.toEpochDay();
             boolean stalled = !Double.isNaN(stalledAfter[s]) && quiet > stalledAfter[s];
-            boolean passed = d.expectedClose() != null && d.expectedClose().isBefore(asOf);
+            // (a deal still open at the end of its expected close date has missed it: see Horizon.firstCloseDay)
+            boolean passed = d.expectedClose() != null && d.expectedClose().isBefore(Horizon.firstCloseDay(asOf));
             boolean slipped = passed || d.pushCount() > 0;
             if (stalled) {
                 flagged.add(flag(d, "STALLED", since, quiet, (int) stalledAfter[s],

@@ -195,6 +195,16 @@ abstract class ForecastScenarios extends ForecastTestBase {
     }
 
     @Test
+    void aDealStillOpenAtTheEndOfItsExpectedCloseDateIsFlaggedOverdueThatNight() throws Exception {
+        // O1 is expected to close on 06-20; the 06-10 snapshot is the latest, so it is still open as of 06-20
+        LocalDate june20 = LocalDate.of(2026, 6, 20);
+        assertThat(job.run(june20, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForList("SELECT reason FROM funnel_flagged WHERE run_id = ? AND opportunity_id = 'O1'"
+                + " AND flag = 'SLIPPED'", String.class, latestRun(june20, "NIGHTLY")))
+                .containsExactly("expected close date 2026-06-20 has passed");
+    }
+
+    @Test
     void asOfAMonthsLastDayEveryMethodsForecastOfItIsWhatWasWon() throws Exception {
         new ForecastFixture(jdbc).juneWin();
         LocalDate june30 = LocalDate.of(2026, 6, 30);
