@@ -45,7 +45,7 @@ final class CsvRowSource implements RowSource {
                     return null;
                 }
                 List<String> names = records.next().toList();
-                header = new HeaderMap(load.source(), names);
+                header = new HeaderMap(load, names);
                 headerSize = names.size();
                 nextLine = parser.getCurrentLineNumber() + 1;
             }
@@ -71,7 +71,9 @@ final class CsvRowSource implements RowSource {
         } catch (UncheckedIOException e) {
             broken = true;
             return SourceRow.fileProblem(load, nextLine, null, null, "malformed CSV from line " + nextLine
-                    + " (" + e.getCause().getMessage() + "); the rest of the file could not be read, so none of it is loaded");
+                    // (the parser's own message starts with the line it began on, said already)
+                    + " (" + e.getCause().getMessage().replaceFirst("^\\(startline [0-9,]+\\) ", "")
+                    + "); the rest of the file could not be read, so none of it is loaded");
         }
     }
 

@@ -14,12 +14,12 @@ final class HeaderMap {
 
     private final int[] columnOfField;
     private final List<String> missingRequired = new ArrayList<>();
-    /** A header column that is not a field but looks like one the header lacks: what to say, or null. */
-    private final String misspelled;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HeaderMap.class);
     /** When the header is one column holding another separator: what to say about it. */
     private String separatorHint = "";
 
-    HeaderMap(Source source, List<String> header) {
+    HeaderMap(LoadRef load, List<String> header) {
+        Source source = load.source();
         Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i) == null ? "" : header.get(i).replace("\uFEFF", "").trim();
@@ -36,7 +36,11 @@ final class HeaderMap {
                 missingRequired.add(header1.equals(spec.name()) ? spec.name() : spec.name() + " (column '" + header1 + "')");
             }
         }
-        misspelled = misspelledColumn(source, header, fields);
+        String lookAlike = lookAlikeColumn(source, header, fields);
+        if (lookAlike != null) {
+            // loud, not a refusal: exports carry columns of their own, and one may only look like a field
+            log.warn("{} {}: {}", source.name(), load.fileName(), lookAlike);
+        }
         if (header.size() == 1 && header.get(0) != null) {
             // a whole header in one column: the file is separated by something else than the mapping says
             for (char other : new char[] {'\t', ';', '|', ','}) {
@@ -54,28 +58,22 @@ final class HeaderMap {
         return missingRequired;
     }
 
-    /**
-     * The row for these cells, or a problem that refuses the file when the header lacks a required
-     * column or misspells an optional one (its rows would load without that field, a day's orders
-     * gone quietly).
-     */
+    /** The row for these cells, or a problem that refuses the file when the header lacks a required column. */
     SourceRow row(LoadRef load, long line, List<String> cells, java.util.function.Supplier<String> raw) {
         if (!missingRequired.isEmpty()) {
             return SourceRow.fileProblem(load, line, raw.get(), missingRequired.get(0).split(" ")[0],
                     "missing column in the header: " + String.join(", ", missingRequired) + separatorHint);
-        }
-        if (misspelled != null) {
-            return SourceRow.fileProblem(load, line, raw.get(), null, misspelled);
         }
         return new SourceRow(load, line, pick(cells), raw, null);
     }
 
     /**
      * The first header column that names no field yet looks like the column of a field the header
-     * lacks (an abbreviation, a typo of up to two letters), described; null when there is none.
-     * Other unknown columns are simply not read (exports carry columns of their own).
+     * lacks (an abbreviation, a typo), described; null when there is none. Such a column is not
+     * read, like any other the mapping does not name: its field loads empty (a day's orders gone
+     * quietly, were it not said).
      */
-    private static String misspelledColumn(Source source, List<String> header, List<FieldSpec> fields) {
+    private static String lookAlikeColumn(Source source, List<String> header, List<FieldSpec> fields) {
         java.util.Set<String> known = new java.util.HashSet<>();
         for (FieldSpec spec : fields) {
             known.add(source.headerFor(spec.name()).toLowerCase(Locale.ROOT));
@@ -94,22 +92,26 @@ final class HeaderMap {
                 String expected = source.headerFor(spec.name());
                 if (!present.containsKey(expected.toLowerCase(Locale.ROOT)) && looksLike(column, expected)) {
                     return "the header has a column '" + column + "' that is no field, and no column '" + expected
-                            + "': is it misspelled? Its rows would load without " + spec.name() + "; rename the column"
-                            + (source.definedIn() == null ? "" : " or map it in " + source.definedIn());
+                            + "': is it misspelled? Its rows load without " + spec.name() + "; if so, rename the column"
+                            + (source.definedIn() == null ? "" : " or map it in " + source.definedIn())
+                            + " and drop the file again";
                 }
             }
         }
         return null;
     }
 
-    /** Same first letter, and one is the other shortened (letters left out) or differs by at most two letters. */
+    /**
+     * Same first letter, and one is the other shortened (letters left out) or differs by a letter
+     * (two in names of eight letters or more).
+     */
     static boolean looksLike(String column, String expected) {
         String a = letters(column);
         String b = letters(expected);
         if (a.isEmpty() || b.isEmpty() || a.charAt(0) != b.charAt(0)) {
             return false;
         }
-        return shortened(a, b) || shortened(b, a) || distance(a, b) <= 2;
+        return shortened(a, b) || shortened(b, a) || distance(a, b) <= (Math.min(a.length(), b.length()) >= 8 ? 2 : 1);
     }
 
     private static String letters(String name) {

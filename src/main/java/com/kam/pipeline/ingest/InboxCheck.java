@@ -24,6 +24,7 @@ public final class InboxCheck {
         }
         List<Path> files = InboxClaimTasklet.filesIn(inbox);
         List<String> unmatched = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (Path file : files) {
             List<Source> matching = catalog.matching(file);
             if (matching.size() > 1) {
@@ -36,10 +37,13 @@ public final class InboxCheck {
             } else {
                 String refusal = refusal(matching.get(0), inbox.resolve(file.getFileName()));
                 if (refusal != null) {
-                    throw new IllegalStateException(inbox.resolve(file.getFileName()) + ": " + refusal + "; tonight's ingest"
-                            + " would refuse it");
+                    refused.add(inbox.resolve(file.getFileName()) + ": " + refusal);
                 }
             }
+        }
+        if (!refused.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", refused) + " (the ingest would refuse "
+                    + (refused.size() == 1 ? "it" : "them") + ")");
         }
         String line = files.size() + " file(s) waiting in " + inbox + ", " + (files.size() - unmatched.size())
                 + " with their source";
@@ -50,7 +54,7 @@ public final class InboxCheck {
     /** Why the ingest would refuse the file as a whole ({@link SourceRow#fileProblem}), read as it would; null if it would not. */
     private static String refusal(Source source, Path file) {
         LoadRef ref = new LoadRef(0, source, file.getFileName().toString(), file);
-        try (RowSource rows = source.type() == Source.SourceType.XLSX ? new XlsxRowSource(ref) : new CsvRowSource(ref)) {
+        try (RowSource rows = LoadRowReader.openFile(ref)) {
             for (SourceRow row = rows.next(); row != null; row = rows.next()) {
                 if (row.problem() != null && row.problem().wholeFile()) {
                     return row.problem().reason();

@@ -71,7 +71,7 @@ public record IngestSummary(List<SourceLine> sources, List<String> emptyFiles, L
                     + " ingest_waiting)").append(System.lineSeparator());
         }
         for (String file : refusedFiles) {
-            out.append("REFUSED (fix the file; it stays in the inbox and is read again): ").append(file)
+            out.append("REFUSED (fix it; it is read again on the next run): ").append(file)
                     .append(System.lineSeparator());
         }
         if (!emptyFiles.isEmpty()) {

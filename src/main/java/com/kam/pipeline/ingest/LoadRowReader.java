@@ -100,13 +100,44 @@ class LoadRowReader implements ItemStreamReader<CheckedRow>, StepExecutionListen
     private RowSource openLoad(IngestLoads.Load load) throws IOException {
         Source source = sources.catalog().byName(load.sourceName());
         LoadRef ref = new LoadRef(load.id(), source, load.fileName(), run.inbox().resolve(load.fileName()));
-        if (source.type() == Source.SourceType.JDBC) {
-            return new JdbcRowSource(ref, run.businessDate());
-        }
+        return new UntilFileProblem(source.type() == Source.SourceType.JDBC ? new JdbcRowSource(ref, run.businessDate())
+                : openFile(ref));
+    }
+
+    /** A file's rows as its source reads them; one problem row when it cannot be opened at all. */
+    static RowSource openFile(LoadRef ref) {
         try {
-            return source.type() == Source.SourceType.XLSX ? new XlsxRowSource(ref) : new CsvRowSource(ref);
+            return ref.source().type() == Source.SourceType.XLSX ? new XlsxRowSource(ref) : new CsvRowSource(ref);
         } catch (IOException e) {
             return new UnreadableFile(SourceRow.fileProblem(ref, 1, null, null, "unreadable file: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Ends a source at a problem that refuses the whole file (see {@link SourceRow#fileProblem}):
+     * its other rows are not read, so a bad header gives one reject, not one per row every night.
+     */
+    static final class UntilFileProblem implements RowSource {
+        private final RowSource rows;
+        private boolean refused;
+
+        UntilFileProblem(RowSource rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public SourceRow next() throws IOException {
+            if (refused) {
+                return null;
+            }
+            SourceRow row = rows.next();
+            refused = row != null && row.problem() != null && row.problem().wholeFile();
+            return row;
+        }
+
+        @Override
+        public void close() throws IOException {
+            rows.close();
         }
     }
 

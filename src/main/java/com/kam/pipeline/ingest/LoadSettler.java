@@ -90,13 +90,20 @@ class LoadSettler implements Tasklet {
                 kept = rows == 0 ? "nothing of it is loaded" : rows + " row(s) read before the problem are loaded (each"
                         + " replaces the row of its key)" + (kind == InputKind.ORG ? "; the earlier assignments are kept" : "");
             } else {
-                jdbc.update("DELETE FROM " + table.table + " WHERE load_id = ?" + ownRows, load.id());
-                jdbc.update("DELETE FROM ingest_load_date WHERE load_id = ?", load.id());
+                // with its own rows go those of the same file's loads that a killed run left unsettled
+                // (a forced run abandoned them; a load it settled would have replaced their dates)
+                String loadsOfTheFile = "SELECT id FROM ingest_load WHERE id = ? OR (status = '" + IngestLoads.ABANDONED
+                        + "' AND source_name = ? AND file_name = ?)";
+                Object[] args = {load.id(), load.sourceName(), load.fileName()};
+                jdbc.update("DELETE FROM " + table.table + " WHERE load_id IN (" + loadsOfTheFile + ")" + ownRows, args);
+                jdbc.update("DELETE FROM ingest_load_date WHERE load_id IN (" + loadsOfTheFile + ")", args);
+                jdbc.update("DELETE FROM ingest_waiting WHERE load_id IN (" + loadsOfTheFile + ")", args);
                 kept = "nothing of it is loaded; the rows held for its dates are kept";
             }
             jdbc.update("DELETE FROM ingest_waiting WHERE load_id = ?", load.id());
-            log.error("{} {}: REFUSED, {}: {}. Fix the file: it stays in the inbox and is read again on the next run",
-                    load.sourceName(), load.fileName(), kept, load.refusedReason());
+            log.error("{} {}: REFUSED, {}: {}. {}", load.sourceName(), load.fileName(), kept, load.refusedReason(),
+                    load.sha256() == null ? "Fix the source's query or mapping: it is read again on the next run"
+                            : "Fix the file: it stays in the inbox and is read again on the next run");
         }
     }
 
@@ -249,7 +256,8 @@ class LoadSettler implements Tasklet {
         for (IngestLoads.Load load : pending) {
             int read = load.rowsRead() == null ? 0 : load.rowsRead();
             int in = loaded.getOrDefault(load.id(), 0);
-            int out = rejected.getOrDefault(load.id(), 0);
+            // (a refused load's rows are all rejected, for the reason that refused it)
+            int out = load.refusedReason() != null ? read - in : rejected.getOrDefault(load.id(), 0);
             int later = waiting.getOrDefault(load.id(), 0);
             loads.markSettled(load, read, in, out, later);
             if (load.refusedReason() == null && read != in + out + later) {

@@ -62,7 +62,7 @@ final class XlsxRowSource implements RowSource {
                 continue;
             }
             if (header == null) {
-                header = new HeaderMap(load.source(), cells);
+                header = new HeaderMap(load, cells);
                 continue;
             }
             return header.row(load, row.getRowNum() + 1, cells, () -> String.join(",", cells.stream().map(c -> c == null ? "" : c).toList()));

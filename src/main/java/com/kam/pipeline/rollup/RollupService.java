@@ -91,8 +91,9 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         LocalDateTime started = LocalDateTime.now();
         Timestamp now = Timestamp.valueOf(started);
         giveGroupingMemory();
+        // (a refused master file may have kept the rows it read before its problem: they count too)
         long masterLoad = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM ingest_load WHERE kind IN ('org', 'customer')"
-                + " AND status = 'LOADED'", Long.class);
+                + " AND (status = 'LOADED' OR (status = 'REFUSED' AND rows_loaded > 0))", Long.class);
         List<java.util.Map<String, Object>> last = jdbc.queryForList("SELECT business_date, master_load_id FROM rollup_run"
                 + " ORDER BY id DESC LIMIT 1");
         Date first = jdbc.queryForObject("SELECT MIN(d) FROM (SELECT MIN(report_date) AS d FROM report_line"

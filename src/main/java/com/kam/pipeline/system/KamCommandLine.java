@@ -79,7 +79,6 @@ public final class KamCommandLine {
         return cli;
     }
 
-    /** A file error in words: the file and what went wrong with it. */
     /** A date option's value: yyyy-MM-dd, or a message that says how to write it (picocli adds the option's name). */
     static java.time.LocalDate date(String text) {
         try {
@@ -92,6 +91,7 @@ public final class KamCommandLine {
         }
     }
 
+    /** A file error in words: the file and what went wrong with it. */
     static String describe(IOException e) {
         if (e instanceof FileSystemException f) {
             String what = e instanceof NoSuchFileException ? "no such file or folder"

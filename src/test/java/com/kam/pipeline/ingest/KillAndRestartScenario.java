@@ -78,6 +78,26 @@ abstract class KillAndRestartScenario extends IngestTestBase {
     }
 
     @Test
+    void aForcedRunThatRefusesTheFileAKilledRunWasLoadingTakesBackWhatTheKilledRunLeft() throws Exception {
+        Path drop = Files.createTempDirectory("drop");
+        writeDrop(drop);
+        // the reports file ends with a quote never closed: the killed run stored some of its rows first
+        Files.writeString(drop.resolve(REPORTS), "R001,2026-05-03,C001,23:59,服务,\"是,1.50,30,2026-05-03 19:00:00,出勤\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        startOverAndKillMidway(drop);
+        String ofTheFile = " JOIN ingest_load l ON l.id = t.load_id WHERE l.file_name = ?";
+        assertThat(count("SELECT COUNT(*) FROM report_line t" + ofTheFile, REPORTS)).as("rows the killed run stored").isPositive();
+
+        IngestService.Result forced = ingestForced(MAY_11);
+
+        assertThat(forced.succeeded()).isTrue();
+        assertThat(jdbc.queryForList("SELECT status FROM ingest_load WHERE file_name = ? ORDER BY id", String.class, REPORTS))
+                .containsExactly("ABANDONED", "REFUSED");
+        assertThat(count("SELECT COUNT(*) FROM report_line t" + ofTheFile, REPORTS)).as("report lines of the file").isZero();
+        assertThat(count("SELECT COUNT(*) FROM ingest_load_date t" + ofTheFile, REPORTS)).isZero();
+    }
+
+    @Test
     void aFileOverwrittenAfterItWasLoadedIsNotArchivedButReadByTheNextRun() throws Exception {
         Path drop = Files.createTempDirectory("drop");
         writeDrop(drop);

@@ -149,5 +149,8 @@ class RowSourcesTest {
         assertThat(HeaderMap.looksLike("order_id", "order_amount")).isFalse();
         assertThat(HeaderMap.looksLike("amount", "order_amount")).isFalse();
         assertThat(HeaderMap.looksLike("o", "order_amount")).isFalse();
+        // columns of an export's own that only share a start with a field
+        assertThat(HeaderMap.looksLike("毛利率", "毛利目标")).isFalse();
+        assertThat(HeaderMap.looksLike("region", "remark")).isFalse();
     }
 }
