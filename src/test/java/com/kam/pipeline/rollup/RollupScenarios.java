@@ -392,6 +392,23 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void customerRowsARefusedFileKeptBeforeItsBreakMakeTheNextNightRecomputeEverything() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        report("2026-11-30");
+        night(LocalDate.of(2026, 11, 30));
+        // C001 moves to the 金融 segment on the first line; a quote never closed on the next ends the reading
+        SmallCompany.write(inbox.resolve("customers.csv"), RollupFixture.CUSTOMERS.replace("C001,上海电力公司,党政机关",
+                "C001,上海电力公司,金融").replace("C002,杭州第一医院", "C002,\"杭州第一医院"), StandardCharsets.UTF_8, false);
+        report("2026-12-01");
+        night(LocalDate.of(2026, 12, 1));
+        assertThat(jdbc.queryForObject("SELECT status FROM ingest_load WHERE kind = 'customer' ORDER BY id DESC LIMIT 1",
+                String.class)).isEqualTo("REFUSED");
+        assertThat(row("SELECT mode, reason FROM rollup_run ORDER BY id DESC LIMIT 1")).containsEntry("mode", "FULL")
+                .containsEntry("reason", "new organisation or customer data");
+        assertThat(jdbc.queryForObject("SELECT segment FROM customer WHERE customer_id = 'C001'", String.class)).isEqualTo("金融");
+    }
+
+    @Test
     void aTeamLeadsComplaintsDoNotMakeANightRecomputeEveryLaterDay() throws Exception {
         RollupFixture.writeMasterData(inbox);
         // 孙主管, a team lead, reports a complaint on 12-02; leads have no rep-days
