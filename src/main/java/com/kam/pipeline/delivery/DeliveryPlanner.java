@@ -32,13 +32,15 @@ final class DeliveryPlanner {
         List<String> unaddressed = new ArrayList<>();
         for (var entry : byLanguage.entrySet()) {
             ArchivedReport.Subject subject = entry.getKey();
-            Set<Person> recipients = rules.ruleFor(subject.reportType(), subject.entityType())
-                    .map(rule -> RecipientResolver.recipients(subject, rule, orgOn.apply(subject.periodEnd())))
+            var rule = rules.ruleFor(subject.reportType(), subject.entityType());
+            Set<Person> recipients = rule.map(r -> RecipientResolver.recipients(subject, r, orgOn.apply(subject.periodEnd())))
                     .orElse(Set.of());
             if (recipients.isEmpty()) {
                 unaddressed.add(subject.reportType() + " " + subject.entityType() + " " + subject.entityId() + " "
-                        + subject.periodStart() + ".." + subject.periodEnd() + ": no recipient in the organisation on "
-                        + subject.periodEnd());
+                        + subject.periodStart() + ".." + subject.periodEnd() + ": " + (rule.isEmpty()
+                        ? "no rule in distribution.yml for report-type " + subject.reportType() + " and entity-type "
+                        + subject.entityType()
+                        : "no recipient in the organisation on " + subject.periodEnd()));
                 continue;
             }
             for (Person person : recipients) {

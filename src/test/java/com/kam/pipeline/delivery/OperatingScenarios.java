@@ -196,6 +196,21 @@ abstract class OperatingScenarios extends DeliveryTestBase {
     }
 
     @Test
+    void aReportNoDistributionRuleCoversIsNamedWithTheRuleItLacks() throws Exception {
+        // an operator's own distribution.yml, written before the company report existed
+        Files.writeString(DISTRIBUTION, Files.readString(DISTRIBUTION).replaceAll("(?s)  - report-type: \"\\*\"\\s+# the whole"
+                + " company's.*?to: \\[director\\]\\n", ""));
+        assertThat(Files.readString(DISTRIBUTION)).doesNotContain("entity-type: COMPANY");
+
+        Result night = kam("nightly", "--date", BUSINESS_DATE.toString(), "--inbox", work.resolve("inbox").toString(),
+                "--out", work.resolve("out").toString());
+
+        assertThat(night.exitCode()).as(night.err()).isEqualTo(KamCommand.DONE);
+        assertThat(night.out()).contains("FUNNEL COMPANY ALL 2026-10-01..2026-10-31: no rule in distribution.yml for"
+                + " report-type FUNNEL and entity-type COMPANY");
+    }
+
+    @Test
     void aMistypedBusinessDateOrOneAfterTodayIsRefusedBeforeAnyJobStarts() throws Exception {
         int executions = count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION");
         Result dayFirst = kam("rollup", "--date", "31/10/2026");
