@@ -12,18 +12,19 @@ import java.util.Map;
  */
 final class HeaderMap {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HeaderMap.class);
+
     private final int[] columnOfField;
     private final List<String> missingRequired = new ArrayList<>();
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HeaderMap.class);
     /** When the header is one column holding another separator: what to say about it. */
     private String separatorHint = "";
 
     HeaderMap(LoadRef load, List<String> header) {
         Source source = load.source();
+        List<String> names = header.stream().map(h -> h == null ? "" : h.replace("\uFEFF", "").trim()).toList();
         Map<String, Integer> positions = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i) == null ? "" : header.get(i).replace("\uFEFF", "").trim();
-            positions.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
+        for (int i = 0; i < names.size(); i++) {
+            positions.putIfAbsent(names.get(i).toLowerCase(Locale.ROOT), i);
         }
         List<FieldSpec> fields = source.kind().fields();
         columnOfField = new int[fields.size()];
@@ -36,7 +37,7 @@ final class HeaderMap {
                 missingRequired.add(header1.equals(spec.name()) ? spec.name() : spec.name() + " (column '" + header1 + "')");
             }
         }
-        String lookAlike = lookAlikeColumn(source, header, fields);
+        String lookAlike = lookAlikeColumn(source, names, positions.keySet(), fields);
         if (lookAlike != null) {
             // loud, not a refusal: exports carry columns of their own, and one may only look like a field
             log.warn("{} {}: {}", source.name(), load.fileName(), lookAlike);
@@ -73,24 +74,19 @@ final class HeaderMap {
      * read, like any other the mapping does not name: its field loads empty (a day's orders gone
      * quietly, were it not said).
      */
-    private static String lookAlikeColumn(Source source, List<String> header, List<FieldSpec> fields) {
+    private static String lookAlikeColumn(Source source, List<String> columns, java.util.Set<String> present,
+                                          List<FieldSpec> fields) {
         java.util.Set<String> known = new java.util.HashSet<>();
         for (FieldSpec spec : fields) {
             known.add(source.headerFor(spec.name()).toLowerCase(Locale.ROOT));
         }
-        // the header's columns as written, by their lower-case names
-        Map<String, String> present = new java.util.LinkedHashMap<>();
-        for (String name : header) {
-            String column = name == null ? "" : name.replace("\uFEFF", "").trim();
-            present.putIfAbsent(column.toLowerCase(Locale.ROOT), column);
-        }
-        for (String column : present.values()) {
+        for (String column : columns) {
             if (column.isEmpty() || known.contains(column.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             for (FieldSpec spec : fields) {
                 String expected = source.headerFor(spec.name());
-                if (!present.containsKey(expected.toLowerCase(Locale.ROOT)) && looksLike(column, expected)) {
+                if (!present.contains(expected.toLowerCase(Locale.ROOT)) && looksLike(column, expected)) {
                     return "the header has a column '" + column + "' that is no field, and no column '" + expected
                             + "': is it misspelled? Its rows load without " + spec.name() + "; if so, rename the column"
                             + (source.definedIn() == null ? "" : " or map it in " + source.definedIn())

@@ -89,6 +89,7 @@ class LoadSettler implements Tasklet {
                 int rows = jdbc.queryForObject("SELECT COUNT(*) FROM " + table.table + " WHERE load_id = ?", Integer.class, load.id());
                 kept = rows == 0 ? "nothing of it is loaded" : rows + " row(s) read before the problem are loaded (each"
                         + " replaces the row of its key)" + (kind == InputKind.ORG ? "; the earlier assignments are kept" : "");
+                jdbc.update("DELETE FROM ingest_waiting WHERE load_id = ?", load.id());
             } else {
                 // with its own rows go those of the same file's loads that a killed run left unsettled
                 // (a forced run abandoned them; a load it settled would have replaced their dates)
@@ -100,7 +101,6 @@ class LoadSettler implements Tasklet {
                 jdbc.update("DELETE FROM ingest_waiting WHERE load_id IN (" + loadsOfTheFile + ")", args);
                 kept = "nothing of it is loaded; the rows held for its dates are kept";
             }
-            jdbc.update("DELETE FROM ingest_waiting WHERE load_id = ?", load.id());
             log.error("{} {}: REFUSED, {}: {}. {}", load.sourceName(), load.fileName(), kept, load.refusedReason(),
                     load.sha256() == null ? "Fix the source's query or mapping: it is read again on the next run"
                             : "Fix the file: it stays in the inbox and is read again on the next run");

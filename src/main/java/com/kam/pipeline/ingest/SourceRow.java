@@ -28,7 +28,8 @@ record SourceRow(LoadRef load, long line, String[] values, Supplier<String> rawT
 
     /**
      * A problem that means the file cannot be taken in whole (its reading broke off, its header
-     * lacks or misspells a column): the load is refused, and what it did read replaces nothing.
+     * lacks a required column, its sheet is missing): the load is refused, and what it did read
+     * replaces nothing.
      */
     static SourceRow fileProblem(LoadRef load, long line, String raw, String field, String reason) {
         return new SourceRow(load, line, null, () -> raw, new RowProblem(field, reason, true));
