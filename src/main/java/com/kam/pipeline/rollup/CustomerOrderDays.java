@@ -16,11 +16,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class CustomerOrderDays {
 
-    /** The new-customer order days in a date range: customer_id, order_date, rep_id. Two parameters: from, to. */
+    /**
+     * The new-customer order days in a date range that count: customer_id, order_date, rep_id,
+     * where the rep who took the order was assigned as a rep that day (as a rep-day is; see
+     * {@link RepAssignment}). Two parameters: from, to.
+     */
     private static final String NEW_CUSTOMER_DAYS = "SELECT cod.customer_id, cod.order_date, cod.rep_id FROM customer_order_day cod"
             + " JOIN calendar_day cy ON cy.cal_date = cod.order_date WHERE cod.order_date BETWEEN ? AND ?"
             + " AND NOT EXISTS (SELECT 1 FROM customer_order_day e WHERE e.customer_id = cod.customer_id"
-            + " AND e.order_date >= cy.year_ago AND e.order_date < cod.order_date)";
+            + " AND e.order_date >= cy.year_ago AND e.order_date < cod.order_date)"
+            + " AND EXISTS (SELECT 1 FROM org_assignment a WHERE a.employee_id = cod.rep_id AND a.role = 'REP'"
+            + " AND a.valid_from <= cod.order_date AND (a.valid_to IS NULL OR a.valid_to >= cod.order_date))";
 
     private static final int IN_LIST = 500;
 
@@ -30,7 +36,10 @@ class CustomerOrderDays {
         this.jdbc = jdbc;
     }
 
-    /** Rewrites {@code customer_new_day} for {@code from..to} from the order days (which must be current up to {@code to}). */
+    /**
+     * Rewrites {@code customer_new_day} for {@code from..to} from the order days (which must be
+     * current up to {@code to}): the new customers that count, those a rep assigned that day took.
+     */
     void markNewCustomers(LocalDate from, LocalDate to) {
         jdbc.update("DELETE FROM customer_new_day WHERE order_date BETWEEN ? AND ?", Date.valueOf(from), Date.valueOf(to));
         jdbc.update("INSERT INTO customer_new_day (customer_id, order_date, rep_id) " + NEW_CUSTOMER_DAYS,

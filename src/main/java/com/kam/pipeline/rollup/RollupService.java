@@ -39,7 +39,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
 
     /**
      * The master load a migration gives the runs when it changes what the stored figures hold
-     * (V10, V21): the next run recomputes everything.
+     * (V10, V21, V24): the next run recomputes everything.
      */
     private static final long DEFINITIONS_CHANGED = -1;
 

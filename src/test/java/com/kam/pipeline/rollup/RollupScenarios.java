@@ -421,6 +421,28 @@ abstract class RollupScenarios {
         assertThat(lastRun()).isEqualTo("INCREMENTAL from 2026-12-02, 2 dates");
     }
 
+
+    @Test
+    void aNewCustomersFirstOrderTakenByATeamLeadCountsForNoRepNorCustomerClass() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        report("2026-11-30");
+        night(LocalDate.of(2026, 12, 1));
+        // 李主管, a team lead, takes 宁波港务集团's first order on 12-03; 周晓燕's order of 12-16 is then not new
+        RollupFixture.report(inbox, "2026-12-03",
+                "L002,2026-12-03,C003,10:00,订货,首单,是,2000,400,0,30,2026-12-03 19:00:00,出勤,0,0,,,\n");
+        report("2026-12-16");
+        night(LocalDate.of(2026, 12, 16));
+        night(LocalDate.of(2026, 12, 17));
+        assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
+        for (String type : List.of("MONTH", "QUARTER", "YEAR")) {
+            String start = type.equals("MONTH") ? "2026-12-01" : type.equals("QUARTER") ? "2026-10-01" : "2026-01-01";
+            assertThat(figures(type, start, "ABC_CLASS", "C")).as(type).containsEntry("new_customers", 0);
+            // the company's one is 上海电力公司, 王小明's of 11-30
+            assertThat(figures(type, start, "COMPANY", "ALL")).as(type)
+                    .containsEntry("new_customers", type.equals("MONTH") ? 0 : 1);
+        }
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 17), "rollup");
+    }
     /** A day's report of one service visit to 上海电力公司 with the day's complaint counts. */
     static String visit(String rep, String date, int received, int resolved) {
         return rep + "," + date + ",C001,10:00,服务,回访,是,,,,30," + date + " 19:00:00,出勤," + received + "," + resolved
