@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
  * ingest_load, as its rejects are not batch skips, with the rows waiting for a later night), PDFs
  * the run archived (and a later run has not replaced) and mails delivered. A report job reads
  * entities and "loads" those with a report; the others had nothing to report, which is not a
- * rejection. Rollup, forecast and delivery count no reads ("-"). Under the list, the run that
- * holds the pipeline now, if any ({@link RunGuard}).
+ * rejection. Rollup, forecast and delivery count no reads ("-"). Under the list, the files the
+ * listed ingest runs refused, and the run that holds the pipeline now, if any ({@link RunGuard}).
  */
 @Component
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List recent job runs.")
@@ -66,10 +66,27 @@ public class RunsCommand implements Callable<Integer> {
         }
         if (runs.isEmpty()) {
             out.println("no runs yet");
+        } else {
+            refusedFiles(runs).forEach(out::println);
         }
         guard.heldBy().ifPresent(run -> out.println("running now: " + run));
         out.flush();
         return KamCommand.DONE;
+    }
+
+    /**
+     * The files the listed ingest runs refused, with the reason: their rows count as rejected, and
+     * they stay in the inbox until fixed, which the listing alone would not tell.
+     */
+    List<String> refusedFiles(List<Run> runs) {
+        long oldest = runs.stream().mapToLong(Run::executionId).min().orElseThrow();
+        return jdbc.query("""
+                SELECT e.JOB_EXECUTION_ID, l.file_name, l.refused_reason FROM ingest_load l
+                JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = l.job_instance_id
+                WHERE l.status = 'REFUSED' AND e.JOB_EXECUTION_ID >= ?
+                  AND l.created_at BETWEEN e.START_TIME AND COALESCE(e.END_TIME, l.created_at)
+                ORDER BY e.JOB_EXECUTION_ID DESC, l.id""",
+                (rs, i) -> "run " + rs.getLong(1) + " refused " + rs.getString(2) + ": " + rs.getString(3), oldest);
     }
 
     List<Run> recent(int limit) {

@@ -139,6 +139,13 @@ abstract class IngestScenarios extends IngestTestBase {
         assertThat(output).contains("daily_reports_2026-05-11_corrected.csv: REFUSED, nothing of it is loaded; the rows held for"
                 + " its dates are kept");
         assertThat(corrected).exists();
+        // and so does the operator's listing of the runs
+        java.io.StringWriter runs = new java.io.StringWriter();
+        picocli.CommandLine cli = com.kam.pipeline.system.KamCommandLine.create(context);
+        cli.setOut(new java.io.PrintWriter(runs, true));
+        assertThat(cli.execute("runs", "--last", "3")).isZero();
+        assertThat(runs.toString()).containsPattern("(?m)^run [0-9]+ refused daily_reports_2026-05-11_corrected.csv: malformed CSV"
+                + " from line 3 \\(.*none of it is loaded$");
 
         // fixed in the inbox, it loads on the next run
         Files.writeString(corrected, header + first + last);

@@ -23,6 +23,9 @@ abstract class IngestTestBase {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     @TempDir
     Path work;
 
