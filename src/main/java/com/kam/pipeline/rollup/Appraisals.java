@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The monthly rep appraisal (销售代表月度考核表), from the reps' MONTH rollup rows: each item's
  * attainment capped, its points (the weight rescaled over the items that count), the score,
- * the grade and the rank within the team (ties share a rank: 1, 1, 3).
+ * the grade and the rank within the team (ties share a rank: 1, 1, 3). Figures are carried
+ * exact ({@link Fraction}) and rounded once, where they are stored.
  */
 class Appraisals {
 
@@ -41,15 +42,17 @@ class Appraisals {
         List<Object[]> reps = new ArrayList<>();
         List<Object[]> items = new ArrayList<>();
         for (Scored s : scored) {
-            reps.add(new Object[] {m, s.repId, s.name, s.team, s.region, s.score, settings.gradeOf(s.score), s.rank, s.teamSize, now});
+            reps.add(new Object[] {m, s.repId, s.name, s.team, s.region, s.score, s.pointsTotal, settings.gradeOf(s.score), s.rank,
+                    s.teamSize, now});
             for (ItemScore i : s.items) {
-                items.add(new Object[] {m, s.repId, i.measure, i.label, i.actual, i.goal, i.attainment, i.weight, i.points});
+                items.add(new Object[] {m, s.repId, i.measure, i.label, i.actual, i.goal, i.attainment, i.weight, i.appliedWeight,
+                        i.points});
             }
         }
-        jdbc.batchUpdate("INSERT INTO appraisal (month_start, rep_id, rep_name, team_code, region_code, score, grade,"
-                + " rank_in_team, team_size, computed_at) VALUES (?,?,?,?,?,?,?,?,?,?)", reps);
+        jdbc.batchUpdate("INSERT INTO appraisal (month_start, rep_id, rep_name, team_code, region_code, score, points_total,"
+                + " grade, rank_in_team, team_size, computed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", reps);
         jdbc.batchUpdate("INSERT INTO appraisal_item (month_start, rep_id, item, label, actual, goal, attainment, weight,"
-                + " points) VALUES (?,?,?,?,?,?,?,?,?)", items);
+                + " applied_weight, points) VALUES (?,?,?,?,?,?,?,?,?,?)", items);
         return reps.size();
     }
 
@@ -58,9 +61,16 @@ class Appraisals {
         BigDecimal get(String column) throws SQLException;
     }
 
-    /** The rep's items scored from the rep's MONTH row, and the score (the points summed, at most 100). */
+    /**
+     * The rep's items scored from the rep's MONTH row, and the score. Each item's points are its
+     * exact attainment (capped) times its exact rescaled weight, the score is their exact sum (at
+     * most 100), and each is rounded once, where it is stored: attainment to 4 decimals, the
+     * applied weight, points and score to 2. The shown points may so add up to a cent more or less
+     * than the score.
+     */
     static ItemScores items(MonthRow row, AppraisalSettings settings) throws SQLException {
         List<ItemScore> items = new ArrayList<>();
+        List<Fraction> attainments = new ArrayList<>();
         BigDecimal countedWeight = BigDecimal.ZERO;
         for (AppraisalSettings.Item item : settings.items()) {
             BigDecimal actual;
@@ -73,42 +83,49 @@ class Appraisals {
                 actual = row.get(AppraisalSettings.columnOf(item.measure()));
                 goal = actual == null ? null : item.goal();
             }
-            BigDecimal attainment = attainment(item.measure(), actual, goal, item.cap());
+            Fraction attainment = attainment(item.measure(), actual, goal, item.cap());
             if (attainment != null) {
                 // below nothing is nothing: growth under last year's scores no points, it takes none away
-                attainment = attainment.max(BigDecimal.ZERO).min(item.cap());
+                attainment = attainment.max(Fraction.ZERO).min(Fraction.whole(item.cap()));
                 countedWeight = countedWeight.add(item.weight());
             }
-            items.add(new ItemScore(item.measure(), item.label(), actual, goal, attainment, item.weight()));
+            attainments.add(attainment);
+            items.add(new ItemScore(item.measure(), item.label(), actual, goal,
+                    attainment == null ? null : attainment.rounded(Ratio.RATE_SCALE), item.weight()));
         }
-        BigDecimal score = BigDecimal.ZERO;
-        for (ItemScore i : items) {
-            if (i.attainment != null) {
-                // weight x attainment, rescaled so that the counted weights make 100
-                i.points = Ratio.of(i.weight.multiply(i.attainment).multiply(HUNDRED), countedWeight, Ratio.MONEY_SCALE);
-                score = score.add(i.points);
+        Fraction total = Fraction.ZERO;
+        for (int k = 0; k < items.size(); k++) {
+            ItemScore i = items.get(k);
+            Fraction attainment = attainments.get(k);
+            if (attainment != null) {
+                // the weight rescaled so that the counted weights make 100 (items without a goal are left out)
+                Fraction applied = Fraction.of(i.weight.multiply(HUNDRED), countedWeight);
+                Fraction points = applied.times(attainment);
+                i.appliedWeight = applied.rounded(Ratio.MONEY_SCALE);
+                i.points = points.rounded(Ratio.MONEY_SCALE);
+                total = total.plus(points);
             }
         }
-        score = score.min(HUNDRED).setScale(Ratio.MONEY_SCALE, Ratio.ROUNDING);
-        return new ItemScores(items, score);
+        return new ItemScores(items, total.min(Fraction.whole(HUNDRED)).rounded(Ratio.MONEY_SCALE),
+                total.rounded(Ratio.MONEY_SCALE));
     }
 
     /**
      * actual / goal, or goal / actual for a measure in days (fewer is better; none at all, resolved
-     * the same day, attains the cap); null when there is nothing to measure.
+     * the same day, attains the cap), exact; null when there is nothing to measure.
      */
-    private static BigDecimal attainment(String measure, BigDecimal actual, BigDecimal goal, BigDecimal cap) {
+    private static Fraction attainment(String measure, BigDecimal actual, BigDecimal goal, BigDecimal cap) {
         if (!AppraisalSettings.DAYS.contains(measure)) {
-            return Ratio.rate(actual, goal);
+            return Fraction.of(actual, goal);
         }
         if (actual == null || goal == null) {
             return null;
         }
-        return actual.signum() == 0 ? cap : Ratio.rate(goal, actual);
+        return actual.signum() == 0 ? Fraction.whole(cap) : Fraction.of(goal, actual);
     }
 
-    /** A rep's scored items and score. */
-    record ItemScores(List<ItemScore> items, BigDecimal score) {
+    /** A rep's scored items, the score, and the points' total before the cap of 100. */
+    record ItemScores(List<ItemScore> items, BigDecimal score, BigDecimal pointsTotal) {
     }
 
     /** Competition ranking within each team: equal scores share a rank, the next rank skips. */
@@ -137,6 +154,7 @@ class Appraisals {
         final String team;
         final String region;
         final BigDecimal score;
+        final BigDecimal pointsTotal;
         final List<ItemScore> items;
         int rank;
         int teamSize;
@@ -147,6 +165,7 @@ class Appraisals {
             this.team = team;
             this.region = region;
             this.score = scored.score();
+            this.pointsTotal = scored.pointsTotal();
             this.items = scored.items();
         }
     }
@@ -158,6 +177,7 @@ class Appraisals {
         final BigDecimal goal;
         final BigDecimal attainment;
         final BigDecimal weight;
+        BigDecimal appliedWeight;
         BigDecimal points;
 
         ItemScore(String measure, String label, BigDecimal actual, BigDecimal goal, BigDecimal attainment, BigDecimal weight) {

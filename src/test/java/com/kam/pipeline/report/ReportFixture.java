@@ -174,14 +174,16 @@ final class ReportFixture {
     }
 
     private void appraisal(String rep, String name, String score, String grade, int rank) {
-        jdbc.update("INSERT INTO appraisal VALUES (?, ?, ?, 'SH', 'EAST', ?, ?, ?, 2, ?)", MAY, rep, name, new BigDecimal(score),
-                grade, rank, Timestamp.valueOf(LocalDateTime.now()));
+        jdbc.update("INSERT INTO appraisal (month_start, rep_id, rep_name, team_code, region_code, score, points_total, grade,"
+                + " rank_in_team, team_size, computed_at) VALUES (?, ?, ?, 'SH', 'EAST', ?, ?, ?, ?, 2, ?)", MAY, rep, name,
+                new BigDecimal(score), new BigDecimal(score), grade, rank, Timestamp.valueOf(LocalDateTime.now()));
     }
 
     private void item(String rep, String item, String actual, String goal, String attainment, String weight, String points) {
-        jdbc.update("INSERT INTO appraisal_item (month_start, rep_id, item, actual, goal, attainment, weight, points)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", MAY, rep, item, new BigDecimal(actual),
-                new BigDecimal(goal), new BigDecimal(attainment), new BigDecimal(weight), new BigDecimal(points));
+        // every item counted: the weights, making 100, are applied as configured
+        jdbc.update("INSERT INTO appraisal_item (month_start, rep_id, item, actual, goal, attainment, weight, applied_weight,"
+                + " points) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", MAY, rep, item, new BigDecimal(actual), new BigDecimal(goal),
+                new BigDecimal(attainment), new BigDecimal(weight), new BigDecimal(weight), new BigDecimal(points));
     }
 
     /** A rollup row whose attainment and rates are consistent with its orders and target. */

@@ -208,6 +208,13 @@ abstract class RollupScenarios {
                 + " AND item = 'effective_visit_rate'").get("points").toString())).isEqualByComparingTo("9.26");
         assertThat(row("SELECT points FROM appraisal_item WHERE month_start = '2026-12-01' AND rep_id = 'R001'"
                 + " AND item = 'complaint_resolution_rate'").get("points")).isNull();
+        // the weight each item was scored with, for the scorecard: 10 x 100/90 = 11.11; none for the item left out;
+        // and the points' total before the cap of 100, here the score itself
+        assertThat(new BigDecimal(row("SELECT applied_weight FROM appraisal_item WHERE month_start = '2026-12-01'"
+                + " AND rep_id = 'R001' AND item = 'effective_visit_rate'").get("applied_weight").toString())).isEqualByComparingTo("11.11");
+        assertThat(row("SELECT applied_weight FROM appraisal_item WHERE month_start = '2026-12-01' AND rep_id = 'R001'"
+                + " AND item = 'complaint_resolution_rate'").get("applied_weight")).isNull();
+        assertThat(new BigDecimal(wang.get("points_total").toString())).isEqualByComparingTo("18.02");
         // each item keeps the label appraisal.yml gave it, for the scorecard
         assertThat(row("SELECT label FROM appraisal_item WHERE month_start = '2026-12-01' AND rep_id = 'R001'"
                 + " AND item = 'sales'")).containsEntry("label", "销售额达成 | Sales attainment");
