@@ -1,6 +1,7 @@
 package com.kam.pipeline.report;
 
 import com.kam.pipeline.rollup.AppraisalSettings;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -39,8 +40,8 @@ class ScorecardContent implements ReportContent {
 
     @Override
     public Optional<ReportData> read(ReportEntity rep, ReportPeriod period, LocalDate asOf) {
-        List<Map<String, ?>> appraisal = Rows.query(jdbc, "SELECT a.rep_name, a.team_code, a.score, a.grade, a.rank_in_team,"
-                + " a.team_size, (SELECT MAX(t.team_name) FROM org_assignment t WHERE t.team_code = a.team_code) AS team_name"
+        List<Map<String, ?>> appraisal = Rows.query(jdbc, "SELECT a.rep_name, a.team_code, a.score, a.points_total, a.grade,"
+                + " a.rank_in_team, a.team_size, (SELECT MAX(t.team_name) FROM org_assignment t WHERE t.team_code = a.team_code) AS team_name"
                 + " FROM appraisal a WHERE a.month_start = ? AND a.rep_id = ?", period.start(), rep.id());
         if (appraisal.isEmpty()) {
             return Optional.empty();
@@ -81,10 +82,38 @@ class ScorecardContent implements ReportContent {
         parameters.put("FUNNEL", funnel.funnel(FunnelFigures.Scope.REP, rep.id(), asOf));
         parameters.put("STALLED", funnel.stalled(FunnelFigures.Scope.REP, rep.id(), asOf));
         // each item with how its actual and goal read (a share, a count or money)
-        List<Map<String, ?>> items = Rows.query(jdbc, "SELECT item, label, actual, goal, attainment, weight, points FROM appraisal_item"
-                + " WHERE month_start = ? AND rep_id = ? ORDER BY weight DESC, item", period.start(), rep.id()).stream()
-                .map(ScorecardContent::withKind).toList();
+        List<Map<String, ?>> items = Rows.query(jdbc, "SELECT item, label, actual, goal, attainment, weight, applied_weight, points"
+                + " FROM appraisal_item WHERE month_start = ? AND rep_id = ? ORDER BY weight DESC, item", period.start(), rep.id())
+                .stream().map(ScorecardContent::withKind).toList();
+        parameters.putAll(notes(items, (BigDecimal) head.get("score"), (BigDecimal) head.get("points_total")));
         return Optional.of(new ReportData(parameters, items));
+    }
+
+    /**
+     * What the scorecard's notes under the items say, each null (or false) when it has nothing to
+     * say: COUNTED_WEIGHT, the sum of the configured weights of the items counted, when some were
+     * left out (no goal) and the others scaled up to 100; POINTS_TOTAL, the points' total when the
+     * score was capped at 100; ROUNDING_GAP, when the shown points do not add up to that total to
+     * the cent (each is rounded on its own, the total from the unrounded points).
+     */
+    private static Map<String, Object> notes(List<Map<String, ?>> items, BigDecimal score, BigDecimal pointsTotal) {
+        BigDecimal counted = BigDecimal.ZERO;
+        BigDecimal shown = BigDecimal.ZERO;
+        boolean leftOut = false;
+        for (Map<String, ?> item : items) {
+            if (item.get("points") == null) {
+                leftOut = true;
+            } else {
+                counted = counted.add((BigDecimal) item.get("weight"));
+                shown = shown.add((BigDecimal) item.get("points"));
+            }
+        }
+        BigDecimal total = pointsTotal != null ? pointsTotal : score;
+        Map<String, Object> notes = new HashMap<>();
+        notes.put("COUNTED_WEIGHT", leftOut ? counted : null);
+        notes.put("POINTS_TOTAL", total != null && score != null && total.compareTo(score) > 0 ? total : null);
+        notes.put("ROUNDING_GAP", total != null && shown.compareTo(total) != 0);
+        return notes;
     }
 
     /** An item with how its figures read, and its label as appraisal.yml gave it in each report language. */

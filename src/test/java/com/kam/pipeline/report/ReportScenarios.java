@@ -52,11 +52,14 @@ abstract class ReportScenarios extends ReportTestBase {
         assertThat(pdf.text()).contains("销售代表月度考核表", "王小明", "上海办事处", "2026-05", "优秀", "1 / 2", "销售额", "回款", "电力云平台");
         BigDecimal score = jdbc.queryForObject("SELECT score FROM appraisal WHERE rep_id = 'R001'", BigDecimal.class);
         assertThat(pdf.text()).contains(score.toPlainString());
-        // each item reads as what it measures: money, a count, a share (the stored rate, to two decimals of a percent)
-        assertThat(pdf.text()).containsPattern("销售额\\s+1,250,000.00\\s+1,000,000.00\\s+100.00%\\s+40\\s+40.00")
-                .containsPattern("回款\\s+830,000.50\\s+900,000.00\\s+92.22%\\s+30\\s+27.67")
-                .containsPattern("新客户开发\\s+3\\s+4\\s+75.00%\\s+20\\s+15.00")
-                .containsPattern("日报及时率\\s+94.44%\\s+100.00%\\s+94.44%\\s+10\\s+9.44");
+        // each item reads as what it measures: money, a count, a share (the stored rate, to two decimals of a percent);
+        // then its weight as configured and as applied (the same here: every item counted) and its points
+        assertThat(pdf.text()).containsPattern("销售额\\s+1,250,000.00\\s+1,000,000.00\\s+100.00%\\s+40\\s+40.00\\s+40.00")
+                .containsPattern("回款\\s+830,000.50\\s+900,000.00\\s+92.22%\\s+30\\s+30.00\\s+27.67")
+                .containsPattern("新客户开发\\s+3\\s+4\\s+75.00%\\s+20\\s+20.00\\s+15.00")
+                .containsPattern("日报及时率\\s+94.44%\\s+100.00%\\s+94.44%\\s+10\\s+10.00\\s+9.44");
+        // nothing left out, nothing capped, the points add up to the score: no note
+        assertThat(pdf.text()).contains("权重", "计分权重").doesNotContain("注：");
         BigDecimal mayOrders = jdbc.queryForObject("SELECT orders_amount FROM rollup WHERE period_type = 'MONTH' AND entity_id = 'R001'"
                 + " AND period_start = '2026-05-01'", BigDecimal.class);
         assertThat(pdf.text()).contains(MONEY.format(mayOrders));
@@ -85,6 +88,49 @@ abstract class ReportScenarios extends ReportTestBase {
         assertThat(open(Path.of((String) archiveRow("SCORECARD", "R002", "en").get("file_path"))).text())
                 .containsPattern("Annual sales attainment\\s+760,000.00")
                 .containsPattern("Stalled deals \\(0\\)\\s+Opportunity\\s+Customer\\s+Stage\\s+Amount\\s+Days in stage\\s+None\\R");
+    }
+
+    @Test
+    void theScorecardShowsTheWeightEachItemWasScoredWithAndNotesItemsLeftOutAndTheCap() throws Exception {
+        // 周晓燕 as E00015 of the demo's October: no new-customer target (left out), the other 85 weight
+        // points scaled up to 100; sales 120 % x 35/0.85 = 49.41 (applied weight 41.18), collections
+        // 1,047,800 / 1,120,000 = 0.935536 x 20/0.85 = 22.01 (23.53), three rates 10/0.85 = 11.76 each
+        // at most; points 105.41 in all (unrounded), the score capped at 100.00
+        jdbc.update("DELETE FROM appraisal_item WHERE rep_id = 'R002'");
+        jdbc.update("UPDATE appraisal SET score = 100.00, points_total = 105.41, grade = '优秀' WHERE rep_id = 'R002'");
+        String insert = "INSERT INTO appraisal_item (month_start, rep_id, item, actual, goal, attainment, weight, applied_weight,"
+                + " points) VALUES (?, 'R002', ?, ?, ?, ?, ?, ?, ?)";
+        for (Object[] item : List.of(
+                new Object[] {"sales", "1985000", "1300000", "1.2000", "35", "41.18", "49.41"},
+                new Object[] {"collections", "1047800", "1120000", "0.9355", "20", "23.53", "22.01"},
+                new Object[] {"new_customers", "0", "0", null, "15", null, null},
+                new Object[] {"effective_visit_rate", "0.6032", "0.6", "1.0000", "10", "11.76", "11.76"},
+                new Object[] {"report_on_time_rate", "0.8889", "1", "0.8889", "10", "11.76", "10.46"},
+                new Object[] {"complaint_resolution_rate", "1", "1", "1.0000", "10", "11.76", "11.76"})) {
+            Object[] args = new Object[item.length + 1];
+            args[0] = ReportFixture.MAY;
+            args[1] = item[0];
+            for (int k = 1; k < item.length; k++) {
+                args[k + 1] = item[k] == null ? null : new BigDecimal((String) item[k]);
+            }
+            jdbc.update(insert, args);
+        }
+        reports.run(ReportFixture.DATE, ReportType.SCORECARD, false, out);
+
+        String zh = open(Path.of((String) archiveRow("SCORECARD", "R002", "zh").get("file_path"))).text();
+        // weight as configured, then as applied, then the points: 120 % x 41.18 = 49.41, not 120 % x 35 = 42.00
+        assertThat(zh).containsPattern("销售额\\s+1,985,000.00\\s+1,300,000.00\\s+120.00%\\s+35\\s+41.18\\s+49.41")
+                .containsPattern("新客户开发\\s+0\\s+0\\s+15\\R")
+                .containsPattern("加权总分\\s+100.00")
+                .contains("未设目标（目标为 0，或无可考核的数据）的项目不计分；其余项目的权重合计 85，按比例放大至 100（见计分权重）。")
+                .contains("各项得分合计 105.41，总分以 100 封顶。")
+                // the points shown add up to 105.40, a cent under the unrounded total
+                .contains("各项得分四舍五入至两位小数显示");
+        String en = open(Path.of((String) archiveRow("SCORECARD", "R002", "en").get("file_path"))).text();
+        assertThat(en).contains("Weight used")
+                .containsPattern("Sales amount\\s+1,985,000.00\\s+1,300,000.00\\s+120.00%\\s+35\\s+41.18\\s+49.41")
+                .contains("the weights of the others, 85 in all, are scaled up to 100", "The points add up to 105.41; the score is"
+                        + " capped at 100.", "may differ from the points shown by a cent");
     }
 
     @Test
