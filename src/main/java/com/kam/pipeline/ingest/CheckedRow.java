@@ -25,7 +25,7 @@ sealed interface CheckedRow permits CheckedRow.Valid, CheckedRow.Rejected, Check
         /** The field's text as the source wrote it. */
         String text(String field) {
             String text = texts[load.source().kind().indexOf(field)];
-            return text == null ? null : text.trim();
+            return text == null ? null : RowParser.trim(text);
         }
 
         void set(String field, Object value) {

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,9 @@ final class RowParser {
 
     private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*[-/年.]\\s*(\\d{1,2})\\s*月?");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(:\\d{2})?");
+    /** What Excel shows in a cell whose formula has no result; exports copy it as the cell's text. */
+    private static final Set<String> EXCEL_ERRORS = Set.of("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!",
+            "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!");
 
     private RowParser() {
     }
@@ -57,7 +61,11 @@ final class RowParser {
     }
 
     static Object parseField(Source source, FieldSpec spec, String raw) throws FieldError {
-        String text = raw == null ? null : spec.type() == FieldType.TEXT ? raw.trim() : halfWidth(raw).trim();
+        String text = raw == null ? null : trim(spec.type() == FieldType.TEXT ? raw : halfWidth(raw));
+        if (text != null && !text.isEmpty() && text.charAt(0) == '#' && EXCEL_ERRORS.contains(text)) {
+            throw new FieldError(spec.name(), text, "error value " + text + " in " + spec.name()
+                    + ": the cell's formula has no result; correct it in the source");
+        }
         if (text != null && !text.isEmpty()) {
             Map<String, String> mapped = source.values().get(spec.name());
             if (mapped != null) {
@@ -82,6 +90,29 @@ final class RowParser {
             case YES_NO -> yesNo(spec.name(), text);
             case CODE -> code(spec, text);
         };
+    }
+
+    /**
+     * The text without the blanks around it: spaces and control characters as String.trim()
+     * drops them, and also the Unicode ones exports and copy-paste leave (no-break space U+00A0,
+     * ideographic space U+3000, a stray byte order mark U+FEFF, zero-width space), which would
+     * otherwise make E00014 an unknown rep.
+     */
+    static String trim(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && blank(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && blank(text.charAt(end - 1))) {
+            end--;
+        }
+        return start == 0 && end == text.length() ? text : text.substring(start, end);
+    }
+
+    private static boolean blank(char c) {
+        return c <= ' ' || c >= '\u0080' && (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF'
+                || c == '\u200B');
     }
 
     /**

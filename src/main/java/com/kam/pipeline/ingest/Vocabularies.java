@@ -83,6 +83,6 @@ final class Vocabularies {
     }
 
     static String normalise(String value) {
-        return value.trim().replace('_', ' ').replace('-', ' ').toLowerCase(Locale.ROOT);
+        return RowParser.trim(value).replace('_', ' ').replace('-', ' ').toLowerCase(Locale.ROOT);
     }
 }

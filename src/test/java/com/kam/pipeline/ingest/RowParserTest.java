@@ -22,6 +22,27 @@ class RowParserTest {
     }
 
     @Test
+    void anExcelErrorValueIsRefusedNamingItsFieldNotTakenAsEmpty() {
+        assertThat(parse(targets, "margin_target", "#N/A")).isEqualTo(
+                "refused: error value #N/A in margin_target: the cell's formula has no result; correct it in the source");
+        assertThat(parse(reports, "customer_id", "#REF!")).startsWith("refused: error value #REF! in customer_id");
+        assertThat(parse(reports, "notes", " #DIV/0! ")).startsWith("refused: error value #DIV/0! in notes");
+        assertThat(parse(reports, "notes", "#1 customer")).isEqualTo("#1 customer");
+    }
+
+    @Test
+    void unicodeBlanksAroundAValueAreTrimmedAsSpacesAre() {
+        assertThat(parse(reports, "rep_id", "E00014\u00A0")).isEqualTo("E00014");
+        assertThat(parse(reports, "rep_id", "\u3000E00014\u3000")).isEqualTo("E00014");
+        assertThat(parse(reports, "rep_id", "\uFEFFE00014\u200B")).isEqualTo("E00014");
+        assertThat(parse(reports, "customer_id", "\u00A0")).isEqualTo("null");
+        assertThat(parse(reports, "order_amount", "1,000\u00A0")).isEqualTo("1000.00");
+        assertThat(parse(reports, "purpose", "\u00A0订货\u3000")).isEqualTo("ORDER");
+        // inside a value they stay
+        assertThat(parse(reports, "notes", "王\u3000小明")).isEqualTo("王\u3000小明");
+    }
+
+    @Test
     void datesAreStrictIncludingTheFastIsoPath() {
         assertThat(parse(reports, "report_date", "2026-02-28")).isEqualTo("2026-02-28");
         assertThat(parse(reports, "report_date", "2026/3/5")).isEqualTo("2026-03-05");
