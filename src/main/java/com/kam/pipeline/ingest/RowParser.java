@@ -26,6 +26,10 @@ final class RowParser {
     /** What Excel shows in a cell whose formula has no result; exports copy it as the cell's text. */
     private static final Set<String> EXCEL_ERRORS = Set.of("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!",
             "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!");
+    /** The largest amount a DECIMAL(18,2) column holds (every money column, see V2__ingest.sql). */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999999999.99");
+    /** Decimals a percentage column keeps (DECIMAL(9,6)). */
+    private static final int PERCENT_SCALE = 6;
 
     private RowParser() {
     }
@@ -219,52 +223,56 @@ final class RowParser {
     }
 
     static BigDecimal money(String field, String text) throws FieldError {
-        String cleaned = text.replace(",", "").replace("¥", "").replace("￥", "").replace(" ", "");
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(cleaned);
-        } catch (NumberFormatException e) {
-            throw new FieldError(field, text, "unparseable number '" + text + "' in " + field);
-        }
+        String number = text.startsWith("¥") || text.startsWith("￥") ? trim(text.substring(1)) : text;
+        BigDecimal amount = NumberText.parse(field, number, "number");
         if (amount.signum() < 0) {
             throw new FieldError(field, text, "negative amount " + text + " in " + field);
         }
         if (amount.stripTrailingZeros().scale() > 2) {
             throw new FieldError(field, text, "amount " + text + " in " + field + " has more than 2 decimals");
         }
+        if (amount.compareTo(MAX_AMOUNT) > 0) {
+            throw new FieldError(field, text, "amount " + text + " in " + field
+                    + " exceeds the largest amount that can be stored (9,999,999,999,999,999.99)");
+        }
         return amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     private static Integer count(String field, String text) throws FieldError {
-        try {
-            BigDecimal value = new BigDecimal(text.replace(",", ""));
-            if (value.signum() < 0) {
-                throw new FieldError(field, text, "negative count " + text + " in " + field);
-            }
-            return value.intValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
+        BigDecimal value = NumberText.parse(field, text, "number");
+        if (value.signum() < 0) {
+            throw new FieldError(field, text, "negative count " + text + " in " + field);
+        }
+        if (value.stripTrailingZeros().scale() > 0) {
             throw new FieldError(field, text, "unparseable number '" + text + "' in " + field + " (expected a whole number)");
         }
+        if (value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw new FieldError(field, text, "count " + text + " in " + field
+                    + " exceeds the largest count that can be stored (2,147,483,647)");
+        }
+        return value.intValueExact();
     }
 
+    /**
+     * A fraction (0.25) or a number with its sign (25%). Without the sign, 25 and even 1 may be
+     * meant in percent (is 1 one percent or all of it?): refused rather than guessed. Kept to six
+     * decimals, as the column is: finer digits (Excel's 1/3) mean nothing for a share.
+     */
     private static BigDecimal percent(String field, String text) throws FieldError {
         boolean percentSign = text.endsWith("%");
-        BigDecimal value;
-        try {
-            value = new BigDecimal(percentSign ? text.substring(0, text.length() - 1).trim() : text);
-        } catch (NumberFormatException e) {
-            throw new FieldError(field, text, "unparseable percentage '" + text + "' in " + field);
-        }
+        BigDecimal value = NumberText.parse(field, percentSign ? trim(text.substring(0, text.length() - 1)) : text, "percentage");
         if (percentSign) {
             value = value.movePointLeft(2);
         } else if (value.compareTo(BigDecimal.ONE) > 0) {
             throw new FieldError(field, text, "ambiguous percentage " + text + " in " + field + ": write "
-                    + text + "% or a fraction such as 0.25");
+                    + text + "% or a fraction such as " + value.movePointLeft(2).toPlainString());
+        } else if (value.compareTo(BigDecimal.ONE) == 0) {
+            throw new FieldError(field, text, "ambiguous percentage " + text + " in " + field + ": write 1% or 100%");
         }
         if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
             throw new FieldError(field, text, "percentage " + text + " in " + field + " is outside 0-100%");
         }
-        return value;
+        return value.scale() > PERCENT_SCALE ? value.setScale(PERCENT_SCALE, RoundingMode.HALF_UP) : value;
     }
 
     private static Boolean yesNo(String field, String text) throws FieldError {

@@ -43,6 +43,42 @@ class RowParserTest {
     }
 
     @Test
+    void thousandsSeparatorsOnlyBetweenGroupsOfThreeAndNoExponents() {
+        assertThat(parse(reports, "order_amount", "1,234.50")).isEqualTo("1234.50");
+        assertThat(parse(reports, "order_amount", "¥1,234.50")).isEqualTo("1234.50");
+        assertThat(parse(reports, "order_amount", "９，９９９．５０")).isEqualTo("9999.50");
+        assertThat(parse(reports, "order_amount", "1,234,567")).isEqualTo("1234567.00");
+        // a decimal comma would be read 100 times too large, stray commas as other digits
+        assertThat(parse(reports, "order_amount", "12,50")).isEqualTo("refused: misplaced thousands separator in '12,50' in"
+                + " order_amount: separators go between groups of three digits, and a decimal comma is not read (write 12.50)");
+        assertThat(parse(reports, "order_amount", "1,2,3,4")).startsWith("refused: misplaced thousands separator in '1,2,3,4'");
+        assertThat(parse(reports, "order_amount", "1234,567.5")).startsWith("refused: misplaced thousands separator");
+        assertThat(parse(reports, "complaints_received", "1,2")).startsWith("refused: misplaced thousands separator in '1,2'");
+        assertThat(parse(reports, "complaints_received", "1,200")).isEqualTo("1200");
+        // Excel's rounded display of a large number, as a CSV keeps it
+        assertThat(parse(reports, "order_amount", "1.23457E+11")).isEqualTo("refused: number '1.23457E+11' in order_amount is in"
+                + " exponent notation, as Excel shows a number rounded to fit its column: give the column a number format before"
+                + " exporting");
+        assertThat(parse(reports, "complaints_received", "1E3")).contains("is in exponent notation");
+        assertThat(parse(customers, "share_of_wallet", "2.5E-1")).contains("is in exponent notation");
+    }
+
+    @Test
+    void numbersTooLargeForTheirColumnAreRefusedNotLeftToTheDatabase() {
+        assertThat(parse(reports, "order_amount", "12345678901234567890")).isEqualTo("refused: amount 12345678901234567890 in"
+                + " order_amount exceeds the largest amount that can be stored (9,999,999,999,999,999.99)");
+        assertThat(parse(reports, "order_amount", "10,000,000,000,000,000")).contains("exceeds the largest amount");
+        assertThat(parse(reports, "order_amount", "9999999999999999.99")).isEqualTo("9999999999999999.99");
+        assertThat(parse(reports, "complaints_received", "2147483648")).isEqualTo("refused: count 2147483648 in"
+                + " complaints_received exceeds the largest count that can be stored (2,147,483,647)");
+        assertThat(parse(reports, "complaints_received", "2,147,483,647")).isEqualTo("2147483647");
+        assertThat(parse(reports, "complaints_received", "1.5")).isEqualTo(
+                "refused: unparseable number '1.5' in complaints_received (expected a whole number)");
+        // a share keeps the column's six decimals
+        assertThat(parse(customers, "share_of_wallet", "33.33333333%")).isEqualTo("0.333333");
+    }
+
+    @Test
     void datesAreStrictIncludingTheFastIsoPath() {
         assertThat(parse(reports, "report_date", "2026-02-28")).isEqualTo("2026-02-28");
         assertThat(parse(reports, "report_date", "2026/3/5")).isEqualTo("2026-03-05");
@@ -62,6 +98,14 @@ class RowParserTest {
         assertThat(parse(customers, "share_of_wallet", "0.1")).isEqualTo("0.1");
         assertThat(parse(customers, "share_of_wallet", "25"))
                 .isEqualTo("refused: ambiguous percentage 25 in share_of_wallet: write 25% or a fraction such as 0.25");
+        // 1 is as doubtful as 25: one percent, or all of it?
+        assertThat(parse(customers, "share_of_wallet", "1"))
+                .isEqualTo("refused: ambiguous percentage 1 in share_of_wallet: write 1% or 100%");
+        assertThat(parse(customers, "share_of_wallet", "1.00")).startsWith("refused: ambiguous percentage 1.00");
+        assertThat(parse(customers, "share_of_wallet", "0.5")).isEqualTo("0.5");
+        assertThat(parse(customers, "share_of_wallet", "100%")).isEqualTo("1.00");
+        assertThat(parse(customers, "share_of_wallet", "1%")).isEqualTo("0.01");
+        assertThat(parse(customers, "share_of_wallet", "0")).isEqualTo("0");
         assertThat(parse(customers, "share_of_wallet", "120%")).isEqualTo("refused: percentage 120% in share_of_wallet is outside 0-100%");
     }
 
