@@ -2,6 +2,8 @@ package com.kam.pipeline.ingest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,12 +16,14 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Rows of one sheet of an XLSX workbook; the first non-empty row is the header. Date cells
- * become ISO dates, numbers plain decimals, formulas their cached value. A workbook without the
- * configured sheet yields one problem row ("wrong sheet").
+ * become ISO dates, numbers plain decimals to Excel's 15 digits (percent-formatted ones with
+ * their % sign), error cells their error text (#N/A, which the parser rejects), formulas their
+ * cached value. A workbook without the configured sheet yields one problem row ("wrong sheet").
  */
 final class XlsxRowSource implements RowSource {
 
@@ -92,10 +96,25 @@ final class XlsxRowSource implements RowSource {
                     yield t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().toString()
                             : t.toLocalDate() + " " + t.toLocalTime();
                 }
-                yield BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+                BigDecimal value = excelValue(cell.getNumericCellValue());
+                // a cell shown as 100% holds 1: written with its sign, it is not taken for 1%
+                String format = cell.getCellStyle() == null ? null : cell.getCellStyle().getDataFormatString();
+                yield format != null && format.contains("%") ? value.movePointRight(2).stripTrailingZeros().toPlainString() + "%"
+                        : value.toPlainString();
             }
+            // #N/A, #DIV/0! ...: the parser rejects the row naming the field, rather than taking it as empty
+            case ERROR -> ((XSSFCell) cell).getErrorCellString();
             default -> null;
         };
+    }
+
+    /**
+     * A number as Excel shows and keeps it: 15 significant digits. The binary double carries
+     * residue past them (=1234567*1.1 is 1358023.7000000002, =0.1*3*280 is 84.00000000000001)
+     * that would fail the checks for two decimals or a whole number.
+     */
+    static BigDecimal excelValue(double value) {
+        return BigDecimal.valueOf(value).round(new MathContext(15, RoundingMode.HALF_UP)).stripTrailingZeros();
     }
 
     @Override

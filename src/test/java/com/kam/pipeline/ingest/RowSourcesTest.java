@@ -3,6 +3,7 @@ package com.kam.pipeline.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kam.pipeline.support.SmallCompany;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +128,65 @@ class RowSourcesTest {
                 .startsWith("missing column in the header: customer_id, name, segment, region_code, annual_potential,"
                         + " share_of_wallet; the header is one column: is the file separated by ';'? set delimiter in ")
                 .endsWith("customers.yml"));
+    }
+
+    @Test
+    void workbookCellsReadAsExcelShowsThemAndErrorCellsAreRejectedNamingTheirField() throws Exception {
+        Source targets = SourceCatalog.load(Path.of("jobs/sources"), Map.of()).byName("targets");
+        Path file = folder.resolve("targets_2026.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            XSSFSheet sheet = workbook.createSheet("月度目标");
+            String[] header = {"员工编号", "月份", "销售额目标", "毛利目标", "回款目标", "新客户目标", "拜访目标"};
+            XSSFRow top = sheet.createRow(0);
+            for (int c = 0; c < header.length; c++) {
+                top.createCell(c).setCellValue(header[c]);
+            }
+            // floating-point residue of formulas: Excel shows 1358023.7 and 84
+            XSSFRow residue = sheet.createRow(1);
+            residue.createCell(0).setCellValue("R001");
+            residue.createCell(1).setCellValue("2026-05");
+            residue.createCell(2).setCellFormula("1234567*1.1");
+            residue.createCell(6).setCellFormula("0.1*3*280");
+            // =NA() and =1/0 cached as errors, and an error typed into a cell
+            XSSFRow errors = sheet.createRow(2);
+            errors.createCell(0).setCellValue("R002");
+            errors.createCell(1).setCellValue("2026-05");
+            errors.createCell(2).setCellValue(100000);
+            errors.createCell(3).setCellFormula("NA()");
+            errors.createCell(4).setCellFormula("1/0");
+            errors.createCell(5).setCellErrorValue(FormulaError.REF);
+            // a cell shown as 100% holds 1
+            XSSFRow percent = sheet.createRow(3);
+            var style = workbook.createCellStyle();
+            style.setDataFormat(workbook.createDataFormat().getFormat("0%"));
+            percent.createCell(0).setCellValue("R003");
+            percent.createCell(1).setCellValue("2026-05");
+            percent.createCell(2).setCellValue(1);
+            percent.getCell(2).setCellStyle(style);
+            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            workbook.write(out);
+        }
+
+        List<SourceRow> rows = new ArrayList<>();
+        try (XlsxRowSource source = new XlsxRowSource(new LoadRef(1, targets, file.getFileName().toString(), file))) {
+            SourceRow row;
+            while ((row = source.next()) != null) {
+                rows.add(row);
+            }
+        }
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).values()).containsExactly("R001", "2026-05", "1358023.7", null, null, null, "84");
+        CheckedRow residueRow = RowParser.parse(rows.get(0));
+        assertThat(residueRow).isInstanceOf(CheckedRow.Valid.class);
+        assertThat(((CheckedRow.Valid) residueRow).get("sales_target")).hasToString("1358023.70");
+        assertThat(((CheckedRow.Valid) residueRow).get("visit_target")).isEqualTo(84);
+
+        assertThat(rows.get(1).values()).containsExactly("R002", "2026-05", "100000", "#N/A", "#DIV/0!", "#REF!", null);
+        assertThat(RowParser.parse(rows.get(1))).isInstanceOfSatisfying(CheckedRow.Rejected.class, r -> {
+            assertThat(r.field()).isEqualTo("margin_target");
+            assertThat(r.reason()).startsWith("error value #N/A in margin_target");
+        });
+        assertThat(rows.get(2).values()[2]).isEqualTo("100%");
     }
 
     private List<SourceRow> read(String file) throws Exception {
