@@ -2,6 +2,7 @@ package com.kam.pipeline.ingest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -23,6 +24,9 @@ final class RowParser {
 
     private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*[-/年.]\\s*(\\d{1,2})\\s*月?");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(:\\d{2})?");
+    /** A date and a time of day (seconds and their fraction optional), split where the time begins. */
+    private static final Pattern DATE_AND_TIME =
+            Pattern.compile("(.*?\\d)(?:\\s+|T)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?");
     /** What Excel shows in a cell whose formula has no result; exports copy it as the cell's text. */
     private static final Set<String> EXCEL_ERRORS = Set.of("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!",
             "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!");
@@ -147,18 +151,37 @@ final class RowParser {
         return text;
     }
 
+    /**
+     * The date in one of the source's date formats. A date-time there (Excel and CRM exports
+     * write dates as 2026-11-05 00:00:00) is its date: the time is dropped, whatever it is, as the
+     * day it names is not in doubt (a stage-change log may give the time of the change).
+     */
     private static LocalDate date(Source source, String field, String text) throws FieldError {
+        LocalDate date = dateOrNull(source, text);
+        if (date == null) {
+            Matcher m = DATE_AND_TIME.matcher(text);
+            if (m.matches() && timeOf(m) != null) {
+                date = dateOrNull(source, m.group(1));
+            }
+        }
+        if (date == null) {
+            throw new FieldError(field, text, "unparseable date '" + text + "' in " + field + dateFormatsHint(source));
+        }
+        return date;
+    }
+
+    private static LocalDate dateOrNull(Source source, String text) {
         if (source.isoDatesFirst() && IsoText.isDate(text)) {
             try {
                 return IsoText.date(text);
             } catch (java.time.DateTimeException e) {
-                throw new FieldError(field, text, "unparseable date '" + text + "' in " + field);
+                return null;
             }
         }
-        return date(source.dateFormats(), field, text);
+        return dateOrNull(source.dateFormats(), text);
     }
 
-    static LocalDate date(List<DateTimeFormatter> formats, String field, String text) throws FieldError {
+    private static LocalDate dateOrNull(List<DateTimeFormatter> formats, String text) {
         for (DateTimeFormatter format : formats) {
             try {
                 return LocalDate.parse(text, format);
@@ -166,7 +189,23 @@ final class RowParser {
                 // try the next format
             }
         }
-        throw new FieldError(field, text, "unparseable date '" + text + "' in " + field);
+        return null;
+    }
+
+    /** Where the formats a date may take are set: a new export's way of writing dates goes there. */
+    private static String dateFormatsHint(Source source) {
+        Path file = source.definedIn() == null ? null : source.definedIn().getFileName();
+        return " (no such date, or not in a format listed under date-formats in " + (file == null ? "the source's mapping" : file)
+                + ")";
+    }
+
+    /** The time of a {@link #DATE_AND_TIME} match, or null when it is no time of day. */
+    private static LocalTime timeOf(Matcher m) {
+        int hour = Integer.parseInt(m.group(2));
+        int minute = Integer.parseInt(m.group(3));
+        int second = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
+        int nanos = m.group(5) == null ? 0 : Integer.parseInt((m.group(5) + "00000000").substring(0, 9));
+        return hour < 24 && minute < 60 && second < 60 ? LocalTime.of(hour, minute, second, nanos) : null;
     }
 
     private static LocalDateTime dateTime(Source source, String field, String text) throws FieldError {
@@ -188,6 +227,16 @@ final class RowParser {
             return LocalDateTime.parse(text.replace(' ', 'T'));
         } catch (DateTimeParseException ignored) {
             // not ISO either
+        }
+        // a date in any of the source's date formats and a time of day, one or two digits to the
+        // hour (2026/11/23 9:05:33) as the date formats take one or two to the month and day
+        Matcher m = DATE_AND_TIME.matcher(text);
+        if (m.matches()) {
+            LocalTime time = timeOf(m);
+            LocalDate date = time == null ? null : dateOrNull(source, m.group(1));
+            if (date != null) {
+                return date.atTime(time);
+            }
         }
         throw new FieldError(field, text, "unparseable date and time '" + text + "' in " + field);
     }

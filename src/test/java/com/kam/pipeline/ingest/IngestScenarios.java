@@ -40,7 +40,8 @@ abstract class IngestScenarios extends IngestTestBase {
         assertThat(reports.get("7")).isEqualTo("rep_id: missing required field rep_id");
         assertThat(reports.get("8")).isEqualTo("rep_id: unknown rep R999");
         assertThat(reports.get("9")).isEqualTo("customer_id: unknown customer C999");
-        assertThat(reports.get("10")).isEqualTo("report_date: unparseable date '2026-13-45' in report_date");
+        assertThat(reports.get("10")).isEqualTo("report_date: unparseable date '2026-13-45' in report_date (no such date, or not"
+                + " in a format listed under date-formats in daily-reports.yml)");
         assertThat(reports.get("11")).isEqualTo("order_amount: unparseable number '12,3a4' in order_amount");
         assertThat(reports.get("12")).isEqualTo("order_amount: negative amount -500 in order_amount");
         assertThat(reports.get("13")).isEqualTo("report_date: report dated 2026-05-20, after the business date 2026-05-11");

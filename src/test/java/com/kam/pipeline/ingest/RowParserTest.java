@@ -22,27 +22,6 @@ class RowParserTest {
     }
 
     @Test
-    void anExcelErrorValueIsRefusedNamingItsFieldNotTakenAsEmpty() {
-        assertThat(parse(targets, "margin_target", "#N/A")).isEqualTo(
-                "refused: error value #N/A in margin_target: the cell's formula has no result; correct it in the source");
-        assertThat(parse(reports, "customer_id", "#REF!")).startsWith("refused: error value #REF! in customer_id");
-        assertThat(parse(reports, "notes", " #DIV/0! ")).startsWith("refused: error value #DIV/0! in notes");
-        assertThat(parse(reports, "notes", "#1 customer")).isEqualTo("#1 customer");
-    }
-
-    @Test
-    void unicodeBlanksAroundAValueAreTrimmedAsSpacesAre() {
-        assertThat(parse(reports, "rep_id", "E00014\u00A0")).isEqualTo("E00014");
-        assertThat(parse(reports, "rep_id", "\u3000E00014\u3000")).isEqualTo("E00014");
-        assertThat(parse(reports, "rep_id", "\uFEFFE00014\u200B")).isEqualTo("E00014");
-        assertThat(parse(reports, "customer_id", "\u00A0")).isEqualTo("null");
-        assertThat(parse(reports, "order_amount", "1,000\u00A0")).isEqualTo("1000.00");
-        assertThat(parse(reports, "purpose", "\u00A0订货\u3000")).isEqualTo("ORDER");
-        // inside a value they stay
-        assertThat(parse(reports, "notes", "王\u3000小明")).isEqualTo("王\u3000小明");
-    }
-
-    @Test
     void thousandsSeparatorsOnlyBetweenGroupsOfThreeAndNoExponents() {
         assertThat(parse(reports, "order_amount", "1,234.50")).isEqualTo("1234.50");
         assertThat(parse(reports, "order_amount", "¥1,234.50")).isEqualTo("1234.50");
@@ -79,10 +58,49 @@ class RowParserTest {
     }
 
     @Test
+    void anExcelErrorValueIsRefusedNamingItsFieldNotTakenAsEmpty() {
+        assertThat(parse(targets, "margin_target", "#N/A")).isEqualTo(
+                "refused: error value #N/A in margin_target: the cell's formula has no result; correct it in the source");
+        assertThat(parse(reports, "customer_id", "#REF!")).startsWith("refused: error value #REF! in customer_id");
+        assertThat(parse(reports, "notes", " #DIV/0! ")).startsWith("refused: error value #DIV/0! in notes");
+        assertThat(parse(reports, "notes", "#1 customer")).isEqualTo("#1 customer");
+    }
+
+    @Test
+    void unicodeBlanksAroundAValueAreTrimmedAsSpacesAre() {
+        assertThat(parse(reports, "rep_id", "E00014\u00A0")).isEqualTo("E00014");
+        assertThat(parse(reports, "rep_id", "\u3000E00014\u3000")).isEqualTo("E00014");
+        assertThat(parse(reports, "rep_id", "\uFEFFE00014\u200B")).isEqualTo("E00014");
+        assertThat(parse(reports, "customer_id", "\u00A0")).isEqualTo("null");
+        assertThat(parse(reports, "order_amount", "1,000\u00A0")).isEqualTo("1000.00");
+        assertThat(parse(reports, "purpose", "\u00A0订货\u3000")).isEqualTo("ORDER");
+        // inside a value they stay
+        assertThat(parse(reports, "notes", "王\u3000小明")).isEqualTo("王\u3000小明");
+    }
+
+    @Test
+    void aDateFieldTakesADateTimesDateAndADateTimeAnyDateFormatWithAOneDigitHour() {
+        assertThat(parse(reports, "report_date", "2026-11-05 00:00:00")).isEqualTo("2026-11-05");
+        assertThat(parse(reports, "report_date", "2026-11-05 00:00")).isEqualTo("2026-11-05");
+        assertThat(parse(reports, "report_date", "2026/11/5 0:00:00")).isEqualTo("2026-11-05");
+        assertThat(parse(reports, "report_date", "2026-11-05T00:00:00.000")).isEqualTo("2026-11-05");
+        // a time of day does not make the day doubtful (a stage-change log gives the time of the change)
+        assertThat(parse(reports, "report_date", "2026-11-05 14:30:00")).isEqualTo("2026-11-05");
+        assertThat(parse(targets, "month", "2026-11-01 00:00:00")).isEqualTo("2026-11-01");
+        assertThat(parse(reports, "report_date", "2026-11-05 24:00")).startsWith("refused: unparseable date '2026-11-05 24:00'");
+        assertThat(parse(reports, "report_date", "2026-11-31 00:00:00")).startsWith("refused: unparseable date");
+        assertThat(parse(reports, "submitted_at", "2026/11/23 9:05:33")).isEqualTo("2026-11-23T09:05:33");
+        assertThat(parse(reports, "submitted_at", "2026/11/23 09:05:33")).isEqualTo("2026-11-23T09:05:33");
+        assertThat(parse(reports, "submitted_at", "2026-11-23 9:05")).isEqualTo("2026-11-23T09:05");
+        assertThat(parse(reports, "submitted_at", "2026/11/23 9:65")).startsWith("refused: unparseable date and time");
+    }
+
+    @Test
     void datesAreStrictIncludingTheFastIsoPath() {
         assertThat(parse(reports, "report_date", "2026-02-28")).isEqualTo("2026-02-28");
         assertThat(parse(reports, "report_date", "2026/3/5")).isEqualTo("2026-03-05");
-        assertThat(parse(reports, "report_date", "2026-02-30")).isEqualTo("refused: unparseable date '2026-02-30' in report_date");
+        assertThat(parse(reports, "report_date", "2026-02-30")).isEqualTo("refused: unparseable date '2026-02-30' in report_date"
+                + " (no such date, or not in a format listed under date-formats in daily-reports.yml)");
         assertThat(parse(reports, "report_date", "2028-02-29")).isEqualTo("2028-02-29");
         assertThat(parse(reports, "submitted_at", "2026-05-11 21:05:00")).isEqualTo("2026-05-11T21:05");
         assertThat(parse(reports, "submitted_at", "2026-05-11 24:05:00"))
