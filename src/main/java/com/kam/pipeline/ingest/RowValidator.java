@@ -22,7 +22,7 @@ class RowValidator implements StepExecutionListener {
     private final KamProperties properties;
     // loads are read one after another, so only the current load's keys are kept
     private long seenLoadId = -1;
-    private Map<List<Object>, Long> seenKeys = Map.of();
+    private SeenKeys seenKeys;
     private RowChecks checks;
 
     RowValidator(InputKind kind, JdbcTemplate jdbc, KamProperties properties) {
@@ -38,7 +38,7 @@ class RowValidator implements StepExecutionListener {
         checks = new RowChecks(run.businessDate(), properties.ingest().planDaysAhead(),
                 properties.ingest().newDealWaitDays(), ReferenceData.load(jdbc, kind));
         seenLoadId = -1;
-        seenKeys = Map.of();
+        seenKeys = null;
     }
 
     CheckedRow check(CheckedRow parsed) {
@@ -53,11 +53,13 @@ class RowValidator implements StepExecutionListener {
         if (rejected != null) {
             return rejected;
         }
-        Long earlierLine = seenKeys(valid.load().id()).putIfAbsent(table.key(valid), valid.line());
-        if (earlierLine != null) {
+        SeenKeys.Earlier earlier = seenKeys(valid.load().id()).add(table.key(valid), valid.line(), valid.values());
+        if (earlier != null) {
             return RowChecks.reject(valid, String.join("+", kind.keyFields()), null, "duplicate " + rowName()
                     + ": same " + String.join(", ", kind.keyFields()) + " as "
-                    + (earlierLine > 0 ? "line " + earlierLine : "an earlier row"));
+                    + (earlier.line() > 0 ? "line " + earlier.line() : "an earlier row")
+                    + (earlier.differences().isEmpty() ? "" : " and different " + String.join(", ", earlier.differences())
+                            + ": correct one of them"));
         }
         return valid;
     }
@@ -66,10 +68,10 @@ class RowValidator implements StepExecutionListener {
      * Keys already seen in a load. After a restart the rows committed before the crash are in
      * the table, not in memory, so the set starts from them.
      */
-    private Map<List<Object>, Long> seenKeys(long loadId) {
+    private SeenKeys seenKeys(long loadId) {
         if (loadId != seenLoadId) {
             seenLoadId = loadId;
-            seenKeys = keysStored(loadId);
+            seenKeys = new SeenKeys(kind, keysStored(loadId));
         }
         return seenKeys;
     }

@@ -102,6 +102,63 @@ abstract class IngestScenarios extends IngestTestBase {
     }
 
     @Test
+    void valuesAsExcelAndCrmExportsWriteThemLoadOrAreRejectedOnTheirRowAlone() throws Exception {
+        Files.createDirectories(inbox);
+        SmallCompany.write(inbox.resolve("org.csv"), SmallCompany.ORG, StandardCharsets.UTF_8, false);
+        // a share of 1: one percent, or all of it?
+        SmallCompany.write(inbox.resolve("customers.csv"), SmallCompany.CUSTOMERS + "C005,江苏电信,大型企业,EAST,900000,1,R001\n",
+                StandardCharsets.UTF_8, false);
+        String header = "rep_id,report_date,customer_id,visit_time,purpose,order_amount,payment_collected,submitted_at\n";
+        SmallCompany.write(inbox.resolve("daily_reports_2026-05-11.csv"), header
+                + "R001,2026-05-11,C001,09:30,收款,,\"15,000.00\",2026-05-11 19:30:00\n"
+                + "R001,2026-05-11,C001,09:30,收款,,\"18,000.00\",2026-05-11 19:30:00\n"
+                + "R001,2026-05-11,C003,14:00,订货,12345678901234567890,,2026-05-11 19:30:00\n"
+                + "R001,2026-05-11,C003,15:00,订货,\"12,50\",,2026-05-11 19:30:00\n"
+                + "R001,2026-05-11,C003,16:00,订货,1.23457E+11,,2026-05-11 19:30:00\n"
+                // a CRM's midnight date-time, a one-digit hour, a no-break space after the rep's id
+                + "R002\u00A0,2026-05-11 00:00:00,C002,10:00,订货,\"1,234.50\",,2026/5/11 9:05:33\n",
+                StandardCharsets.UTF_8, false);
+        Path workbook = inbox.resolve("targets_2026.xlsx");
+        SmallCompany.writeTargetSheet(workbook, "月度目标", new Object[][] {
+                {"R001", "2026-05", 300000, 60000, 250000, 2, 60},
+                {"R002", "2026-05", 200000, 40000, 150000, 1, 50},
+        });
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(workbook))) {
+            var sheet = book.getSheetAt(0);
+            sheet.getRow(1).getCell(2).setCellFormula("1234567*1.1");   // cached 1358023.7000000002
+            sheet.getRow(2).getCell(3).setCellFormula("NA()");
+            book.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            try (var out = Files.newOutputStream(inbox.resolve("targets_2026_v2.xlsx"))) {
+                book.write(out);
+            }
+        }
+        Files.delete(workbook);
+
+        IngestService.Result result = ingest(MAY_11);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(rejects("customers")).containsExactly(Map.entry("6",
+                "share_of_wallet: ambiguous percentage 1 in share_of_wallet: write 1% or 100%"));
+        Map<String, String> reports = rejects("daily-reports");
+        assertThat(reports).containsOnlyKeys("3", "4", "5", "6");
+        assertThat(reports.get("3")).isEqualTo("rep_id+report_date+customer_id+visit_time+purpose: duplicate visit: same"
+                + " rep_id, report_date, customer_id, visit_time, purpose as line 2 and different payment_collected"
+                + " (15000.00 there, 18000.00 here): correct one of them");
+        assertThat(reports.get("4")).isEqualTo("order_amount: amount 12345678901234567890 in order_amount exceeds the largest"
+                + " amount that can be stored (9,999,999,999,999,999.99)");
+        assertThat(reports.get("5")).startsWith("order_amount: misplaced thousands separator in '12,50' in order_amount");
+        assertThat(reports.get("6")).startsWith("order_amount: number '1.23457E+11' in order_amount is in exponent notation");
+        assertThat(rows("SELECT rep_id, order_amount, payment_collected, submitted_at FROM report_line ORDER BY line_no"))
+                .extracting(r -> r.get("rep_id") + " " + r.get("order_amount") + " " + r.get("payment_collected") + " "
+                        + (r.get("submitted_at") instanceof java.sql.Timestamp t ? t.toLocalDateTime() : r.get("submitted_at")))
+                .containsExactly("R001 null 15000.00 2026-05-11T19:30", "R002 1234.50 null 2026-05-11T09:05:33");
+        assertThat(rejects("targets")).containsExactly(Map.entry("3", "margin_target: error value #N/A in margin_target: the"
+                + " cell's formula has no result; correct it in the source"));
+        assertThat(rows("SELECT rep_id, sales_target FROM sales_target")).singleElement()
+                .satisfies(t -> assertThat(t.get("sales_target").toString()).isEqualTo("1358023.70"));
+    }
+
+    @Test
     void aFileWhoseReadingBreaksOffIsRefusedWholeAndTheDayItWouldReplaceIsKept(CapturedOutput output) throws Exception {
         SmallCompany.writeInbox(inbox);
         ingest(MAY_11);
