@@ -8,10 +8,11 @@ import java.util.Map;
 /**
  * Everything a forecast as of a date may use, and nothing later: the open deals of the latest
  * snapshot on or before the date, the deals closed on or before it (from all snapshots up to it),
- * the organisation valid on it, and the reps' monthly sales targets.
+ * the organisation valid on it, the reps' monthly sales targets, and the day each person's first
+ * assignment began (when a rep started, for the time series).
  */
 record AsOfData(LocalDate asOf, LocalDate snapshotDate, List<Deal> open, List<Deal> closed, Map<String, OrgEntry> org,
-                Map<String, Map<LocalDate, BigDecimal>> targets) {
+                Map<String, Map<LocalDate, BigDecimal>> targets, Map<String, LocalDate> joined) {
 
     OrgEntry person(String id) {
         return org.get(id);

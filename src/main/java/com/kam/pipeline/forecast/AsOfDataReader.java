@@ -66,7 +66,7 @@ class AsOfDataReader {
         }, day, day);
         List<Deal> closed = new ArrayList<>(closedById.values());
         closed.sort(java.util.Comparator.comparing(Deal::id));
-        return new AsOfData(asOf, snapshot, open, closed, org, targets(asOf));
+        return new AsOfData(asOf, snapshot, open, closed, org, targets(asOf), joined(day));
     }
 
     /**
@@ -136,6 +136,16 @@ class AsOfDataReader {
                     rs.getString(5), rs.getString(6)));
         }, day, day);
         return org;
+    }
+
+    /** The first day of each person's first assignment up to the day: when they joined. */
+    private Map<String, LocalDate> joined(Date day) {
+        Map<String, LocalDate> joined = new HashMap<>();
+        jdbc.query("SELECT employee_id, MIN(valid_from) FROM org_assignment WHERE valid_from <= ? GROUP BY employee_id",
+                rs -> {
+                    joined.put(rs.getString(1), rs.getObject(2, LocalDate.class));
+                }, day);
+        return joined;
     }
 
     private Map<String, Map<LocalDate, BigDecimal>> targets(LocalDate asOf) {

@@ -38,6 +38,8 @@ final class ForecastCalculator {
         LocalDate asOf = data.asOf();
         EntityNames names = new EntityNames(data);
         Map<EntityKey, Map<YearMonth, Double>> wonByMonth = wonByMonth(data);
+        YearMonth historyStart = wonByMonth.containsKey(EntityKey.ALL)
+                ? new java.util.TreeMap<>(wonByMonth.get(EntityKey.ALL)).firstKey() : null;
         List<ForecastRow> rows = new ArrayList<>();
         List<ContributorRow> contributors = new ArrayList<>();
         for (Horizon h : Horizon.of(asOf)) {
@@ -60,7 +62,7 @@ final class ForecastCalculator {
                 q.put(Method.LEARNED, spread(floor, floor + p.learned, Math.sqrt(p.learnedVariance)));
                 q.put(Method.CATEGORY, new double[] {floor, won.add(p.commit).doubleValue(),
                         won.add(p.commit).add(p.bestCase).doubleValue()});
-                double[] series = timeSeries(wonByMonth.get(e), h, asOf, floor);
+                double[] series = timeSeries(wonByMonth.get(e), seriesStart(e, historyStart, data), h, asOf, floor);
                 if (series != null) {
                     q.put(Method.TIME_SERIES, series);
                 }
@@ -172,16 +174,30 @@ final class ForecastCalculator {
     }
 
     /**
+     * The month an entity's series starts: the first month the company won anything (where the source's history
+     * begins), so that a month in which the entity won nothing is a 0 and not left out; for a rep who joined later,
+     * the first whole month after joining, since the months before were not a rep's months without a win.
+     */
+    static YearMonth seriesStart(EntityKey e, YearMonth historyStart, AsOfData data) {
+        LocalDate joined = EntityKey.REP.equals(e.type()) ? data.joined().get(e.id()) : null;
+        if (joined == null) {
+            return historyStart;
+        }
+        YearMonth firstWhole = joined.getDayOfMonth() == 1 ? YearMonth.from(joined) : YearMonth.from(joined).plusMonths(1);
+        return historyStart == null || firstWhole.isAfter(historyStart) ? firstWhole : historyStart;
+    }
+
+    /**
      * The smoothed series' P10/P50/P90 for a horizon: months complete by the end of the as-of date
      * count as won (the series is smoothed up to the last of them), the month of the first close
      * day at least what is already won in it, later months as projected.
      */
-    private double[] timeSeries(Map<YearMonth, Double> won, Horizon h, LocalDate asOf, double wonInPeriod) {
+    private double[] timeSeries(Map<YearMonth, Double> won, YearMonth from, Horizon h, LocalDate asOf, double wonInPeriod) {
         if (won == null) {
             return null;
         }
         LocalDate first = Horizon.firstCloseDay(asOf);
-        double[] history = ClosedAmountSeries.monthly(won, first);
+        double[] history = ClosedAmountSeries.monthly(won, from, first);
         YearMonth current = YearMonth.from(first);
         YearMonth last = YearMonth.from(h.end());
         int steps = (int) (current.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1);
