@@ -17,13 +17,19 @@ import java.util.TreeMap;
  * = initial level, slope = initial trend), the heuristic of Hyndman, Koehler, Snyder and Grose
  * (2002), as R's forecast::ets uses: the textbook start x[1] - x[0] is one noisy month minus another,
  * and with monthly sales swinging 0.5-4.5 M it made a trend of -2.8 M that the small beta never
- * worked off (a team winning 3 M a month forecast at 36 k).
+ * worked off (a team winning 3 M a month forecast at 36 k). The trend is damped (Gardner and
+ * McKenzie 1985, phi = {@value #DAMPING}): h months ahead it adds phi + ... + phi^h times the trend,
+ * so a slope fitted on a ramp-up or a noisy stretch is not carried on for ever. On the generated
+ * company of {@code kam bench forecast} the undamped least-squares start overshot (next month +22 %
+ * at company level); damped it has less error than the old start.
  */
 final class ClosedAmountSeries {
 
     private static final int SEASON = 12;
     /** Months the initial level and trend of Holt's method are fitted on. */
     static final int WARM_UP = 10;
+    /** Damping of the trend per month ahead (0.8-0.98 is the usual range; the low end suits noisy monthly sales). */
+    static final double DAMPING = 0.8;
 
     /** Forecasts for the months after the last complete one: mean and standard error per step. */
     record Projection(double[] mean, double[] sigma) {
@@ -97,21 +103,23 @@ final class ClosedAmountSeries {
         int errors = 0;
         for (int t = t0; t < x.length; t++) {
             double s = seasonal ? season[t % SEASON] : 0;
-            double predicted = level + trend + s;
+            double predicted = level + DAMPING * trend + s;
             double error = x[t] - predicted;
             squared += error * error;
             errors++;
-            double newLevel = alpha * (x[t] - s) + (1 - alpha) * (level + trend);
-            trend = beta * (newLevel - level) + (1 - beta) * trend;
+            double newLevel = alpha * (x[t] - s) + (1 - alpha) * (level + DAMPING * trend);
+            trend = beta * (newLevel - level) + (1 - beta) * DAMPING * trend;
             level = newLevel;
             if (seasonal) {
                 season[t % SEASON] = gamma * (x[t] - level) + (1 - gamma) * s;
             }
         }
         double rmse = Math.sqrt(squared / errors);
+        double damped = 0;
         for (int h = 1; h <= steps; h++) {
             double s = seasonal ? season[(x.length + h - 1) % SEASON] : 0;
-            mean[h - 1] = Math.max(0, level + h * trend + s);
+            damped += Math.pow(DAMPING, h);
+            mean[h - 1] = Math.max(0, level + damped * trend + s);
             sigma[h - 1] = rmse * Math.sqrt(h);
         }
         return new Projection(mean, sigma);

@@ -239,11 +239,12 @@ abstract class ForecastScenarios extends ForecastTestBase {
         assertThat((BigDecimal) julyCategory.get("p50")).isEqualByComparingTo("150000.00");
         assertThat((BigDecimal) julyCategory.get("p90")).isEqualByComparingTo("350000.00");
         // the series is smoothed up to June, now complete: April 180,000, May 200,000, June 70,000 (Holt, alpha 0.5,
-        // beta 0.1), started from their least-squares line: level 260,000, trend -55,000. April: predicted 205,000,
-        // level 0.5 x 180,000 + 0.5 x 205,000 = 192,500, trend 0.1 x -67,500 + 0.9 x -55,000 = -56,250; May: predicted
-        // 136,250, level 168,125, trend 0.1 x -24,375 + 0.9 x -56,250 = -53,062.50; June: predicted 115,062.50,
-        // level 92,531.25, trend 0.1 x -75,593.75 + 0.9 x -53,062.50 = -55,315.625 -> July 37,215.625
-        assertThat(p50(last, "NEXT_MONTH", "COMPANY", "ALL", "TIME_SERIES")).isEqualByComparingTo("37215.63");
+        // beta 0.1, trend damped by 0.8), started from their least-squares line: level 260,000, trend -55,000.
+        // April: predicted 260,000 - 44,000 = 216,000, level 0.5 x 180,000 + 0.5 x 216,000 = 198,000, trend
+        // 0.1 x -62,000 + 0.9 x 0.8 x -55,000 = -45,800; May: predicted 161,360, level 180,680, trend -1,732 - 32,976
+        // = -34,708; June: predicted 152,913.60, level 111,456.80, trend -6,922.32 - 24,989.76 = -31,912.08
+        // -> July 111,456.80 - 0.8 x 31,912.08 = 85,927.136
+        assertThat(p50(last, "NEXT_MONTH", "COMPANY", "ALL", "TIME_SERIES")).isEqualByComparingTo("85927.14");
         // the same as July's forecast the next day, from the same snapshot
         LocalDate july1 = LocalDate.of(2026, 7, 1);
         assertThat(job.run(july1, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
