@@ -155,7 +155,7 @@ class AsOfDataReader {
                 rs -> {
                     targets.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
                             .put(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3));
-                }, Date.valueOf(from), Date.valueOf(from.plusMonths(4)));
+                }, Date.valueOf(from), Date.valueOf(from.plusMonths(6))); // to the next quarter, covered on a quarter's last day
         return targets;
     }
 }

@@ -136,10 +136,12 @@ final class FunnelSnapshot {
 
     private List<Object[]> summaryRows(Map<Key, FunnelCell> cells, AsOfData data) {
         EntityNames names = new EntityNames(data);
-        List<Horizon> horizons = Horizon.of(data.asOf());
-        Map<EntityKey, BigDecimal> monthTargets = ForecastCalculator.targets(data, horizons.get(0));
-        Map<EntityKey, BigDecimal> quarterTargets = ForecastCalculator.targets(data, horizons.get(2));
-        Map<EntityKey, BigDecimal[]> wonInPeriods = wonInPeriods(data, horizons.get(0), horizons.get(2));
+        // coverage of what the pipeline can still close into: next month (quarter) on a month's (quarter's) last day
+        Horizon month = Horizon.openMonth(data.asOf());
+        Horizon quarter = Horizon.openQuarter(data.asOf());
+        Map<EntityKey, BigDecimal> monthTargets = ForecastCalculator.targets(data, month);
+        Map<EntityKey, BigDecimal> quarterTargets = ForecastCalculator.targets(data, quarter);
+        Map<EntityKey, BigDecimal[]> wonInPeriods = wonInPeriods(data, month, quarter);
         List<Object[]> rows = new ArrayList<>();
         cells.forEach((k, c) -> {
             BigDecimal open = c.total(c.openAmount);
@@ -189,7 +191,7 @@ final class FunnelSnapshot {
         return values;
     }
 
-    /** Won so far in the current month [0] and quarter [1], per entity. */
+    /** Won so far in the coverage month [0] and quarter [1], per entity. */
     static Map<EntityKey, BigDecimal[]> wonInPeriods(AsOfData data, Horizon month, Horizon quarter) {
         Map<EntityKey, BigDecimal[]> won = new HashMap<>();
         for (Deal d : data.closed()) {

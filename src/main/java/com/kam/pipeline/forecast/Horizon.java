@@ -14,6 +14,7 @@ public record Horizon(String name, String periodType, LocalDate start, LocalDate
     public static final String CURRENT_MONTH = "CURRENT_MONTH";
     public static final String NEXT_MONTH = "NEXT_MONTH";
     public static final String CURRENT_QUARTER = "CURRENT_QUARTER";
+    public static final String NEXT_QUARTER = "NEXT_QUARTER";
 
     public static List<Horizon> of(LocalDate asOf) {
         LocalDate month = asOf.withDayOfMonth(1);
@@ -37,6 +38,25 @@ public record Horizon(String name, String periodType, LocalDate start, LocalDate
      */
     static LocalDate firstCloseDay(LocalDate asOf) {
         return asOf.plusDays(1);
+    }
+
+    /**
+     * The month coverage is measured against as of {@code asOf}: the month of {@link #firstCloseDay}, i.e. the current
+     * month, or the next one on a month's last day, when no day is left in the current month for the pipeline to close.
+     */
+    public static Horizon openMonth(LocalDate asOf) {
+        List<Horizon> horizons = of(asOf);
+        return horizons.get(0).includes(firstCloseDay(asOf)) ? horizons.get(0) : horizons.get(1);
+    }
+
+    /** The quarter coverage is measured against: the quarter of {@link #firstCloseDay} (the next one on a quarter's last day). */
+    public static Horizon openQuarter(LocalDate asOf) {
+        Horizon current = of(asOf).get(2);
+        if (current.includes(firstCloseDay(asOf))) {
+            return current;
+        }
+        LocalDate next = quarterStart(firstCloseDay(asOf));
+        return new Horizon(NEXT_QUARTER, "QUARTER", next, next.plusMonths(3).minusDays(1));
     }
 
     /** The first day of the period on which an open deal can still close; null when none is left. */

@@ -4,7 +4,6 @@ import com.kam.pipeline.forecast.Horizon;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,8 +160,12 @@ class FunnelFigures {
 
     /** The horizon of the ideal funnel the report shows for an as-of date. */
     static String idealHorizon(LocalDate asOf) {
-        return asOf.equals(asOf.with(TemporalAdjusters.lastDayOfMonth())) ? Horizon.NEXT_MONTH
-                : Horizon.CURRENT_MONTH;
+        return Horizon.openMonth(asOf).name();
+    }
+
+    /** The month the summary's coverage is against (yyyy-MM): the one the pipeline can still close into. */
+    static String coverageMonth(LocalDate asOf) {
+        return Horizon.openMonth(asOf).start().toString().substring(0, 7);
     }
 
     /**

@@ -269,6 +269,47 @@ abstract class ForecastScenarios extends ForecastTestBase {
         assertThat(p50(may, "CURRENT_QUARTER", "COMPANY", "ALL", "WEIGHTED")).isEqualByComparingTo("430000.00");
     }
 
+    /**
+     * Coverage follows {@link Horizon#firstCloseDay}: as of a month's (quarter's) last day nothing of it is left for the
+     * pipeline to close, so the coverage is of next month's (quarter's) target, as the next day's run measures it.
+     */
+    @Test
+    void asOfAMonthsLastDayCoverageIsOfNextMonthsTarget() throws Exception {
+        new ForecastFixture(jdbc).juneWin();
+        // the 06-29 snapshot: open O1 100,000 + O2 200,000 + O3 50,000 + O4 300,000 + O5 10,000 = 660,000
+        assertThat(job.run(ForecastFixture.JUNE_29, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, Object> june29 = companySummary(latestRun(ForecastFixture.JUNE_29, "NIGHTLY"));
+        // 06-29, a day left: June's target 400,000 less W1's 70,000 won = 330,000 -> 2.0x; Q2 1,000,000 - 450,000
+        assertThat((BigDecimal) june29.get("month_remaining")).isEqualByComparingTo("330000.00");
+        assertThat((BigDecimal) june29.get("month_coverage")).isEqualByComparingTo("2.0000");
+        assertThat((BigDecimal) june29.get("quarter_remaining")).isEqualByComparingTo("550000.00");
+        assertThat((BigDecimal) june29.get("quarter_coverage")).isEqualByComparingTo("1.2000");
+
+        LocalDate june30 = LocalDate.of(2026, 6, 30);
+        assertThat(job.run(june30, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, Object> end = companySummary(latestRun(june30, "NIGHTLY"));
+        // 06-30, June's and Q2's last day: July's target 3 x 100,000, nothing won in July yet -> 660,000 / 300,000;
+        // Q3 likewise (the fixture has targets up to July only)
+        assertThat((BigDecimal) end.get("month_target")).isEqualByComparingTo("300000.00");
+        assertThat((BigDecimal) end.get("month_won")).isEqualByComparingTo("0.00");
+        assertThat((BigDecimal) end.get("month_remaining")).isEqualByComparingTo("300000.00");
+        assertThat((BigDecimal) end.get("month_coverage")).isEqualByComparingTo("2.2000");
+        assertThat((BigDecimal) end.get("quarter_remaining")).isEqualByComparingTo("300000.00");
+        assertThat((BigDecimal) end.get("quarter_coverage")).isEqualByComparingTo("2.2000");
+        // the same as the 07-01 run's, from the same snapshot
+        LocalDate july1 = LocalDate.of(2026, 7, 1);
+        assertThat(job.run(july1, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, Object> next = companySummary(latestRun(july1, "NIGHTLY"));
+        for (String column : List.of("month_remaining", "month_coverage", "quarter_remaining", "quarter_coverage")) {
+            assertThat((BigDecimal) next.get(column)).as(column).isEqualByComparingTo((BigDecimal) end.get(column));
+        }
+    }
+
+    private Map<String, Object> companySummary(long runId) {
+        return jdbc.queryForMap("SELECT * FROM funnel_summary WHERE run_id = ? AND entity_type = 'COMPANY'"
+                + " AND product_line = '*'", runId);
+    }
+
     /** The day before a month's last day one day is left: the open deals still count. */
     @Test
     void theDayBeforeAMonthsLastDayTheMonthIsStillOpen() throws Exception {
