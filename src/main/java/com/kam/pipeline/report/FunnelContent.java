@@ -67,6 +67,7 @@ class FunnelContent implements ReportContent {
         parameters.put("FUNNEL", funnel);
         parameters.put("IDEAL", figures.idealFunnel(scope, entity.id(), asOf));
         parameters.put("IDEAL_NEXT_MONTH", Horizon.NEXT_MONTH.equals(FunnelFigures.idealHorizon(asOf)));
+        parameters.put("COVERAGE_MONTH", FunnelFigures.coverageMonth(asOf));
         parameters.put("FORECASTS", forecasts);
         parameters.put("CONTRIBUTORS", figures.contributors(scope, entity.id(), asOf));
         parameters.put("STALLED", figures.stalled(scope, entity.id(), asOf));

@@ -260,6 +260,13 @@ abstract class ReportScenarios extends ReportTestBase {
         assertThat(pdf.text()).contains("理想漏斗与实际对比（下月目标）", "3,333,333", "1,213,333").doesNotContain("本月剩余目标");
         // the forecasts and the gap count won opportunities, which the orders figure need not equal: both say so
         assertThat(pdf.text()).contains("商机赢单预测（按方法，P10–P90 区间，仅计商机）", "目标减已赢单商机");
+        // as of 05-31 the coverage is of June, the month the pipeline can still close into, and says so
+        assertThat(pdf.text()).contains("覆盖倍数（2026-06）", "2026-06 目标减已赢单商机 100,000.00");
+        // the forecast table's won amount is won deals, not orders against the target, and a note says they differ
+        assertThat(pdf.text()).contains("已赢单商机", "页首订单额来自每日销售报告，两者分别统计");
+        String en = open(Path.of((String) archiveRow("FUNNEL", "SH", "en").get("file_path"))).text();
+        assertThat(en).contains("Coverage (2026-06)", "2026-06 target less won deals", "Won deals",
+                "come from the daily sales reports", "won deals are not attainment of the sales target").doesNotContain("Won so far");
         // every column header whole on its line, in English too
         assertThat(open(Path.of((String) archiveRow("FUNNEL", "SH", "en").get("file_path"))).text())
                 .containsPattern("Stage\\s+Deals\\s+Amount\\s+Weighted\\s+Conversion\\s+Win rate\\s+Typical days"
