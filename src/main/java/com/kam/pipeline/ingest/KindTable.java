@@ -8,7 +8,8 @@ import java.util.function.Function;
 /**
  * Where each kind of row is stored, and how. Master data (org, customers, targets) is kept by
  * key: a newer row for the same key replaces the older. Dated data (plans, reports, snapshots,
- * stage changes) is kept per load and replaced per date by a newer load of the same source.
+ * stage changes) is kept per load and replaced per date by a newer load of the same source; plans
+ * and reports per date and rep ({@link #repColumn}).
  */
 enum KindTable {
     ORG("org_assignment", null, List.of("employee_id", "valid_from"),
@@ -67,6 +68,21 @@ enum KindTable {
 
     boolean keptByKey() {
         return dateColumn == null;
+    }
+
+    /**
+     * The column that narrows replacement within a date, or null: a plans or reports file replaces,
+     * for each date, the rows of the reps it has rows for, not the whole day (a late report in the
+     * next day's export, one region's file, would otherwise wipe everyone else's day). A snapshot
+     * and a stage-change log are whole per date.
+     */
+    String repColumn() {
+        return this == VISIT_PLAN || this == DAILY_REPORT ? "rep_id" : null;
+    }
+
+    /** Position of {@link #repColumn} among the kind's fields; -1 for a kind replaced per date. */
+    int repFieldIndex() {
+        return repColumn() == null ? -1 : InputKind.valueOf(name()).indexOf(repColumn());
     }
 
     List<String> columns() {

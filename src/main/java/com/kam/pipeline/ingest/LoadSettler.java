@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Runs after the rows of one kind are stored, for all of the run's loads of that kind at once,
  * in one transaction: a newer load replaces what older loads of the same source held for the
- * same dates (a corrected file), stage changes are derived from
+ * same dates (a corrected file; for plans and reports, of the reps it has rows for on each date),
+ * stage changes are derived from
  * snapshots, the touched dates are recorded for recomputation, and each load's counts are
  * written. Set-based, so a night of hundreds of files costs a handful of statements; keyed by
  * load, so running it again after a crash gives the same result.
@@ -121,50 +123,77 @@ class LoadSettler implements Tasklet {
         }
     }
 
+    /** Earlier rows a newer load replaces: those an older load held for a date, of the reps listed (plans, reports). */
+    private record Replacement(long load, LocalDate date, long oldLoad, List<String> reps, Map<String, String> counts) {
+    }
+
     private void settleDated(List<IngestLoads.Load> pending, String ids) {
-        // an older load of the same source covering the same date: its rows for that date are replaced
-        List<Map<String, Object>> replaced = jdbc.queryForList("SELECT n.load_id, n.data_date, o.load_id AS old_load,"
-                + " CASE WHEN n.row_count = o.row_count AND n.content_hash = o.content_hash THEN 1 ELSE 0 END AS same_rows"
-                + " FROM ingest_load_date n JOIN ingest_load_date o ON o.source_name = n.source_name AND o.kind = n.kind"
-                + " AND o.data_date = n.data_date AND o.load_id < n.load_id WHERE n.load_id IN (" + ids + ")"
-                + " ORDER BY n.load_id, o.load_id");
+        // per load and date, how many reps it covers (1 for a kind replaced per date)
+        Map<String, Integer> covered = new HashMap<>();
+        jdbc.query("SELECT load_id, data_date, COUNT(*) FROM ingest_load_date WHERE load_id IN (" + ids + ")"
+                + " GROUP BY load_id, data_date", rs -> {
+                    covered.put(rs.getLong(1) + "|" + rs.getDate(2).toLocalDate(), rs.getInt(3));
+                });
+        // an older load of the same source covering the same date, and for plans and reports the same rep:
+        // its rows there are replaced (the rule: KindTable.repColumn)
+        Map<List<Object>, Replacement> replacements = new LinkedHashMap<>();
+        // per load and date, per rep: whether its rows are exactly those of the settled loads they replace
+        Map<String, Map<String, Boolean>> sameByRep = new HashMap<>();
         Set<Long> tonight = new HashSet<>(pending.stream().map(IngestLoads.Load::id).toList());
+        jdbc.query("SELECT n.load_id, n.data_date, n.rep_id, o.load_id, n.row_count, o.row_count,"
+                + " CASE WHEN n.row_count = o.row_count AND n.content_hash = o.content_hash THEN 1 ELSE 0 END"
+                + " FROM ingest_load_date n JOIN ingest_load_date o ON o.source_name = n.source_name AND o.kind = n.kind"
+                + " AND o.data_date = n.data_date AND o.rep_id = n.rep_id AND o.load_id < n.load_id WHERE n.load_id IN (" + ids + ")"
+                + " ORDER BY n.load_id, n.data_date, o.load_id, n.rep_id", rs -> {
+                    long load = rs.getLong(1);
+                    LocalDate day = rs.getDate(2).toLocalDate();
+                    String rep = rs.getString(3);
+                    long oldLoad = rs.getLong(4);
+                    Replacement r = replacements.computeIfAbsent(List.of(load, day, oldLoad),
+                            k -> new Replacement(load, day, oldLoad, new ArrayList<>(), new TreeMap<>()));
+                    r.reps().add(rep);
+                    r.counts().put(rep, rs.getInt(6) + " row(s), now " + rs.getInt(5));
+                    // (a load of tonight replaced in turn was never rolled up: its rows are no baseline)
+                    boolean same = rs.getInt(7) == 1 && !tonight.contains(oldLoad);
+                    sameByRep.computeIfAbsent(load + "|" + day, k -> new HashMap<>()).merge(rep, same, Boolean::logicalAnd);
+                });
+        Map<String, Integer> replacedRows = new TreeMap<>();
+        Map<Long, Integer> replacedOfLoad = new TreeMap<>();
         Map<Long, IngestLoads.Load> byId = new HashMap<>();
         pending.forEach(load -> byId.put(load.id(), load));
-        Map<String, Integer> replacedRows = new TreeMap<>();
-        // per load and date: whether its rows are exactly those of the settled loads they replace
-        Map<String, Boolean> unchanged = new TreeMap<>();
-        for (Map<String, Object> r : replaced) {
-            Object day = r.get("data_date");
-            long oldLoad = ((Number) r.get("old_load")).longValue();
-            warnOfRepsLeftOut(byId.get(((Number) r.get("load_id")).longValue()), oldLoad, day);
-            int rows = jdbc.update("DELETE FROM " + table.table + " WHERE load_id = ? AND " + table.dateColumn + " = ?" + ownRows,
-                    oldLoad, day);
-            jdbc.update("DELETE FROM ingest_load_date WHERE load_id = ? AND data_date = ?", oldLoad, day);
-            String key = r.get("load_id") + "|" + day;
-            replacedRows.merge(key, rows, Integer::sum);
-            // (a load of tonight replaced in turn was never rolled up: its rows are no baseline)
-            boolean same = ((Number) r.get("same_rows")).intValue() == 1 && !tonight.contains(oldLoad);
-            unchanged.merge(key, same, Boolean::logicalAnd);
+        for (Replacement r : replacements.values()) {
+            int rows = replace(r);
+            replacedRows.merge(r.load() + "|" + r.date(), rows, Integer::sum);
+            replacedOfLoad.merge(r.oldLoad(), rows, Integer::sum);
+            if (rows > 0) {
+                tellOfRepsKept(byId.get(r.load()), r);
+            }
         }
-        jdbc.update("INSERT INTO recompute_request (kind, data_date, load_id, reason, requested_at) SELECT kind, data_date,"
+        // the earlier loads keep the count they loaded; what later loads took of it is counted apart
+        replacedOfLoad.forEach((load, rows) -> jdbc.update("UPDATE ingest_load SET rows_replaced = COALESCE(rows_replaced, 0) + ?"
+                + " WHERE id = ?", rows, load));
+        jdbc.update("INSERT INTO recompute_request (kind, data_date, load_id, reason, requested_at) SELECT DISTINCT kind, data_date,"
                 + " load_id, 'new rows', ? FROM ingest_load_date WHERE load_id IN (" + ids + ")", now());
+        Map<Long, Integer> sameDates = new HashMap<>();
         replacedRows.forEach((key, rows) -> {
             String[] parts = key.split("\\|");
-            if (unchanged.get(key)) {
+            long load = Long.parseLong(parts[0]);
+            LocalDate day = LocalDate.parse(parts[1]);
+            // unchanged only if every rep it has rows for had the same rows before
+            Map<String, Boolean> reps = sameByRep.getOrDefault(key, Map.of());
+            if (reps.size() == covered.getOrDefault(key, -1) && !reps.containsValue(false)) {
                 // the same rows again: nothing for the rollups to recompute
-                jdbc.update("DELETE FROM recompute_request WHERE load_id = ? AND data_date = ?", Long.parseLong(parts[0]),
-                        LocalDate.parse(parts[1]));
+                jdbc.update("DELETE FROM recompute_request WHERE load_id = ? AND data_date = ?", load, day);
+                sameDates.merge(load, 1, Integer::sum);
             } else {
                 jdbc.update("UPDATE recompute_request SET reason = ? WHERE load_id = ? AND data_date = ?",
-                        "replaced " + rows + " rows of earlier loads", Long.parseLong(parts[0]), LocalDate.parse(parts[1]));
+                        "replaced " + rows + " rows of earlier loads", load, day);
             }
         });
         for (IngestLoads.Load load : pending) {
-            long same = unchanged.entrySet().stream().filter(e -> e.getKey().startsWith(load.id() + "|") && e.getValue()).count();
-            if (same > 0) {
+            if (sameDates.containsKey(load.id())) {
                 log.info("{} {}: the rows of {} date(s) are those already loaded; only the other dates are recomputed",
-                        load.sourceName(), load.fileName(), same);
+                        load.sourceName(), load.fileName(), sameDates.get(load.id()));
             }
         }
         if (kind == InputKind.OPPORTUNITY) {
@@ -221,26 +250,42 @@ class LoadSettler implements Tasklet {
         }
     }
 
+    /** Deletes the earlier rows a replacement names, and their coverage; returns how many rows went. */
+    private int replace(Replacement r) {
+        List<Object> args = new ArrayList<>(List.of(r.oldLoad(), r.date()));
+        String ofReps = "";
+        if (table.repColumn() != null) {
+            ofReps = " IN (" + String.join(", ", r.reps().stream().map(rep -> "?").toList()) + ")";
+            args.addAll(r.reps());
+        }
+        int rows = jdbc.update("DELETE FROM " + table.table + " WHERE load_id = ? AND " + table.dateColumn + " = ?"
+                + (ofReps.isEmpty() ? "" : " AND " + table.repColumn() + ofReps) + ownRows, args.toArray());
+        jdbc.update("DELETE FROM ingest_load_date WHERE load_id = ? AND data_date = ?" + (ofReps.isEmpty() ? "" : " AND rep_id"
+                + ofReps), args.toArray());
+        return rows;
+    }
+
     /**
-     * A corrected file of plans or reports replaces the whole of each date it holds: the reps an
-     * earlier load had rows of for that date and it has none of lose theirs. Usually a deliberate
-     * correction, but a partial export (one team, the late reports only) does the same: say whose,
-     * loudly, so that an operator can put the full day back.
+     * A plans or reports file that has rows of some of the reps an earlier load had for a date
+     * (a late report in the next day's export, one region's file, a file of added visits)
+     * replaces those reps' rows of that day and keeps the others'. Say whose were replaced, with
+     * their rows before and now, and whose were kept: a file meant to add to a rep's day (one
+     * more planned visit) has replaced it.
      */
-    private void warnOfRepsLeftOut(IngestLoads.Load load, long oldLoad, Object day) {
-        if (kind != InputKind.DAILY_REPORT && kind != InputKind.VISIT_PLAN) {
+    private void tellOfRepsKept(IngestLoads.Load load, Replacement r) {
+        if (table.repColumn() == null) {
             return;
         }
-        String date = table.dateColumn;
-        List<String> left = jdbc.queryForList("SELECT DISTINCT o.rep_id FROM " + table.table + " o WHERE o.load_id = ? AND o."
-                + date + " = ? AND NOT EXISTS (SELECT 1 FROM " + table.table + " n WHERE n.load_id = ? AND n." + date + " = ?"
-                + " AND n.rep_id = o.rep_id) ORDER BY o.rep_id", String.class, oldLoad, day, load.id(), day);
-        if (!left.isEmpty()) {
-            log.warn("{} {}: it replaces {} of an earlier load (#{}), which also had rows of {} rep(s) it has none of: {};"
-                            + " their rows of that day are gone. If the file is a partial export, put the day's full file in"
-                            + " the inbox again", load.sourceName(), load.fileName(), day, oldLoad, left.size(),
-                    named(left));
+        List<String> kept = jdbc.queryForList("SELECT rep_id FROM ingest_load_date WHERE load_id = ? AND data_date = ?"
+                + " ORDER BY rep_id", String.class, r.oldLoad(), r.date());
+        if (kept.isEmpty()) {
+            return; // every rep of the earlier load's day: a corrected file
         }
+        List<String> replaced = r.reps().stream().map(rep -> rep + " (" + r.counts().get(rep) + ")").toList();
+        log.warn("{} {}: for {} it replaces the rows of {} rep(s) that an earlier load (#{}) had: {}; that load's rows of the"
+                        + " {} other rep(s) of that day are kept: {}. A file replaces, per date, the rows of the reps it has rows"
+                        + " for: if it was meant to add to their day, put their full day in the inbox", load.sourceName(),
+                load.fileName(), r.date(), r.reps().size(), r.oldLoad(), named(replaced), kept.size(), named(kept));
     }
 
     /** The first ten of the ids, and "..." for the rest. */
@@ -264,6 +309,11 @@ class LoadSettler implements Tasklet {
                 log.warn("{} {}: read {} rows but loaded {}, rejected {} and left {} for later nights", load.sourceName(),
                         load.fileName(), read, in, out, later);
             }
+        }
+        if (!table.keptByKey()) {
+            // a dated load's rows that later loads replace are counted on it (see settleDated)
+            jdbc.update("UPDATE ingest_load SET rows_replaced = COALESCE(rows_replaced, 0) WHERE id IN (" + ids + ")"
+                    + " AND status = ?", IngestLoads.LOADED);
         }
     }
 

@@ -172,7 +172,7 @@ abstract class IngestScenarios extends IngestTestBase {
         String first = "R001,2026-05-11,C001,09:30,订货,签了订单,是,20000,2026-05-11 19:30:00,出勤\n";
         String last = "R002,2026-05-11,,,,,,,2026-05-11 18:00:00,请假\n";
         Path corrected = inbox.resolve("daily_reports_2026-05-11_corrected.csv");
-        Files.writeString(corrected, header + first + "R002,2026-05-11,C002,10:00,拜访,\"谈了价格,是,,2026-05-11 18:00:00,出勤\n"
+        Files.writeString(corrected, header + first + "R002,2026-05-11,C002,10:00,服务,\"谈了价格,是,,2026-05-11 18:00:00,出勤\n"
                 + last);
 
         IngestService.Result result = ingest(MAY_11.plusDays(1));
@@ -485,28 +485,125 @@ abstract class IngestScenarios extends IngestTestBase {
     }
 
     @Test
-    void aCorrectedFileWithoutSomeRepsNamesThemAndTheDaysFullFileDroppedAgainPutsThemBack(CapturedOutput output) throws Exception {
+    void aCorrectedFileReplacesTheRepsItHasRowsForAndKeepsTheOthersAndTheDaysFullFileDroppedAgainPutsItBack(CapturedOutput output)
+            throws Exception {
         SmallCompany.writeInbox(inbox);
         ingest(MAY_11);
         assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-11' AND rep_id = 'R002'")).isEqualTo(1);
-        // a partial export of the 11th: 王小明's report only
+        long first = jdbc.queryForObject("SELECT id FROM ingest_load WHERE file_name = 'daily_reports_2026-05-11.csv'", Long.class);
+        // a corrected export of 王小明's report; 周晓燕's line in it names a customer that does not exist
         Files.writeString(inbox.resolve("daily_reports_2026-05-11_r001.csv"), """
                 rep_id,report_date,customer_id,visit_time,purpose,outcome,effective,order_amount,submitted_at,attendance
                 R001,2026-05-11,C001,09:30,订货,签了订单,是,20000,2026-05-11 19:30:00,出勤
+                R002,2026-05-11,C999,10:00,服务,,否,,2026-05-11 20:10:00,出勤
                 """);
 
-        ingest(MAY_11.plusDays(1));
+        IngestService.Result result = ingest(MAY_11.plusDays(1));
 
-        assertThat(output).contains("daily_reports_2026-05-11_r001.csv: it replaces 2026-05-11 of an earlier load",
-                "which also had rows of 1 rep(s) it has none of: R002; their rows of that day are gone");
-        assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-11' AND rep_id = 'R002'")).isZero();
+        // R001's two lines are replaced by the corrected one; R002's line, its only row in the file rejected, stays
+        assertThat(dayHeld("2026-05-11")).containsExactly("R001 C001 20000.00",
+                "R002 C002 -");
+        assertThat(line(result, "daily-reports").loaded()).isEqualTo(1);
+        assertThat(line(result, "daily-reports").rejected()).isEqualTo(1);
+        assertThat(output).contains("daily_reports_2026-05-11_r001.csv: for 2026-05-11 it replaces the rows of 1 rep(s) that an"
+                + " earlier load (#" + first + ") had: R001 (2 row(s), now 1); that load's rows of the 1 other rep(s) of that day"
+                + " are kept: R002.");
+        assertThat(rows("SELECT rows_loaded, rows_replaced FROM ingest_load WHERE id = ?", first)).singleElement()
+                .satisfies(l -> assertThat(List.of(((Number) l.get("rows_loaded")).intValue(),
+                        ((Number) l.get("rows_replaced")).intValue())).containsExactly(3, 2));
+        assertThat(jdbc.queryForList("SELECT reason FROM recompute_request r JOIN ingest_load l ON l.id = r.load_id"
+                + " WHERE l.business_date = '2026-05-12' AND r.kind = 'daily_report'", String.class))
+                .containsExactly("replaced 2 rows of earlier loads");
 
-        // the day's full file, dropped again, is not a duplicate of the first load (whose rows of the day are gone)
+        // the day's full file, dropped again, is not a duplicate of the first load (some of whose rows are gone)
         Files.copy(inbox.resolve("archive/2026-05-11/daily_reports_2026-05-11.csv"), inbox.resolve("daily_reports_2026-05-11.csv"));
         IngestService.Result again = ingest(MAY_11.plusDays(2));
         assertThat(line(again, "daily-reports").duplicates()).isZero();
-        assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-11' AND rep_id = 'R002'")).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-11'")).isEqualTo(3);
+        assertThat(dayHeld("2026-05-11")).containsExactly("R001 C001 12500.00",
+                "R001 C003 0.00", "R002 C002 -");
+        // and the load it put back is the one a further copy is a duplicate of
+        Files.copy(inbox.resolve("archive/2026-05-13/daily_reports_2026-05-11.csv"), inbox.resolve("daily_reports_2026-05-11.csv"));
+        assertThat(line(ingest(MAY_11.plusDays(3)), "daily-reports").duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void aLateReportInTheNextDaysFileReplacesOnlyThatRepsEarlierDay(CapturedOutput output) throws Exception {
+        SmallCompany.writeInbox(inbox);
+        ingest(MAY_11);
+        takeOutTheRefusedWorkbook();
+        long first = jdbc.queryForObject("SELECT id FROM ingest_load WHERE file_name = 'daily_reports_2026-05-11.csv'", Long.class);
+        // a CRM export by submission date: the 12th's reports and 周晓燕's report of the 11th, filed late with an order
+        Files.writeString(inbox.resolve("daily_reports_2026-05-12.csv"), """
+                rep_id,report_date,customer_id,visit_time,purpose,outcome,effective,order_amount,submitted_at,attendance
+                R001,2026-05-12,C001,09:30,订货,签了订单,是,8000,2026-05-12 19:30:00,出勤
+                R002,2026-05-12,C004,10:00,服务,,是,,2026-05-12 18:00:00,出勤
+                R002,2026-05-11,C002,10:00,订货,签了订单,是,3000,2026-05-12 08:15:00,出勤
+                """);
+
+        IngestService.Result result = ingest(MAY_11.plusDays(1));
+
+        // the 11th keeps 王小明's two lines and has 周晓燕's late one in place of her earlier line
+        assertThat(dayHeld("2026-05-11")).containsExactly("R001 C001 12500.00",
+                "R001 C003 0.00", "R002 C002 3000.00");
+        assertThat(jdbc.queryForObject("SELECT SUM(order_amount) FROM report_line WHERE report_date = '2026-05-11'",
+                java.math.BigDecimal.class)).isEqualByComparingTo("15500");
+        assertThat(dayHeld("2026-05-12")).containsExactly("R001 C001 8000.00", "R002 C004 -");
+        IngestSummary.SourceLine reports = line(result, "daily-reports");
+        assertThat(List.of(reports.read(), reports.loaded(), reports.rejected())).containsExactly(3L, 3L, 0L);
+        assertThat(output).contains("daily_reports_2026-05-12.csv: for 2026-05-11 it replaces the rows of 1 rep(s) that an"
+                + " earlier load (#" + first + ") had: R002 (1 row(s), now 1); that load's rows of the 1 other rep(s) of that day"
+                + " are kept: R001.").doesNotContain("their rows of that day are gone");
+        // the first load says what of it is still held
+        assertThat(rows("SELECT status, rows_loaded, rows_replaced FROM ingest_load WHERE id = ?", first)).singleElement()
+                .satisfies(l -> assertThat(List.of(l.get("status"), ((Number) l.get("rows_loaded")).intValue(),
+                        ((Number) l.get("rows_replaced")).intValue())).containsExactly("LOADED", 3, 1));
+        // both days are recomputed
+        assertThat(jdbc.queryForList("SELECT CONCAT(r.data_date, ' ', r.reason) FROM recompute_request r JOIN ingest_load l"
+                + " ON l.id = r.load_id WHERE l.business_date = '2026-05-12' AND r.kind = 'daily_report' ORDER BY r.data_date",
+                String.class)).containsExactly("2026-05-11 replaced 1 rows of earlier loads", "2026-05-12 new rows");
+    }
+
+    @Test
+    void twoFilesOfOneDayAreBothKept(CapturedOutput output) throws Exception {
+        SmallCompany.writeInbox(inbox);
+        // the 13th's plans are filed ahead
+        Files.writeString(inbox.resolve("visit_plans_2026-05-13.csv"), """
+                rep_id,plan_date,customer_id,purpose,planned_time,area
+                R001,2026-05-13,C001,服务,09:00,上海
+                R001,2026-05-13,C003,收款,14:00,上海
+                """);
+        ingest(MAY_11);
+        // the 12th's reports come split per office, and one more planned visit for the 13th in a file of its own
+        String header = "rep_id,report_date,customer_id,visit_time,purpose,outcome,effective,order_amount,submitted_at,attendance\n";
+        Files.writeString(inbox.resolve("daily_reports_2026-05-12_sh.csv"), header
+                + "R001,2026-05-12,C001,09:30,订货,签了订单,是,8000,2026-05-12 19:30:00,出勤\n"
+                + "R001,2026-05-12,C003,14:00,订货,签了订单,是,2000,2026-05-12 19:30:00,出勤\n");
+        Files.writeString(inbox.resolve("daily_reports_2026-05-12_hz.csv"), header
+                + "R002,2026-05-12,C002,10:00,订货,签了订单,是,5000,2026-05-12 18:00:00,出勤\n");
+        Files.writeString(inbox.resolve("visit_plans_2026-05-13_added.csv"), """
+                rep_id,plan_date,customer_id,purpose,planned_time,area
+                R002,2026-05-13,C004,服务,10:00,杭州
+                """);
+
+        IngestService.Result result = ingest(MAY_11.plusDays(1));
+
+        assertThat(line(result, "daily-reports").loaded()).isEqualTo(3);
+        assertThat(dayHeld("2026-05-12")).containsExactly("R001 C001 8000.00",
+                "R001 C003 2000.00", "R002 C002 5000.00");
+        assertThat(jdbc.queryForObject("SELECT SUM(order_amount) FROM report_line WHERE report_date = '2026-05-12'",
+                java.math.BigDecimal.class)).isEqualByComparingTo("15000");
+        assertThat(jdbc.queryForList("SELECT CONCAT(rep_id, ' ', customer_id) FROM visit_plan WHERE plan_date = '2026-05-13'"
+                + " ORDER BY rep_id, customer_id", String.class)).containsExactly("R001 C001", "R001 C003", "R002 C004");
+        assertThat(output).doesNotContain("it replaces the rows of");
+
+        // but a file of added plans for a rep who had some replaces that rep's day, as a corrected file would
+        Files.writeString(inbox.resolve("visit_plans_2026-05-13_added_r001.csv"), """
+                rep_id,plan_date,customer_id,purpose,planned_time,area
+                R001,2026-05-13,C004,服务,16:00,上海
+                """);
+        ingest(MAY_11.plusDays(2));
+        assertThat(jdbc.queryForList("SELECT CONCAT(rep_id, ' ', customer_id) FROM visit_plan WHERE plan_date = '2026-05-13'"
+                + " ORDER BY rep_id, customer_id", String.class)).containsExactly("R001 C004", "R002 C004");
     }
 
     @Test
@@ -545,6 +642,13 @@ abstract class IngestScenarios extends IngestTestBase {
 
         assertThat(output).contains("opportunities_2026-05-12.csv: the snapshot of 2026-05-12 no longer lists 1 open deal(s)"
                 + " of the snapshot of 2026-05-11, neither won nor lost: O002; the forecasts as of 2026-05-12 leave them out");
+    }
+
+    /** The report lines held for a date, as "rep customer amount" ("-" for none), by rep, customer and time. */
+    private List<String> dayHeld(String date) {
+        return rows("SELECT rep_id, customer_id, order_amount FROM report_line WHERE report_date = ? ORDER BY rep_id,"
+                + " customer_id, visit_time", date).stream().map(r -> r.get("rep_id") + " " + r.get("customer_id") + " "
+                + (r.get("order_amount") == null ? "-" : ((java.math.BigDecimal) r.get("order_amount")).toPlainString())).toList();
     }
 
     /** The small company's targets workbook has the wrong sheet: refused, it stays in the inbox until taken out. */
