@@ -31,6 +31,12 @@ public class IngestLoads {
             return REFUSED.equals(status);
         }
 
+        /** The load as refused for the reason, before it is settled (see {@link EveryRowRejected}). */
+        Load refusedFor(String reason) {
+            return new Load(id, jobInstanceId, businessDate, sourceName, kind, fileName, sha256, status, duplicateOf, rowsRead,
+                    rowsLoaded, rowsRejected, rowsWaiting, archivedTo, reason);
+        }
+
         /** Whether rows of the file wait for a later night (see {@link CheckedRow.Waiting}): it stays in the inbox. */
         boolean leftRowsWaiting() {
             return rowsWaiting != null && rowsWaiting > 0;

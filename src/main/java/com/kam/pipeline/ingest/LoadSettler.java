@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Runs after the rows of one kind are stored, for all of the run's loads of that kind at once,
  * in one transaction: a newer load replaces what older loads of the same source held for the
  * same dates (a corrected file; for plans and reports, of the reps it has rows for on each date),
- * stage changes are derived from
+ * a file whose every row is rejected is refused ({@link EveryRowRejected}), stage changes are derived from
  * snapshots, the touched dates are recorded for recomputation, and each load's counts are
  * written. Set-based, so a night of hundreds of files costs a handful of statements; keyed by
  * load, so running it again after a crash gives the same result.
@@ -54,6 +54,7 @@ class LoadSettler implements Tasklet {
         if (pending.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
+        pending = EveryRowRejected.refuse(jdbc, pending);
         String ids = idList(pending);
         jdbc.update("DELETE FROM recompute_request WHERE load_id IN (" + ids + ")");
         List<IngestLoads.Load> refused = pending.stream().filter(l -> l.refusedReason() != null).toList();

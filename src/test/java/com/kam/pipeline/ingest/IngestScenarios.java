@@ -607,6 +607,49 @@ abstract class IngestScenarios extends IngestTestBase {
     }
 
     @Test
+    void aFileWhoseEveryRowIsRejectedIsRefusedAndTheDayItWouldReplaceIsKept(CapturedOutput output) throws Exception {
+        SmallCompany.writeInbox(inbox);
+        ingest(MAY_11);
+        takeOutTheRefusedWorkbook();
+        List<String> before = dayHeld("2026-05-11");
+        assertThat(before).hasSize(3);
+        // a corrected export whose formulas broke: two dates and an amount
+        Path corrected = inbox.resolve("daily_reports_2026-05-11_corrected.csv");
+        Files.writeString(corrected, """
+                rep_id,report_date,customer_id,visit_time,purpose,outcome,effective,order_amount,submitted_at,attendance
+                R001,#VALUE!,C001,09:30,订货,签了订单,是,20000,2026-05-11 19:30:00,出勤
+                R002,#VALUE!,C002,10:00,服务,,否,,2026-05-11 20:10:00,出勤
+                R002,2026-05-11,C002,11:00,服务,,否,#VALUE!,2026-05-11 20:10:00,出勤
+                """);
+
+        IngestService.Result result = ingest(MAY_11.plusDays(1));
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(dayHeld("2026-05-11")).isEqualTo(before);
+        assertThat(count("SELECT COUNT(*) FROM recompute_request r JOIN ingest_load l ON l.id = r.load_id"
+                + " WHERE l.file_name = 'daily_reports_2026-05-11_corrected.csv'")).isZero();
+        assertThat(rows("SELECT status, rows_read, rows_loaded, rows_rejected FROM ingest_load WHERE file_name = ?",
+                corrected.getFileName().toString())).singleElement().satisfies(l -> assertThat(List.of(l.get("status"),
+                        ((Number) l.get("rows_read")).intValue(), ((Number) l.get("rows_loaded")).intValue(),
+                        ((Number) l.get("rows_rejected")).intValue())).containsExactly("REFUSED", 3, 0, 3));
+        // named under the summary with the commonest reason, logged as an ERROR, and left in the inbox
+        String refusal = "daily_reports_2026-05-11_corrected.csv (daily-reports): every row rejected; 2 x ";
+        assertThat(result.summary().refusedFiles()).singleElement().asString().startsWith(refusal)
+                .contains("'#VALUE!'", "report_date").endsWith(" (and 1 for other reasons)");
+        assertThat(result.summary().format()).contains("REFUSED (fix it; it is read again on the next run): " + refusal);
+        assertThat(output).containsPattern("ERROR.*daily_reports_2026-05-11_corrected.csv: REFUSED, nothing of it is loaded;"
+                + " the rows held for its dates are kept: every row rejected; 2 x ");
+        assertThat(corrected).exists();
+        // its rejects are listed as any others
+        assertThat(out.resolve("2026-05-12/rejects/daily-reports.csv")).content(StandardCharsets.UTF_8).contains("'#VALUE!' in order_amount");
+
+        // kam check names it too (from its formats: the row only the database rejects is not known there)
+        assertThatThrownBy(() -> InboxCheck.describe(SourceCatalog.load(Path.of("jobs/sources"), Map.of()), inbox))
+                .hasMessageStartingWith(corrected + ": every row rejected; 2 x ").hasMessageContaining("'#VALUE!'")
+                .hasMessageContaining("(and 1 for other reasons) (the ingest would refuse it)");
+    }
+
+    @Test
     void anOrganisationFileThatNoLongerListsSomeoneNamesThemAndTheFullFileDroppedAgainPutsThemBack(CapturedOutput output)
             throws Exception {
         SmallCompany.writeInbox(inbox);
