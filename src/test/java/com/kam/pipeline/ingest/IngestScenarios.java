@@ -613,13 +613,13 @@ abstract class IngestScenarios extends IngestTestBase {
         takeOutTheRefusedWorkbook();
         List<String> before = dayHeld("2026-05-11");
         assertThat(before).hasSize(3);
-        // a corrected export whose formulas broke: two dates and an amount
+        // a corrected export typed by hand: two dates and an amount written out in words
         Path corrected = inbox.resolve("daily_reports_2026-05-11_corrected.csv");
         Files.writeString(corrected, """
                 rep_id,report_date,customer_id,visit_time,purpose,outcome,effective,order_amount,submitted_at,attendance
-                R001,#VALUE!,C001,09:30,订货,签了订单,是,20000,2026-05-11 19:30:00,出勤
-                R002,#VALUE!,C002,10:00,服务,,否,,2026-05-11 20:10:00,出勤
-                R002,2026-05-11,C002,11:00,服务,,否,#VALUE!,2026-05-11 20:10:00,出勤
+                R001,5月11号,C001,09:30,订货,签了订单,是,20000,2026-05-11 19:30:00,出勤
+                R002,5月11号,C002,10:00,服务,,否,,2026-05-11 20:10:00,出勤
+                R002,2026-05-11,C002,11:00,服务,,否,两万,2026-05-11 20:10:00,出勤
                 """);
 
         IngestService.Result result = ingest(MAY_11.plusDays(1));
@@ -635,17 +635,17 @@ abstract class IngestScenarios extends IngestTestBase {
         // named under the summary with the commonest reason, logged as an ERROR, and left in the inbox
         String refusal = "daily_reports_2026-05-11_corrected.csv (daily-reports): every row rejected; 2 x ";
         assertThat(result.summary().refusedFiles()).singleElement().asString().startsWith(refusal)
-                .contains("'#VALUE!'", "report_date").endsWith(" (and 1 for other reasons)");
+                .contains("'5月11号'", "report_date").endsWith(" (and 1 for other reasons)");
         assertThat(result.summary().format()).contains("REFUSED (fix it; it is read again on the next run): " + refusal);
         assertThat(output).containsPattern("ERROR.*daily_reports_2026-05-11_corrected.csv: REFUSED, nothing of it is loaded;"
                 + " the rows held for its dates are kept: every row rejected; 2 x ");
         assertThat(corrected).exists();
         // its rejects are listed as any others
-        assertThat(out.resolve("2026-05-12/rejects/daily-reports.csv")).content(StandardCharsets.UTF_8).contains("'#VALUE!' in order_amount");
+        assertThat(out.resolve("2026-05-12/rejects/daily-reports.csv")).content(StandardCharsets.UTF_8).contains("'两万' in order_amount");
 
         // kam check names it too (from its formats: the row only the database rejects is not known there)
         assertThatThrownBy(() -> InboxCheck.describe(SourceCatalog.load(Path.of("jobs/sources"), Map.of()), inbox))
-                .hasMessageStartingWith(corrected + ": every row rejected; 2 x ").hasMessageContaining("'#VALUE!'")
+                .hasMessageStartingWith(corrected + ": every row rejected; 2 x ").hasMessageContaining("'5月11号'")
                 .hasMessageContaining("(and 1 for other reasons) (the ingest would refuse it)");
     }
 
