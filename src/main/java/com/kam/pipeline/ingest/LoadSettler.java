@@ -55,6 +55,9 @@ class LoadSettler implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         pending = EveryRowRejected.refuse(jdbc, pending);
+        if (kind == InputKind.ORG) {
+            pending = refuseEmptyOrganisation(pending);
+        }
         String ids = idList(pending);
         jdbc.update("DELETE FROM recompute_request WHERE load_id IN (" + ids + ")");
         List<IngestLoads.Load> refused = pending.stream().filter(l -> l.refusedReason() != null).toList();
@@ -73,6 +76,22 @@ class LoadSettler implements Tasklet {
         }
         writeCounts(pending, ids, loaded);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * An organisation file with no rows is refused: it is taken as the full extract, so settling it
+     * would end every assignment (an export that failed half way writes just the header).
+     */
+    private List<IngestLoads.Load> refuseEmptyOrganisation(List<IngestLoads.Load> pending) {
+        String reason = "no rows: an organisation file is the full extract, and an empty one would remove everyone;"
+                + " check the export that wrote it";
+        return pending.stream().map(load -> {
+            if (load.refusedReason() != null || (load.rowsRead() != null && load.rowsRead() > 0)) {
+                return load;
+            }
+            jdbc.update("UPDATE ingest_load SET refused_reason = ? WHERE id = ?", reason, load.id());
+            return load.refusedFor(reason);
+        }).toList();
     }
 
     private static String idList(List<IngestLoads.Load> loads) {

@@ -673,6 +673,27 @@ abstract class IngestScenarios extends IngestTestBase {
     }
 
     @Test
+    void anOrganisationFileWithNoRowsIsRefusedAndEveryAssignmentKept(CapturedOutput output) throws Exception {
+        SmallCompany.writeInbox(inbox);
+        ingest(MAY_11);
+        takeOutTheRefusedWorkbook();
+        // an export that stopped after its header
+        Path empty = inbox.resolve("org_2026-05-12.csv");
+        Files.writeString(empty, SmallCompany.ORG.lines().findFirst().orElseThrow() + "\n");
+
+        IngestService.Result result = ingest(MAY_11.plusDays(1));
+
+        assertThat(count("SELECT COUNT(DISTINCT employee_id) FROM org_assignment")).isEqualTo(7);
+        assertThat(jdbc.queryForObject("SELECT status FROM ingest_load WHERE file_name = 'org_2026-05-12.csv'", String.class))
+                .isEqualTo("REFUSED");
+        assertThat(result.summary().refusedFiles()).singleElement().asString()
+                .isEqualTo("org_2026-05-12.csv (org): no rows: an organisation file is the full extract, and an empty one would"
+                        + " remove everyone; check the export that wrote it");
+        assertThat(output).containsPattern("ERROR.*org_2026-05-12.csv: REFUSED");
+        assertThat(empty).exists();
+    }
+
+    @Test
     void aSnapshotThatNoLongerListsAnOpenDealNamesIt(CapturedOutput output) throws Exception {
         SmallCompany.writeInbox(inbox);
         ingest(MAY_11);
