@@ -108,6 +108,8 @@ class LoadRowReader implements ItemStreamReader<CheckedRow>, StepExecutionListen
     static RowSource openFile(LoadRef ref) {
         try {
             return ref.source().type() == Source.SourceType.XLSX ? new XlsxRowSource(ref) : new CsvRowSource(ref);
+        } catch (TextEncoding.MixedEncoding e) {
+            return new UnreadableFile(SourceRow.fileProblem(ref, e.line, null, null, e.getMessage()));
         } catch (IOException e) {
             return new UnreadableFile(SourceRow.fileProblem(ref, 1, null, null, "unreadable file: " + e.getMessage()));
         }

@@ -20,7 +20,8 @@ import java.nio.file.Path;
  * Decides how a text file is encoded when its source says {@code encoding: auto}: a UTF-8 BOM
  * means UTF-8 and a UTF-16 one UTF-16 (Excel's "Unicode text", tab-separated); a file that
  * decodes as strict UTF-8 is UTF-8; anything else is GB18030, which is what Chinese Excel writes
- * for "CSV".
+ * for "CSV". A file that is UTF-8 in most lines but not in some (a cell pasted in from a GBK file)
+ * is neither: it is refused ({@link MixedEncoding}), since either decoding garbles part of it.
  */
 final class TextEncoding {
 
@@ -52,13 +53,13 @@ final class TextEncoding {
         CharBuffer chars;
         if (configured != null) {
             chars = configured.decode(text);
-        } else if (marked != null) {
+        } else if (marked != null && !bom) {
             chars = marked.charset().decode(ByteBuffer.wrap(bytes, marked.bomLength(), bytes.length - marked.bomLength()));
         } else {
             try {
-                chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(text);
+                chars = strictUtf8().decode(text);
             } catch (CharacterCodingException notUtf8) {
+                refuseMixed(new java.io.ByteArrayInputStream(bytes, start, bytes.length - start), bom);
                 chars = GB18030.decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
             }
         }
@@ -79,10 +80,102 @@ final class TextEncoding {
         if (configured != null) {
             return new Detected(configured, bom && configured.equals(StandardCharsets.UTF_8) ? 3 : 0);
         }
-        if (marked != null) {
+        if (marked != null && !bom) {
             return marked;
         }
-        return new Detected(isUtf8(file) ? StandardCharsets.UTF_8 : GB18030, 0);
+        boolean utf8 = isUtf8(file);
+        if (!utf8) {
+            try (InputStream in = Files.newInputStream(file)) {
+                in.skipNBytes(bom ? 3 : 0);
+                refuseMixed(new java.io.BufferedInputStream(in, 1 << 16), bom);
+            }
+        }
+        return bom ? marked : new Detected(utf8 ? StandardCharsets.UTF_8 : GB18030, 0);
+    }
+
+    /**
+     * A text file that no one encoding reads right: UTF-8 in most of its lines with non-ASCII
+     * text (or marked UTF-8 by a BOM), not in some. Decoded as GB18030 its UTF-8 text would be
+     * garbled and as UTF-8 the other lines, so the file is refused.
+     *
+     * @param line the first line that is not UTF-8
+     */
+    static final class MixedEncoding extends IOException {
+        final long line;
+
+        MixedEncoding(String message, long line) {
+            super(message);
+            this.line = line;
+        }
+    }
+
+    /**
+     * Reads the text line by line (the BOM left out) and throws {@link MixedEncoding} when some
+     * lines are not UTF-8 while most lines with non-ASCII text are, or all must be ({@code
+     * markedUtf8}); a file mostly in another encoding passes (it is GB18030).
+     */
+    private static void refuseMixed(InputStream in, boolean markedUtf8) throws IOException {
+        CharsetDecoder utf8 = strictUtf8();
+        java.util.List<Long> notUtf8 = new java.util.ArrayList<>();
+        byte[] firstBad = null;
+        long utf8Lines = 0;
+        long line = 1;
+        java.io.ByteArrayOutputStream current = new java.io.ByteArrayOutputStream();
+        for (int b = in.read(); ; b = in.read()) {
+            if (b == '\n' || b < 0) {
+                byte[] bytes = current.toByteArray();
+                if (!ascii(bytes)) {
+                    try {
+                        utf8.reset().decode(ByteBuffer.wrap(bytes));
+                        utf8Lines++;
+                    } catch (CharacterCodingException e) {
+                        notUtf8.add(line);
+                        firstBad = firstBad == null ? bytes : firstBad;
+                    }
+                }
+                if (b < 0) {
+                    break;
+                }
+                current.reset();
+                line++;
+            } else {
+                current.write(b);
+            }
+        }
+        if (notUtf8.isEmpty() || !markedUtf8 && utf8Lines <= notUtf8.size()) {
+            return;
+        }
+        boolean gbk;
+        try {
+            GB18030.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(firstBad));
+            gbk = true;
+        } catch (CharacterCodingException e) {
+            gbk = false;
+        }
+        String lines = notUtf8.size() <= 5 ? join(notUtf8)
+                : join(notUtf8.subList(0, 5)) + " and " + (notUtf8.size() - 5) + " more";
+        throw new MixedEncoding("mixed encoding: line" + (notUtf8.size() == 1 ? " " : "s ") + lines + " "
+                + (notUtf8.size() == 1 ? "is" : "are") + " not UTF-8" + (gbk ? " (GBK?)" : "") + ", the rest is UTF-8:"
+                + " save the file in one encoding (UTF-8) and drop it again", notUtf8.get(0));
+    }
+
+    private static String join(java.util.List<Long> lines) {
+        return String.join(", ", lines.stream().map(String::valueOf).toList());
+    }
+
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     /** The encoding a byte order mark at the start names, with the mark's length; null without one. */

@@ -189,6 +189,57 @@ class RowSourcesTest {
         assertThat(rows.get(2).values()[2]).isEqualTo("100%");
     }
 
+    @Test
+    void aUtf8FileWithSomeGbkLinesIsRefusedNamingThemWhileFilesInOneEncodingRead() throws Exception {
+        String header = "customer_id,name,segment,region_code,annual_potential,share_of_wallet\r\n";
+        List<String> lines = List.of("C1,江苏银行,金融,EAST,1,1%\r\n", "C2,浙江银行,金融,EAST,1,1%\r\n",
+                "C3,杭州市第一人民医院,教育医疗,EAST,1,1%\r\n", "C4,山东省电力公司,大型企业,EAST,1,1%\r\n");
+        Charset gbk = Charset.forName("GB18030");
+        // line 4 pasted in from a GBK file
+        java.io.ByteArrayOutputStream mixed = new java.io.ByteArrayOutputStream();
+        mixed.write(header.getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < lines.size(); i++) {
+            mixed.write(lines.get(i).getBytes(i == 2 ? gbk : StandardCharsets.UTF_8));
+        }
+        Files.write(folder.resolve("customers_mixed.csv"), mixed.toByteArray());
+        byte[] withBom = new byte[mixed.size() + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(mixed.toByteArray(), 0, withBom, 3, mixed.size());
+        Files.write(folder.resolve("customers_mixed_bom.csv"), withBom);
+
+        for (String file : List.of("customers_mixed.csv", "customers_mixed_bom.csv")) {
+            assertThat(readAsTheIngest(customers, file)).singleElement().satisfies(row -> {
+                assertThat(row.problem().wholeFile()).isTrue();
+                assertThat(row.line()).isEqualTo(4);
+                assertThat(row.problem().reason()).isEqualTo("mixed encoding: line 4 is not UTF-8 (GBK?), the rest is UTF-8:"
+                        + " save the file in one encoding (UTF-8) and drop it again");
+            });
+        }
+        // wholly GB18030 with CRLF, and UTF-8 with a BOM, read every row
+        SmallCompany.write(folder.resolve("customers_gb.csv"), header + String.join("", lines), gbk, false);
+        SmallCompany.write(folder.resolve("customers_bom.csv"), header + String.join("", lines), StandardCharsets.UTF_8, true);
+        for (String file : List.of("customers_gb.csv", "customers_bom.csv")) {
+            List<SourceRow> rows = readAsTheIngest(customers, file);
+            assertThat(rows).hasSize(4).allSatisfy(row -> assertThat(row.problem()).isNull());
+            assertThat(rows.get(2).values()[1]).isEqualTo("杭州市第一人民医院");
+        }
+    }
+
+    /** The rows as the ingest reads them: up to a problem that refuses the file. */
+    private List<SourceRow> readAsTheIngest(Source mapping, String file) throws Exception {
+        List<SourceRow> rows = new ArrayList<>();
+        try (RowSource source = new LoadRowReader.UntilFileProblem(
+                LoadRowReader.openFile(new LoadRef(1, mapping, file, folder.resolve(file))))) {
+            SourceRow row;
+            while ((row = source.next()) != null) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
     private List<SourceRow> read(String file) throws Exception {
         return read(customers, file);
     }
