@@ -45,7 +45,7 @@ final class CsvRowSource implements RowSource {
                     return null;
                 }
                 List<String> names = records.next().toList();
-                header = new HeaderMap(load, names);
+                header = new HeaderMap(load, names, parser.getCurrentLineNumber());
                 headerSize = names.size();
                 nextLine = parser.getCurrentLineNumber() + 1;
             }
@@ -63,7 +63,7 @@ final class CsvRowSource implements RowSource {
             } while (cells.stream().allMatch(String::isBlank));
             List<String> row = cells;
             java.util.function.Supplier<String> raw = () -> format.format(row.toArray());
-            if (row.size() != headerSize) {
+            if (row.size() != headerSize && !header.refuses()) {
                 return SourceRow.problem(load, line, raw.get(), null, "malformed CSV line: " + row.size()
                         + " fields where the header has " + headerSize);
             }

@@ -51,7 +51,7 @@ final class JdbcRowSource implements RowSource {
             for (int c = 1; c <= columns; c++) {
                 labels.add(meta.getColumnLabel(c));
             }
-            header = new HeaderMap(load, labels);
+            header = new HeaderMap(load, labels, 0);
         } catch (SQLException e) {
             throw new IOException("source " + load.source().name() + ": query failed: " + e.getMessage(), e);
         }

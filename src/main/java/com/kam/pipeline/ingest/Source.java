@@ -14,6 +14,8 @@ import java.util.Map;
  * source's headers and values map onto the canonical fields.
  *
  * @param headers   canonical field name to the source's column header
+ * @param ignoredColumns columns (lower case) the source has and knows it does not need: no
+ *                  header warning or refusal names them
  * @param values    canonical field name to (normalised source value to canonical code)
  * @param charset   null means detect (UTF-8 with or without BOM, else GB18030)
  * @param isoDatesFirst     the first date format is yyyy-MM-dd (the parser's fast path applies)
@@ -31,6 +33,7 @@ public record Source(
         List<DateTimeFormatter> dateFormats,
         List<DateTimeFormatter> datetimeFormats,
         Map<String, String> headers,
+        java.util.Set<String> ignoredColumns,
         Map<String, Map<String, String>> values,
         JdbcSettings jdbc,
         String sql,

@@ -93,7 +93,7 @@ public final class SourceCatalog {
         } catch (UnrecognizedPropertyException e) {
             throw new MappingException(file, ConfigFile.lineOf(file, e.getPropertyName()), "unknown setting '" + e.getPropertyName()
                     + "'; settings are name, kind, type, file-pattern, encoding, delimiter, sheet, date-formats,"
-                    + " datetime-formats, columns, values, jdbc, sql, description");
+                    + " datetime-formats, columns, ignore-columns, values, jdbc, sql, description");
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new MappingException(file, line, e.getOriginalMessage());
@@ -141,6 +141,19 @@ public final class SourceCatalog {
                 headers.put(field, header == null ? field : header.trim());
             });
         }
+        Set<String> ignored = new HashSet<>();
+        if (m.ignoreColumns() != null) {
+            for (String column : m.ignoreColumns()) {
+                String ignore = column == null ? "" : column.trim();
+                for (FieldSpec spec : kind.fields()) {
+                    if (headers.getOrDefault(spec.name(), spec.name()).equalsIgnoreCase(ignore)) {
+                        throw c.error("ignore-columns", "ignore-columns: '" + ignore + "' is the column of " + spec.name()
+                                + "; a column is either read or ignored");
+                    }
+                }
+                ignored.add(ignore.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
         Map<String, Map<String, String>> values = new LinkedHashMap<>();
         if (m.values() != null) {
             m.values().forEach((field, mapping) -> {
@@ -169,7 +182,7 @@ public final class SourceCatalog {
                     c.expand("password", m.jdbc().password(), environment));
         }
         return new Source(name, kind, type, file, m.filePattern(), charset, delimiter, m.sheet(), dates, datetimes,
-                headers, values, jdbc, m.sql(), Source.isoDatesFirst(dates), Source.isoDateTimesFirst(datetimes));
+                headers, Set.copyOf(ignored), values, jdbc, m.sql(), Source.isoDatesFirst(dates), Source.isoDateTimesFirst(datetimes));
     }
 
     /** Small helper that turns problems into {@link MappingException}s pointing at a line. */

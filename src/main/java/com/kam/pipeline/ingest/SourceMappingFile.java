@@ -16,6 +16,7 @@ record SourceMappingFile(
         @JsonProperty("date-formats") List<String> dateFormats,
         @JsonProperty("datetime-formats") List<String> datetimeFormats,
         Map<String, String> columns,
+        @JsonProperty("ignore-columns") List<String> ignoreColumns,
         Map<String, Map<String, String>> values,
         Jdbc jdbc,
         String sql,

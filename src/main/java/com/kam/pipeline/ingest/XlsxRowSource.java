@@ -66,7 +66,7 @@ final class XlsxRowSource implements RowSource {
                 continue;
             }
             if (header == null) {
-                header = new HeaderMap(load, cells);
+                header = new HeaderMap(load, cells, row.getRowNum() + 1);
                 continue;
             }
             return header.row(load, row.getRowNum() + 1, cells, () -> String.join(",", cells.stream().map(c -> c == null ? "" : c).toList()));

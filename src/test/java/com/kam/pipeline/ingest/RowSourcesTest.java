@@ -227,6 +227,95 @@ class RowSourcesTest {
         }
     }
 
+    private final Source reports = SourceCatalog.load(Path.of("jobs/sources"), Map.of()).byName("daily-reports");
+
+    @Test
+    void moneyColumnsUnderNamesTheMappingDoesNotKnowRefuseTheFileNamingThemAndHowToMap() throws Exception {
+        // a CRM export with Chinese headers for some fields: its amounts would load empty
+        Files.writeString(folder.resolve("daily_reports_2026-05-12.csv"), """
+                rep_id,report_date,customer_id,visit_time,拜访目的,订单金额,gross_margin,回款金额,expense
+                R001,2026-05-12,C001,09:30,订货,20000,3000,5000,120
+                """);
+        assertThat(readAsTheIngest(reports, "daily_reports_2026-05-12.csv")).singleElement().satisfies(row -> {
+            assertThat(row.problem().wholeFile()).isTrue();
+            assertThat(row.problem().reason()).isEqualTo("the header has columns that name no field but look like money"
+                    + " fields it has no column for: '订单金额' (order_amount), '回款金额' (payment_collected); loaded, every row"
+                    + " would have no amount there, so the file is not loaded: map them under columns in "
+                    + reports.definedIn() + " (order_amount: 订单金额), or list them under ignore-columns there if the"
+                    + " source does not need them");
+        });
+        // a source that knows it does not need them says so, and the file loads
+        assertThat(readAsTheIngest(ignoring(reports, "订单金额", "回款金额"), "daily_reports_2026-05-12.csv")).singleElement()
+                .satisfies(row -> assertThat(row.problem()).isNull());
+        // an abbreviation of the field's own name is money under another name too
+        Files.writeString(folder.resolve("daily_reports_2026-05-13.csv"), """
+                rep_id,report_date,customer_id,order_amt
+                R001,2026-05-13,C001,20000
+                """);
+        assertThat(readAsTheIngest(reports, "daily_reports_2026-05-13.csv")).singleElement()
+                .satisfies(row -> assertThat(row.problem().reason()).startsWith("the header has a column that names no field"
+                        + " but looks like a money field it has no column for: 'order_amt' (order_amount); "));
+    }
+
+    @Test
+    void columnsOfTheExportsOwnDoNotRefuseTheFile() throws Exception {
+        // visit_type, manager, 毛利率 (a margin rate, not the margin): extras, though gross_margin has no column
+        Files.writeString(folder.resolve("daily_reports_2026-05-12.csv"), """
+                rep_id,report_date,customer_id,visit_type,order_amount,毛利率,payment_collected,manager
+                R001,2026-05-12,C001,上门,20000,15%,5000,M001
+                """);
+        assertThat(readAsTheIngest(reports, "daily_reports_2026-05-12.csv")).singleElement().satisfies(row -> {
+            assertThat(row.problem()).isNull();
+            assertThat(row.values()[reports.kind().indexOf("order_amount")]).isEqualTo("20000");
+            assertThat(row.values()[reports.kind().indexOf("gross_margin")]).isNull();
+        });
+    }
+
+    @Test
+    void aTitleRowAboveTheHeaderIsSaidToBeOne() throws Exception {
+        String header = "customer_id,name,segment,region_code,annual_potential,share_of_wallet\n";
+        String row = "C1,江苏银行,金融,EAST,1,1%\n";
+        // as Excel saves a merged title row (its empty cells kept), and as typed by hand
+        for (String title : List.of("2026年12月客户清单（单位：元）,,,,,\n", "2026年12月客户清单（单位：元）\n")) {
+            Files.writeString(folder.resolve("customers.csv"), title + header + row);
+            assertThat(readAsTheIngest(customers, "customers.csv")).singleElement().satisfies(r -> {
+                assertThat(r.problem().wholeFile()).isTrue();
+                assertThat(r.problem().reason()).isEqualTo("missing column in the header: customer_id, name, segment,"
+                        + " region_code, annual_potential, share_of_wallet; row 1 looks like a title: delete it, the header is row 2");
+            });
+        }
+        // a workbook: the targets with their title merged over row 1
+        Source targets = SourceCatalog.load(Path.of("jobs/sources"), Map.of()).byName("targets");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = workbook.createSheet("月度目标");
+            sheet.createRow(0).createCell(0).setCellValue("2026年12月销售目标（单位：元）");
+            List<String> columns = List.of("员工编号", "月份", "销售额目标", "毛利目标", "回款目标", "新客户目标", "拜访目标");
+            var headerRow = sheet.createRow(1);
+            var dataRow = sheet.createRow(2);
+            for (int c = 0; c < columns.size(); c++) {
+                headerRow.createCell(c).setCellValue(columns.get(c));
+                dataRow.createCell(c).setCellValue(c == 0 ? "R001" : c == 1 ? "2026-12" : "1000");
+            }
+            try (var file = Files.newOutputStream(folder.resolve("targets_2026-12.xlsx"))) {
+                workbook.write(file);
+            }
+        }
+        assertThat(readAsTheIngest(targets, "targets_2026-12.xlsx")).singleElement().satisfies(r -> assertThat(
+                r.problem().reason()).isEqualTo("missing column in the header: rep_id (column '员工编号'), month (column '月份'),"
+                + " sales_target (column '销售额目标'); row 1 looks like a title: delete it, the header is row 2"));
+        // a header that lacks a column is not taken for a title
+        Files.writeString(folder.resolve("customers.csv"), "customer_id,name,region_code,annual_potential,share_of_wallet\n"
+                + "C1,江苏银行,EAST,1,1%\n");
+        assertThat(readAsTheIngest(customers, "customers.csv")).singleElement()
+                .satisfies(r -> assertThat(r.problem().reason()).isEqualTo("missing column in the header: segment"));
+    }
+
+    private static Source ignoring(Source c, String... columns) {
+        return new Source(c.name(), c.kind(), c.type(), c.definedIn(), c.filePattern(), c.charset(), c.delimiter(), c.sheet(),
+                c.dateFormats(), c.datetimeFormats(), c.headers(), java.util.Set.of(columns), c.values(), c.jdbc(), c.sql(),
+                c.isoDatesFirst(), c.isoDateTimesFirst());
+    }
+
     /** The rows as the ingest reads them: up to a problem that refuses the file. */
     private List<SourceRow> readAsTheIngest(Source mapping, String file) throws Exception {
         List<SourceRow> rows = new ArrayList<>();
