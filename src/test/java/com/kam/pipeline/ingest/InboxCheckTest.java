@@ -72,5 +72,16 @@ class InboxCheckTest {
                 """);
         assertThatThrownBy(() -> InboxCheck.describe(SourceCatalog.load(Path.of("jobs/sources"), Map.of()), inbox))
                 .hasMessageContaining("daily_reports_2026-11-03.csv: malformed CSV from line 2");
+
+        // a UTF-8 file with a cell pasted in from a GBK one
+        Files.write(inbox.resolve("daily_reports_2026-11-03.csv"), (
+                "rep_id,report_date,customer_id,visit_time,purpose,outcome\n"
+                + "E00014,2026-11-03,C000001,09:30,订货,签了订单\n"
+                + "E00014,2026-11-03,C000002,10:30,服务,客户满意\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(inbox.resolve("daily_reports_2026-11-03.csv"), "E00014,2026-11-03,C000003,11:30,市场调研,了解预算\n"
+                .getBytes(java.nio.charset.Charset.forName("GBK")), java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> InboxCheck.describe(SourceCatalog.load(Path.of("jobs/sources"), Map.of()), inbox))
+                .hasMessage(inbox.resolve("daily_reports_2026-11-03.csv") + ": mixed encoding: line 4 is not UTF-8 (GBK?), the"
+                        + " rest is UTF-8: save the file in one encoding (UTF-8) and drop it again (the ingest would refuse it)");
     }
 }

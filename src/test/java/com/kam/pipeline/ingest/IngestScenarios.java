@@ -218,17 +218,87 @@ abstract class IngestScenarios extends IngestTestBase {
         ingest(MAY_11);
         takeOutTheRefusedWorkbook();
         Files.writeString(inbox.resolve("daily_reports_2026-05-12.csv"), """
-                rep_id,report_date,customer_id,visit_time,purpose,outcome,effective,order_amt,submitted_at,attendance
+                rep_id,report_date,customer_id,visit_time,purpose,outcome,effectve,order_amount,submitted_at,attendance
                 R001,2026-05-12,C001,09:30,订货,签了订单,是,20000,2026-05-12 19:30:00,出勤
                 """);
 
         ingest(MAY_11.plusDays(1));
 
         // an export may carry columns of its own: the file loads, but the one that looks like a missing field is named
-        assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-12' AND order_amount IS NULL")).isEqualTo(1);
-        assertThat(output).contains("WARN", "daily-reports daily_reports_2026-05-12.csv: the header has a column 'order_amt'"
-                + " that is no field, and no column 'order_amount': is it misspelled? Its rows load without order_amount;"
+        assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-12' AND effective IS NULL"
+                + " AND order_amount = 20000")).isEqualTo(1);
+        assertThat(output).contains("WARN", "daily-reports daily_reports_2026-05-12.csv: the header has a column 'effectve'"
+                + " that is no field, and no column 'effective': is it misspelled? Its rows load without effective;"
                 + " if so, rename the column or map it in ");
+    }
+
+    @Test
+    void moneyColumnsUnderOtherNamesRefuseTheFileAndColumnsOfTheExportsOwnAreNamedButLoad(CapturedOutput output)
+            throws Exception {
+        SmallCompany.writeInbox(inbox);
+        ingest(MAY_11);
+        takeOutTheRefusedWorkbook();
+        // a CRM export whose amounts and purpose have Chinese headers the mapping does not know
+        Files.writeString(inbox.resolve("daily_reports_2026-05-12.csv"), """
+                rep_id,report_date,customer_id,visit_time,拜访目的,订单金额,回款金额,submitted_at,attendance
+                R001,2026-05-12,C001,09:30,订货,20000,5000,2026-05-12 19:30:00,出勤
+                R002,2026-05-12,C002,10:30,收款,,30000,2026-05-12 19:30:00,出勤
+                """);
+        // another with columns of its own beside the fields: 毛利率 is a rate, not the margin
+        Files.writeString(inbox.resolve("daily_reports_2026-05-13.csv"), """
+                rep_id,report_date,customer_id,visit_time,purpose,order_amount,毛利率,manager
+                R001,2026-05-13,C001,09:30,订货,20000,15%,M001
+                """);
+
+        IngestService.Result result = ingest(MAY_11.plusDays(2));
+
+        // no day of orders with every amount gone: the file waits in the inbox for its mapping
+        assertThat(result.summary().refusedFiles()).containsExactly("daily_reports_2026-05-12.csv (daily-reports): the header"
+                + " has columns that name no field but look like money fields it has no column for: '订单金额' (order_amount),"
+                + " '回款金额' (payment_collected); loaded, every row would have no amount there, so the file is not loaded:"
+                + " map them under columns in " + Path.of("jobs/sources/daily-reports.yml") + " (order_amount: 订单金额), or"
+                + " list them under ignore-columns there if the source does not need them");
+        assertThat(jdbc.queryForObject("SELECT status FROM ingest_load WHERE file_name = 'daily_reports_2026-05-12.csv'",
+                String.class)).isEqualTo("REFUSED");
+        assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-12'")).isZero();
+        assertThat(inbox.resolve("daily_reports_2026-05-12.csv")).exists();
+        // the extras load, and what has no column is named with them
+        assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-13' AND order_amount = 20000"))
+                .isEqualTo(1);
+        assertThat(output).contains("WARN", "daily-reports daily_reports_2026-05-13.csv: the header has columns that name no"
+                + " field: 毛利率, manager; and no column for outcome, effective, gross_margin, payment_collected, expense,"
+                + " submitted_at, attendance, complaints_received, complaints_resolved, competitor_info, customer_feedback,"
+                + " notes (money: gross_margin, payment_collected, expense): those fields load empty. If a column holds one of"
+                + " them, map it under columns in ");
+    }
+
+    @Test
+    void aUtf8FileWithAGbkCellIsRefusedNamingTheLineAndStaysInTheInbox() throws Exception {
+        SmallCompany.writeInbox(inbox);
+        ingest(MAY_11);
+        takeOutTheRefusedWorkbook();
+        java.io.ByteArrayOutputStream mixed = new java.io.ByteArrayOutputStream();
+        mixed.write("""
+                rep_id,report_date,customer_id,visit_time,purpose,outcome,order_amount
+                R001,2026-05-12,C001,09:30,订货,签了订单,20000
+                R001,2026-05-12,C002,11:30,服务,客户满意,
+                """.getBytes(StandardCharsets.UTF_8));
+        mixed.write("R002,2026-05-12,C003,10:30,市场调研,了解预算,\n".getBytes(java.nio.charset.Charset.forName("GBK")));
+        Path file = inbox.resolve("daily_reports_2026-05-12.csv");
+        Files.write(file, mixed.toByteArray());
+
+        IngestService.Result result = ingest(MAY_11.plusDays(1));
+
+        assertThat(result.summary().refusedFiles()).containsExactly("daily_reports_2026-05-12.csv (daily-reports): mixed"
+                + " encoding: line 4 is not UTF-8 (GBK?), the rest is UTF-8: save the file in one encoding (UTF-8) and drop it"
+                + " again");
+        assertThat(rows("SELECT line_no, status FROM ingest_reject j JOIN ingest_load l ON l.id = j.load_id"
+                + " WHERE l.file_name = 'daily_reports_2026-05-12.csv'")).singleElement().satisfies(r -> {
+                    assertThat(((Number) r.get("line_no")).intValue()).isEqualTo(4);
+                    assertThat(r.get("status")).isEqualTo("REFUSED");
+                });
+        assertThat(count("SELECT COUNT(*) FROM report_line WHERE report_date = '2026-05-12'")).isZero();
+        assertThat(file).exists();
     }
 
     @Test

@@ -72,6 +72,32 @@ class SourceCatalogTest {
     }
 
     @Test
+    void ignoreColumnsNamesColumnsTheSourceDoesNotReadAndNoneItMaps() throws IOException {
+        write("""
+                name: crm
+                kind: daily_report
+                type: csv
+                file-pattern: "x_*.csv"
+                columns:
+                  order_amount: 订单金额
+                ignore-columns: [" 毛利率 ", Manager]
+                """);
+        assertThat(SourceCatalog.load(folder, Map.of()).byName("crm").ignoredColumns()).containsExactlyInAnyOrder("毛利率", "manager");
+        write("""
+                name: crm
+                kind: daily_report
+                type: csv
+                file-pattern: "x_*.csv"
+                columns:
+                  order_amount: 订单金额
+                ignore-columns: [订单金额]
+                """);
+        assertThatThrownBy(() -> SourceCatalog.load(folder, Map.of())).isInstanceOf(MappingException.class)
+                .hasMessageContaining("crm.yml:7: ignore-columns: '订单金额' is the column of order_amount; a column is either"
+                        + " read or ignored");
+    }
+
+    @Test
     void anUnknownTypeOrEncodingIsNamedWithWhatIsAccepted() throws IOException {
         write("""
                 name: crm
