@@ -190,11 +190,18 @@ final class HeaderMap {
         return null;
     }
 
-    /** Whether a column is, by its name, this money field: a look-alike of its column or field name, or a usual name of it. */
+    /**
+     * Whether a column is, by its name, this money field: a usual name of it, or a look-alike of
+     * its column or field name no longer than that (gross_margin_rate is another figure).
+     */
     private static boolean namesMoneyField(String column, FieldSpec spec, Source source) {
         String name = letters(column);
-        return looksLike(column, source.headerFor(spec.name())) || looksLike(column, spec.name())
-                || USUAL_MONEY_NAMES.getOrDefault(spec.name(), List.of()).stream().anyMatch(n -> letters(n).equals(name));
+        for (String expected : List.of(source.headerFor(spec.name()), spec.name())) {
+            if (name.length() <= letters(expected).length() && looksLike(column, expected)) {
+                return true;
+            }
+        }
+        return USUAL_MONEY_NAMES.getOrDefault(spec.name(), List.of()).stream().anyMatch(n -> letters(n).equals(name));
     }
 
     /**

@@ -259,10 +259,10 @@ class RowSourcesTest {
 
     @Test
     void columnsOfTheExportsOwnDoNotRefuseTheFile() throws Exception {
-        // visit_type, manager, 毛利率 (a margin rate, not the margin): extras, though gross_margin has no column
+        // visit_type, manager, 毛利率 and gross_margin_rate (rates, not the margin): extras, though gross_margin has no column
         Files.writeString(folder.resolve("daily_reports_2026-05-12.csv"), """
-                rep_id,report_date,customer_id,visit_type,order_amount,毛利率,payment_collected,manager
-                R001,2026-05-12,C001,上门,20000,15%,5000,M001
+                rep_id,report_date,customer_id,visit_type,order_amount,毛利率,gross_margin_rate,payment_collected,manager
+                R001,2026-05-12,C001,上门,20000,15%,0.15,5000,M001
                 """);
         assertThat(readAsTheIngest(reports, "daily_reports_2026-05-12.csv")).singleElement().satisfies(row -> {
             assertThat(row.problem()).isNull();
