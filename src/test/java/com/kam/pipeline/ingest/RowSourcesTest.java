@@ -57,7 +57,7 @@ class RowSourcesTest {
         Files.write(folder.resolve("customers_unicode.txt"), withBom);
         Source c = customers;
         Source tabs = new Source(c.name(), c.kind(), c.type(), c.definedIn(), c.filePattern(), null, '\t', c.sheet(),
-                c.dateFormats(), c.datetimeFormats(), c.headers(), c.values(), c.jdbc(), c.sql(), c.isoDatesFirst(),
+                c.dateFormats(), c.datetimeFormats(), c.headers(), c.ignoredColumns(), c.values(), c.jdbc(), c.sql(), c.isoDatesFirst(),
                 c.isoDateTimesFirst());
 
         assertThat(TextEncoding.detect(folder.resolve("customers_unicode.txt"), null).charset())
@@ -130,6 +130,7 @@ class RowSourcesTest {
                 .endsWith("customers.yml"));
     }
 
+
     @Test
     void workbookCellsReadAsExcelShowsThemAndErrorCellsAreRejectedNamingTheirField() throws Exception {
         Source targets = SourceCatalog.load(Path.of("jobs/sources"), Map.of()).byName("targets");
@@ -188,7 +189,6 @@ class RowSourcesTest {
         });
         assertThat(rows.get(2).values()[2]).isEqualTo("100%");
     }
-
     @Test
     void aUtf8FileWithSomeGbkLinesIsRefusedNamingThemWhileFilesInOneEncodingRead() throws Exception {
         String header = "customer_id,name,segment,region_code,annual_potential,share_of_wallet\r\n";
