@@ -133,7 +133,27 @@ class LoadSettler implements Tasklet {
         if (kind == InputKind.ORG) {
             // the organisation file is a full extract: assignments it no longer lists are gone
             for (IngestLoads.Load load : pending.stream().filter(l -> l.refusedReason() == null).toList()) {
-                warnOfPeopleLeftOut(load);
+                List<String> left = peopleLeftOut(load);
+                int rejected = jdbc.queryForObject("SELECT COUNT(*) FROM ingest_reject WHERE load_id = ?", Integer.class,
+                        load.id());
+                if (rejected > 0 && !left.isEmpty()) {
+                    // a rejected row may be one of those people (a blank email): the file is not the whole
+                    // organisation, so they keep their earlier assignments; those it lists are replaced
+                    log.warn("{} {}: {} of its rows are rejected, so it is not taken as the full organisation: the earlier"
+                                    + " assignments of the {} people it does not list are kept: {}. Fix the rejected rows and drop"
+                                    + " the file again", load.sourceName(), load.fileName(), rejected, left.size(), named(left));
+                    List<Object> args = new ArrayList<>(List.of(load.sourceName(), load.id()));
+                    args.addAll(left);
+                    jdbc.update("DELETE FROM org_assignment WHERE source_name = ? AND load_id < ? AND employee_id NOT IN ("
+                            + String.join(", ", left.stream().map(e -> "?").toList()) + ")", args.toArray());
+                    continue;
+                }
+                if (!left.isEmpty()) {
+                    log.warn("{} {}: it no longer lists {} people the earlier organisation file had: {}; their assignments are"
+                                    + " gone (people who leave keep their rows, with valid_to). If the file is a partial export, put"
+                                    + " the full file in the inbox again", load.sourceName(), load.fileName(), left.size(),
+                            named(left));
+                }
                 jdbc.update("DELETE FROM org_assignment WHERE source_name = ? AND load_id < ?", load.sourceName(), load.id());
             }
         } else if (kind == InputKind.TARGET) {
@@ -254,20 +274,15 @@ class LoadSettler implements Tasklet {
     }
 
     /**
-     * People who leave keep their rows (with the day they left), so an organisation file that no
-     * longer lists someone at all is most likely a partial export (one region): say who, loudly,
-     * before their assignments go, so that an operator can put the full file back.
+     * The people the earlier organisation loads of the source list and this one does not. People
+     * who leave keep their rows (with the day they left), so a file that no longer lists someone
+     * at all is most likely a partial export (one region): the caller says who, loudly, before
+     * their assignments go, so that an operator can put the full file back.
      */
-    private void warnOfPeopleLeftOut(IngestLoads.Load load) {
-        List<String> left = jdbc.queryForList("SELECT DISTINCT o.employee_id FROM org_assignment o WHERE o.source_name = ?"
+    private List<String> peopleLeftOut(IngestLoads.Load load) {
+        return jdbc.queryForList("SELECT DISTINCT o.employee_id FROM org_assignment o WHERE o.source_name = ?"
                 + " AND o.load_id < ? AND NOT EXISTS (SELECT 1 FROM org_assignment n WHERE n.load_id = ?"
                 + " AND n.employee_id = o.employee_id) ORDER BY o.employee_id", String.class, load.sourceName(), load.id(), load.id());
-        if (!left.isEmpty()) {
-            log.warn("{} {}: it no longer lists {} people the earlier organisation file had: {}; their assignments are gone"
-                            + " (people who leave keep their rows, with valid_to). If the file is a partial export, put the full"
-                            + " file in the inbox again", load.sourceName(), load.fileName(), left.size(),
-                    named(left));
-        }
     }
 
     /** Deletes the earlier rows a replacement names, and their coverage; returns how many rows went. */

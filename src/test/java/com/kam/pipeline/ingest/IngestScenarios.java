@@ -743,6 +743,29 @@ abstract class IngestScenarios extends IngestTestBase {
     }
 
     @Test
+    void aPersonWhoseRowIsRejectedKeepsTheEarlierAssignmentWhileTheRestOfTheFileReplacesTheOrganisation(CapturedOutput output)
+            throws Exception {
+        SmallCompany.writeInbox(inbox);
+        ingest(MAY_11);
+        // 李主管's email left blank in the next export, and 王小明 starting in 杭州 from 05-01 on
+        Files.writeString(inbox.resolve("org_2026-05-12.csv"), SmallCompany.ORG
+                .replace("li@example.com", "")
+                .replace("R001,王小明,REP,wang@example.com,zh,L001,SH,上海办事处,EAST,华东区,2025-01-01,",
+                        "R001,王小明,REP,wang@example.com,zh,L002,HZ,杭州办事处,EAST,华东区,2026-05-01,"));
+
+        ingest(MAY_11.plusDays(1));
+
+        assertThat(output).contains("org_2026-05-12.csv: 1 of its rows are rejected, so it is not taken as the full"
+                + " organisation: the earlier assignments of the 1 people it does not list are kept: L002");
+        assertThat(jdbc.queryForObject("SELECT email FROM org_assignment WHERE employee_id = 'L002'", String.class))
+                .isEqualTo("li@example.com");
+        // the people it lists are replaced as in a full extract: 王小明 has only his new assignment
+        assertThat(rows("SELECT team_code, valid_from FROM org_assignment WHERE employee_id = 'R001'")).singleElement()
+                .satisfies(r -> assertThat(r.get("team_code") + " " + r.get("valid_from")).isEqualTo("HZ 2026-05-01"));
+        assertThat(count("SELECT COUNT(DISTINCT employee_id) FROM org_assignment")).isEqualTo(7);
+    }
+
+    @Test
     void anOrganisationFileWithNoRowsIsRefusedAndEveryAssignmentKept(CapturedOutput output) throws Exception {
         SmallCompany.writeInbox(inbox);
         ingest(MAY_11);
