@@ -138,8 +138,7 @@ public class RunGuard {
      */
     private boolean releaseIfHolderIsGone() {
         String holder = holder();
-        Matcher owner = OWNER.matcher(holder);
-        if (!owner.find() || !ThisProcess.ended(Long.parseLong(owner.group(1)), owner.group(2))) {
+        if (!hasEnded(holder)) {
             return false;
         }
         log.warn("the run that held the pipeline is gone, its process has ended: {}", holder);
@@ -152,6 +151,15 @@ public class RunGuard {
                 .withJdbcTemplate(jdbc).withTableName("run_lock").withLockedByValue(who).forceUtcTimeZone().build());
         return new KeepAliveLockProvider(provider, renewals)
                 .lock(new LockConfiguration(Instant.now(), LOCK, LEASE, Duration.ZERO)).map(lock -> new Held(lock));
+    }
+
+    /**
+     * Whether the run a holder's description names was of this machine and its process has ended
+     * (kill -9): the next command takes the pipeline over at once. Unknown for another machine's.
+     */
+    public static boolean hasEnded(String holder) {
+        Matcher owner = OWNER.matcher(holder);
+        return owner.find() && ThisProcess.ended(Long.parseLong(owner.group(1)), owner.group(2));
     }
 
     /** The run that holds the pipeline now, as it described itself; empty when none does. */

@@ -69,7 +69,10 @@ public class RunsCommand implements Callable<Integer> {
         } else {
             refusedFiles(runs).forEach(out::println);
         }
-        guard.heldBy().ifPresent(run -> out.println("running now: " + run));
+        guard.heldBy().ifPresent(run -> out.println(RunGuard.hasEnded(run)
+                ? "not running: the pipeline is still held by a run whose process has ended (killed?); the next command"
+                + " takes it over: " + run
+                : "running now: " + run));
         out.flush();
         return KamCommand.DONE;
     }

@@ -313,6 +313,8 @@ abstract class OperatingScenarios extends DeliveryTestBase {
         jdbc.update("UPDATE run_lock SET lock_until = '2100-01-01 00:00:00', locked_by = ?", "kam nightly --date " + date
                 + " (process " + killed.pid() + " on " + java.net.InetAddress.getLocalHost().getHostName()
                 + ", started 2026-11-01 01:30:00 Asia/Shanghai)");
+        assertThat(kam("runs").out()).doesNotContain("running now").contains("not running: the pipeline is still held by a"
+                + " run whose process has ended (killed?); the next command takes it over: kam nightly --date " + date);
         Result afterKill = kam("rollup", "--date", date, "--force");
         assertThat(afterKill.exitCode()).as(afterKill.err()).isZero();
     }
