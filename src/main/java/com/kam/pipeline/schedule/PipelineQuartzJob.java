@@ -58,7 +58,7 @@ public class PipelineQuartzJob implements org.quartz.Job {
         }
         LocalDate date = schedules.businessDateOf(context.getScheduledFireTime());
         long run = runs.started(name, context.getScheduledFireTime(), instanceId(context), date);
-        log.info("schedule {} fired (due {}): business date {}", name, context.getScheduledFireTime(), date);
+        log.info("schedule {} fired (due {}): business date {}", name, schedules.inZone(context.getScheduledFireTime()), date);
         StringWriter output = new StringWriter();
         int code;
         try (PrintWriter console = new PrintWriter(output);

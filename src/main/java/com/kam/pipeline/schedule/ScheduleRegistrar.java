@@ -67,7 +67,7 @@ public class ScheduleRegistrar {
             if (existing instanceof CronTrigger cron && cron.getCronExpression().equals(schedule.cron())
                     && Objects.equals(cron.getTimeZone().getID(), zone.getID())) {
                 log.info("schedule {} ({} {}) kept; next firing {}", schedule.name(), schedule.cron(), zone.getID(),
-                        existing.getNextFireTime());
+                        schedules.inZone(existing.getNextFireTime()));
                 continue;
             }
             JobDetail job = JobBuilder.newJob(PipelineQuartzJob.class)
@@ -90,7 +90,7 @@ public class ScheduleRegistrar {
                 scheduler.scheduleJob(trigger);
             }
             log.info("schedule {} ({} {}) registered; next firing {}", schedule.name(), schedule.cron(), zone.getID(),
-                    scheduler.getTrigger(key).getNextFireTime());
+                    schedules.inZone(scheduler.getTrigger(key).getNextFireTime()));
         }
         for (TriggerKey key : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP))) {
             if (!wanted.contains(key)) {

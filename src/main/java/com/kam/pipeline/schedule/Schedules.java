@@ -46,6 +46,13 @@ public record Schedules(ZoneId zone, List<Schedule> schedules) {
         return ZonedDateTime.ofInstant(scheduledFireTime.toInstant(), zone).toLocalDate().minusDays(1);
     }
 
+    /** A fire time as the schedules are written: in their zone, with the weekday (the log reads as schedules.yml does). */
+    public String inZone(Date fireTime) {
+        return fireTime == null ? "none"
+                : java.time.format.DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", java.util.Locale.ENGLISH)
+                .format(ZonedDateTime.ofInstant(fireTime.toInstant(), zone)) + " " + zone.getId();
+    }
+
     public Schedule byName(String name) {
         return schedules.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no schedule named " + name + " in jobs/schedules.yml"));

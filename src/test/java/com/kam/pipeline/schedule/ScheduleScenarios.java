@@ -39,6 +39,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @SpringBootTest(properties = {"kam.cli.enabled=false", "spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000",
         "spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000", "kam.run-guard.poll=PT0.2S"})
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 abstract class ScheduleScenarios {
 
     static final Path SCHEDULES = tempFile();
@@ -127,7 +128,8 @@ abstract class ScheduleScenarios {
     }
 
     @Test
-    void nightsMissedWhileTheServiceWasDownRunAtStartOldestFirstEachOnce() throws Exception {
+    void nightsMissedWhileTheServiceWasDownRunAtStartOldestFirstEachOnce(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
         Files.writeString(SCHEDULES, """
                 time-zone: Asia/Shanghai
                 schedules:
@@ -156,6 +158,10 @@ abstract class ScheduleScenarios {
         assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
                 + " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'deliver' AND e.STATUS = 'COMPLETED'"))
                 .isEqualTo(missed.size());
+        // the log gives fire times as schedules.yml writes them: in its zone, with the weekday
+        assertThat(output.getAll()).containsPattern("schedule nightly \\(0 30 1 \\* \\* \\? Asia/Shanghai\\) registered; next"
+                        + " firing [A-Z][a-z]{2} \\d{4}-\\d{2}-\\d{2} 01:30 Asia/Shanghai")
+                .containsPattern("schedule nightly fired \\(due [A-Z][a-z]{2} \\d{4}-\\d{2}-\\d{2} 01:30 Asia/Shanghai\\)");
     }
 
     @Test
