@@ -62,10 +62,18 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
         int delivered = 0;
         int already = 0;
         List<DeliveryLog.Failure> failures = new ArrayList<>();
+        DeliverySummary.Unreachable unreachable = null;
         for (MailPlan mail : plan.mails()) {
             Optional<String> status = deliveryLog.statusOf(mail.key());
             if (status.isPresent() && DeliveryLog.isDone(status.get())) {
                 already++;
+                continue;
+            }
+            if (unreachable != null) {
+                // the server is gone: every further mail would wait out its own retries for nothing
+                deliveryLog.record(mail.key(), "SCHEDULED", businessDate, jobExecutionId, mail,
+                        new RetryingSender.Outcome(null, 0, false, "not tried: " + unreachable.server() + " unreachable"));
+                unreachable = unreachable.oneMore();
                 continue;
             }
             RetryingSender.Outcome outcome = send(transport, composer, sender, mail, mail.key(), false);
@@ -75,11 +83,16 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
             } else {
                 failures.add(new DeliveryLog.Failure(mail.recipient().email(), mail.reportType(), mail.periodStart(),
                         mail.periodEnd(), outcome.attempts(), outcome.error()));
+                if (outcome.unreachable() != null) {
+                    unreachable = new DeliverySummary.Unreachable(server(transport), outcome.attempts(), outcome.unreachable(), 1);
+                    log.error("mail server {} unreachable after {} attempt(s) ({}): the run's other mails are not tried",
+                            unreachable.server(), outcome.attempts(), outcome.unreachable());
+                }
             }
         }
         plan.unaddressed().forEach(u -> log.warn("not sent: {}", u));
         return new DeliverySummary(reports.size(), plan.mails().size(), delivered, already, failures, plan.unaddressed(),
-                destination(transport));
+                destination(transport), unreachable);
     }
 
     /** Sends one archived report to one address again, whatever the log says, and logs it. */
@@ -112,7 +125,9 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
             try {
                 smtp.sender().testConnection();
             } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(destination(transport) + " does not answer or refuses the login: " + e.getMessage(), e);
+                String unreachable = RetryingSender.unreachable(e, transport);
+                throw new IllegalStateException(destination(transport) + (unreachable != null ? " unreachable: " + unreachable
+                        : " does not answer or refuses the login: " + e.getMessage()), e);
             }
             return destination(transport) + " answers and accepts the login";
         }
@@ -139,9 +154,13 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
     private MailTransport transport(Path out) {
         JavaMailSender sender = smtp.getIfAvailable();
         if (sender instanceof JavaMailSenderImpl impl) {
-            return new SmtpTransport(impl);
+            return new SmtpTransport(impl, settings.smtpTimeout());
         }
         return new OutboxTransport(out.resolve("outbox"));
+    }
+
+    private static String server(MailTransport transport) {
+        return transport instanceof SmtpTransport smtp ? smtp.server() : "the outbox";
     }
 
     private static String destination(MailTransport transport) {

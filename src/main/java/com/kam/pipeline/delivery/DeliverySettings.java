@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param linkPrefix     prepended to the archived file path to make the link (e.g. a file share or
  *                       web server URL); empty = the file's absolute {@code file:} URI
  * @param retry          how transient SMTP failures are retried
+ * @param smtpTimeout    connect, read and write timeout of the SMTP connection (JavaMail has none by
+ *                       default: a server that accepts and never answers would hold the run forever);
+ *                       {@code spring.mail.properties.mail.smtp.*timeout} set explicitly wins
  */
 @ConfigurationProperties("kam.delivery")
 record DeliverySettings(
@@ -22,7 +25,8 @@ record DeliverySettings(
         @DefaultValue("kam-pipeline@localhost") String from,
         @DefaultValue("10000000") long attachMaxBytes,
         @DefaultValue("") String linkPrefix,
-        @DefaultValue Retry retry) {
+        @DefaultValue Retry retry,
+        @DefaultValue("30s") Duration smtpTimeout) {
 
     /**
      * @param attempts   tries per mail, the first included

@@ -7,19 +7,40 @@ import java.util.List;
  * already delivered, and the ones that failed, each with its reason.
  */
 public record DeliverySummary(int reports, int mails, int delivered, int alreadyDelivered, List<DeliveryLog.Failure> failures,
-                              List<String> unaddressed, String destination) {
+                              List<String> unaddressed, String destination, Unreachable unreachable) {
+
+    /**
+     * The server could not be reached for one mail after all its attempts, so the run stopped
+     * trying: {@code notSent} counts that mail and those after it.
+     */
+    public record Unreachable(String server, int attempts, String reason, int notSent) {
+        Unreachable oneMore() {
+            return new Unreachable(server, attempts, reason, notSent + 1);
+        }
+
+        /** The mails after the first that could not be sent, which were not tried. */
+        int notTried() {
+            return notSent - 1;
+        }
+    }
 
     public boolean allDelivered() {
-        return failures.isEmpty();
+        return failures.isEmpty() && unreachable == null;
     }
 
     public String format() {
         StringBuilder text = new StringBuilder().append(String.format(
-                "  %d report(s), %d mail(s): %d delivered to %s, %d already delivered earlier, %d failed%n",
-                reports, mails, delivered, destination, alreadyDelivered, failures.size()));
+                "  %d report(s), %d mail(s): %d delivered to %s, %d already delivered earlier, %d failed%s%n",
+                reports, mails, delivered, destination, alreadyDelivered, failures.size(),
+                unreachable == null ? "" : ", " + unreachable.notTried() + " not tried"));
         for (DeliveryLog.Failure f : failures) {
             text.append(String.format("  FAILED %s %s %s..%s after %d attempt(s): %s%n", f.email(), f.reportType(),
                     f.periodStart(), f.periodEnd(), f.attempts(), f.error()));
+        }
+        if (unreachable != null) {
+            text.append(String.format("  mail server %s unreachable after %d attempt(s) (%s): %d mail(s) not sent;"
+                    + " run deliver again when it is back%n", unreachable.server(), unreachable.attempts(), unreachable.reason(),
+                    unreachable.notSent()));
         }
         for (String u : unaddressed) {
             text.append("  not sent: ").append(u).append(System.lineSeparator());

@@ -19,8 +19,16 @@ final class RetryingSender {
 
     private static final Logger log = LoggerFactory.getLogger(RetryingSender.class);
 
-    /** How one mail ended: sent (or written), or failed after {@code attempts} tries. */
-    record Outcome(MailTransport.Sent sent, int attempts, boolean permanent, String error) {
+    /**
+     * How one mail ended: sent (or written), or failed after {@code attempts} tries;
+     * {@code unreachable} says why the server itself could not be reached (null: it answered, or
+     * the failure was this mail's own), which no later mail of the run would fare better with.
+     */
+    record Outcome(MailTransport.Sent sent, int attempts, boolean permanent, String error, String unreachable) {
+        Outcome(MailTransport.Sent sent, int attempts, boolean permanent, String error) {
+            this(sent, attempts, permanent, error, null);
+        }
+
         boolean delivered() {
             return sent != null;
         }
@@ -44,7 +52,7 @@ final class RetryingSender {
                 if (permanent || attempt >= attempts) {
                     log.warn("mail {} not delivered after {} attempt(s){}: {}", key, attempt,
                             permanent ? " (permanent failure)" : "", error);
-                    return new Outcome(null, attempt, permanent, error);
+                    return new Outcome(null, attempt, permanent, error, permanent ? null : unreachable(e, transport));
                 }
                 log.info("mail {} attempt {} failed ({}); retrying in {} ms", key, attempt, error, wait);
                 sleep(wait);
@@ -81,6 +89,38 @@ final class RetryingSender {
             }
         }
         return false;
+    }
+
+    /**
+     * Why the server could not be reached at all (refused, unknown host, no answer in time, closed
+     * before its greeting), or null when it answered: a 4xx or 5xx reply is about one mail.
+     */
+    static String unreachable(Throwable e, MailTransport transport) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                java.time.Duration timeout = transport instanceof SmtpTransport smtp ? smtp.readTimeout() : null;
+                if (timeout == null || timeout.isZero()) {
+                    return "no answer (" + t.getMessage() + ")";
+                }
+                return "no answer within " + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s"
+                        : timeout.toMillis() + " ms") + " (kam.delivery.smtp-timeout)";
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException) {
+                return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            }
+            if (t instanceof java.io.EOFException || t instanceof java.net.SocketException) {
+                return "connection closed before the server answered (" + t.getMessage() + ")";
+            }
+            String reply = t.getMessage() == null ? "" : t.getMessage().trim();
+            if (reply.startsWith("Could not connect to SMTP host")) {
+                return reply; // e.g. a 421 greeting: the server takes no mail at all now
+            }
+            if (reply.matches("(?s)[45]\\d\\d[ -].*")) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static String describe(Throwable e) {

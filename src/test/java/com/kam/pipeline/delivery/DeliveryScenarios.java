@@ -66,9 +66,13 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
 
         JobExecution down = deliver(false);
 
+        // the first mail waits out its attempts; the others are not tried, nor logged as delivered
         assertThat(down.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(summaryOf(down)).contains(mails + " failed");
-        assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE status = 'FAILED' AND attempts = 3")).isEqualTo(mails);
+        assertThat(summaryOf(down)).contains("0 delivered").contains("1 failed, " + (mails - 1) + " not tried")
+                .contains("mail server 127.0.0.1:" + SMTP_PORT + " unreachable after 3 attempt(s) (Connection refused): "
+                        + mails + " mail(s) not sent; run deliver again when it is back");
+        assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE status = 'FAILED' AND attempts = 3")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE status = 'FAILED' AND attempts = 0")).isEqualTo(mails - 1);
 
         smtp.start();
         JobExecution back = deliver(false); // restarts the failed run: no --force needed
@@ -76,7 +80,7 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
         assertThat(back.getStatus()).as(summaryOf(back)).isEqualTo(BatchStatus.COMPLETED);
         assertThat(smtp.getReceivedMessages()).hasSize(mails);
         assertThat(unordered(mailboxes())).isEqualTo(unordered(expected));
-        assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE status = 'SENT' AND attempts = 4")).isEqualTo(mails);
+        assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE status = 'SENT'")).isEqualTo(mails);
 
         deliver(true);
         assertThat(smtp.getReceivedMessages()).hasSize(mails);

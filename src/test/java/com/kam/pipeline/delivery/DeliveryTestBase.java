@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * ingest and a real SMTP server (GreenMail) on a fixed port, so a test can take it down and up.
  */
 @SpringBootTest(properties = {"kam.cli.enabled=false", "kam.delivery.retry.attempts=3", "kam.delivery.retry.delay=20ms",
-        "spring.mail.properties.mail.smtp.connectiontimeout=2000", "spring.mail.properties.mail.smtp.timeout=5000"})
+        "kam.delivery.smtp-timeout=2s"})
 abstract class DeliveryTestBase {
 
     static final LocalDate BUSINESS_DATE = LocalDate.of(2026, 10, 31);

@@ -7,6 +7,7 @@ import com.kam.pipeline.system.RunGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +132,46 @@ abstract class OperatingScenarios extends DeliveryTestBase {
         assertThat(deliver.out()).contains("FAILED").contains("Couldn't connect to host");
         assertThat(kam("deliver", "--date", BUSINESS_DATE.toString(), "--type", "weakly").err())
                 .isEqualTo("unknown report type 'weakly'; one of [SCORECARD, WEEKLY, FUNNEL, DIGEST]" + System.lineSeparator());
+    }
+
+    @Test
+    void aMailServerThatAcceptsAndNeverAnswersFailsTheRunInBoundedTime() throws Exception {
+        archiveRegion("SOUTH");
+        smtp.stop();
+        try (ServerSocket silent = new ServerSocket(SMTP_PORT, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            java.util.List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // and never a greeting
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            long started = System.nanoTime();
+
+            Result deliver = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> kam("deliver", "--date", BUSINESS_DATE.toString(), "--out", work.resolve("out").toString()));
+            Result check = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> kam("check"));
+
+            // 3 attempts of 2 s (kam.delivery.smtp-timeout) for the first mail, then the run gives up
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(40));
+            assertThat(deliver.exitCode()).isEqualTo(KamCommand.JOB_FAILED);
+            assertThat(deliver.out()).contains("deliver " + BUSINESS_DATE + ": FAILED")
+                    .containsPattern("mail server 127.0.0.1:" + SMTP_PORT + " unreachable after 3 attempt\\(s\\) \\(no answer"
+                            + " within 2 s \\(kam.delivery.smtp-timeout\\)\\): [0-9]+ mail\\(s\\) not sent; run deliver again"
+                            + " when it is back");
+            assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE status <> 'FAILED'")).isZero();
+            assertThat(check.exitCode()).isEqualTo(KamCommand.BAD_USAGE);
+            assertThat(check.out()).contains("BAD  mail: smtp://127.0.0.1:" + SMTP_PORT + " unreachable: no answer within 2 s");
+            for (java.net.Socket socket : held) {
+                socket.close();
+            }
+        }
     }
 
     @Test
