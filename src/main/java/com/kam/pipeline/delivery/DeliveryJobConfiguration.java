@@ -31,6 +31,17 @@ class DeliveryJobConfiguration {
     static final String OUT = "out";
     static final String TYPE = "type";
 
+    /**
+     * Ends the step FAILED when mails were not delivered, an expected outcome the summary already
+     * explains: without a stack trace, which would bury that summary in the console (Spring Batch
+     * logs the exception of a failed step). Unexpected exceptions keep theirs.
+     */
+    static final class MailsNotDelivered extends RuntimeException {
+        MailsNotDelivered(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     @Bean
     Job deliverJob(JobRepository repository, DeliveryService delivery,
                    KamProperties properties) {
@@ -45,8 +56,9 @@ class DeliveryJobConfiguration {
                     contribution.incrementWriteCount(summary.delivered()); // shown as "loaded" by kam runs
                     execution.getExecutionContext().putString(SUMMARY, summary.format());
                     if (!summary.allDelivered()) {
-                        throw new IllegalStateException(summary.failures().size() + " mail(s) not delivered (listed in the"
-                                + " run summary); run deliver again for the date to retry them");
+                        throw new MailsNotDelivered((summary.failures().size() + (summary.unreachable() == null ? 0
+                                : summary.unreachable().notTried())) + " mail(s) not delivered (listed in the run summary);"
+                                + " run deliver again for the date to retry them");
                     }
                     return RepeatStatus.FINISHED;
                     // each delivery_log row commits on its own: a mail that left is logged even when the step fails

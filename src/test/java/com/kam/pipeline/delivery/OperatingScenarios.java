@@ -175,6 +175,20 @@ abstract class OperatingScenarios extends DeliveryTestBase {
     }
 
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aMailThatFailsEndsTheRunFailedWithoutAStackTraceBuryingTheSummary(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        archiveRegion("NORTH");
+        jdbc.update("UPDATE org_assignment SET email = 'zhang ping@@example' WHERE employee_id = 'E00018'");
+
+        Result deliver = kam("deliver", "--date", BUSINESS_DATE.toString(), "--out", work.resolve("out").toString());
+
+        assertThat(deliver.exitCode()).isEqualTo(KamCommand.JOB_FAILED);
+        assertThat(deliver.out()).contains("deliver " + BUSINESS_DATE + ": FAILED").contains("FAILED zhang ping@@example SCORECARD");
+        assertThat(output.getAll()).contains("mail(s) not delivered (listed in the run summary)").doesNotContain("\tat ");
+    }
+
+    @Test
     void aMalformedDistributionFileIsRefusedWithFileLineAndReasonBeforeAnyJobRuns() throws Exception {
         Files.writeString(DISTRIBUTION, """
                 rules:
