@@ -3,10 +3,18 @@ package com.kam.pipeline.delivery;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
-/** One PDF in report_archive, as the report job recorded it. */
+/**
+ * One PDF in report_archive, as the report job recorded it; {@code contentSha256} is the hash of
+ * what its pages say (null for a PDF archived before it was kept), which tells a corrected report.
+ */
 record ArchivedReport(long id, String reportType, String entityType, String entityId, String entityName,
                       LocalDate periodStart, LocalDate periodEnd, String language, LocalDate businessDate,
-                      Path file, long bytes) {
+                      Path file, long bytes, String contentSha256) {
+
+    ArchivedReport(long id, String reportType, String entityType, String entityId, String entityName, LocalDate periodStart,
+                   LocalDate periodEnd, String language, LocalDate businessDate, Path file, long bytes) {
+        this(id, reportType, entityType, entityId, entityName, periodStart, periodEnd, language, businessDate, file, bytes, null);
+    }
 
     /** The same report in any language: what recipients are resolved for. */
     record Subject(String reportType, String entityType, String entityId, LocalDate periodStart, LocalDate periodEnd) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 class ArchivedReports {
 
     private static final String COLUMNS = "id, report_type, entity_type, entity_id, entity_name, period_start, period_end,"
-            + " language, business_date, file_path, bytes";
+            + " language, business_date, file_path, bytes, content_sha256";
 
     private final JdbcTemplate jdbc;
 
@@ -36,6 +36,6 @@ class ArchivedReports {
     private static ArchivedReport map(ResultSet rs, int row) throws SQLException {
         return new ArchivedReport(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
-                rs.getObject(9, LocalDate.class), Path.of(rs.getString(10)), rs.getLong(11));
+                rs.getObject(9, LocalDate.class), Path.of(rs.getString(10)), rs.getLong(11), rs.getString(12));
     }
 }

@@ -52,6 +52,39 @@ class DeliveryLog {
                 outcome.delivered() ? outcome.sent().outboxFile() : null, outcome.error(), LocalDateTime.now());
     }
 
+    /**
+     * Keeps which content of which report a delivered mail carried (reports archived before their
+     * content hash was kept are left out: they are never taken for corrected).
+     */
+    void recordContents(String key, MailPlan mail) {
+        Long id = jdbc.queryForObject("SELECT id FROM delivery_log WHERE mail_key = ?", Long.class, key);
+        jdbc.update("DELETE FROM delivery_log_report WHERE delivery_log_id = ?", id);
+        for (ArchivedReport report : mail.reports()) {
+            if (report.contentSha256() != null) {
+                jdbc.update("INSERT INTO delivery_log_report (delivery_log_id, report_id, content_sha256) VALUES (?, ?, ?)",
+                        id, report.id(), report.contentSha256());
+            }
+        }
+    }
+
+    /**
+     * The reports of a delivered mail whose content changed since it was last mailed to the
+     * recipient, by the first mail or a correction; a report with no content on record either
+     * side counts as unchanged.
+     */
+    List<ArchivedReport> changedSinceMailed(MailPlan mail) {
+        java.util.Map<Long, String> mailed = new java.util.HashMap<>();
+        String first = mail.firstKey();
+        jdbc.query("""
+                SELECT r.report_id, r.content_sha256 FROM delivery_log d JOIN delivery_log_report r ON r.delivery_log_id = d.id
+                WHERE (d.mail_key = ? OR d.mail_key LIKE ?) AND d.status <> ? ORDER BY d.id""",
+                rs -> {
+                    mailed.put(rs.getLong(1), rs.getString(2)); // later mails last: the latest content mailed wins
+                }, first, first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "|corrected|%", FAILED);
+        return mail.reports().stream().filter(r -> r.contentSha256() != null && mailed.containsKey(r.id())
+                && !mailed.get(r.id()).equals(r.contentSha256())).toList();
+    }
+
     List<Failure> failuresOf(long jobExecutionId) {
         return jdbc.query("""
                 SELECT recipient_email, report_type, period_start, period_end, attempts, last_error FROM delivery_log

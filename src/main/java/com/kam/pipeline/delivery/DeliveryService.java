@@ -63,23 +63,34 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
         int already = 0;
         List<DeliveryLog.Failure> failures = new ArrayList<>();
         DeliverySummary.Unreachable unreachable = null;
-        for (MailPlan mail : plan.mails()) {
-            Optional<String> status = deliveryLog.statusOf(mail.key());
-            if (status.isPresent() && DeliveryLog.isDone(status.get())) {
-                already++;
-                continue;
+        int corrected = 0;
+        for (MailPlan planned : plan.mails()) {
+            MailPlan mail = planned;
+            if (isDone(planned)) {
+                // delivered before: only reports corrected since go again, in a mail marked so
+                List<ArchivedReport> changed = deliveryLog.changedSinceMailed(planned);
+                mail = changed.isEmpty() ? null : planned.correctionOf(changed);
+                if (mail == null || isDone(mail)) {
+                    already++;
+                    continue;
+                }
             }
+            String kind = mail.correction() ? "CORRECTED" : "SCHEDULED";
             if (unreachable != null) {
                 // the server is gone: every further mail would wait out its own retries for nothing
-                deliveryLog.record(mail.key(), "SCHEDULED", businessDate, jobExecutionId, mail,
+                deliveryLog.record(mail.key(), kind, businessDate, jobExecutionId, mail,
                         new RetryingSender.Outcome(null, 0, false, "not tried: " + unreachable.server() + " unreachable"));
                 unreachable = unreachable.oneMore();
                 continue;
             }
             RetryingSender.Outcome outcome = send(transport, composer, sender, mail, mail.key(), false);
-            deliveryLog.record(mail.key(), "SCHEDULED", businessDate, jobExecutionId, mail, outcome);
+            deliveryLog.record(mail.key(), kind, businessDate, jobExecutionId, mail, outcome);
             if (outcome.delivered()) {
+                deliveryLog.recordContents(mail.key(), mail);
                 delivered++;
+                if (mail.correction()) {
+                    corrected++;
+                }
             } else {
                 failures.add(new DeliveryLog.Failure(mail.recipient().email(), mail.reportType(), mail.periodStart(),
                         mail.periodEnd(), outcome.attempts(), outcome.error()));
@@ -92,7 +103,11 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
         }
         plan.unaddressed().forEach(u -> log.warn("not sent: {}", u));
         return new DeliverySummary(reports.size(), plan.mails().size(), delivered, already, failures, plan.unaddressed(),
-                destination(transport), unreachable);
+                destination(transport), unreachable, corrected);
+    }
+
+    private boolean isDone(MailPlan mail) {
+        return deliveryLog.statusOf(mail.key()).map(DeliveryLog::isDone).orElse(false);
     }
 
     /** Sends one archived report to one address again, whatever the log says, and logs it. */

@@ -3,11 +3,12 @@ package com.kam.pipeline.delivery;
 import java.util.List;
 
 /**
- * What a delivery run did: mails sent (or written to the outbox), mails an earlier run had
- * already delivered, and the ones that failed, each with its reason.
+ * What a delivery run did: mails sent (or written to the outbox), of which {@code corrected} carried
+ * reports corrected since an earlier run mailed them, mails an earlier run had already delivered
+ * unchanged, and the ones that failed, each with its reason.
  */
 public record DeliverySummary(int reports, int mails, int delivered, int alreadyDelivered, List<DeliveryLog.Failure> failures,
-                              List<String> unaddressed, String destination, Unreachable unreachable) {
+                              List<String> unaddressed, String destination, Unreachable unreachable, int corrected) {
 
     /**
      * The server could not be reached for one mail after all its attempts, so the run stopped
@@ -30,8 +31,10 @@ public record DeliverySummary(int reports, int mails, int delivered, int already
 
     public String format() {
         StringBuilder text = new StringBuilder().append(String.format(
-                "  %d report(s), %d mail(s): %d delivered to %s, %d already delivered earlier, %d failed%s%n",
-                reports, mails, delivered, destination, alreadyDelivered, failures.size(),
+                "  %d report(s), %d mail(s): %d delivered to %s%s, %d already delivered earlier, %d failed%s%n",
+                reports, mails, delivered, destination,
+                corrected == 0 ? "" : " (" + corrected + " of them with reports corrected since they were mailed)",
+                alreadyDelivered, failures.size(),
                 unreachable == null ? "" : ", " + unreachable.notTried() + " not tried"));
         for (DeliveryLog.Failure f : failures) {
             text.append(String.format("  FAILED %s %s %s..%s after %d attempt(s): %s%n", f.email(), f.reportType(),

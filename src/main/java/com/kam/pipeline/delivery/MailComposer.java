@@ -46,10 +46,12 @@ final class MailComposer {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(settings.from());
             helper.setTo(mail.recipient().email().trim());
-            helper.setSubject(format(texts, "subject", type, period) + (resent ? " " + texts.getString("resent") : ""));
+            helper.setSubject(format(texts, "subject", type, period) + (mail.correction() ? texts.getString("corrected") : "")
+                    + (resent ? " " + texts.getString("resent") : ""));
             StringBuilder body = new StringBuilder()
                     .append(format(texts, "greeting", mail.recipient().name())).append("\n\n")
-                    .append(format(texts, "intro", type, period, mail.reports().size())).append('\n');
+                    .append(format(texts, mail.correction() ? "intro.corrected" : "intro", type, period, mail.reports().size()))
+                    .append('\n');
             for (ArchivedReport pdf : mail.reports()) {
                 String entity = texts.getString("entity." + pdf.entityType()) + " "
                         + (pdf.entityName() == null ? pdf.entityId() : pdf.entityName());

@@ -9,10 +9,15 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRPrintElement;
+import net.sf.jasperreports.engine.JRPrintFrame;
+import net.sf.jasperreports.engine.JRPrintPage;
+import net.sf.jasperreports.engine.JRPrintText;
 import net.sf.jasperreports.engine.JRTextElement;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
@@ -46,6 +51,33 @@ class PdfRenderer {
         return context;
     }
 
+    /**
+     * The text of every page, in order, without the generation time printed on them: what a reader
+     * of the report sees change when its data does. (Charts are drawn from the figures the pages
+     * also print.)
+     */
+    static String contentHash(JasperPrint print, String generatedAt) throws NoSuchAlgorithmException {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        for (JRPrintPage page : print.getPages()) {
+            hashTexts(page.getElements(), generatedAt, sha);
+            sha.update((byte) 12); // a page break moves text between pages
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void hashTexts(List<JRPrintElement> elements, String generatedAt, MessageDigest sha) {
+        for (JRPrintElement element : elements) {
+            if (element instanceof JRPrintFrame frame) {
+                hashTexts(frame.getElements(), generatedAt, sha);
+            } else if (element instanceof JRPrintText text && text.getFullText() != null) {
+                String shown = generatedAt == null || generatedAt.isEmpty() ? text.getFullText()
+                        : text.getFullText().replace(generatedAt, "");
+                sha.update(shown.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+        }
+    }
+
     RenderedPdf render(JasperReport template, Map<String, Object> parameters, JRDataSource rows, Path file) {
         try {
             JasperPrint print = JasperFillManager.getInstance(CONTEXT).fill(template, new java.util.HashMap<>(parameters), rows);
@@ -63,7 +95,8 @@ class PdfRenderer {
                 exporter.exportReport();
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new RenderedPdf(file, HexFormat.of().formatHex(sha.digest()), Files.size(file), print.getPages().size());
+            return new RenderedPdf(file, HexFormat.of().formatHex(sha.digest()), Files.size(file), print.getPages().size(),
+                    contentHash(print, (String) parameters.get("GENERATED_AT")));
         } catch (JRException | IOException e) {
             throw new IllegalStateException("cannot render " + file + ": " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {

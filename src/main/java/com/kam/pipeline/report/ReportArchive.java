@@ -21,10 +21,11 @@ public class ReportArchive {
 
     private static final String UPSERT = """
             INSERT INTO report_archive (report_type, entity_type, entity_id, entity_name, period_start, period_end, language,
-                as_of, business_date, file_path, sha256, bytes, pages, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                as_of, business_date, file_path, sha256, bytes, pages, created_at, content_sha256)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE entity_name = VALUES(entity_name), as_of = VALUES(as_of),
                 business_date = VALUES(business_date), file_path = VALUES(file_path), sha256 = VALUES(sha256),
+                content_sha256 = VALUES(content_sha256),
                 bytes = VALUES(bytes), pages = VALUES(pages), created_at = VALUES(created_at)""";
 
     private final JdbcTemplate jdbc;
@@ -58,6 +59,7 @@ public class ReportArchive {
             ps.setLong(12, r.pdf().bytes());
             ps.setInt(13, r.pdf().pages());
             ps.setTimestamp(14, now);
+            ps.setString(15, r.pdf().contentSha256());
         });
         return older;
     }

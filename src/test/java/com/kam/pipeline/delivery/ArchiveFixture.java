@@ -44,23 +44,43 @@ final class ArchiveFixture {
     Row add(String type, String entityType, String entityId, LocalDate start, LocalDate end, String language) throws IOException {
         Path file = folder.resolve(fileName(type, entityId, start, language));
         Files.createDirectories(folder);
-        Files.write(file, onePagePdf(type + " " + entityType + " " + entityId + " " + start + ".." + end + " " + language));
+        String text = type + " " + entityType + " " + entityId + " " + start + ".." + end + " " + language;
+        Files.write(file, onePagePdf(text));
         byte[] bytes = Files.readAllBytes(file);
-        String sha;
-        try {
-            sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
         jdbc.update("""
                 INSERT INTO report_archive (report_type, entity_type, entity_id, entity_name, period_start, period_end, language,
-                    as_of, business_date, file_path, sha256, bytes, pages, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)""",
-                type, entityType, entityId, entityId + " 名称", start, end, language, end, businessDate, file.toString(), sha,
-                bytes.length, LocalDateTime.now());
+                    as_of, business_date, file_path, sha256, bytes, pages, created_at, content_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""",
+                type, entityType, entityId, entityId + " 名称", start, end, language, end, businessDate, file.toString(), sha(bytes),
+                bytes.length, LocalDateTime.now(), sha(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         Row row = new Row(type, entityType, entityId, start, end, language, file.getFileName().toString());
         rows.add(row);
         return row;
+    }
+
+    /**
+     * As a forced report run does: the PDF written again, with {@code text} on its page, or, when
+     * null, the same text as before (the file still differs: the generation time is on the page).
+     */
+    void render(Row row, String text) throws IOException {
+        Path file = folder.resolve(row.fileName());
+        String shown = text != null ? text : row.reportType() + " " + row.entityType() + " " + row.entityId() + " " + row.start()
+                + ".." + row.end() + " " + row.language();
+        byte[] bytes = onePagePdf(shown + " generated " + System.nanoTime());
+        Files.write(file, bytes);
+        jdbc.update("""
+                UPDATE report_archive SET sha256 = ?, bytes = ?, content_sha256 = ? WHERE report_type = ? AND entity_type = ?
+                    AND entity_id = ? AND period_start = ? AND period_end = ? AND language = ?""",
+                sha(bytes), bytes.length, sha(shown.getBytes(java.nio.charset.StandardCharsets.UTF_8)), row.reportType(),
+                row.entityType(), row.entityId(), row.start(), row.end(), row.language());
+    }
+
+    private static String sha(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

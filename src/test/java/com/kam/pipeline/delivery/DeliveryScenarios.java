@@ -87,6 +87,62 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
     }
 
     @Test
+    void aReportCorrectedAfterItWasMailedGoesAgainOnceMarkedCorrectedAndAnUnchangedOneNever() throws Exception {
+        SampleOrg org = archiveRegion("NORTH");
+        Map<String, Map<String, Set<String>>> expected = expectedMailboxes(org);
+        JobExecution first = deliver(false);
+        assertThat(first.getStatus()).as(summaryOf(first)).isEqualTo(BatchStatus.COMPLETED);
+        int mails = smtp.getReceivedMessages().length;
+        Set<String> before = new java.util.HashSet<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            before.add(m.getMessageID());
+        }
+
+        // E00018's September figures were corrected and the night forced: every PDF is rendered again
+        // (a new file each: the generation time is on the pages), only E00018's says something new
+        for (ArchiveFixture.Row row : archive.rows) {
+            boolean correctedRow = row.entityId().equals("E00018") && row.start().equals(SEP_1);
+            archive.render(row, correctedRow ? "SCORECARD E00018 corrected " + row.language() : null);
+        }
+        Map<String, String> toBeCorrected = new java.util.TreeMap<>(); // email -> the PDF they were sent
+        expected.forEach((email, byMail) -> byMail.values().forEach(files -> files.stream()
+                .filter(f -> f.startsWith("scorecard_E00018_2026-09-01_")).forEach(f -> toBeCorrected.put(email, f))));
+        assertThat(toBeCorrected).hasSize(3); // the rep, the team lead, the region manager
+
+        JobExecution again = deliver(true);
+
+        assertThat(again.getStatus()).as(summaryOf(again)).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(summaryOf(again)).contains("3 delivered").contains("(3 of them with reports corrected since they were mailed)")
+                .contains((mails - 3) + " already delivered earlier");
+        MimeMessage[] all = smtp.getReceivedMessages();
+        assertThat(all).hasSize(mails + 3);
+        Map<String, Set<String>> resent = new java.util.TreeMap<>();
+        for (MimeMessage m : all) {
+            if (before.contains(m.getMessageID())) {
+                continue;
+            }
+            String email = m.getAllRecipients()[0].toString();
+            resent.put(email, attachmentNames(m));
+            // in the recipient's language, as the PDF is (North's reports have English versions)
+            assertThat(m.getSubject()).as(email).endsWith(toBeCorrected.get(email).endsWith("_en.pdf")
+                    ? "2026-09-01 to 2026-09-30 (corrected)" : "2026-09-01 至 2026-09-30（更正）");
+            assertThat(pdfText(m)).contains("SCORECARD E00018 corrected");
+        }
+        Map<String, Set<String>> expectedResent = new java.util.TreeMap<>();
+        toBeCorrected.forEach((email, file) -> expectedResent.put(email, Set.of(file)));
+        assertThat(resent).isEqualTo(expectedResent);
+        assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE kind = 'CORRECTED' AND status = 'SENT'")).isEqualTo(3);
+
+        // the corrected version went out once; a render again of the same figures sends nothing
+        JobExecution third = deliver(true);
+        assertThat(third.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(summaryOf(third)).contains("0 delivered");
+        archive.render(archive.rows.get(0), null);
+        assertThat(summaryOf(deliver(true))).contains("0 delivered");
+        assertThat(smtp.getReceivedMessages()).hasSize(mails + 3);
+    }
+
+    @Test
     void aRecipientWhoseAddressIsRefusedIsReportedAndTheOthersStillGetTheirs() throws Exception {
         SampleOrg org = archiveRegion("NORTH");
         Map<String, List<Set<String>>> expected = asMailboxes(expectedMailboxes(org));
