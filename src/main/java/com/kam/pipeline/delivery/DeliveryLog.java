@@ -85,6 +85,20 @@ class DeliveryLog {
                 && !mailed.get(r.id()).equals(r.contentSha256())).toList();
     }
 
+    /** Report id -> the addresses a delivery of the date sent it to (scheduled, corrected or resent), in order. */
+    java.util.Map<Long, java.util.Set<String>> recipientsByReport(LocalDate businessDate) {
+        java.util.Map<Long, java.util.Set<String>> to = new java.util.HashMap<>();
+        jdbc.query("SELECT report_ids, recipient_email FROM delivery_log WHERE business_date = ? AND status <> ? ORDER BY id",
+                rs -> {
+                    for (String id : rs.getString(1).split(",")) {
+                        if (!id.isBlank()) {
+                            to.computeIfAbsent(Long.parseLong(id.trim()), k -> new java.util.LinkedHashSet<>()).add(rs.getString(2));
+                        }
+                    }
+                }, businessDate, FAILED);
+        return to;
+    }
+
     List<Failure> failuresOf(long jobExecutionId) {
         return jdbc.query("""
                 SELECT recipient_email, report_type, period_start, period_end, attempts, last_error FROM delivery_log

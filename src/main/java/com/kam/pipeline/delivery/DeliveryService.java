@@ -124,6 +124,22 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
         return outcome;
     }
 
+    /**
+     * The reports archived for a date, one line each: id (what {@code resend --report} takes), type,
+     * entity, period, language, file and whom deliveries sent it to.
+     */
+    public List<String> archivedReports(LocalDate businessDate) {
+        Map<Long, java.util.Set<String>> to = deliveryLog.recipientsByReport(businessDate);
+        List<String> lines = new ArrayList<>();
+        for (ArchivedReport r : archive.ofBusinessDate(businessDate, null)) {
+            java.util.Set<String> mailed = to.getOrDefault(r.id(), java.util.Set.of());
+            lines.add(String.format("%6d  %-9s %-6s %-10s %-10s %s..%s  %-2s  %s  %s", r.id(), r.reportType(), r.entityType(),
+                    r.entityId(), r.entityName() == null ? "" : r.entityName(), r.periodStart(), r.periodEnd(), r.language(),
+                    r.file(), mailed.isEmpty() ? "not mailed" : "mailed to " + String.join(", ", mailed)));
+        }
+        return lines;
+    }
+
     /** Where mails go in this configuration: the SMTP server or the outbox folder. */
     public String destination(Path out) {
         return destination(transport(out));

@@ -189,6 +189,32 @@ abstract class OperatingScenarios extends DeliveryTestBase {
     }
 
     @Test
+    void resendListShowsTheArchivedReportsIdsAndWhomTheyWereMailedTo() throws Exception {
+        archiveRegion("NORTH");
+        assertThat(kam("deliver", "--date", BUSINESS_DATE.toString(), "--out", work.resolve("out").toString()).exitCode()).isZero();
+        long id = jdbc.queryForObject("SELECT id FROM report_archive WHERE report_type = 'SCORECARD' AND entity_id = 'E00018'"
+                + " AND period_start = '2026-09-01' AND language = 'en'", Long.class);
+        long zh = jdbc.queryForObject("SELECT id FROM report_archive WHERE report_type = 'SCORECARD' AND entity_id = 'E00018'"
+                + " AND period_start = '2026-09-01' AND language = 'zh'", Long.class);
+        int archived = count("SELECT COUNT(*) FROM report_archive");
+
+        Result listed = kam("resend", "--list", "--date", BUSINESS_DATE.toString());
+
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out().lines()).hasSize(archived + 1).first().asString()
+                .isEqualTo(archived + " report(s) archived for 2026-10-31 (id, type, entity, period, language, file, mailed to):");
+        String line = listed.out().lines().filter(l -> l.trim().startsWith(id + " ")).findFirst().orElseThrow();
+        assertThat(line).contains("SCORECARD", "REP", "E00018", "2026-09-01..2026-09-30", " en ",
+                "scorecard_E00018_2026-09-01_en.pdf", "mailed to ").contains("zhang.ping@example.com", "ma.si@example.com");
+        assertThat(listed.out().lines().filter(l -> l.trim().startsWith(zh + " ")).findFirst().orElseThrow())
+                .doesNotContain("zhang.ping@example.com");
+        assertThat(kam("resend", "--help").out()).contains("kam resend --list --date D").doesNotContain("kam runs");
+        Result noTo = kam("resend", "--report", Long.toString(id));
+        assertThat(noTo.exitCode()).isEqualTo(KamCommand.BAD_USAGE);
+        assertThat(noTo.err()).contains("kam resend --list --date D shows the ids");
+    }
+
+    @Test
     void aMalformedDistributionFileIsRefusedWithFileLineAndReasonBeforeAnyJobRuns() throws Exception {
         Files.writeString(DISTRIBUTION, """
                 rules:
