@@ -80,11 +80,6 @@ enum KindTable {
         return this == VISIT_PLAN || this == DAILY_REPORT ? "rep_id" : null;
     }
 
-    /** Position of {@link #repColumn} among the kind's fields; -1 for a kind replaced per date. */
-    int repFieldIndex() {
-        return repColumn() == null ? -1 : InputKind.valueOf(name()).indexOf(repColumn());
-    }
-
     List<String> columns() {
         List<String> columns = new ArrayList<>();
         for (String field : fields) {

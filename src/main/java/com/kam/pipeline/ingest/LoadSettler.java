@@ -163,45 +163,60 @@ class LoadSettler implements Tasklet {
         }
     }
 
-    /** Earlier rows a newer load replaces: those an older load held for a date, of the reps listed (plans, reports). */
-    private record Replacement(long load, LocalDate date, long oldLoad, List<String> reps, Map<String, String> counts) {
+    /**
+     * Earlier rows a newer load replaces: those an older load held for a date, of the reps listed
+     * (plans, reports; empty: the whole date), with their rows before and now by rep, and the reps
+     * of the older load's date it keeps.
+     */
+    private record Replacement(long load, LocalDate date, long oldLoad, List<String> reps, Map<String, String> counts,
+                               List<String> kept) {
     }
 
     private void settleDated(List<IngestLoads.Load> pending, String ids) {
-        // per load and date, how many reps it covers (1 for a kind replaced per date)
-        Map<String, Integer> covered = new HashMap<>();
-        jdbc.query("SELECT load_id, data_date, COUNT(*) FROM ingest_load_date WHERE load_id IN (" + ids + ")"
-                + " GROUP BY load_id, data_date", rs -> {
-                    covered.put(rs.getLong(1) + "|" + rs.getDate(2).toLocalDate(), rs.getInt(3));
-                });
-        // an older load of the same source covering the same date, and for plans and reports the same rep:
-        // its rows there are replaced (the rule: KindTable.repColumn)
-        Map<List<Object>, Replacement> replacements = new LinkedHashMap<>();
-        // per load and date, per rep: whether its rows are exactly those of the settled loads they replace
-        Map<String, Map<String, Boolean>> sameByRep = new HashMap<>();
+        // an older load of the same source covering the same date: its rows there are replaced, for
+        // plans and reports those of the reps the newer load has rows for (the rule: KindTable.repColumn)
+        List<Replacement> replacements = new ArrayList<>();
+        // per load and date: whether its rows are exactly those of the settled loads they replace
+        Map<String, Boolean> unchanged = new TreeMap<>();
         Set<Long> tonight = new HashSet<>(pending.stream().map(IngestLoads.Load::id).toList());
-        jdbc.query("SELECT n.load_id, n.data_date, n.rep_id, o.load_id, n.row_count, o.row_count,"
-                + " CASE WHEN n.row_count = o.row_count AND n.content_hash = o.content_hash THEN 1 ELSE 0 END"
+        Map<String, Map<String, Integer>> repsOf = new HashMap<>();
+        for (Map<String, Object> r : jdbc.queryForList("SELECT n.load_id, n.data_date, o.load_id AS old_load,"
+                + " CASE WHEN n.row_count = o.row_count AND n.content_hash = o.content_hash THEN 1 ELSE 0 END AS same_rows"
                 + " FROM ingest_load_date n JOIN ingest_load_date o ON o.source_name = n.source_name AND o.kind = n.kind"
-                + " AND o.data_date = n.data_date AND o.rep_id = n.rep_id AND o.load_id < n.load_id WHERE n.load_id IN (" + ids + ")"
-                + " ORDER BY n.load_id, n.data_date, o.load_id, n.rep_id", rs -> {
-                    long load = rs.getLong(1);
-                    LocalDate day = rs.getDate(2).toLocalDate();
-                    String rep = rs.getString(3);
-                    long oldLoad = rs.getLong(4);
-                    Replacement r = replacements.computeIfAbsent(List.of(load, day, oldLoad),
-                            k -> new Replacement(load, day, oldLoad, new ArrayList<>(), new TreeMap<>()));
-                    r.reps().add(rep);
-                    r.counts().put(rep, rs.getInt(6) + " row(s), now " + rs.getInt(5));
-                    // (a load of tonight replaced in turn was never rolled up: its rows are no baseline)
-                    boolean same = rs.getInt(7) == 1 && !tonight.contains(oldLoad);
-                    sameByRep.computeIfAbsent(load + "|" + day, k -> new HashMap<>()).merge(rep, same, Boolean::logicalAnd);
-                });
+                + " AND o.data_date = n.data_date AND o.load_id < n.load_id WHERE n.load_id IN (" + ids + ")"
+                + " ORDER BY n.load_id, n.data_date, o.load_id")) {
+            long load = ((Number) r.get("load_id")).longValue();
+            LocalDate day = ((java.sql.Date) r.get("data_date")).toLocalDate();
+            long oldLoad = ((Number) r.get("old_load")).longValue();
+            // (a load of tonight replaced in turn was never rolled up: its rows are no baseline)
+            boolean same = ((Number) r.get("same_rows")).intValue() == 1 && !tonight.contains(oldLoad);
+            Replacement replacement;
+            if (table.repColumn() == null) {
+                replacement = new Replacement(load, day, oldLoad, List.of(), Map.of(), List.of());
+            } else {
+                Map<String, Integer> now = repsOf.computeIfAbsent(load + "|" + day, k -> rowsByRep(load, day));
+                Map<String, Integer> before = rowsByRep(oldLoad, day);
+                List<String> reps = new ArrayList<>(before.keySet());
+                reps.retainAll(now.keySet());
+                if (reps.isEmpty()) {
+                    continue; // other reps' rows of the day: both loads' stay
+                }
+                Map<String, String> counts = new TreeMap<>();
+                reps.forEach(rep -> counts.put(rep, before.get(rep) + " row(s), now " + now.get(rep)));
+                List<String> kept = new ArrayList<>(before.keySet());
+                kept.removeAll(now.keySet());
+                replacement = new Replacement(load, day, oldLoad, reps, counts, kept);
+                // the same rows again only if it has the same reps as the day it replaces
+                same = same && before.keySet().equals(now.keySet());
+            }
+            replacements.add(replacement);
+            unchanged.merge(load + "|" + day, same, Boolean::logicalAnd);
+        }
         Map<String, Integer> replacedRows = new TreeMap<>();
         Map<Long, Integer> replacedOfLoad = new TreeMap<>();
         Map<Long, IngestLoads.Load> byId = new HashMap<>();
         pending.forEach(load -> byId.put(load.id(), load));
-        for (Replacement r : replacements.values()) {
+        for (Replacement r : replacements) {
             int rows = replace(r);
             replacedRows.merge(r.load() + "|" + r.date(), rows, Integer::sum);
             replacedOfLoad.merge(r.oldLoad(), rows, Integer::sum);
@@ -219,9 +234,7 @@ class LoadSettler implements Tasklet {
             String[] parts = key.split("\\|");
             long load = Long.parseLong(parts[0]);
             LocalDate day = LocalDate.parse(parts[1]);
-            // unchanged only if every rep it has rows for had the same rows before
-            Map<String, Boolean> reps = sameByRep.getOrDefault(key, Map.of());
-            if (reps.size() == covered.getOrDefault(key, -1) && !reps.containsValue(false)) {
+            if (unchanged.getOrDefault(key, false)) {
                 // the same rows again: nothing for the rollups to recompute
                 jdbc.update("DELETE FROM recompute_request WHERE load_id = ? AND data_date = ?", load, day);
                 sameDates.merge(load, 1, Integer::sum);
@@ -285,6 +298,16 @@ class LoadSettler implements Tasklet {
                 + " AND n.employee_id = o.employee_id) ORDER BY o.employee_id", String.class, load.sourceName(), load.id(), load.id());
     }
 
+    /** A load's rows of a date by rep, in rep order. */
+    private Map<String, Integer> rowsByRep(long load, LocalDate day) {
+        Map<String, Integer> rows = new TreeMap<>();
+        jdbc.query("SELECT " + table.repColumn() + ", COUNT(*) FROM " + table.table + " WHERE load_id = ? AND "
+                + table.dateColumn + " = ? GROUP BY " + table.repColumn(), rs -> {
+                    rows.put(rs.getString(1), rs.getInt(2));
+                }, load, day);
+        return rows;
+    }
+
     /** Deletes the earlier rows a replacement names, and their coverage; returns how many rows went. */
     private int replace(Replacement r) {
         List<Object> args = new ArrayList<>(List.of(r.oldLoad(), r.date()));
@@ -295,8 +318,13 @@ class LoadSettler implements Tasklet {
         }
         int rows = jdbc.update("DELETE FROM " + table.table + " WHERE load_id = ? AND " + table.dateColumn + " = ?"
                 + (ofReps.isEmpty() ? "" : " AND " + table.repColumn() + ofReps) + ownRows, args.toArray());
-        jdbc.update("DELETE FROM ingest_load_date WHERE load_id = ? AND data_date = ?" + (ofReps.isEmpty() ? "" : " AND rep_id"
-                + ofReps), args.toArray());
+        if (r.kept().isEmpty()) {
+            jdbc.update("DELETE FROM ingest_load_date WHERE load_id = ? AND data_date = ?", r.oldLoad(), r.date());
+        } else {
+            // what is left of its day is no longer what it loaded: a fingerprint of 0 matches no new load's
+            jdbc.update("UPDATE ingest_load_date SET row_count = row_count - ?, content_hash = 0 WHERE load_id = ?"
+                    + " AND data_date = ?", rows, r.oldLoad(), r.date());
+        }
         return rows;
     }
 
@@ -311,8 +339,7 @@ class LoadSettler implements Tasklet {
         if (table.repColumn() == null) {
             return;
         }
-        List<String> kept = jdbc.queryForList("SELECT rep_id FROM ingest_load_date WHERE load_id = ? AND data_date = ?"
-                + " ORDER BY rep_id", String.class, r.oldLoad(), r.date());
+        List<String> kept = r.kept();
         if (kept.isEmpty()) {
             return; // every rep of the earlier load's day: a corrected file
         }

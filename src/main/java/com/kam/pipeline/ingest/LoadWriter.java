@@ -73,37 +73,31 @@ class LoadWriter implements ItemWriter<CheckedRow> {
     }
 
     /**
-     * Counts the chunk's rows per load and date (and rep, for plans and reports: see
-     * {@link KindTable#repColumn}) into {@code ingest_load_date}, with the sum of their
-     * fingerprints ({@link KindTable#contentHash}), in the chunk's own transaction, so the
+     * Counts the chunk's rows per load and date into {@code ingest_load_date}, with the sum of
+     * their fingerprints ({@link KindTable#contentHash}), in the chunk's own transaction, so the
      * coverage of each load is exact even across a restart.
      */
     private void recordCoverage(List<CheckedRow.Valid> valid) {
-        // per load, date, rep and source: rows and the sum of their fingerprints
+        // per load, date and source: rows and the sum of their fingerprints
         Map<List<Object>, long[]> coverage = new LinkedHashMap<>();
         int dateField = table.dateFieldIndex();
-        int repField = table.repFieldIndex();
         LoadRef runLoad = null;
         Object runDate = null;
-        Object runRep = null;
         long[] sums = null;
-        for (CheckedRow.Valid row : valid) { // rows of a load, date and rep mostly come together: look up once per run
+        for (CheckedRow.Valid row : valid) { // rows of a load and date mostly come together: look up once per run
             Object date = row.values()[dateField];
-            Object rep = repField < 0 ? "" : row.values()[repField];
-            if (row.load() != runLoad || !date.equals(runDate) || !rep.equals(runRep)) {
+            if (row.load() != runLoad || !date.equals(runDate)) {
                 runLoad = row.load();
                 runDate = date;
-                runRep = rep;
-                sums = coverage.computeIfAbsent(List.of(runLoad.id(), date, rep, runLoad.source().name()), key -> new long[2]);
+                sums = coverage.computeIfAbsent(List.of(runLoad.id(), date, runLoad.source().name()), key -> new long[2]);
             }
             sums[0]++;
             sums[1] += table.contentHash(row);
         }
         List<Object[]> rows = new ArrayList<>(coverage.size());
-        coverage.forEach((key, sum) -> rows.add(new Object[] {key.get(0), key.get(3), kindCode, key.get(1), key.get(2), sum[0],
-                sum[1]}));
-        jdbc.batchUpdate("INSERT INTO ingest_load_date (load_id, source_name, kind, data_date, rep_id, row_count, content_hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE row_count = row_count + VALUES(row_count),"
+        coverage.forEach((key, sum) -> rows.add(new Object[] {key.get(0), key.get(2), kindCode, key.get(1), sum[0], sum[1]}));
+        jdbc.batchUpdate("INSERT INTO ingest_load_date (load_id, source_name, kind, data_date, row_count, content_hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE row_count = row_count + VALUES(row_count),"
                 + " content_hash = content_hash + VALUES(content_hash)", rows);
     }
 
