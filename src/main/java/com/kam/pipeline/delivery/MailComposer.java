@@ -45,7 +45,7 @@ final class MailComposer {
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(settings.from());
-            helper.setTo(mail.recipient().email().trim());
+            helper.setTo(addressOf(mail.recipient()));
             helper.setSubject(format(texts, "subject", type, period) + (mail.correction() ? texts.getString("corrected") : "")
                     + (resent ? " " + texts.getString("resent") : ""));
             StringBuilder body = new StringBuilder()
@@ -97,6 +97,17 @@ final class MailComposer {
             return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The recipient with the name from the organisation file, so a mail client shows 陈斌, not only the address. */
+    private static jakarta.mail.internet.InternetAddress addressOf(Person person) {
+        String email = person.email().trim();
+        try {
+            return person.name() == null || person.name().isBlank() ? new jakarta.mail.internet.InternetAddress(email, true)
+                    : new jakarta.mail.internet.InternetAddress(email, person.name().trim(), "UTF-8");
+        } catch (java.io.UnsupportedEncodingException | jakarta.mail.internet.AddressException e) {
+            throw new MailPreparationException("bad address " + email + ": " + e.getMessage(), e);
         }
     }
 }

@@ -121,7 +121,7 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
             if (before.contains(m.getMessageID())) {
                 continue;
             }
-            String email = m.getAllRecipients()[0].toString();
+            String email = ((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress();
             resent.put(email, attachmentNames(m));
             // in the recipient's language, as the PDF is (North's reports have English versions)
             assertThat(m.getSubject()).as(email).endsWith(toBeCorrected.get(email).endsWith("_en.pdf")
@@ -160,7 +160,7 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
     private List<MimeMessage> messagesTo(String email) throws Exception {
         List<MimeMessage> found = new ArrayList<>();
         for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (m.getAllRecipients()[0].toString().equals(email)) {
+            if (((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress().equals(email)) {
                 found.add(m);
             }
         }

@@ -197,7 +197,8 @@ abstract class DeliveryTestBase {
         for (MimeMessage message : smtp.getReceivedMessages()) {
             Address[] to = message.getAllRecipients();
             assertThat(to).hasSize(1);
-            boxes.computeIfAbsent(to[0].toString(), e -> new ArrayList<>()).add(attachmentNames(message));
+            boxes.computeIfAbsent(((jakarta.mail.internet.InternetAddress) to[0]).getAddress(), e -> new ArrayList<>())
+                    .add(attachmentNames(message));
         }
         return boxes;
     }

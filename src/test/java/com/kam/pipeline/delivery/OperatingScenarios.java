@@ -79,11 +79,17 @@ abstract class OperatingScenarios extends DeliveryTestBase {
         String director = jdbc.queryForObject("SELECT MIN(email) FROM org_assignment WHERE role = 'DIRECTOR'", String.class);
         assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
-                return m.getAllRecipients()[0].toString().equals(director);
+                return ((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress().equals(director);
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException(e);
             }
-        })).singleElement().satisfies(m -> assertThat(m.getSubject()).contains("月度销售漏斗与预测"));
+        })).singleElement().satisfies(m -> {
+            assertThat(m.getSubject()).contains("月度销售漏斗与预测");
+            // addressed with the name the organisation file gives, as a mail client shows it
+            assertThat(((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getPersonal()).isEqualTo(
+                    jdbc.queryForObject("SELECT MIN(name) FROM org_assignment WHERE email = ?", String.class, director));
+            assertThat(m.getHeader("To")[0]).startsWith("=?UTF-8?");
+        });
         // what Actuator shows under `kam serve`
         assertThat(meters.get("kam.mail.sent").tag("type", "SCORECARD").counter().count()).isPositive();
         assertThat(meters.get("kam.job.duration").tag("job", "deliver").tag("status", "COMPLETED").timer().count()).isPositive();
@@ -106,7 +112,7 @@ abstract class OperatingScenarios extends DeliveryTestBase {
         Result resend = kam("resend", "--report", Long.toString(reportId), "--to", "auditor@example.com");
         assertThat(resend.exitCode()).as(resend.err()).isZero();
         assertThat(smtp.getReceivedMessages()).hasSize(mails + 1);
-        assertThat(smtp.getReceivedMessages()[mails].getAllRecipients()[0].toString()).isEqualTo("auditor@example.com");
+        assertThat(((jakarta.mail.internet.InternetAddress) smtp.getReceivedMessages()[mails].getAllRecipients()[0]).getAddress()).isEqualTo("auditor@example.com");
         assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE kind = 'RESEND' AND status = 'SENT'")).isEqualTo(1);
 
         assertThat(kam("resend", "--report", "999999", "--to", "auditor@example.com").exitCode()).isEqualTo(KamCommand.BAD_USAGE);

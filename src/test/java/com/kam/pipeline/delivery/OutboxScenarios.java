@@ -51,7 +51,7 @@ abstract class OutboxScenarios extends DeliveryTestBase {
             try (InputStream in = Files.newInputStream(file)) {
                 MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
                 messages.add(message);
-                written.computeIfAbsent(message.getAllRecipients()[0].toString(), e -> new ArrayList<>())
+                written.computeIfAbsent(((jakarta.mail.internet.InternetAddress) message.getAllRecipients()[0]).getAddress(), e -> new ArrayList<>())
                         .add(attachmentNames(message));
             }
         }
@@ -86,7 +86,7 @@ abstract class OutboxScenarios extends DeliveryTestBase {
 
     private static String to(MimeMessage m) {
         try {
-            return m.getAllRecipients()[0].toString();
+            return ((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress();
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
