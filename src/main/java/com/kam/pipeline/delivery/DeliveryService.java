@@ -64,7 +64,11 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
         List<DeliveryLog.Failure> failures = new ArrayList<>();
         DeliverySummary.Unreachable unreachable = null;
         int corrected = 0;
+        com.kam.pipeline.system.ProgressLine progress = new com.kam.pipeline.system.ProgressLine(log);
+        int done = 0;
         for (MailPlan planned : plan.mails()) {
+            progress.step(false, "deliver: {} of {} mails done ({} delivered, {} failed)", done++, plan.mails().size(), delivered,
+                    failures.size());
             MailPlan mail = planned;
             if (isDone(planned)) {
                 // delivered before: only reports corrected since go again, in a mail marked so

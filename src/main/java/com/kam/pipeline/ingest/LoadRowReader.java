@@ -162,11 +162,11 @@ class LoadRowReader implements ItemStreamReader<CheckedRow>, StepExecutionListen
         }
     }
 
-    /** A progress line at most every ten seconds, so a long load shows it is moving. */
+    /** The loads read so far, in a progress line ({@link com.kam.pipeline.system.ProgressLine}). */
     private static final class Progress {
         private final InputKind kind;
+        private final com.kam.pipeline.system.ProgressLine line = new com.kam.pipeline.system.ProgressLine(log);
         private long rows;
-        private long lastLine = System.nanoTime();
 
         Progress(InputKind kind) {
             this.kind = kind;
@@ -174,10 +174,7 @@ class LoadRowReader implements ItemStreamReader<CheckedRow>, StepExecutionListen
 
         void fileDone(int done, int of, long rowsOfFile) {
             rows += rowsOfFile;
-            if (System.nanoTime() - lastLine > 10_000_000_000L || done == of && of > 1) {
-                lastLine = System.nanoTime();
-                log.info("{}: {} of {} loads read, {} rows", kind.code(), done, of, rows);
-            }
+            line.step(done == of && of > 1, "{}: {} of {} loads read, {} rows", kind.code(), done, of, rows);
         }
     }
 

@@ -27,6 +27,8 @@ class EntityRenderer implements ItemProcessor<ReportEntity, List<ArchivedReport>
     private final EntityReader reader;
     private final Queue<String> nothing = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pdfs = new AtomicInteger();
+    private final AtomicInteger entities = new AtomicInteger();
+    private com.kam.pipeline.system.ProgressLine progress;
 
     EntityRenderer(ReportContent content, EntityReports reports, EntityReader reader) {
         this.content = content;
@@ -38,11 +40,15 @@ class EntityRenderer implements ItemProcessor<ReportEntity, List<ArchivedReport>
     public void beforeStep(StepExecution stepExecution) {
         nothing.clear();
         pdfs.set(0);
+        entities.set(0);
+        progress = new com.kam.pipeline.system.ProgressLine(log);
     }
 
     @Override
     public List<ArchivedReport> process(ReportEntity entity) {
         Optional<List<ArchivedReport>> written = reports.make(content, entity, reader.run());
+        progress.step(false, "{}: {} entities done, {} PDFs so far", content.type(), entities.incrementAndGet(),
+                pdfs.get() + written.map(List::size).orElse(0));
         if (written.isEmpty()) {
             log.debug("{} for {}: nothing to report, no PDF", content.type(), entity.label());
             nothing.add(entity.label());
