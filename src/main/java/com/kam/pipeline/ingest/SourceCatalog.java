@@ -95,8 +95,7 @@ public final class SourceCatalog {
                     + "'; settings are name, kind, type, file-pattern, encoding, delimiter, sheet, date-formats,"
                     + " datetime-formats, columns, ignore-columns, values, jdbc, sql, description");
         } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new MappingException(file, line, e.getOriginalMessage());
+            throw new MappingException(file, ConfigFile.lineOf(e), e.getOriginalMessage());
         }
         if (m == null) {
             throw new MappingException(file, 0, "file is empty");

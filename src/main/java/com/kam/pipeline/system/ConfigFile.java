@@ -34,13 +34,25 @@ public final class ConfigFile {
             throw new ConfigException(file, lineOf(file, e.getPropertyName()),
                     "unknown setting '" + e.getPropertyName() + "'; settings are " + settings);
         } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ConfigException(file, line, e.getOriginalMessage());
+            throw new ConfigException(file, lineOf(e), e.getOriginalMessage());
         }
         if (value == null) {
             throw new ConfigException(file, 0, "file is empty");
         }
         return value;
+    }
+
+    /**
+     * The line a YAML error is on: the one the scanner's own message names when it names one (for a
+     * tab, the location Jackson gives is the token before it, a line early), else Jackson's.
+     */
+    public static int lineOf(JacksonException e) {
+        java.util.regex.Matcher scanner = java.util.regex.Pattern.compile("in reader, line (\\d+), column")
+                .matcher(String.valueOf(e.getOriginalMessage()));
+        if (scanner.find()) {
+            return Integer.parseInt(scanner.group(1));
+        }
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
     }
 
     /** A problem with one setting, pointing at the first line that defines it. */

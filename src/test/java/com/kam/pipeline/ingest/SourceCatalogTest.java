@@ -69,6 +69,10 @@ class SourceCatalogTest {
                 """);
         assertThatThrownBy(() -> SourceCatalog.load(folder, Map.of())).isInstanceOf(MappingException.class)
                 .hasMessageMatching(".*crm.yml:\\d+: .*");
+        // a line indented with a tab is named itself, not the line before it
+        write("name: crm\nkind: daily_report\ntype: csv\nfile-pattern: \"x_*.csv\"\n\tdescription: x\n");
+        assertThatThrownBy(() -> SourceCatalog.load(folder, Map.of())).isInstanceOf(MappingException.class)
+                .hasMessageContaining("crm.yml:5:");
     }
 
     @Test
