@@ -76,7 +76,39 @@ public class ForecastService {
                 (read - started) / 1_000_000, (computed - read) / 1_000_000, (System.nanoTime() - started) / 1_000_000,
                 factors == 0 ? "" : "; P10-P90 calibrated by the last backtest (" + factors + " factors)");
         warnOfAnOldSnapshot(kind, asOf, data.snapshotDate());
+        if (ForecastStore.NIGHTLY.equals(kind)) {
+            warnOfMonthsWithoutTargets(asOf, data);
+        }
         return new Outcome(runId, data);
+    }
+
+    /**
+     * A month of the quarter the coverage is measured against with no sales target for anyone
+     * counts as 0 in the quarter's target, which then looks easy to cover: say so (targets are
+     * often loaded a month at a time).
+     */
+    static List<LocalDate> monthsWithoutTargets(LocalDate asOf, AsOfData data) {
+        Horizon quarter = Horizon.openQuarter(asOf);
+        java.util.Set<LocalDate> withTargets = new java.util.HashSet<>();
+        data.targets().values().forEach(months -> withTargets.addAll(months.keySet()));
+        List<LocalDate> missing = new java.util.ArrayList<>();
+        for (LocalDate month = quarter.start(); month.isBefore(quarter.end()); month = month.plusMonths(1)) {
+            if (!withTargets.contains(month)) {
+                missing.add(month);
+            }
+        }
+        return missing;
+    }
+
+    private static void warnOfMonthsWithoutTargets(LocalDate asOf, AsOfData data) {
+        List<LocalDate> missing = monthsWithoutTargets(asOf, data);
+        if (!missing.isEmpty()) {
+            Horizon quarter = Horizon.openQuarter(asOf);
+            log.warn("forecast as of {}: no sales target for {}: the quarter's target and coverage ({}..{}) count {} as 0."
+                    + " Load the targets of {}", asOf, missing.stream().map(m -> m.toString().substring(0, 7)).toList(),
+                    quarter.start(), quarter.end(), missing.size() == 1 ? "that month" : "those months",
+                    missing.size() == 1 ? "that month" : "those months");
+        }
     }
 
     /** Snapshots come nightly or weekly; an older one means the export stopped, or the date was mistyped. */

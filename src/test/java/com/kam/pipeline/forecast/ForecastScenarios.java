@@ -274,7 +274,9 @@ abstract class ForecastScenarios extends ForecastTestBase {
      * pipeline to close, so the coverage is of next month's (quarter's) target, as the next day's run measures it.
      */
     @Test
-    void asOfAMonthsLastDayCoverageIsOfNextMonthsTarget() throws Exception {
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void asOfAMonthsLastDayCoverageIsOfNextMonthsTarget(org.springframework.boot.test.system.CapturedOutput output)
+            throws Exception {
         new ForecastFixture(jdbc).juneWin();
         // the 06-29 snapshot: open O1 100,000 + O2 200,000 + O3 50,000 + O4 300,000 + O5 10,000 = 660,000
         assertThat(job.run(ForecastFixture.JUNE_29, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -296,6 +298,9 @@ abstract class ForecastScenarios extends ForecastTestBase {
         assertThat((BigDecimal) end.get("month_coverage")).isEqualByComparingTo("2.2000");
         assertThat((BigDecimal) end.get("quarter_remaining")).isEqualByComparingTo("300000.00");
         assertThat((BigDecimal) end.get("quarter_coverage")).isEqualByComparingTo("2.2000");
+        // which the log says is Q3 without August's and September's targets
+        assertThat(output.getAll()).contains("forecast as of 2026-06-30: no sales target for [2026-08, 2026-09]: the quarter's"
+                + " target and coverage (2026-07-01..2026-09-30) count those months as 0");
         // the same as the 07-01 run's, from the same snapshot
         LocalDate july1 = LocalDate.of(2026, 7, 1);
         assertThat(job.run(july1, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
