@@ -24,15 +24,17 @@ class RollupJobConfiguration {
     static final String SUMMARY = com.kam.pipeline.system.NightlyFlow.SUMMARY;
 
     @Bean
-    Job rollupJob(JobRepository repository, PlatformTransactionManager transactions, RollupService service) {
+    Job rollupJob(JobRepository repository, PlatformTransactionManager transactions, RollupService service,
+                  org.springframework.jdbc.core.JdbcTemplate jdbc) {
         return new JobBuilder(JOB_NAME, repository)
                 .start(new StepBuilder("rollup-figures", repository).tasklet((contribution, chunk) -> {
                     var execution = chunk.getStepContext().getStepExecution();
                     var parameters = execution.getJobParameters();
-                    RollupService.Result result = service.run(parameters.getLocalDate(JobRunner.BUSINESS_DATE),
-                            "true".equals(parameters.getString(FULL)));
+                    java.time.LocalDate asOf = parameters.getLocalDate(JobRunner.BUSINESS_DATE);
+                    RollupService.Result result = service.run(asOf, "true".equals(parameters.getString(FULL)));
                     contribution.incrementWriteCount(result.rows());
-                    execution.getJobExecution().getExecutionContext().putString(SUMMARY, result.format() + System.lineSeparator());
+                    execution.getJobExecution().getExecutionContext().putString(SUMMARY, result.format() + System.lineSeparator()
+                            + ReportsDrawnEarlier.notice(ReportsDrawnEarlier.of(jdbc, result, asOf)));
                     return RepeatStatus.FINISHED;
                 }, transactions).build())
                 .build();

@@ -29,7 +29,14 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     private static final List<String> KINDS = List.of("daily_report", "visit_plan", "target");
 
     /** What a run did. */
-    public record Result(String mode, String reason, LocalDate firstDate, LocalDate lastDate, int dates, int rows) {
+    public record Result(String mode, String reason, LocalDate firstDate, LocalDate lastDate, int dates, int rows,
+                         List<LocalDate[]> ranges) {
+
+        /** A run whose dates need not be listed (a full recompute, or none). */
+        public Result(String mode, String reason, LocalDate firstDate, LocalDate lastDate, int dates, int rows) {
+            this(mode, reason, firstDate, lastDate, dates, rows, List.of());
+        }
+
         public String format() {
             return dates == 0 ? "rollup: nothing to recompute (" + reason + ")"
                     : String.format("rollup %s (%s): %d dates from %s to %s, %d rows written", mode, reason, dates,
@@ -224,7 +231,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         rows += figuresAfterPeriods(asOf, settings, appraisal, now, dates.first().withDayOfMonth(1),
                 dates.last().withDayOfMonth(1), firstWeek, CalendarTable.weekStart(asOf, settings));
         log.info("rollup {}: incremental, {} dates from {} to {}", asOf, dates.size(), dates.first(), dates.last());
-        return new Result("INCREMENTAL", "new or corrected rows", dates.first(), dates.last(), dates.size(), rows);
+        return new Result("INCREMENTAL", "new or corrected rows", dates.first(), dates.last(), dates.size(), rows,
+                DateRanges.of(dates));
     }
 
     /**

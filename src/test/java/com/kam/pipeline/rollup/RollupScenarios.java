@@ -450,6 +450,34 @@ abstract class RollupScenarios {
         }
         assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 17), "rollup");
     }
+    @Test
+    void aLateReportNamesTheReportsOtherNightsRenderedFromTheFiguresItChanged() throws Exception {
+        RollupFixture.writeAll(inbox);
+        night(LocalDate.of(2026, 12, 31));
+        // December's scorecards of 王小明, rendered and mailed on the night of 12-31, and the digests of 12-09 and 12-20
+        for (String[] r : new String[][] {{"SCORECARD", "2026-12-01", "2026-12-31", "zh"}, {"SCORECARD", "2026-12-01", "2026-12-31", "en"},
+                {"DIGEST", "2026-12-09", "2026-12-09", "zh"}, {"DIGEST", "2026-12-20", "2026-12-20", "zh"}}) {
+            jdbc.update("INSERT INTO report_archive (report_type, entity_type, entity_id, period_start, period_end, language, as_of,"
+                    + " business_date, file_path, sha256, bytes, pages, created_at) VALUES (?, 'REP', 'R001', ?, ?, ?, ?, ?, 'x.pdf',"
+                    + " 'x', 1, 1, CURRENT_TIMESTAMP)", r[0], LocalDate.parse(r[1]), LocalDate.parse(r[2]), r[3],
+                    LocalDate.parse(r[2]), LocalDate.parse(r[2]));
+        }
+        // 王小明's report of 12-10 arrives late, on the night of 2027-01-02
+        RollupFixture.report(inbox, "2026-12-10",
+                "R001,2026-12-10,C003,10:00,订货,首单,是,3000,600,0,25,2026-12-30 09:00:00,出勤,0,0,,,\n");
+        assertThat(ingest.ingest(LocalDate.of(2027, 1, 2), false, inbox, work.resolve("out")).succeeded()).isTrue();
+        StringWriter out = new StringWriter();
+        assertThat(rollup.run(LocalDate.of(2027, 1, 2), false, false, new PrintWriter(out), new PrintWriter(out))).isZero();
+
+        assertThat(out.toString()).contains("reports rendered on other nights from figures this run changed;")
+                .contains("    SCORECARD 2026-12-01..2026-12-31 (2 PDF(s) of the night of 2026-12-31)")
+                .doesNotContain("DIGEST");
+        // a night with only its own new day names none
+        StringWriter next = new StringWriter();
+        assertThat(rollup.run(LocalDate.of(2027, 1, 3), false, false, new PrintWriter(next), new PrintWriter(next))).isZero();
+        assertThat(next.toString()).doesNotContain("reports rendered on other nights");
+    }
+
     /** A day's report of one service visit to 上海电力公司 with the day's complaint counts. */
     static String visit(String rep, String date, int received, int resolved) {
         return rep + "," + date + ",C001,10:00,服务,回访,是,,,,30," + date + " 19:00:00,出勤," + received + "," + resolved
