@@ -54,10 +54,15 @@ class ScorecardContent implements ReportContent {
         parameters.put("GRADE", head.get("grade"));
         parameters.put("RANK_IN_TEAM", head.get("rank_in_team"));
         parameters.put("TEAM_SIZE", head.get("team_size"));
-        // the stored figures are as of the last rollup run (a scorecard rendered for an earlier date
-        // shows them too): before the month's last day, its score and grade are provisional
-        LocalDate through = jdbc.query("SELECT business_date FROM rollup_run ORDER BY id DESC LIMIT 1",
-                rs -> rs.next() ? rs.getObject(1, LocalDate.class) : null);
+        // the stored figures reach the last rep-day rolled up (a scorecard rendered for an earlier date
+        // shows them too, and so does one rendered after a rollup rerun for an earlier date, which
+        // keeps the later days): before the month's last day, its score and grade are provisional.
+        // (Without rep-days, the last rollup run's date.)
+        LocalDate through = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
+        if (through == null) {
+            through = jdbc.query("SELECT business_date FROM rollup_run ORDER BY id DESC LIMIT 1",
+                    rs -> rs.next() ? rs.getObject(1, LocalDate.class) : null);
+        }
         parameters.put("FIGURES_AS_OF", (through != null ? through : asOf).toString());
         List<Map<String, ?>> month = Rows.query(jdbc, "SELECT orders_amount, sales_target, sales_attainment, gross_margin,"
                 + " collections, visits, effective_visit_rate, new_customers, complaints_open, complaints_received,"

@@ -348,7 +348,23 @@ abstract class ReportScenarios extends ReportTestBase {
         jdbc.update("INSERT INTO rollup_run (business_date, mode, dates, rows_written, master_load_id, reason, started_at,"
                 + " finished_at) VALUES ('2026-05-31', 'FULL', 31, 0, 0, 'test', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
         reports.run(ReportFixture.DATE.minusDays(16), ReportType.SCORECARD, true, out);
-        try (var files = Files.list(out.resolve("2026-05-15/reports/scorecard"))) {
+        assertNotProvisional(out.resolve("2026-05-15/reports/scorecard"));
+
+        // and stay so after a rollup rerun for an earlier date, which keeps the month's later days
+        jdbc.update("INSERT INTO rollup_run (business_date, mode, dates, rows_written, master_load_id, reason, started_at,"
+                + " finished_at) VALUES ('2026-05-20', 'INCREMENTAL', 1, 0, 0, 'test', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        jdbc.update("INSERT INTO rollup_rep_day (work_date, rep_id, team_code, region_code, orders_amount, gross_margin,"
+                + " collections, expenses, visits_planned, planned_visits_made, visits, effective_visits, order_visits,"
+                + " new_customers, complaints_received, complaints_resolved, report_due, report_submitted, report_on_time,"
+                + " report_complete, sales_target_share, margin_target_share, collection_target_share,"
+                + " new_customer_target_share, visit_target_share, has_target) VALUES ('2026-05-31', 'R001', NULL, 'EAST',"
+                + " 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)");
+        reports.run(ReportFixture.DATE.minusDays(16), ReportType.SCORECARD, true, out);
+        assertNotProvisional(out.resolve("2026-05-15/reports/scorecard"));
+    }
+
+    private void assertNotProvisional(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
             for (Path pdf : files.toList()) {
                 assertThat(open(pdf).text()).doesNotContain("月度未结束").doesNotContain("Month in progress");
             }
