@@ -104,8 +104,12 @@ final class MailComposer {
     private static jakarta.mail.internet.InternetAddress addressOf(Person person) {
         String email = person.email().trim();
         try {
-            return person.name() == null || person.name().isBlank() ? new jakarta.mail.internet.InternetAddress(email, true)
-                    : new jakarta.mail.internet.InternetAddress(email, person.name().trim(), "UTF-8");
+            // checked as an address first: a name set with it is not checked
+            jakarta.mail.internet.InternetAddress address = new jakarta.mail.internet.InternetAddress(email, true);
+            if (person.name() != null && !person.name().isBlank() && !person.name().trim().equals(email)) {
+                address.setPersonal(person.name().trim(), "UTF-8");
+            }
+            return address;
         } catch (java.io.UnsupportedEncodingException | jakarta.mail.internet.AddressException e) {
             throw new MailPreparationException("bad address " + email + ": " + e.getMessage(), e);
         }

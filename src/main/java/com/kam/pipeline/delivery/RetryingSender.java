@@ -96,6 +96,13 @@ final class RetryingSender {
      * before its greeting), or null when it answered: a 4xx or 5xx reply is about one mail.
      */
     static String unreachable(Throwable e, MailTransport transport) {
+        // a connection dropped while one mail was being sent (an attachment the server refuses) is that
+        // mail's failure; only one dropped while connecting says the server is gone
+        boolean connecting = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            connecting |= t.getClass().getSimpleName().equals("MailConnectException")
+                    || String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connect to");
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.net.SocketTimeoutException) {
                 java.time.Duration timeout = transport instanceof SmtpTransport smtp ? smtp.readTimeout() : null;
@@ -109,7 +116,7 @@ final class RetryingSender {
                     || t instanceof java.net.NoRouteToHostException) {
                 return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
             }
-            if (t instanceof java.io.EOFException || t instanceof java.net.SocketException) {
+            if ((t instanceof java.io.EOFException || t instanceof java.net.SocketException) && connecting) {
                 return "connection closed before the server answered (" + t.getMessage() + ")";
             }
             String reply = t.getMessage() == null ? "" : t.getMessage().trim();

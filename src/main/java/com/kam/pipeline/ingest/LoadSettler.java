@@ -324,6 +324,9 @@ class LoadSettler implements Tasklet {
             // what is left of its day is no longer what it loaded: a fingerprint of 0 matches no new load's
             jdbc.update("UPDATE ingest_load_date SET row_count = row_count - ?, content_hash = 0 WHERE load_id = ?"
                     + " AND data_date = ?", rows, r.oldLoad(), r.date());
+            // (two loads of tonight may each take part of it: then nothing is left)
+            jdbc.update("DELETE FROM ingest_load_date WHERE load_id = ? AND data_date = ? AND row_count <= 0", r.oldLoad(),
+                    r.date());
         }
         return rows;
     }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class NumberText {
 
     private static final Pattern NUMBER =
-            Pattern.compile("[+-]?(?:(?:\\d+|\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?: \\d{3})+)(?:\\.\\d*)?|\\.\\d+)");
+            Pattern.compile("[+-]?(?:(?:\\d+|[1-9]\\d{0,2}(?:,\\d{3})+|[1-9]\\d{0,2}(?: \\d{3})+)(?:\\.\\d*)?|\\.\\d+)");
     private static final Pattern EXPONENT = Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)[eE][+-]?\\d+");
     private static final Pattern SEPARATED = Pattern.compile("[+-]?[\\d, ]*\\d[\\d, ]*(?:\\.\\d*)?");
 

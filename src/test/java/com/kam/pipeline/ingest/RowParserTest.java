@@ -32,6 +32,9 @@ class RowParserTest {
                 + " order_amount: separators go between groups of three digits, and a decimal comma is not read (write 12.50)");
         assertThat(parse(reports, "order_amount", "1,2,3,4")).startsWith("refused: misplaced thousands separator in '1,2,3,4'");
         assertThat(parse(reports, "order_amount", "1234,567.5")).startsWith("refused: misplaced thousands separator");
+        // a group of three after a leading 0 is a decimal comma too, not 500
+        assertThat(parse(reports, "order_amount", "0,500")).startsWith("refused: misplaced thousands separator in '0,500'");
+        assertThat(parse(reports, "order_amount", "0 500")).startsWith("refused:");
         assertThat(parse(reports, "complaints_received", "1,2")).startsWith("refused: misplaced thousands separator in '1,2'");
         assertThat(parse(reports, "complaints_received", "1,200")).isEqualTo("1200");
         // Excel's rounded display of a large number, as a CSV keeps it
