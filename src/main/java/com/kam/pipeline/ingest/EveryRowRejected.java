@@ -23,7 +23,7 @@ final class EveryRowRejected {
      * The loads of {@code pending} that read rows and rejected every one, refused in the table with
      * the reason; the list returned has them with their reason set, the others as they were.
      */
-    static List<IngestLoads.Load> refuse(JdbcTemplate jdbc, List<IngestLoads.Load> pending) {
+    static List<IngestLoads.Load> refuse(JdbcTemplate jdbc, IngestLoads loads, List<IngestLoads.Load> pending) {
         List<IngestLoads.Load> out = new ArrayList<>(pending.size());
         for (IngestLoads.Load load : pending) {
             int read = load.rowsRead() == null ? 0 : load.rowsRead();
@@ -33,9 +33,7 @@ final class EveryRowRejected {
                         rs -> {
                             byReason.put(rs.getString(1), rs.getLong(2));
                         }, load.id());
-                String reason = reason(byReason, read);
-                jdbc.update("UPDATE ingest_load SET refused_reason = ? WHERE id = ?", reason, load.id());
-                out.add(load.refusedFor(reason));
+                out.add(loads.refuse(load, reason(byReason, read)));
             } else {
                 out.add(load);
             }

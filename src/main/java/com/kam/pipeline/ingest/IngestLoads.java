@@ -31,7 +31,7 @@ public class IngestLoads {
             return REFUSED.equals(status);
         }
 
-        /** The load as refused for the reason, before it is settled (see {@link EveryRowRejected}). */
+        /** The load as refused for the reason, before it is settled (see {@link IngestLoads#refuse}). */
         Load refusedFor(String reason) {
             return new Load(id, jobInstanceId, businessDate, sourceName, kind, fileName, sha256, status, duplicateOf, rowsRead,
                     rowsLoaded, rowsRejected, rowsWaiting, archivedTo, reason);
@@ -105,6 +105,15 @@ public class IngestLoads {
     }
 
     /** Settles a load: {@link #LOADED}, or {@link #REFUSED} when a row refused its file. */
+    /**
+     * Refuses a load the settle step will not take (every row rejected, an empty organisation
+     * file): its reason is stored, and the load returned carries it.
+     */
+    Load refuse(Load load, String reason) {
+        jdbc.update("UPDATE ingest_load SET refused_reason = ? WHERE id = ?", reason, load.id());
+        return load.refusedFor(reason);
+    }
+
     void markSettled(Load load, int read, int loaded, int rejected, int waiting) {
         jdbc.update("UPDATE ingest_load SET status = ?, rows_read = ?, rows_loaded = ?, rows_rejected = ?, rows_waiting = ?,"
                 + " finished_at = ? WHERE id = ?", load.refusedReason() == null ? LOADED : REFUSED, read, loaded, rejected,

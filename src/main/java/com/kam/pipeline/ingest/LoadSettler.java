@@ -54,7 +54,7 @@ class LoadSettler implements Tasklet {
         if (pending.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
-        pending = EveryRowRejected.refuse(jdbc, pending);
+        pending = EveryRowRejected.refuse(jdbc, loads, pending);
         if (kind == InputKind.ORG) {
             pending = refuseEmptyOrganisation(pending);
         }
@@ -85,13 +85,8 @@ class LoadSettler implements Tasklet {
     private List<IngestLoads.Load> refuseEmptyOrganisation(List<IngestLoads.Load> pending) {
         String reason = "no rows: an organisation file is the full extract, and an empty one would remove everyone;"
                 + " check the export that wrote it";
-        return pending.stream().map(load -> {
-            if (load.refusedReason() != null || (load.rowsRead() != null && load.rowsRead() > 0)) {
-                return load;
-            }
-            jdbc.update("UPDATE ingest_load SET refused_reason = ? WHERE id = ?", reason, load.id());
-            return load.refusedFor(reason);
-        }).toList();
+        return pending.stream().map(load -> load.refusedReason() != null || (load.rowsRead() != null && load.rowsRead() > 0)
+                ? load : loads.refuse(load, reason)).toList();
     }
 
     private static String idList(List<IngestLoads.Load> loads) {
