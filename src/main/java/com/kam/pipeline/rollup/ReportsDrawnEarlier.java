@@ -23,7 +23,7 @@ final class ReportsDrawnEarlier {
      * rendered after its rollup). Empty after a full recompute, which recomputes every date.
      */
     static List<String> of(JdbcTemplate jdbc, RollupService.Result result, LocalDate asOf) {
-        if (!"INCREMENTAL".equals(result.mode()) || result.ranges().isEmpty()) {
+        if (result.ranges().isEmpty()) {  // a full recompute lists no dates: it recomputes them all
             return List.of();
         }
         List<String> holds = new ArrayList<>();
