@@ -144,11 +144,17 @@ final class PeriodFigures {
      * before they are spread; and the visits to one customer class.
      */
     private static final class VisitSum {
+        /** The customer's classes (null in a class's sum). */
+        private final RollupReferences.CustomerClasses classes;
         private long visits;
         private long effectiveVisits;
         private long orderVisits;
         private final long[] money = new long[MONEY];
         private LocalDate lastVisit;
+
+        VisitSum(RollupReferences.CustomerClasses classes) {
+            this.classes = classes;
+        }
 
         void add(VisitFact fact) {
             if (lastVisit == null || fact.lastVisit().isAfter(lastVisit)) {
@@ -259,20 +265,22 @@ final class PeriodFigures {
         LocalDate start = startOf.apply(fact.date());
         if (summedFirst) {
             visitSums.computeIfAbsent(new VisitKey(start, fact.rep(), fact.team(), fact.region(), fact.customer()),
-                    k -> new VisitSum()).add(fact);
+                    k -> new VisitSum(classes)).add(fact);
         } else {
-            spread(start, classes, fact);
+            spread(start, classes, fact, orgOf(start, fact.rep(), fact.team(), fact.region()));
         }
     }
 
-    /** Counts a visit fact (or the sum of a rep's visits to a customer in the period) for every level. */
-    private void spread(LocalDate start, RollupReferences.CustomerClasses classes, VisitFact fact) {
-        org(start, EntityLevel.REP, fact.rep()).visited(classes, fact);
-        if (fact.team() != null) {
-            org(start, EntityLevel.TEAM, fact.team()).visited(classes, fact);
+    /**
+     * Counts a visit fact (or the sum of a rep's visits to a customer in the period) for every level:
+     * {@code org} holds the figures of the rep, team (null without one), region and company.
+     */
+    private void spread(LocalDate start, RollupReferences.CustomerClasses classes, VisitFact fact, OrgFigures[] org) {
+        for (OrgFigures figures : org) {
+            if (figures != null) {
+                figures.visited(classes, fact);
+            }
         }
-        org(start, EntityLevel.REGION, fact.region()).visited(classes, fact);
-        org(start, EntityLevel.COMPANY, "ALL").visited(classes, fact);
         int rep = references.repIndex(fact.rep());
         customerClass(start, EntityLevel.CUSTOMER_CLASS, classes.customerClass()).add(rep, classes, fact);
         customerClass(start, EntityLevel.ABC_CLASS, classes.abcClass()).add(rep, classes, fact);
@@ -293,6 +301,12 @@ final class PeriodFigures {
 
     private void newCustomer(LocalDate start, EntityLevel level, String id) {
         newCustomers.computeIfAbsent(new Key(start, level, id), k -> new long[1])[0]++;
+    }
+
+    /** The figures of the rep, team (null without one), region and company a rep's facts of a period count for. */
+    private OrgFigures[] orgOf(LocalDate start, String rep, String team, String region) {
+        return new OrgFigures[] {org(start, EntityLevel.REP, rep), team == null ? null : org(start, EntityLevel.TEAM, team),
+                org(start, EntityLevel.REGION, region), org(start, EntityLevel.COMPANY, "ALL")};
     }
 
     private OrgFigures org(LocalDate start, EntityLevel level, String id) {
@@ -321,11 +335,16 @@ final class PeriodFigures {
                 it.remove();
             }
         }
+        // a rep's visit sums (one per customer) count for the same four figures: looked up once
+        Map<RepKey, OrgFigures[]> orgOfRep = new HashMap<>();
         for (var it = visitSums.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();
-            if (ended.test(entry.getKey().start())) {
-                VisitFact sum = entry.getValue().fact(entry.getKey());
-                spread(entry.getKey().start(), references.customer(sum.customer()), sum);
+            VisitKey key = entry.getKey();
+            if (ended.test(key.start())) {
+                VisitFact sum = entry.getValue().fact(key);
+                OrgFigures[] org = orgOfRep.computeIfAbsent(new RepKey(key.start(), key.rep(), key.team(), key.region()),
+                        k -> orgOf(k.start(), k.rep(), k.team(), k.region()));
+                spread(key.start(), entry.getValue().classes, sum, org);
                 if (sumsTaken != null) {
                     sumsTaken.visitSums.add(sum);
                 }
@@ -547,7 +566,7 @@ final class PeriodFigures {
     private final class ClassFigures {
         private final java.util.BitSet reps = new java.util.BitSet();
         private final java.util.BitSet customers = new java.util.BitSet();
-        private final VisitSum sums = new VisitSum();
+        private final VisitSum sums = new VisitSum(null);
 
         void add(int rep, RollupReferences.CustomerClasses customer, VisitFact fact) {
             reps.set(rep);

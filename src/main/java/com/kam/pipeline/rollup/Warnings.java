@@ -31,11 +31,15 @@ class Warnings {
         jdbc.update("DELETE FROM rollup_warning WHERE period_type = 'WEEK' AND period_start BETWEEN ? AND ?",
                 Date.valueOf(from), Date.valueOf(to));
         Map<String, Map<LocalDate, Map<String, Object>>> weeks = new HashMap<>();
-        jdbc.queryForList("SELECT entity_type, entity_id, period_start, orders_amount, visits, expenses FROM rollup"
-                        + " WHERE period_type = 'WEEK' AND entity_type IN ('TEAM', 'REGION') AND period_start BETWEEN ? AND ?",
-                Date.valueOf(from.minusWeeks(settings.historyWeeks())), Date.valueOf(to)).forEach(r ->
-                weeks.computeIfAbsent(r.get("entity_type") + "|" + r.get("entity_id"), k -> new HashMap<>())
-                        .put(((Date) r.get("period_start")).toLocalDate(), r));
+        // week by week, naming the whole key up to the entity type: a range over the starts alone would
+        // read every rep's and customer class's row of those weeks to find the teams and regions
+        for (LocalDate week = from.minusWeeks(settings.historyWeeks()); !week.isAfter(to); week = week.plusWeeks(1)) {
+            jdbc.queryForList("SELECT entity_type, entity_id, period_start, orders_amount, visits, expenses FROM rollup"
+                            + " WHERE period_type = 'WEEK' AND period_start = ? AND period_end = ? AND entity_type IN ('TEAM', 'REGION')",
+                    Date.valueOf(week), Date.valueOf(PeriodType.WEEK.endOf(week))).forEach(r ->
+                    weeks.computeIfAbsent(r.get("entity_type") + "|" + r.get("entity_id"), k -> new HashMap<>())
+                            .put(((Date) r.get("period_start")).toLocalDate(), r));
+        }
         List<Object[]> raised = new ArrayList<>();
         weeks.forEach((entity, byWeek) -> byWeek.forEach((week, row) -> {
             if (week.isBefore(from)) {
