@@ -1,5 +1,6 @@
 package com.kam.pipeline.rollup;
 
+import com.kam.pipeline.system.BulkInsert;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.SQLException;
@@ -51,8 +52,9 @@ class Appraisals {
         }
         jdbc.batchUpdate("INSERT INTO appraisal (month_start, rep_id, rep_name, team_code, region_code, score, points_total,"
                 + " grade, rank_in_team, team_size, computed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", reps);
-        jdbc.batchUpdate("INSERT INTO appraisal_item (month_start, rep_id, item, label, actual, goal, attainment, weight,"
-                + " applied_weight, points) VALUES (?,?,?,?,?,?,?,?,?,?)", items);
+        // (six or so items a rep: bulk-loaded like the rollup rows, a night rewrites the month's)
+        BulkInsert.insert(jdbc, "appraisal_item", List.of("month_start", "rep_id", "item", "label",
+                "actual", "goal", "attainment", "weight", "applied_weight", "points"), items, row -> row);
         return reps.size();
     }
 
