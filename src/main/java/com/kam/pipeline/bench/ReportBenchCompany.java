@@ -1,5 +1,6 @@
 package com.kam.pipeline.bench;
 
+import com.kam.pipeline.rollup.RollupService;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -68,7 +69,7 @@ final class ReportBenchCompany {
                     + " team_size, computed_at) VALUES (?, ?, ?, ?, 'R1', ?, ?, ?, 10, ?)", appraisals);
             jdbc.batchUpdate("INSERT INTO appraisal_item (month_start, rep_id, item, actual, goal, attainment, weight, points)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", items);
-            jdbc.batchUpdate("INSERT INTO rollup (period_type, period_start, period_end, entity_type, entity_id, entity_name, team_code,"
+            jdbc.batchUpdate("INSERT INTO " + RollupService.ROW_TABLE + " (period_type, period_start, period_end, entity_type, entity_id, entity_name, team_code,"
                     + " orders_amount, gross_margin, collections, expenses, visits, effective_visits, order_visits, customers_visited,"
                     + " new_customers, sales_target, sales_attainment, computed_at) VALUES ('MONTH', ?, ?, 'REP', ?, ?, ?, ?, 0, 0, 0,"
                     + " 40, 30, 10, 20, 1, ?, ?, ?)", rollups);

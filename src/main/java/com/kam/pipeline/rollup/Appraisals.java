@@ -31,7 +31,7 @@ class Appraisals {
     /** Rewrites the appraisals of the month that starts on {@code month}; returns how many reps were appraised. */
     int write(LocalDate month, AppraisalSettings settings, Timestamp now) {
         Date m = Date.valueOf(month);
-        List<Scored> scored = new ArrayList<>(jdbc.query("SELECT * FROM rollup WHERE period_type = 'MONTH'"
+        List<Scored> scored = new ArrayList<>(jdbc.query("SELECT * FROM " + PeriodRollup.TABLE + " WHERE period_type = 'MONTH'"
                 + " AND entity_type = 'REP' AND period_start = ? ORDER BY entity_id", (rs, i) -> new Scored(rs.getString("entity_id"),
                 rs.getString("entity_name"), rs.getString("team_code"), rs.getString("region_code"), items(rs::getBigDecimal,
                 settings)), m));

@@ -30,6 +30,12 @@ class PeriodRollup {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PeriodRollup.class);
 
+    /**
+     * Where the rows are stored; the view {@code rollup} adds the to-date rows read from the period
+     * they start with ({@code rollup_to_date}, V28).
+     */
+    static final String TABLE = "rollup_row";
+
     private static final List<String> COLUMNS = List.of("period_type", "period_start", "period_end", "entity_type",
             "entity_id", "entity_name", "team_code", "region_code", "reps", "rep_days", "orders_amount", "gross_margin",
             "collections", "expenses", "cost_per_visit", "visits_planned", "planned_visits_made", "visits", "effective_visits",
@@ -165,7 +171,7 @@ class PeriodRollup {
 
     /**
      * Whether a request is summed from the kept month sums: quarters and years not summed on the
-     * month's sums; QTD and YTD with the period they copy, or on their own unless some
+     * month's sums; QTD and YTD with the period they read, or on their own unless some
      * rep-day is dated after the as-of date (a run for an earlier date), when the as-of date's
      * month sums hold days they must leave out.
      */
@@ -173,7 +179,7 @@ class PeriodRollup {
         return switch (request.type()) {
             case QUARTER, YEAR -> !shortcuts.onMonthSums().containsKey(request);
             case QTD, YTD -> {
-                Request whole = copiedFrom(request, requests, lastRepDay);
+                Request whole = periodRead(request, requests, lastRepDay);
                 yield whole != null ? fromMonths(whole, requests, shortcuts, lastRepDay) : !request.factsAfter(lastRepDay);
             }
             default -> false;
@@ -181,11 +187,12 @@ class PeriodRollup {
     }
 
     /**
-     * The whole-period request whose figures a to-date request can copy: one that recomputes the
-     * period the to-date figures start with, when no fact is dated after the as-of date (both then
-     * sum the same facts). Null when the to-date figures must be summed on their own.
+     * The whole-period request whose rows a to-date request reads as its own (through the view
+     * {@code rollup}): one that recomputes the period the to-date figures start with, when no fact
+     * is dated after the as-of date (both then sum the same facts). Null when the to-date figures
+     * must be summed on their own, and stored.
      */
-    private static Request copiedFrom(Request toDate, List<Request> requests, LocalDate lastRepDay) {
+    private static Request periodRead(Request toDate, List<Request> requests, LocalDate lastRepDay) {
         if (toDate.factsAfter(lastRepDay)) {
             return null;
         }
@@ -214,8 +221,6 @@ class PeriodRollup {
         List<EarlierMonths> earlierMonths = new ArrayList<>();
         // the figures (by index) of the quarters and years summed on the month's sums
         java.util.Set<Integer> onMonthSums = new java.util.HashSet<>();
-        // to-date requests whose rows are copies of a whole period's, by the index of that period's request
-        Map<Integer, Request> copies = new HashMap<>();
         List<Request> summed = new ArrayList<>();
         // per summed request, the first day whose facts it reads (later than its start for a month
         // that starts from its kept sums)
@@ -224,22 +229,25 @@ class PeriodRollup {
             PeriodType type = request.type();
             if (type.toDate()) {
                 // only the latest as-of date is kept: the figures "so far" of the last run
-                jdbc.update("DELETE FROM rollup WHERE period_type = ?", type.name());
-                Request whole = copiedFrom(request, requests, lastRepDay);
+                jdbc.update("DELETE FROM " + TABLE + " WHERE period_type = ?", type.name());
+                jdbc.update("DELETE FROM rollup_to_date WHERE period_type = ?", type.name());
+                Request whole = periodRead(request, requests, lastRepDay);
                 if (whole != null) {
-                    copies.put(requests.indexOf(whole), request);
+                    // the rows of the period it starts with, written in this run, are its rows (view rollup)
+                    jdbc.update("INSERT INTO rollup_to_date (period_type, whole_type, period_start, as_of) VALUES (?,?,?,?)",
+                            type.name(), whole.type().name(), Date.valueOf(request.from()), Date.valueOf(request.to()));
                     continue;
                 }
                 figures.add(new PeriodFigures(type, references, d -> request.from(), s -> request.to(), settings));
             } else {
-                jdbc.update("DELETE FROM rollup WHERE period_type = ? AND period_start BETWEEN ? AND ?", type.name(),
+                jdbc.update("DELETE FROM " + TABLE + " WHERE period_type = ? AND period_start BETWEEN ? AND ?", type.name(),
                         Date.valueOf(request.from()), Date.valueOf(request.to()));
                 PeriodFigures periodFigures = new PeriodFigures(type, references, d -> type.startOf(d, settings), type::endOf,
                         settings);
                 if (type.hasGrowth()) {
                     // the periods before the recomputed ones that they compare themselves with: the one
                     // just before, and those a year before (the recomputed ones are summed anew)
-                    jdbc.query("SELECT period_start, entity_type, entity_id, orders_amount FROM rollup WHERE period_type = ?"
+                    jdbc.query("SELECT period_start, entity_type, entity_id, orders_amount FROM " + TABLE + " WHERE period_type = ?"
                             + " AND (period_start = ? OR period_start BETWEEN ? AND ?) AND period_start < ?", rs -> {
                         periodFigures.rememberOrders(rs.getObject(1, LocalDate.class), EntityLevel.valueOf(rs.getString(2)),
                                 rs.getString(3), rs.getBigDecimal(4));
@@ -304,12 +312,8 @@ class PeriodRollup {
                     }
                 }
                 building += System.nanoTime() - t;
-                Request toDate = copies.get(requests.indexOf(summed.get(i)));
-                if (toDate != null) {
-                    written.addAll(toDateCopies(written, toDate));
-                }
                 t = System.nanoTime();
-                BulkInsert.insert(jdbc, "rollup", COLUMNS, written, row -> row);
+                BulkInsert.insert(jdbc, TABLE, COLUMNS, written, row -> row);
                 storing += System.nanoTime() - t;
                 rows += written.size();
             }
@@ -331,24 +335,6 @@ class PeriodRollup {
                 (System.nanoTime() - t0) / 1_000_000, preparing / 1_000_000, reading / 1_000_000,
                 building / 1_000_000, storing / 1_000_000, keeping / 1_000_000);
         return rows;
-    }
-
-    /** The rows of the period the to-date request starts with, as its rows: ending on the as-of date, without growth. */
-    private static List<Object[]> toDateCopies(List<Object[]> rows, Request toDate) {
-        List<Object[]> copies = new ArrayList<>();
-        for (Object[] row : rows) {
-            if (toDate.from().equals(row[1])) {
-                Object[] copy = row.clone();
-                copy[0] = toDate.type().name();
-                copy[2] = toDate.to();
-                // visit frequencies are set for whole periods only (visit_frequency has no to-date kinds)
-                copy[COLUMNS.indexOf("customers_on_frequency")] = null;
-                copy[COLUMNS.indexOf("frequency_attainment")] = null;
-                Arrays.fill(copy, COLUMNS.indexOf("orders_prev_period"), COLUMN_COUNT, null);
-                copies.add(copy);
-            }
-        }
-        return copies;
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

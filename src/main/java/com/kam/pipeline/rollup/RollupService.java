@@ -53,6 +53,9 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     /** The figures each rollup row carries (its columns less keys, labels and the timestamp). */
     public static final int MEASURES_COMPUTED = PeriodRollup.MEASURES;
 
+    /** The table the rollup rows are stored in (the view {@code rollup} adds the to-date rows). */
+    public static final String ROW_TABLE = PeriodRollup.TABLE;
+
     private final JdbcTemplate jdbc;
     private final KamProperties properties;
     private final CalendarTable calendar;
@@ -151,7 +154,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     private Result full(LocalDate first, LocalDate asOf, RollupSettings settings, AppraisalSettings appraisal, Timestamp now,
                         Periods run, String reason) {
         log.info("rollup {}: full recompute from {} ({})", asOf, first, reason);
-        jdbc.update("DELETE FROM rollup");
+        jdbc.update("DELETE FROM " + PeriodRollup.TABLE);
+        jdbc.update("DELETE FROM rollup_to_date");
         jdbc.update("DELETE FROM rollup_rep_day");
         jdbc.update("DELETE FROM rollup_complaint_day");
         jdbc.update("DELETE FROM customer_order_day");

@@ -34,7 +34,7 @@ class Warnings {
         // week by week, naming the whole key up to the entity type: a range over the starts alone would
         // read every rep's and customer class's row of those weeks to find the teams and regions
         for (LocalDate week = from.minusWeeks(settings.historyWeeks()); !week.isAfter(to); week = week.plusWeeks(1)) {
-            jdbc.queryForList("SELECT entity_type, entity_id, period_start, orders_amount, visits, expenses FROM rollup"
+            jdbc.queryForList("SELECT entity_type, entity_id, period_start, orders_amount, visits, expenses FROM " + PeriodRollup.TABLE
                             + " WHERE period_type = 'WEEK' AND period_start = ? AND period_end = ? AND entity_type IN ('TEAM', 'REGION')",
                     Date.valueOf(week), Date.valueOf(PeriodType.WEEK.endOf(week))).forEach(r ->
                     weeks.computeIfAbsent(r.get("entity_type") + "|" + r.get("entity_id"), k -> new HashMap<>())
@@ -79,7 +79,7 @@ class Warnings {
         jdbc.update("DELETE FROM rollup_warning WHERE period_type = 'MONTH' AND period_start BETWEEN ? AND ?",
                 Date.valueOf(from), Date.valueOf(to));
         List<Object[]> raised = new ArrayList<>();
-        jdbc.queryForList("SELECT entity_type, entity_id, period_start, expenses, sales_target FROM rollup"
+        jdbc.queryForList("SELECT entity_type, entity_id, period_start, expenses, sales_target FROM " + PeriodRollup.TABLE
                         + " WHERE period_type = 'MONTH' AND entity_type IN ('REP', 'TEAM', 'REGION') AND period_start BETWEEN ? AND ?"
                         + " AND sales_target IS NOT NULL", Date.valueOf(from), Date.valueOf(to)).forEach(r -> {
             BigDecimal budget = Ratio.money(((BigDecimal) r.get("sales_target")).multiply(settings.expenseBudgetShare()));

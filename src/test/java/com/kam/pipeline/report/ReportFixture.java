@@ -22,7 +22,7 @@ final class ReportFixture {
     /** Tables the fixture fills, children first, emptied before each test. */
     static final List<String> TABLES = List.of("report_archive", "forecast_accuracy", "forecast_contributor", "forecast",
             "funnel_stage", "funnel_summary", "funnel_flagged", "ideal_funnel", "forecast_run", "appraisal_item", "appraisal",
-            "rollup_warning", "abnormal_customer", "next_week_target", "rollup", "calendar_day", "report_line", "opportunity_snapshot", "customer",
+            "rollup_warning", "abnormal_customer", "next_week_target", "rollup_to_date", "rollup_row", "calendar_day", "report_line", "opportunity_snapshot", "customer",
             "org_assignment", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
             "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE");
 
@@ -190,7 +190,7 @@ final class ReportFixture {
     void rollup(String periodType, LocalDate start, LocalDate end, String entityType, String id, String name, String team,
                 BigDecimal orders, BigDecimal target) {
         BigDecimal attainment = orders.divide(target, 4, java.math.RoundingMode.HALF_UP);
-        jdbc.update("INSERT INTO rollup (period_type, period_start, period_end, entity_type, entity_id, entity_name, team_code,"
+        jdbc.update("INSERT INTO rollup_row (period_type, period_start, period_end, entity_type, entity_id, entity_name, team_code,"
                 + " region_code, reps, rep_days, orders_amount, gross_margin, collections, expenses, cost_per_visit, visits,"
                 + " effective_visits, order_visits, effective_visit_rate, transaction_rate, customers_visited, new_customers,"
                 + " complaints_open, complaints_received, complaints_resolved, complaint_resolution_days, report_on_time_rate,"

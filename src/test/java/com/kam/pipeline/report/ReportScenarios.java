@@ -146,7 +146,7 @@ abstract class ReportScenarios extends ReportTestBase {
                 + " rep_id, team_code, allowed_days, reason) VALUES (?, 'C010', 'NOT_VISITED', '烟台港务集团', 'R2', 'A', 'R001', 'SH',"
                 + " 30, 'not visited in the last 91 days (class A allows 30)')", ReportFixture.WEEK);
         // 9 of 16 visits effective: 56.25 %, as stored (a second rounding, half even, would show 56.2 %)
-        jdbc.update("UPDATE rollup SET effective_visit_rate = 0.5625 WHERE period_type = 'WEEK' AND entity_id = 'R002'");
+        jdbc.update("UPDATE rollup_row SET effective_visit_rate = 0.5625 WHERE period_type = 'WEEK' AND entity_id = 'R002'");
         reports.run(ReportFixture.DATE, ReportType.WEEKLY, false, out);
 
         Pdf pdf = open(Path.of((String) archiveRow("WEEKLY", "SH", "zh").get("file_path")));
