@@ -69,18 +69,19 @@ class DeliveryLog {
 
     /**
      * The reports of a delivered mail whose content changed since it was last mailed to the
-     * recipient, by the first mail or a correction; a report with no content on record either
-     * side counts as unchanged.
+     * recipient, by the first mail, a correction or a resend; a report with no content on record
+     * either side counts as unchanged.
      */
     List<ArchivedReport> changedSinceMailed(MailPlan mail) {
         java.util.Map<Long, String> mailed = new java.util.HashMap<>();
         String first = mail.firstKey();
         jdbc.query("""
                 SELECT r.report_id, r.content_sha256 FROM delivery_log d JOIN delivery_log_report r ON r.delivery_log_id = d.id
-                WHERE (d.mail_key = ? OR d.mail_key LIKE ?) AND d.status <> ? ORDER BY d.id""",
+                WHERE (d.mail_key = ? OR d.mail_key LIKE ?) AND d.status <> ? ORDER BY d.updated_at, d.id""",
                 rs -> {
-                    mailed.put(rs.getLong(1), rs.getString(2)); // later mails last: the latest content mailed wins
-                }, first, first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "|corrected|%", FAILED);
+                    // in the order they went (a retried mail keeps its row): the latest content mailed wins
+                    mailed.put(rs.getLong(1), rs.getString(2));
+                }, first, first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "|%", FAILED);
         return mail.reports().stream().filter(r -> r.contentSha256() != null && mailed.containsKey(r.id())
                 && !mailed.get(r.id()).equals(r.contentSha256())).toList();
     }

@@ -121,10 +121,14 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
         Person person = OrgSnapshot.on(jdbc, report.periodEnd()).byEmail(email)
                 .orElse(new Person(null, email, "", email, report.language(), null, null, null));
         MailPlan mail = new MailPlan(person, report.reportType(), report.periodStart(), report.periodEnd(), List.of(report));
-        String key = "RESEND|" + reportId + "|" + mail.key() + "|" + System.currentTimeMillis();
+        String key = mail.resendKey(System.currentTimeMillis());
         RetryingSender.Outcome outcome = send(transport(out), new MailComposer(settings), new RetryingSender(settings.retry()),
                 mail, key, true);
         deliveryLog.record(key, "RESEND", report.businessDate(), null, mail, outcome);
+        if (outcome.delivered()) {
+            // what it carried counts as mailed to that address: deliver sends no correction it already had
+            deliveryLog.recordContents(key, mail);
+        }
         return outcome;
     }
 

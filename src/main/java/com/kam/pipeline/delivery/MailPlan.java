@@ -42,9 +42,14 @@ record MailPlan(Person recipient, String reportType, LocalDate periodStart, Loca
         }
     }
 
-    /** The key of the first mail of this recipient, type and period, which corrections follow. */
+    /** The key of the first mail of this recipient, type and period, which corrections and resends follow. */
     String firstKey() {
         return correction ? new MailPlan(recipient, reportType, periodStart, periodEnd, reports).key() : key();
+    }
+
+    /** A resend's own key, under the first key: what it carried counts as mailed to the recipient. */
+    String resendKey(long sentAtMillis) {
+        return firstKey() + "|resent|" + reportIds() + "|" + sentAtMillis;
     }
 
     String reportIds() {

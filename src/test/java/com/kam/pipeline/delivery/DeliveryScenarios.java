@@ -10,11 +10,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 /** What managers find in their mailbox after a delivery run; run on H2 and MariaDB by the subclasses. */
 abstract class DeliveryScenarios extends DeliveryTestBase {
+
+    @Autowired
+    DeliveryService delivery;
 
     @Test
     void everyManagerGetsExactlyTheirOwnPeoplesReportsInTheirLanguageAndARerunSendsNothing() throws Exception {
@@ -143,6 +147,41 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
     }
 
     @Test
+    void aCorrectionResentByHandIsNotMailedAgainToThatRecipientButStillToTheOthers() throws Exception {
+        archiveRegion("NORTH");
+        deliver(false);
+        int mails = smtp.getReceivedMessages().length;
+
+        // E00018's September scorecard corrected; the operator resends the corrected PDF to the team lead at once
+        for (ArchiveFixture.Row row : archive.rows) {
+            if (row.entityId().equals("E00018") && row.start().equals(SEP_1)) {
+                archive.render(row, "SCORECARD E00018 corrected " + row.language());
+            }
+        }
+        long zh = jdbc.queryForObject("SELECT id FROM report_archive WHERE entity_id = 'E00018' AND period_start = ?"
+                + " AND language = 'zh'", Long.class, SEP_1);
+        assertThat(delivery.resend(zh, "wu.jiafan@example.com", work.resolve("out")).delivered()).isTrue();
+        assertThat(smtp.getReceivedMessages()).hasSize(mails + 1);
+        Set<String> resent = messageIds();
+
+        JobExecution again = deliver(true);
+
+        // the rep and the region manager (both read English) get the correction; the team lead had it already
+        assertThat(again.getStatus()).as(summaryOf(again)).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(smtp.getReceivedMessages()).hasSize(mails + 3);
+        Map<String, Set<String>> corrected = new java.util.TreeMap<>();
+        for (MimeMessage m : newSince(resent)) {
+            assertThat(m.getSubject()).endsWith("(corrected)");
+            corrected.put(((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress(), attachmentNames(m));
+        }
+        assertThat(corrected).isEqualTo(Map.of("zhang.ping@example.com", Set.of("scorecard_E00018_2026-09-01_en.pdf"),
+                "ma.si@example.com", Set.of("scorecard_E00018_2026-09-01_en.pdf")));
+
+        assertThat(summaryOf(deliver(true))).contains("0 delivered");
+        assertThat(smtp.getReceivedMessages()).hasSize(mails + 3);
+    }
+
+    @Test
     void aRecipientWhoseAddressIsRefusedIsReportedAndTheOthersStillGetTheirs() throws Exception {
         SampleOrg org = archiveRegion("NORTH");
         Map<String, List<Set<String>>> expected = asMailboxes(expectedMailboxes(org));
@@ -155,6 +194,25 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
         assertThat(summaryOf(run)).contains(zhangs.size() + " failed").contains("FAILED zhang ping@@example SCORECARD");
         assertThat(unordered(mailboxes())).isEqualTo(unordered(expected));
         assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE status = 'FAILED' AND attempts = 1")).isEqualTo(zhangs.size());
+    }
+
+    private Set<String> messageIds() throws Exception {
+        Set<String> ids = new java.util.HashSet<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            ids.add(m.getMessageID());
+        }
+        return ids;
+    }
+
+    /** The mails received since {@code before} was taken (GreenMail lists them by mailbox, not in order). */
+    private List<MimeMessage> newSince(Set<String> before) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (!before.contains(m.getMessageID())) {
+                found.add(m);
+            }
+        }
+        return found;
     }
 
     private List<MimeMessage> messagesTo(String email) throws Exception {
