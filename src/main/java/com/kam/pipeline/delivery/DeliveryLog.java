@@ -2,8 +2,12 @@ package com.kam.pipeline.delivery;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -68,22 +72,28 @@ class DeliveryLog {
     }
 
     /**
-     * The reports of a delivered mail whose content changed since it was last mailed to the
-     * recipient, by the first mail, a correction or a resend; a report with no content on record
-     * either side counts as unchanged.
+     * What a recipient has had of one type and period, by every mail delivered to them (the first,
+     * follow-ups, resends): the ids of the reports, and the content last mailed of each (reports
+     * archived before their content hash was kept have none).
      */
-    List<ArchivedReport> changedSinceMailed(MailPlan mail) {
-        java.util.Map<Long, String> mailed = new java.util.HashMap<>();
+    record Mailed(Set<Long> reportIds, Map<Long, String> contents) {
+    }
+
+    Mailed mailedBefore(MailPlan mail) {
         String first = mail.firstKey();
-        jdbc.query("""
-                SELECT r.report_id, r.content_sha256 FROM delivery_log d JOIN delivery_log_report r ON r.delivery_log_id = d.id
-                WHERE (d.mail_key = ? OR d.mail_key LIKE ?) AND d.status <> ? ORDER BY d.updated_at, d.id""",
-                rs -> {
+        Object[] args = {first, first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "|%", FAILED};
+        String mails = "(d.mail_key = ? OR d.mail_key LIKE ?) AND d.status <> ?";
+        Set<Long> ids = new HashSet<>();
+        jdbc.query("SELECT d.report_ids FROM delivery_log d WHERE " + mails, rs -> {
+            ids.addAll(ids(rs.getString(1)));
+        }, args);
+        Map<Long, String> contents = new HashMap<>();
+        jdbc.query("SELECT r.report_id, r.content_sha256 FROM delivery_log d JOIN delivery_log_report r ON r.delivery_log_id = d.id"
+                + " WHERE " + mails + " ORDER BY d.updated_at, d.id", rs -> {
                     // in the order they went (a retried mail keeps its row): the latest content mailed wins
-                    mailed.put(rs.getLong(1), rs.getString(2));
-                }, first, first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "|%", FAILED);
-        return mail.reports().stream().filter(r -> r.contentSha256() != null && mailed.containsKey(r.id())
-                && !mailed.get(r.id()).equals(r.contentSha256())).toList();
+                    contents.put(rs.getLong(1), rs.getString(2));
+                }, args);
+        return new Mailed(ids, contents);
     }
 
     /** Report id -> the addresses a delivery of the date sent it to (scheduled, corrected or resent), in order. */
@@ -91,13 +101,17 @@ class DeliveryLog {
         java.util.Map<Long, java.util.Set<String>> to = new java.util.HashMap<>();
         jdbc.query("SELECT report_ids, recipient_email FROM delivery_log WHERE business_date = ? AND status <> ? ORDER BY id",
                 rs -> {
-                    for (String id : rs.getString(1).split(",")) {
-                        if (!id.isBlank()) {
-                            to.computeIfAbsent(Long.parseLong(id.trim()), k -> new java.util.LinkedHashSet<>()).add(rs.getString(2));
-                        }
+                    for (long id : ids(rs.getString(1))) {
+                        to.computeIfAbsent(id, k -> new java.util.LinkedHashSet<>()).add(rs.getString(2));
                     }
                 }, businessDate, FAILED);
         return to;
+    }
+
+    /** The ids of delivery_log.report_ids, in order. */
+    private static List<Long> ids(String reportIds) {
+        return java.util.Arrays.stream(reportIds.split(",")).filter(id -> !id.isBlank()).map(id -> Long.parseLong(id.trim()))
+                .toList();
     }
 
     List<Failure> failuresOf(long jobExecutionId) {

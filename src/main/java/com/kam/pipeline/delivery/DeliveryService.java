@@ -64,50 +64,52 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
         List<DeliveryLog.Failure> failures = new ArrayList<>();
         DeliverySummary.Unreachable unreachable = null;
         int corrected = 0;
+        int added = 0;
+        int mails = 0;
         com.kam.pipeline.system.ProgressLine progress = new com.kam.pipeline.system.ProgressLine(log);
         int done = 0;
         for (MailPlan planned : plan.mails()) {
             progress.step(false, "deliver: {} of {} mails done ({} delivered, {} failed)", done++, plan.mails().size(), delivered,
                     failures.size());
-            MailPlan mail = planned;
-            if (isDone(planned)) {
-                // delivered before: only reports corrected since go again, in a mail marked so
-                List<ArchivedReport> changed = deliveryLog.changedSinceMailed(planned);
-                mail = changed.isEmpty() ? null : planned.correctionOf(changed);
-                if (mail == null || isDone(mail)) {
-                    already++;
-                    continue;
-                }
-            }
-            String kind = mail.correction() ? "CORRECTED" : "SCHEDULED";
-            if (unreachable != null) {
-                // the server is gone: every further mail would wait out its own retries for nothing
-                deliveryLog.record(mail.key(), kind, businessDate, jobExecutionId, mail,
-                        new RetryingSender.Outcome(null, 0, false, "not tried: " + unreachable.server() + " unreachable"));
-                unreachable = unreachable.oneMore();
+            // delivered before: only the reports corrected or added since go, each kind in a mail marked so
+            List<MailPlan> toSend = isDone(planned)
+                    ? FollowUps.of(planned, deliveryLog.mailedBefore(planned), reports).stream().filter(m -> !isDone(m)).toList()
+                    : List.of(planned);
+            mails += Math.max(1, toSend.size());
+            if (toSend.isEmpty()) {
+                already++;
                 continue;
             }
-            RetryingSender.Outcome outcome = send(transport, composer, sender, mail, mail.key(), false);
-            deliveryLog.record(mail.key(), kind, businessDate, jobExecutionId, mail, outcome);
-            if (outcome.delivered()) {
-                deliveryLog.recordContents(mail.key(), mail);
-                delivered++;
-                if (mail.correction()) {
-                    corrected++;
+            for (MailPlan mail : toSend) {
+                String kind = mail.kind().name();
+                if (unreachable != null) {
+                    // the server is gone: every further mail would wait out its own retries for nothing
+                    deliveryLog.record(mail.key(), kind, businessDate, jobExecutionId, mail,
+                            new RetryingSender.Outcome(null, 0, false, "not tried: " + unreachable.server() + " unreachable"));
+                    unreachable = unreachable.oneMore();
+                    continue;
                 }
-            } else {
-                failures.add(new DeliveryLog.Failure(mail.recipient().email(), mail.reportType(), mail.periodStart(),
-                        mail.periodEnd(), outcome.attempts(), outcome.error()));
-                if (outcome.unreachable() != null) {
-                    unreachable = new DeliverySummary.Unreachable(server(transport), outcome.attempts(), outcome.unreachable(), 1);
-                    log.error("mail server {} unreachable after {} attempt(s) ({}): the run's other mails are not tried",
-                            unreachable.server(), outcome.attempts(), outcome.unreachable());
+                RetryingSender.Outcome outcome = send(transport, composer, sender, mail, mail.key(), false);
+                deliveryLog.record(mail.key(), kind, businessDate, jobExecutionId, mail, outcome);
+                if (outcome.delivered()) {
+                    deliveryLog.recordContents(mail.key(), mail);
+                    delivered++;
+                    corrected += mail.kind() == MailPlan.Kind.CORRECTED ? 1 : 0;
+                    added += mail.kind() == MailPlan.Kind.ADDED ? 1 : 0;
+                } else {
+                    failures.add(new DeliveryLog.Failure(mail.recipient().email(), mail.reportType(), mail.periodStart(),
+                            mail.periodEnd(), outcome.attempts(), outcome.error()));
+                    if (outcome.unreachable() != null) {
+                        unreachable = new DeliverySummary.Unreachable(server(transport), outcome.attempts(), outcome.unreachable(), 1);
+                        log.error("mail server {} unreachable after {} attempt(s) ({}): the run's other mails are not tried",
+                                unreachable.server(), outcome.attempts(), outcome.unreachable());
+                    }
                 }
             }
         }
         plan.unaddressed().forEach(u -> log.warn("not sent: {}", u));
-        return new DeliverySummary(reports.size(), plan.mails().size(), delivered, already, failures, plan.unaddressed(),
-                destination(transport), unreachable, corrected);
+        return new DeliverySummary(reports.size(), mails, delivered, already, failures, plan.unaddressed(),
+                destination(transport), unreachable, corrected, added);
     }
 
     private boolean isDone(MailPlan mail) {

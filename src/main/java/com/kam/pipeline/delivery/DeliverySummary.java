@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * What a delivery run did: mails sent (or written to the outbox), of which {@code corrected} carried
- * reports corrected since an earlier run mailed them, mails an earlier run had already delivered
- * unchanged, and the ones that failed, each with its reason.
+ * reports corrected since an earlier run mailed them and {@code added} reports added to a mail an
+ * earlier run delivered, mails an earlier run had already delivered unchanged, and the ones that
+ * failed, each with its reason.
  */
 public record DeliverySummary(int reports, int mails, int delivered, int alreadyDelivered, List<DeliveryLog.Failure> failures,
-                              List<String> unaddressed, String destination, Unreachable unreachable, int corrected) {
+                              List<String> unaddressed, String destination, Unreachable unreachable, int corrected, int added) {
 
     /**
      * The server could not be reached for one mail after all its attempts, so the run stopped
@@ -30,10 +31,17 @@ public record DeliverySummary(int reports, int mails, int delivered, int already
     }
 
     public String format() {
+        List<String> followUps = new java.util.ArrayList<>();
+        if (corrected > 0) {
+            followUps.add(corrected + " of them with reports corrected since they were mailed");
+        }
+        if (added > 0) {
+            followUps.add(added + " of them with reports added since the first mail");
+        }
         StringBuilder text = new StringBuilder().append(String.format(
                 "  %d report(s), %d mail(s): %d delivered to %s%s, %d already delivered earlier, %d failed%s%n",
                 reports, mails, delivered, destination,
-                corrected == 0 ? "" : " (" + corrected + " of them with reports corrected since they were mailed)",
+                followUps.isEmpty() ? "" : " (" + String.join(", ", followUps) + ")",
                 alreadyDelivered, failures.size(),
                 unreachable == null ? "" : ", " + unreachable.notTried() + " not tried"));
         for (DeliveryLog.Failure f : failures) {

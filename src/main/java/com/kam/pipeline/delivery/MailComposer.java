@@ -46,11 +46,13 @@ final class MailComposer {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(settings.from());
             helper.setTo(addressOf(mail.recipient()));
-            helper.setSubject(format(texts, "subject", type, period) + (mail.correction() ? texts.getString("corrected") : "")
+            // a mail after the first says what it brings: "corrected" / "added" name the subject's mark and the intro
+            String followUp = mail.kind() == MailPlan.Kind.SCHEDULED ? null : mail.kind().code();
+            helper.setSubject(format(texts, "subject", type, period) + (followUp != null ? texts.getString(followUp) : "")
                     + (resent ? " " + texts.getString("resent") : ""));
             StringBuilder body = new StringBuilder()
                     .append(format(texts, "greeting", mail.recipient().name())).append("\n\n")
-                    .append(format(texts, mail.correction() ? "intro.corrected" : "intro", type, period, mail.reports().size()))
+                    .append(format(texts, followUp != null ? "intro." + followUp : "intro", type, period, mail.reports().size()))
                     .append('\n');
             for (ArchivedReport pdf : mail.reports()) {
                 String entity = texts.getString("entity." + pdf.entityType()) + " "

@@ -182,6 +182,52 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
     }
 
     @Test
+    void aReportAddedToABundleAlreadyMailedGoesOnceMarkedAddedAndAloneToThoseWhoLackIt() throws Exception {
+        // E00019 joined late: the scheduled deliver mailed September's scorecards without his
+        archiveRegion("NORTH");
+        List<ArchiveFixture.Row> late = archive.rows.stream()
+                .filter(r -> r.entityId().equals("E00019") && r.start().equals(SEP_1)).toList();
+        assertThat(late).hasSize(2); // zh and en
+        jdbc.update("DELETE FROM report_archive WHERE entity_id = 'E00019' AND period_start = ?", SEP_1);
+        archive.rows.removeAll(late);
+        JobExecution first = deliver(false);
+        assertThat(first.getStatus()).as(summaryOf(first)).isEqualTo(BatchStatus.COMPLETED);
+        int mails = smtp.getReceivedMessages().length;
+        Set<String> before = messageIds();
+
+        // `kam report --date D --force` renders his scorecard too
+        for (ArchiveFixture.Row row : late) {
+            archive.add(row.reportType(), row.entityType(), row.entityId(), row.start(), row.end(), row.language());
+        }
+
+        JobExecution again = deliver(true);
+
+        assertThat(again.getStatus()).as(summaryOf(again)).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(smtp.getReceivedMessages()).hasSize(mails + 3);
+        Map<String, String> subjects = new java.util.TreeMap<>();
+        Map<String, Set<String>> attached = new java.util.TreeMap<>();
+        for (MimeMessage m : newSince(before)) {
+            String email = ((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress();
+            subjects.put(email, m.getSubject());
+            attached.put(email, attachmentNames(m));
+        }
+        // the rep's own first mail is an ordinary one; his lead and region manager get his scorecard alone, marked added
+        assertThat(attached).isEqualTo(Map.of("wu.chunyun@example.com", Set.of("scorecard_E00019_2026-09-01_zh.pdf"),
+                "wu.jiafan@example.com", Set.of("scorecard_E00019_2026-09-01_zh.pdf"),
+                "ma.si@example.com", Set.of("scorecard_E00019_2026-09-01_en.pdf")));
+        assertThat(subjects.get("wu.chunyun@example.com")).endsWith("2026-09-01 至 2026-09-30");
+        assertThat(subjects.get("wu.jiafan@example.com")).endsWith("2026-09-01 至 2026-09-30（补发）");
+        assertThat(subjects.get("ma.si@example.com")).endsWith("2026-09-01 to 2026-09-30 (added)");
+        assertThat(summaryOf(again)).contains("3 delivered").contains("2 of them with reports added since");
+
+        assertThat(summaryOf(deliver(true))).contains("0 delivered");
+        // nor is a report now rendered in one more language: ma.si had T002's weekly report in Chinese
+        archive.add("WEEKLY", "TEAM", "T002", WEEK_START, WEEK_END, "en");
+        assertThat(summaryOf(deliver(true))).contains("0 delivered");
+        assertThat(smtp.getReceivedMessages()).hasSize(mails + 3);
+    }
+
+    @Test
     void aRecipientWhoseAddressIsRefusedIsReportedAndTheOthersStillGetTheirs() throws Exception {
         SampleOrg org = archiveRegion("NORTH");
         Map<String, List<Set<String>>> expected = asMailboxes(expectedMailboxes(org));
