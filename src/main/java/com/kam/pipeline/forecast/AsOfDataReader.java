@@ -25,6 +25,9 @@ class AsOfDataReader {
     private static final String COLUMNS = "s.opportunity_id, s.name, s.customer_id, s.owner_id, s.product_line, s.amount,"
             + " s.stage, s.expected_close_date, s.created_date, s.closed_date, s.forecast_category";
 
+    /** opportunity_stage_change.origin of a row from the source's own stage-change log (the others: SNAPSHOT). */
+    private static final String LOG = "LOG";
+
     private final JdbcTemplate jdbc;
 
     AsOfDataReader(javax.sql.DataSource dataSource) {
@@ -102,24 +105,32 @@ class AsOfDataReader {
                 firstClose, Math.max(0, pushes));
     }
 
-    /** When each deal last entered each stage, and its last stage change, up to the as-of date. */
+    /**
+     * When each deal last entered each stage, and its last stage change, up to the as-of date. Per stage the
+     * stage-change log's date counts where the log has one (domain.md: the log where the source has one); a
+     * snapshot's date is only when a later snapshot first showed the change, days or a week after it was made.
+     */
     private Map<String, StageDates> stageHistory(Date day) {
-        StringBuilder sql = new StringBuilder("SELECT opportunity_id, MAX(changed_on)");
-        for (Stage s : Stage.OPEN) {
-            sql.append(", MAX(CASE WHEN to_stage = '").append(s.name()).append("' THEN changed_on END)");
-        }
-        sql.append(" FROM opportunity_stage_change WHERE changed_on <= ? GROUP BY opportunity_id");
-        Map<String, StageDates> result = new HashMap<>();
-        jdbc.query(sql.toString(), rs -> {
-            Map<Stage, LocalDate> entered = new EnumMap<>(Stage.class);
-            for (Stage s : Stage.OPEN) {
-                LocalDate d = rs.getObject(3 + s.ordinal(), LocalDate.class);
-                if (d != null) {
-                    entered.put(s, d);
-                }
-            }
-            result.put(rs.getString(1), new StageDates(entered, rs.getObject(2, LocalDate.class)));
+        Map<String, Map<String, LocalDate>> fromLog = new HashMap<>();
+        Map<String, Map<String, LocalDate>> fromSnapshots = new HashMap<>();
+        jdbc.query("SELECT opportunity_id, to_stage, origin, MAX(changed_on) FROM opportunity_stage_change"
+                + " WHERE changed_on <= ? GROUP BY opportunity_id, to_stage, origin", rs -> {
+            Map<String, Map<String, LocalDate>> by = LOG.equals(rs.getString(3)) ? fromLog : fromSnapshots;
+            by.computeIfAbsent(rs.getString(1), k -> new HashMap<>(8)).put(rs.getString(2), rs.getObject(4, LocalDate.class));
         }, day);
+        Map<String, StageDates> result = new HashMap<>();
+        fromLog.forEach((id, log) -> fromSnapshots.computeIfAbsent(id, k -> new HashMap<>(8)).putAll(log)); // the log wins
+        fromSnapshots.forEach((id, toStage) -> {
+            Map<Stage, LocalDate> entered = new EnumMap<>(Stage.class);
+            LocalDate last = null;
+            for (Map.Entry<String, LocalDate> e : toStage.entrySet()) {
+                if (Stage.isOpen(e.getKey())) {
+                    entered.put(Stage.of(e.getKey()), e.getValue());
+                }
+                last = last == null || e.getValue().isAfter(last) ? e.getValue() : last;
+            }
+            result.put(id, new StageDates(entered, last));
+        });
         return result;
     }
 

@@ -111,7 +111,16 @@ final class ForecastFixture {
     }
 
     void change(String id, String on, String from, String to) {
+        change(id, on, from, to, "LOG");
+    }
+
+    /** A stage change as the ingest derives it from two snapshots: dated the later snapshot's day. */
+    void snapshotChange(String id, String on, String from, String to) {
+        change(id, on, from, to, "SNAPSHOT");
+    }
+
+    private void change(String id, String on, String from, String to, String origin) {
         jdbc.update("INSERT INTO opportunity_stage_change (opportunity_id, changed_on, from_stage, to_stage, origin, load_id,"
-                + " source_name) VALUES (?, ?, ?, ?, 'LOG', 0, 'test')", id, Date.valueOf(on), from, to);
+                + " source_name) VALUES (?, ?, ?, ?, ?, 0, 'test')", id, Date.valueOf(on), from, to, origin);
     }
 }

@@ -173,6 +173,37 @@ abstract class ForecastScenarios extends ForecastTestBase {
         assertThat(companyIdealStage(run, "NEXT_MONTH", "IDENTIFIED").get("reachable")).isEqualTo(true);
     }
 
+    /**
+     * Days in stage count from the stage-change log where it has the deal's entry into its stage: a later weekly snapshot
+     * only shows the change on its own date. Only where the log has none does the snapshot's date count.
+     */
+    @Test
+    void daysInStageCountFromTheLogsEntryNotALaterSnapshot() throws Exception {
+        ForecastFixture fixture = new ForecastFixture(jdbc);
+        // O6: the log has it in COMMITTED since 05-02; the 06-10 snapshot, the first to list it, dates the change 06-10
+        fixture.snapshot(ForecastFixture.AS_OF, "O6", "R1", "云服务", 40_000, "COMMITTED", "2026-07-31", "2026-04-01", null,
+                "PIPELINE");
+        fixture.change("O6", "2026-05-02", "DEVELOPED", "COMMITTED");
+        fixture.snapshotChange("O6", "2026-06-10", null, "COMMITTED");
+        // O7: no log rows, only the snapshot's 06-10
+        fixture.snapshot(ForecastFixture.AS_OF, "O7", "R2", "云服务", 20_000, "COMMITTED", "2026-07-31", "2026-04-01", null,
+                "PIPELINE");
+        fixture.snapshotChange("O7", "2026-06-10", null, "COMMITTED");
+        LocalDate june11 = LocalDate.of(2026, 6, 11);
+        assertThat(job.run(june11, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long later = latestRun(june11, "NIGHTLY");
+        // as of 06-11 O6 has been in COMMITTED 40 days, over the 20 days of closed deals: stalled, as is O5 (41 days)
+        List<Map<String, Object>> stalled = jdbc.queryForList("SELECT opportunity_id, stage_entered_on, days_in_stage"
+                + " FROM funnel_flagged WHERE run_id = ? AND flag = 'STALLED' ORDER BY opportunity_id", later);
+        assertThat(stalled).extracting(r -> r.get("opportunity_id")).containsExactly("O5", "O6");
+        assertThat(stalled.get(1).get("stage_entered_on").toString()).isEqualTo("2026-05-02");
+        assertThat(((Number) stalled.get(1).get("days_in_stage")).intValue()).isEqualTo(40);
+        // COMMITTED's age in stage: O1 10, O3 6, O5 41, O6 40, O7 1 (its snapshot's date) -> 98 / 5
+        assertThat((BigDecimal) jdbc.queryForObject("SELECT aging_days_mean FROM funnel_stage WHERE run_id = ?"
+                + " AND entity_type = 'COMPANY' AND product_line = '*' AND stage = 'COMMITTED'", BigDecimal.class, later))
+                .isEqualByComparingTo("19.6");
+    }
+
     /** The company's ideal-funnel row of a stage for a horizon. */
     private Map<String, Object> companyIdealStage(long run, String horizon, String stage) {
         return jdbc.queryForMap("SELECT * FROM ideal_funnel WHERE run_id = ? AND horizon = ? AND entity_type = 'COMPANY'"
