@@ -87,7 +87,9 @@ class ForecastStore {
                 + " weighted_amount, closed_count, won_count, win_rate, avg_won_amount, cycle_days_mean, cycle_days_median,"
                 + " velocity_per_day, aging_days_mean, stalled_count, slipped_count, month_target, month_won, month_remaining,"
                 + " month_coverage, month_weighted_coverage, quarter_target, quarter_won, quarter_remaining, quarter_coverage,"
-                + " quarter_weighted_coverage) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                + " quarter_weighted_coverage, month_due_amount, month_due_coverage, month_due_weighted_coverage,"
+                + " quarter_due_amount, quarter_due_coverage, quarter_due_weighted_coverage)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 withRun(runId, funnel.summaries()));
         insert("INSERT INTO funnel_flagged (run_id, opportunity_id, flag, owner_id, team_code, region_code, customer_id,"
                 + " opportunity_name, product_line, stage, amount, stage_entered_on, days_in_stage, threshold_days,"

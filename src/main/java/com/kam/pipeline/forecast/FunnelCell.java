@@ -23,6 +23,9 @@ final class FunnelCell {
     BigDecimal wonAmount = BigDecimal.ZERO;
     int stalledDeals;
     int slippedDeals;
+    /** Open amount and weighted amount expected to close by the end of the coverage month [0] and quarter [1]. */
+    final BigDecimal[] dueAmount = {BigDecimal.ZERO, BigDecimal.ZERO};
+    final BigDecimal[] dueWeighted = {BigDecimal.ZERO, BigDecimal.ZERO};
 
     FunnelCell() {
         for (int i = 0; i < STAGES; i++) {

@@ -45,6 +45,8 @@ final class FunnelSnapshot {
             stalledAfter[i] = company.daysInStage[i].percentile(settings.stalledPercentile());
         }
         List<Object[]> flagged = new ArrayList<>();
+        // coverage of what the pipeline can still close into: next month (quarter) on a month's (quarter's) last day
+        Horizon[] coverage = {Horizon.openMonth(asOf), Horizon.openQuarter(asOf)};
         for (Deal d : data.open()) {
             int s = d.openStage().ordinal();
             LocalDate since = d.currentStageSince();
@@ -76,6 +78,12 @@ final class FunnelSnapshot {
                 c.slipped[s] += slipped ? 1 : 0;
                 c.stalledDeals += stalled ? 1 : 0;
                 c.slippedDeals += slipped ? 1 : 0;
+                for (int p = 0; p < coverage.length; p++) {
+                    if (coverage[p].dueBy(d.expectedClose(), asOf)) {
+                        c.dueAmount[p] = c.dueAmount[p].add(d.amount());
+                        c.dueWeighted[p] = c.dueWeighted[p].add(weighted);
+                    }
+                }
             }
         }
         return new Result(stageRows(cells), summaryRows(cells, data), flagged, cells);
@@ -136,7 +144,7 @@ final class FunnelSnapshot {
 
     private List<Object[]> summaryRows(Map<Key, FunnelCell> cells, AsOfData data) {
         EntityNames names = new EntityNames(data);
-        // coverage of what the pipeline can still close into: next month (quarter) on a month's (quarter's) last day
+        // coverage of what the pipeline can still close into, as compute() sums the deals due by its end
         Horizon month = Horizon.openMonth(data.asOf());
         Horizon quarter = Horizon.openQuarter(data.asOf());
         Map<EntityKey, BigDecimal> monthTargets = ForecastCalculator.targets(data, month);
@@ -164,6 +172,9 @@ final class FunnelSnapshot {
             BigDecimal[] won = wonInPeriods.getOrDefault(k.entity(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             row.addAll(coverage(all, monthTargets.get(k.entity()), won[0], open, weighted));
             row.addAll(coverage(all, quarterTargets.get(k.entity()), won[1], open, weighted));
+            // the period's own coverage: only what is expected to close by its end can cover its target
+            row.addAll(dueCoverage(all, monthTargets.get(k.entity()), won[0], c.dueAmount[0], c.dueWeighted[0]));
+            row.addAll(dueCoverage(all, quarterTargets.get(k.entity()), won[1], c.dueAmount[1], c.dueWeighted[1]));
             rows.add(row.toArray());
         });
         return rows;
@@ -172,23 +183,36 @@ final class FunnelSnapshot {
     /**
      * Remaining target = the summed sales_target of the entity's reps for the period minus what
      * was won in the period by the as-of date (per the snapshots), never below zero; coverage is
-     * the open (or weighted) pipeline over it, empty when nothing remains.
+     * the whole open (or weighted) pipeline over it, whatever the deals' dates, empty when nothing remains.
      */
     private static List<Object> coverage(boolean all, BigDecimal target, BigDecimal won, BigDecimal open, BigDecimal weighted) {
-        List<Object> values = new ArrayList<>();
         if (!all || target == null) {
-            for (int i = 0; i < 5; i++) {
-                values.add(null);
-            }
-            return values;
+            return nulls(5);
         }
-        BigDecimal remaining = target.subtract(won).max(BigDecimal.ZERO);
-        values.add(Money.of(target));
-        values.add(Money.of(won));
-        values.add(Money.of(remaining));
-        values.add(remaining.signum() == 0 ? null : Money.rate(open.doubleValue() / remaining.doubleValue()));
-        values.add(remaining.signum() == 0 ? null : Money.rate(weighted.doubleValue() / remaining.doubleValue()));
-        return values;
+        BigDecimal remaining = remaining(target, won);
+        return java.util.Arrays.asList(Money.of(target), Money.of(won), Money.of(remaining), ratio(open, remaining),
+                ratio(weighted, remaining));
+    }
+
+    /** The pipeline expected to close by the period's end ({@link Horizon#dueBy}), and it (and its weighted amount) over the remaining target. */
+    private static List<Object> dueCoverage(boolean all, BigDecimal target, BigDecimal won, BigDecimal due, BigDecimal weighted) {
+        if (!all || target == null) {
+            return nulls(3);
+        }
+        BigDecimal remaining = remaining(target, won);
+        return java.util.Arrays.asList(Money.of(due), ratio(due, remaining), ratio(weighted, remaining));
+    }
+
+    private static BigDecimal remaining(BigDecimal target, BigDecimal won) {
+        return target.subtract(won).max(BigDecimal.ZERO);
+    }
+
+    private static BigDecimal ratio(BigDecimal amount, BigDecimal remaining) {
+        return remaining.signum() == 0 ? null : Money.rate(amount.doubleValue() / remaining.doubleValue());
+    }
+
+    private static List<Object> nulls(int n) {
+        return java.util.Arrays.asList(new Object[n]);
     }
 
     /** Won so far in the coverage month [0] and quarter [1], per entity. */

@@ -73,12 +73,22 @@ public record Horizon(String name, String periodType, LocalDate start, LocalDate
      * date itself: the deal was still open at its end) means the deal is still expected, as soon as it can close:
      * on the first close day, which is in the current periods, or in the next month on a month's last day.
      */
-    boolean counts(LocalDate expectedClose, LocalDate asOf) {
-        if (expectedClose == null) {
-            return false;
-        }
+    public boolean counts(LocalDate expectedClose, LocalDate asOf) {
+        return expectedClose != null && includes(expectedOn(expectedClose, asOf));
+    }
+
+    /**
+     * Whether an open deal is expected to close by the period's end (an overdue one included, by the same rule as
+     * {@link #counts}): the pipeline that can still cover the period's remaining target. One dated later cannot.
+     */
+    boolean dueBy(LocalDate expectedClose, LocalDate asOf) {
+        return expectedClose != null && !expectedOn(expectedClose, asOf).isAfter(end);
+    }
+
+    /** When an open deal is expected as of the date: its expected close date, or the first close day once that has passed. */
+    private static LocalDate expectedOn(LocalDate expectedClose, LocalDate asOf) {
         LocalDate first = firstCloseDay(asOf);
-        return includes(expectedClose.isBefore(first) ? first : expectedClose);
+        return expectedClose.isBefore(first) ? first : expectedClose;
     }
 
     boolean includes(LocalDate date) {

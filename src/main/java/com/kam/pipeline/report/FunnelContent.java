@@ -69,7 +69,11 @@ class FunnelContent implements ReportContent {
         parameters.put("IDEAL_NEXT_MONTH", Horizon.NEXT_MONTH.equals(FunnelFigures.idealHorizon(asOf)));
         parameters.put("COVERAGE_MONTH", FunnelFigures.coverageMonth(asOf));
         parameters.put("FORECASTS", forecasts);
-        parameters.put("CONTRIBUTORS", figures.contributors(scope, entity.id(), asOf));
+        parameters.put("COVERAGE_END", FunnelFigures.coverageEnd(asOf));
+        List<Map<String, ?>> contributors = figures.contributors(scope, entity.id(), asOf);
+        parameters.put("CONTRIBUTORS", contributors);
+        parameters.put("CONTRIBUTORS_MONTH", FunnelFigures.contributorsMonth(asOf));
+        parameters.put("CONTRIBUTORS_ELSEWHERE", contributors.stream().anyMatch(row -> Boolean.TRUE.equals(row.get("elsewhere"))));
         parameters.put("STALLED", figures.stalled(scope, entity.id(), asOf));
         parameters.put("SLIPPED", figures.slipped(scope, entity.id(), asOf));
         parameters.put("ACCURACY", figures.accuracy(scope, entity.id(), asOf));

@@ -75,7 +75,8 @@ class FunnelFigures {
         }
         List<Map<String, ?>> rows = Rows.query(jdbc, "SELECT open_count, open_amount, weighted_amount, win_rate, avg_won_amount,"
                 + " cycle_days_mean, velocity_per_day, aging_days_mean, stalled_count, slipped_count, month_target, month_won,"
-                + " month_remaining, month_coverage, month_weighted_coverage FROM funnel_summary WHERE run_id = ?"
+                + " month_remaining, month_coverage, month_weighted_coverage, month_due_amount, month_due_coverage,"
+                + " month_due_weighted_coverage FROM funnel_summary WHERE run_id = ?"
                 + " AND entity_type = ? AND entity_id = ? AND product_line = '*'", run, scope.name(), id);
         return rows.isEmpty() ? Map.of() : rows.get(0);
     }
@@ -133,17 +134,36 @@ class FunnelFigures {
                 + " ORDER BY horizon, CASE method WHEN 'COMBINED' THEN 0 ELSE 1 END, method", run, scope.name(), id);
     }
 
-    /** The open deals contributing most to next month's combined forecast. */
+    /**
+     * The open deals contributing most to next month's combined forecast, each marked {@code elsewhere} when its
+     * expected close date does not fall in that month ({@link Horizon#counts}): the learned method, blended in, goes by
+     * the stage's learned time to close instead, so such a deal adds its chance of closing in the month.
+     */
     List<Map<String, ?>> contributors(Scope scope, String id, LocalDate asOf) {
         Long run = run(asOf);
         if (run == null) {
             return List.of();
         }
+        Horizon next = nextMonth(asOf);
         return Rows.query(jdbc, "SELECT f.rank_no, f.opportunity_id, f.opportunity_name AS name,"
                 + " (SELECT MAX(p.name) FROM org_assignment p WHERE p.employee_id = f.owner_id) AS owner_name, f.stage, f.amount,"
                 + " f.contribution, f.expected_close_date AS expected_close FROM forecast_contributor f WHERE f.run_id = ?"
                 + " AND f.horizon = 'NEXT_MONTH' AND f.entity_type = ? AND f.entity_id = ? AND f.method = 'COMBINED'"
-                + " ORDER BY f.rank_no", run, scope.name(), id);
+                + " ORDER BY f.rank_no", run, scope.name(), id).stream().<Map<String, ?>>map(row -> {
+                    Map<String, Object> out = new LinkedHashMap<>(row);
+                    Object expected = row.get("expected_close");
+                    out.put("elsewhere", expected == null || !next.counts(LocalDate.parse((String) expected), asOf));
+                    return out;
+                }).toList();
+    }
+
+    /** The month of the contributors listed (yyyy-MM). */
+    static String contributorsMonth(LocalDate asOf) {
+        return nextMonth(asOf).start().toString().substring(0, 7);
+    }
+
+    private static Horizon nextMonth(LocalDate asOf) {
+        return Horizon.of(asOf).stream().filter(h -> h.name().equals(Horizon.NEXT_MONTH)).findFirst().orElseThrow();
     }
 
     /**
@@ -169,6 +189,11 @@ class FunnelFigures {
     /** The month the summary's coverage is against (yyyy-MM): the one the pipeline can still close into. */
     static String coverageMonth(LocalDate asOf) {
         return Horizon.openMonth(asOf).start().toString().substring(0, 7);
+    }
+
+    /** That month's last day (yyyy-MM-dd): the deals expected to close by it are what covers its target. */
+    static String coverageEnd(LocalDate asOf) {
+        return Horizon.openMonth(asOf).end().toString();
     }
 
     /**

@@ -341,6 +341,41 @@ abstract class ForecastScenarios extends ForecastTestBase {
         }
     }
 
+    /**
+     * A period's coverage is of the open deals expected to close by its end (an overdue one as on the day after the
+     * as-of date, as the forecasts count it), not of every open deal whatever its date; the latter is kept apart.
+     */
+    @Test
+    void coverageCountsThePipelineExpectedToCloseByThePeriodsEnd() throws Exception {
+        Map<String, Object> june10 = companySummary(run);
+        // June (and Q2, which ends with it): O1 100,000 (06-20) + O3 50,000 (06-05, overdue) = 150,000 of the 660,000 open;
+        // weighted 80,000 + 40,000. June's remaining target 400,000, Q2's 620,000
+        assertThat((BigDecimal) june10.get("month_due_amount")).isEqualByComparingTo("150000.00");
+        assertThat((BigDecimal) june10.get("month_due_coverage")).isEqualByComparingTo("0.3750");
+        assertThat((BigDecimal) june10.get("month_due_weighted_coverage")).isEqualByComparingTo("0.3000");
+        assertThat((BigDecimal) june10.get("quarter_due_amount")).isEqualByComparingTo("150000.00");
+        assertThat((BigDecimal) june10.get("quarter_due_coverage")).isEqualByComparingTo("0.2419");
+        // all open deals, O4 (09-30) and O5 (08-31) too, as before
+        assertThat((BigDecimal) june10.get("month_coverage")).isEqualByComparingTo("1.6500");
+
+        new ForecastFixture(jdbc).juneWin();
+        LocalDate june30 = LocalDate.of(2026, 6, 30);
+        assertThat(job.run(june30, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, Object> end = companySummary(latestRun(june30, "NIGHTLY"));
+        // 06-30: July, by 07-31: O1 and O3 (overdue: expected on 07-01) + O2 200,000 (07-15) = 350,000 / 300,000;
+        // weighted 80,000 + 40,000 + 120,000 = 240,000, July's WEIGHTED forecast
+        assertThat((BigDecimal) end.get("month_due_amount")).isEqualByComparingTo("350000.00");
+        assertThat((BigDecimal) end.get("month_due_coverage")).isEqualByComparingTo("1.1667");
+        assertThat((BigDecimal) end.get("month_due_weighted_coverage")).isEqualByComparingTo("0.8000");
+        // Q3, by 09-30: every open deal, 660,000 / 300,000
+        assertThat((BigDecimal) end.get("quarter_due_amount")).isEqualByComparingTo("660000.00");
+        assertThat((BigDecimal) end.get("quarter_due_coverage")).isEqualByComparingTo("2.2000");
+        // per team: T2's R3 has only O3 (overdue), due in July: 50,000 / 100,000
+        assertThat(jdbc.queryForObject("SELECT month_due_coverage FROM funnel_summary WHERE run_id = ? AND entity_type = 'TEAM'"
+                + " AND entity_id = 'T2' AND product_line = '*'", BigDecimal.class, latestRun(june30, "NIGHTLY")))
+                .isEqualByComparingTo("0.5000");
+    }
+
     private Map<String, Object> companySummary(long runId) {
         return jdbc.queryForMap("SELECT * FROM funnel_summary WHERE run_id = ? AND entity_type = 'COMPANY'"
                 + " AND product_line = '*'", runId);

@@ -120,9 +120,10 @@ final class ReportFixture {
         idealStage(run, "NEXT_MONTH", "COMMITTED", "3333333.33", "1213333.33");
         jdbc.update("INSERT INTO funnel_summary (run_id, entity_type, entity_id, entity_name, product_line, open_count, open_amount,"
                 + " weighted_amount, closed_count, won_count, win_rate, avg_won_amount, cycle_days_mean, velocity_per_day,"
-                + " stalled_count, slipped_count, month_target, month_won, month_remaining, month_coverage)"
+                + " stalled_count, slipped_count, month_target, month_won, month_remaining, month_coverage, month_due_amount,"
+                + " month_due_coverage, month_due_weighted_coverage)"
                 + " VALUES (?, 'TEAM', 'SH', '上海办事处', '*', 5, 3200000.00, 1870000.00, 20, 8, 0.4000, 350000.00, 92.5,"
-                + " 6054.05, 1, 0, 2000000.00, 1900000.00, 100000.00, 32.0000)", run);
+                + " 6054.05, 1, 0, 2000000.00, 1900000.00, 100000.00, 32.0000, 1500000.00, 15.0000, 7.5000)", run);
         jdbc.update("INSERT INTO forecast (run_id, horizon, period_type, period_start, period_end, entity_type, entity_id,"
                 + " entity_name, method, closed_won, p10, p50, p90, target) VALUES (?, 'NEXT_MONTH', 'MONTH', ?, ?, 'TEAM', 'SH',"
                 + " '上海办事处', 'COMBINED', 0, 1500000.00, 2345678.00, 3100000.00, 2000000.00)",

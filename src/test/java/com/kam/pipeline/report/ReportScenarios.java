@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.text.DecimalFormat;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -261,11 +262,11 @@ abstract class ReportScenarios extends ReportTestBase {
         // the forecasts and the gap count won opportunities, which the orders figure need not equal: both say so
         assertThat(pdf.text()).contains("商机赢单预测（按方法，P10–P90 区间，仅计商机）", "目标减已赢单商机");
         // as of 05-31 the coverage is of June, the month the pipeline can still close into, and says so
-        assertThat(pdf.text()).contains("覆盖倍数（2026-06）", "2026-06 目标减已赢单商机 100,000.00");
+        assertThat(pdf.text()).contains("覆盖倍数（至06-30）", "2026-06 目标减已赢单商机 100,000.00");
         // the forecast table's won amount is won deals, not orders against the target, and a note says they differ
         assertThat(pdf.text()).contains("已赢单商机", "页首订单额来自每日销售报告，两者分别统计");
         String en = open(Path.of((String) archiveRow("FUNNEL", "SH", "en").get("file_path"))).text();
-        assertThat(en).contains("Coverage (2026-06)", "2026-06 target less won deals", "Won deals",
+        assertThat(en).contains("Coverage to 06-30", "2026-06 target less won deals", "Won deals",
                 "come from the daily sales reports", "won deals are not attainment of the sales target").doesNotContain("Won so far");
         // every column header whole on its line, in English too
         assertThat(open(Path.of((String) archiveRow("FUNNEL", "SH", "en").get("file_path"))).text())
@@ -279,6 +280,30 @@ abstract class ReportScenarios extends ReportTestBase {
                 // no forecast of it has matured yet: the empty accuracy list says why
                 .contains("无：尚无提前一个月所做、且该月已结束的预测可比（预测每晚保存）");
         assertThat(open(Path.of((String) archiveRow("FUNNEL", "ALL", "en").get("file_path"))).text()).contains("Whole company");
+    }
+
+    /**
+     * The headline coverage is of the deals expected to close by the month's end; the whole pipeline's coverage, and what
+     * the open and weighted figures beside it cover, are said in words. A deal behind next month's forecast whose
+     * expected close date is in another month is marked, and a note says why the combined forecast counts it.
+     */
+    @Test
+    void theFunnelReportsCoverageIsOfTheDealsDueInTheMonthAndItsDealsSayWhenDatedElsewhere() throws Exception {
+        jdbc.update("INSERT INTO forecast_contributor VALUES ((SELECT MAX(run_id) FROM forecast_run), 'NEXT_MONTH', 'TEAM', 'SH',"
+                + " 'COMBINED', 2, 'O002', '港口调度系统', 'R002', 'COMMITTED', 900000.00, 300000.00, ?)", LocalDate.of(2027, 2, 28));
+        reports.run(ReportFixture.DATE, ReportType.FUNNEL, false, out);
+
+        String zh = open(Path.of((String) archiveRow("FUNNEL", "SH", "zh").get("file_path"))).text();
+        // 1,500,000 due by 06-30 over the 100,000 left of June's target: 15.00x; all 3,200,000 open: 32.00x
+        assertThat(zh).containsPattern("覆盖倍数（至06-30）\\s+[^\\n]*15.00x").contains("全部未结商机", "全部加权商机");
+        String flat = zh.replaceAll("\\s+", ""); // the notes wrap
+        assertThat(flat).contains("覆盖倍数=预计2026-06-30及以前成交的未结商机1,500,000.00（含已逾期仍未结的）÷2026-06剩余目标；"
+                + "全部未结商机（不论预计成交日，即左侧两项所计）的覆盖倍数为32.00x。");
+        assertThat(zh).contains("下月（2026-06）综合预测主要商机").contains("2027-02-28 *").doesNotContain("2026-06-30 *");
+        assertThat(flat).contains("注：*预计成交日不在2026-06。综合预测中的学习转化法不看预计成交日");
+        String en = open(Path.of((String) archiveRow("FUNNEL", "SH", "en").get("file_path"))).text();
+        assertThat(en).contains("Coverage to 06-30", "Open pipeline, all", "Weighted, all open", "2027-02-28 *",
+                "Deals behind next month's (2026-06) combined forecast", "Note: * expected close date not in 2026-06.");
     }
 
     @Test
