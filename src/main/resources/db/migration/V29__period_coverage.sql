@@ -11,3 +11,5 @@ ALTER TABLE funnel_summary ADD COLUMN month_due_weighted_coverage DECIMAL(12,4);
 ALTER TABLE funnel_summary ADD COLUMN quarter_due_amount DECIMAL(18,2);
 ALTER TABLE funnel_summary ADD COLUMN quarter_due_coverage DECIMAL(12,4);
 ALTER TABLE funnel_summary ADD COLUMN quarter_due_weighted_coverage DECIMAL(12,4);
+-- forecast.horizon, forecast_contributor.horizon, forecast_accuracy.horizon and ideal_funnel.horizon
+-- also take NEXT_QUARTER: a run as of a quarter's last day forecasts the coming quarter too.

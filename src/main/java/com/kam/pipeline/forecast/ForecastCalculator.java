@@ -67,7 +67,7 @@ final class ForecastCalculator {
                     q.put(Method.TIME_SERIES, series);
                 }
                 CombinedForecast.Blend blend = CombinedForecast.blend(q, settings.combinationWeights(), floor);
-                q.replaceAll((method, range) -> calibration.apply(method, h.name(), e.type(), range, floor));
+                q.replaceAll((method, range) -> calibration.apply(method, h.calibratedAs(), e.type(), range, floor));
                 String name = names.of(e);
                 BigDecimal target = targets.get(e);
                 for (Map.Entry<Method, double[]> m : q.entrySet()) {
@@ -78,7 +78,7 @@ final class ForecastCalculator {
                     rows.add(new ForecastRow(h, e, name, m.getKey(), Money.of(won), Money.of(m.getValue()[0]), p50, p90, target));
                 }
                 if (blend != null) {
-                    double[] combined = calibration.apply(Method.COMBINED, h.name(), e.type(),
+                    double[] combined = calibration.apply(Method.COMBINED, h.calibratedAs(), e.type(),
                             new double[] {blend.p10(), blend.p50(), blend.p90()}, floor);
                     rows.add(new ForecastRow(h, e, name, Method.COMBINED, Money.of(won), Money.of(combined[0]),
                             Money.of(combined[1]), Money.of(combined[2]), target));

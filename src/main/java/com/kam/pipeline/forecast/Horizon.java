@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A forecast period relative to the as-of date: the current month, the next month or the current
- * quarter, with its first and last day.
+ * quarter, with its first and last day; on a quarter's last day also the next quarter, the one the
+ * pipeline can still close into (as the next month is on a month's last day).
  */
 public record Horizon(String name, String periodType, LocalDate start, LocalDate end) {
 
@@ -16,14 +17,24 @@ public record Horizon(String name, String periodType, LocalDate start, LocalDate
     public static final String CURRENT_QUARTER = "CURRENT_QUARTER";
     public static final String NEXT_QUARTER = "NEXT_QUARTER";
 
+    /** The periods forecast as of the date: current month, next month, current quarter, and {@link #openQuarter} when it is the next. */
     public static List<Horizon> of(LocalDate asOf) {
         LocalDate month = asOf.withDayOfMonth(1);
         LocalDate next = month.plusMonths(1);
-        LocalDate quarter = quarterStart(asOf);
-        return List.of(
+        List<Horizon> horizons = new java.util.ArrayList<>(List.of(
                 new Horizon(CURRENT_MONTH, "MONTH", month, month.with(TemporalAdjusters.lastDayOfMonth())),
                 new Horizon(NEXT_MONTH, "MONTH", next, next.with(TemporalAdjusters.lastDayOfMonth())),
-                new Horizon(CURRENT_QUARTER, "QUARTER", quarter, quarter.plusMonths(3).minusDays(1)));
+                quarter(CURRENT_QUARTER, asOf)));
+        Horizon open = openQuarter(asOf);
+        if (open.name().equals(NEXT_QUARTER)) {
+            horizons.add(open); // on a quarter's last day: finance plans the coming quarter from this night's run
+        }
+        return List.copyOf(horizons);
+    }
+
+    private static Horizon quarter(String name, LocalDate day) {
+        LocalDate start = quarterStart(day);
+        return new Horizon(name, "QUARTER", start, start.plusMonths(3).minusDays(1));
     }
 
     static LocalDate quarterStart(LocalDate date) {
@@ -51,12 +62,8 @@ public record Horizon(String name, String periodType, LocalDate start, LocalDate
 
     /** The quarter coverage is measured against: the quarter of {@link #firstCloseDay} (the next one on a quarter's last day). */
     public static Horizon openQuarter(LocalDate asOf) {
-        Horizon current = of(asOf).get(2);
-        if (current.includes(firstCloseDay(asOf))) {
-            return current;
-        }
-        LocalDate next = quarterStart(firstCloseDay(asOf));
-        return new Horizon(NEXT_QUARTER, "QUARTER", next, next.plusMonths(3).minusDays(1));
+        Horizon current = quarter(CURRENT_QUARTER, asOf);
+        return current.includes(firstCloseDay(asOf)) ? current : quarter(NEXT_QUARTER, firstCloseDay(asOf));
     }
 
     /** The first day of the period on which an open deal can still close; null when none is left. */
@@ -89,6 +96,12 @@ public record Horizon(String name, String periodType, LocalDate start, LocalDate
     private static LocalDate expectedOn(LocalDate expectedClose, LocalDate asOf) {
         LocalDate first = firstCloseDay(asOf);
         return expectedClose.isBefore(first) ? first : expectedClose;
+    }
+
+    /** The horizon whose backtested range calibration applies: the backtest forecasts as of a month's first day, so
+     * the next quarter, forecast the evening before its first day, is calibrated as a current quarter. */
+    String calibratedAs() {
+        return NEXT_QUARTER.equals(name) ? CURRENT_QUARTER : name;
     }
 
     boolean includes(LocalDate date) {

@@ -376,6 +376,46 @@ abstract class ForecastScenarios extends ForecastTestBase {
                 .isEqualByComparingTo("0.5000");
     }
 
+    /**
+     * On a quarter's last day the quarter is over, as the month is: the run forecasts the coming quarter too, the one
+     * the pipeline can still close into, so finance's extract of that night has a quarter ahead.
+     */
+    @Test
+    void asOfAQuartersLastDayTheNextQuarterIsForecastAndExtracted() throws Exception {
+        new ForecastFixture(jdbc).juneWin();
+        assertThat(job.run(ForecastFixture.JUNE_29, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM forecast WHERE run_id = ? AND horizon = 'NEXT_QUARTER'",
+                Integer.class, latestRun(ForecastFixture.JUNE_29, "NIGHTLY"))).isZero();
+        LocalDate june30 = LocalDate.of(2026, 6, 30);
+        assertThat(job.run(june30, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long last = latestRun(june30, "NIGHTLY");
+        // Q3, every deal open at the end of 06-30 (O1 and O3 overdue: expected on 07-01): O1 80,000 + O3 40,000 +
+        // O2 120,000 + O4 300,000 x 0.1 + O5 10,000 x 0.8 = 278,000; target July's 300,000 (none for August, September)
+        Map<String, Object> q3 = forecast(last, "NEXT_QUARTER", "COMPANY", "ALL", "WEIGHTED");
+        assertThat((BigDecimal) q3.get("p50")).isEqualByComparingTo("278000.00");
+        assertThat((BigDecimal) q3.get("closed_won")).isEqualByComparingTo("0.00");
+        assertThat((BigDecimal) q3.get("target")).isEqualByComparingTo("300000.00");
+        // commits O1 + O3, best case O2
+        Map<String, Object> category = forecast(last, "NEXT_QUARTER", "COMPANY", "ALL", "CATEGORY");
+        assertThat((BigDecimal) category.get("p50")).isEqualByComparingTo("150000.00");
+        assertThat((BigDecimal) category.get("p90")).isEqualByComparingTo("350000.00");
+        assertThat(jdbc.queryForList("SELECT DISTINCT method FROM forecast WHERE run_id = ? AND horizon = 'NEXT_QUARTER'",
+                String.class, last)).containsExactlyInAnyOrder("WEIGHTED", "LEARNED", "CATEGORY", "TIME_SERIES", "COMBINED");
+        // the same as Q3's forecast the next day, from the same snapshot
+        LocalDate july1 = LocalDate.of(2026, 7, 1);
+        assertThat(job.run(july1, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long next = latestRun(july1, "NIGHTLY");
+        for (String m : List.of("WEIGHTED", "CATEGORY", "TIME_SERIES")) {
+            assertThat(forecast(last, "NEXT_QUARTER", "COMPANY", "ALL", m).get("p50")).as(m)
+                    .isEqualTo(forecast(next, "CURRENT_QUARTER", "COMPANY", "ALL", m).get("p50"));
+        }
+        // finance's extract of 06-30 has Q3, after the closed Q2, June and July
+        String csv = new String(Files.readAllBytes(work.resolve("out/2026-06-30/extracts/forecast-2026-06-30.csv")),
+                StandardCharsets.UTF_8);
+        assertThat(csv).containsPattern("1,QUARTER,2026-07-01,2026-09-30,COMPANY,ALL,全公司,WEIGHTED,[0-9.]+,278000.00,")
+                .contains("1,QUARTER,2026-04-01,2026-06-30,COMPANY,ALL,").contains("1,MONTH,2026-07-01,2026-07-31,COMPANY,ALL,");
+    }
+
     private Map<String, Object> companySummary(long runId) {
         return jdbc.queryForMap("SELECT * FROM funnel_summary WHERE run_id = ? AND entity_type = 'COMPANY'"
                 + " AND product_line = '*'", runId);
