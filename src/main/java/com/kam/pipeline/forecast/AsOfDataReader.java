@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads {@link AsOfData} for a date. Every query is bounded by the as-of date (snapshot_date,
- * changed_on, closed_date, valid_from), which is what keeps a forecast free of look-ahead.
+ * changed_on, closed_date, valid_from), which is what keeps a forecast free of look-ahead; the
+ * deals (closed ones, stage history) by the date of the snapshot used, {@link AsOfData#knownOn}.
  */
 @Component
 class AsOfDataReader {
@@ -39,8 +40,10 @@ class AsOfDataReader {
         Date day = Date.valueOf(asOf);
         LocalDate snapshot = jdbc.queryForObject(
                 "SELECT MAX(snapshot_date) FROM opportunity_snapshot WHERE snapshot_date <= ?", LocalDate.class, day);
+        // the deals as the snapshot knows them: a stage change or close logged after it is not in its pipeline
+        Date known = snapshot == null ? day : Date.valueOf(snapshot);
         Map<String, OrgEntry> org = org(asOf);
-        Map<String, StageDates> history = stageHistory(day);
+        Map<String, StageDates> history = stageHistory(known);
         List<Deal> open = new ArrayList<>();
         Map<String, Integer> openIndex = new HashMap<>();
         if (snapshot != null) {
@@ -51,9 +54,9 @@ class AsOfDataReader {
                     open.add(deal(rs, org, history.get(rs.getString(1)), null, 0));
                 }
             }, Date.valueOf(snapshot));
-            addPushes(open, openIndex, day);
+            addPushes(open, openIndex, known);
         }
-        // each deal closed by the as-of date, as its latest snapshot row up to then shows it. Streamed and
+        // each deal closed by the snapshot's date, as its latest snapshot row up to then shows it. Streamed and
         // kept latest-first here: as a GROUP BY joined back to the table, MariaDB spilled to disk (50 s for 3M rows).
         Map<String, LocalDate> seen = new HashMap<>();
         Map<String, Deal> closedById = new HashMap<>();
@@ -66,7 +69,7 @@ class AsOfDataReader {
                 seen.put(id, seenOn);
                 closedById.put(id, deal(rs, org, history.get(id), null, 0));
             }
-        }, day, day);
+        }, known, known);
         List<Deal> closed = new ArrayList<>(closedById.values());
         closed.sort(java.util.Comparator.comparing(Deal::id));
         return new AsOfData(asOf, snapshot, open, closed, org, targets(asOf), joined(day));

@@ -40,9 +40,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class FinanceExtract {
 
-    public static final String SCHEMA_VERSION = "1";
+    public static final String SCHEMA_VERSION = "2";
     static final List<String> HEADER = List.of("schema_version", "period_type", "period_start", "period_end", "entity_type",
-            "entity_id", "entity_name", "method", "p10", "p50", "p90", "as_of_date", "generated_at");
+            "entity_id", "entity_name", "method", "p10", "p50", "p90", "as_of_date", "generated_at", "snapshot_date");
 
     /** No stored nightly run for the date. */
     public static class NoRunException extends RuntimeException {
@@ -81,7 +81,7 @@ public class FinanceExtract {
         }
         List<List<Object>> rows = new ArrayList<>();
         jdbc.query("SELECT f.period_type, f.period_start, f.period_end, f.entity_type, f.entity_id, f.entity_name, f.method,"
-                + " f.p10, f.p50, f.p90, r.as_of_date, r.generated_at FROM forecast f JOIN forecast_run r ON r.run_id = f.run_id"
+                + " f.p10, f.p50, f.p90, r.as_of_date, r.generated_at, r.snapshot_date FROM forecast f JOIN forecast_run r ON r.run_id = f.run_id"
                 + " WHERE f.run_id = ? ORDER BY f.period_start, f.period_type DESC, CASE f.entity_type WHEN 'COMPANY' THEN 1"
                 + " WHEN 'REGION' THEN 2 WHEN 'TEAM' THEN 3 ELSE 4 END, f.entity_id, f.method", rs -> {
             List<Object> row = new ArrayList<>();
@@ -98,6 +98,8 @@ public class FinanceExtract {
             row.add(rs.getObject(11, LocalDate.class));
             Timestamp generated = rs.getTimestamp(12);
             row.add(generated.toLocalDateTime());
+            // last, as schema 2 added it: a night without a new snapshot forecasts as of this date (AsOfData.knownOn)
+            row.add(rs.getObject(13, LocalDate.class));
             rows.add(row);
         }, runs.get(0));
         return rows;
@@ -129,9 +131,9 @@ public class FinanceExtract {
 
     /**
      * One sheet: a bold header row, frozen, with an autofilter over all rows; amounts as numbers
-     * (from the stored decimals, exact to Excel's 15 digits) in {@link #MONEY_FORMAT}; period and
-     * as-of dates as dates, generated_at as a date and time; text as text. A text that starts like
-     * a formula keeps its characters and gets Excel's quote prefix (the style an apostrophe typed
+     * (from the stored decimals, exact to Excel's 15 digits) in {@link #MONEY_FORMAT}; period,
+     * as-of and snapshot dates as dates, generated_at as a date and time; text as text. A text that
+     * starts like a formula keeps its characters and gets Excel's quote prefix (the style an apostrophe typed
      * in Excel gives), so the cell shows the name itself and stays text when edited. Column widths
      * come from the header and the longest value (a Chinese character counts two), not from
      * autoSizeColumn, which needs the fonts a server may not have.

@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Computes every method's forecast for every horizon and entity from {@link AsOfData}. A period's
- * forecast is what was already won in it by the end of the as-of date plus what the method expects
- * of the days left in it, from {@link Horizon#firstCloseDay} on (none left on the period's last day:
- * the forecast is what was won, P10 = P50 = P90); open deals count in a period by their expected
- * close date ({@link Horizon#counts}: one already past as on the first close day), except for the
- * learned method, which uses the learned time to close instead.
+ * Computes every method's forecast for every horizon and entity from {@link AsOfData}. The periods
+ * are those of the as-of date; the deals are known as of the snapshot's date ({@link AsOfData#knownOn},
+ * the as-of date when a snapshot came that night), and a period's forecast is what was already won
+ * in it by the end of that date plus what the method expects of the days left in it, from
+ * {@link Horizon#firstCloseDay} of that date on (none left on the period's last day: the forecast
+ * is what was won, P10 = P50 = P90); open deals count in a period by their expected close date
+ * ({@link Horizon#counts}: one already past as on the first close day), except for the learned
+ * method, which uses the learned time to close instead.
  */
 final class ForecastCalculator {
 
@@ -35,14 +37,14 @@ final class ForecastCalculator {
     }
 
     Result calculate(AsOfData data, LearnedConversion learned) {
-        LocalDate asOf = data.asOf();
+        LocalDate known = data.knownOn();
         EntityNames names = new EntityNames(data);
         Map<EntityKey, Map<YearMonth, Double>> wonByMonth = wonByMonth(data);
         YearMonth historyStart = wonByMonth.containsKey(EntityKey.ALL)
                 ? new java.util.TreeMap<>(wonByMonth.get(EntityKey.ALL)).firstKey() : null;
         List<ForecastRow> rows = new ArrayList<>();
         List<ContributorRow> contributors = new ArrayList<>();
-        for (Horizon h : Horizon.of(asOf)) {
+        for (Horizon h : Horizon.of(data.asOf())) {
             Map<EntityKey, PipelineTotals> pipeline = pipeline(data, h, learned);
             Map<EntityKey, BigDecimal> closedWon = closedWon(data, h);
             Map<EntityKey, BigDecimal> targets = targets(data, h);
@@ -62,7 +64,7 @@ final class ForecastCalculator {
                 q.put(Method.LEARNED, spread(floor, floor + p.learned, Math.sqrt(p.learnedVariance)));
                 q.put(Method.CATEGORY, new double[] {floor, won.add(p.commit).doubleValue(),
                         won.add(p.commit).add(p.bestCase).doubleValue()});
-                double[] series = timeSeries(wonByMonth.get(e), seriesStart(e, historyStart, data), h, asOf, floor);
+                double[] series = timeSeries(wonByMonth.get(e), seriesStart(e, historyStart, data), h, known, floor);
                 if (series != null) {
                     q.put(Method.TIME_SERIES, series);
                 }
@@ -106,11 +108,11 @@ final class ForecastCalculator {
         double shareC = CombinedForecast.share(Method.CATEGORY, settings.combinationWeights());
         for (Deal d : data.open()) {
             double amount = d.amount().doubleValue();
-            boolean inside = h.counts(d.expectedClose(), data.asOf());
+            boolean inside = h.counts(d.expectedClose(), data.knownOn());
             BigDecimal probability = settings.probability(d.openStage());
             BigDecimal weighted = inside ? d.amount().multiply(probability) : BigDecimal.ZERO;
             double pw = inside ? probability.doubleValue() : 0;
-            double pl = learned.probabilityInside(d, h, data.asOf());
+            double pl = learned.probabilityInside(d, h, data.knownOn());
             boolean commit = inside && "COMMIT".equals(d.forecastCategory());
             boolean best = inside && "BEST_CASE".equals(d.forecastCategory());
             double combined = shareW * weighted.doubleValue() + shareL * amount * pl + (commit ? shareC * amount : 0);
@@ -134,11 +136,11 @@ final class ForecastCalculator {
         return totals;
     }
 
-    /** Won inside the period on or before the as-of date. */
+    /** Won inside the period on or before the date the deals are known as of. */
     private static Map<EntityKey, BigDecimal> closedWon(AsOfData data, Horizon h) {
         Map<EntityKey, BigDecimal> won = new HashMap<>();
         for (Deal d : data.closed()) {
-            if (d.won() && h.includes(d.closed()) && !d.closed().isAfter(data.asOf())) {
+            if (d.won() && h.includes(d.closed()) && !d.closed().isAfter(data.knownOn())) {
                 for (EntityKey e : EntityKey.of(d)) {
                     won.merge(e, d.amount(), BigDecimal::add);
                 }
@@ -188,15 +190,15 @@ final class ForecastCalculator {
     }
 
     /**
-     * The smoothed series' P10/P50/P90 for a horizon: months complete by the end of the as-of date
+     * The smoothed series' P10/P50/P90 for a horizon: months complete by the end of the known date
      * count as won (the series is smoothed up to the last of them), the month of the first close
      * day at least what is already won in it, later months as projected.
      */
-    private double[] timeSeries(Map<YearMonth, Double> won, YearMonth from, Horizon h, LocalDate asOf, double wonInPeriod) {
+    private double[] timeSeries(Map<YearMonth, Double> won, YearMonth from, Horizon h, LocalDate known, double wonInPeriod) {
         if (won == null) {
             return null;
         }
-        LocalDate first = Horizon.firstCloseDay(asOf);
+        LocalDate first = Horizon.firstCloseDay(known);
         double[] history = ClosedAmountSeries.monthly(won, from, first);
         YearMonth current = YearMonth.from(first);
         YearMonth last = YearMonth.from(h.end());

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 public class ForecastService {
 
     private static final Logger log = LoggerFactory.getLogger(ForecastService.class);
-    /** Days an opportunity snapshot may be older than the as-of date before the forecast says so (weekly exports pass). */
+    /** Days an opportunity snapshot may be older than the as-of date before the warning asks about the export (weekly exports pass). */
     private static final int STALE_SNAPSHOT_DAYS = 7;
 
     /** A stored run and the data it was computed from. */
@@ -75,7 +75,7 @@ public class ForecastService {
                 + " total {} ms{}", kind, asOf, runId, data.open().size(), data.closed().size(), data.snapshotDate(),
                 (read - started) / 1_000_000, (computed - read) / 1_000_000, (System.nanoTime() - started) / 1_000_000,
                 factors == 0 ? "" : "; P10-P90 calibrated by the last backtest (" + factors + " factors)");
-        warnOfAnOldSnapshot(kind, asOf, data.snapshotDate());
+        warnOfAnEarlierSnapshot(kind, asOf, data.snapshotDate());
         if (ForecastStore.NIGHTLY.equals(kind)) {
             warnOfMonthsWithoutTargets(asOf, data);
         }
@@ -111,12 +111,17 @@ public class ForecastService {
         }
     }
 
-    /** Snapshots come nightly or weekly; an older one means the export stopped, or the date was mistyped. */
-    private static void warnOfAnOldSnapshot(String kind, LocalDate asOf, LocalDate snapshot) {
+    /**
+     * A night without a new snapshot forecasts as of the latest one (see {@link AsOfData#knownOn}): say so every time,
+     * naming both dates, since its figures are that snapshot's night's, not the business date's.
+     */
+    private static void warnOfAnEarlierSnapshot(String kind, LocalDate asOf, LocalDate snapshot) {
         long days = snapshot == null ? 0 : java.time.temporal.ChronoUnit.DAYS.between(snapshot, asOf);
-        if (ForecastStore.NIGHTLY.equals(kind) && days > STALE_SNAPSHOT_DAYS) {
-            log.warn("forecast as of {}: the latest opportunity snapshot is of {}, {} days earlier; the forecasts are of that"
-                    + " pipeline. Is the snapshot export still running?", asOf, snapshot, days);
+        if (ForecastStore.NIGHTLY.equals(kind) && days > 0) {
+            log.warn("forecast as of {}: no opportunity snapshot of that date; the forecasts are made as of the latest, {}"
+                    + " ({} day(s) earlier): won to date and the rest of each period from {} on, as that snapshot knows them"
+                    + " (the extract's snapshot_date says so).{}", asOf, snapshot, days, snapshot.plusDays(1),
+                    days > STALE_SNAPSHOT_DAYS ? " Is the snapshot export still running?" : "");
         }
     }
 }

@@ -94,9 +94,9 @@ final class LearnedConversion {
             }
         }
         for (Deal d : data.open()) {
-            company.addOpen(d, data.asOf());
+            company.addOpen(d, data.knownOn()); // open at the end of the snapshot's date, not later
             if (d.teamCode() != null) {
-                teams.computeIfAbsent(d.teamCode(), k -> new History()).addOpen(d, data.asOf());
+                teams.computeIfAbsent(d.teamCode(), k -> new History()).addOpen(d, data.knownOn());
             }
         }
         company.seal();

@@ -85,6 +85,15 @@ final class ForecastFixture {
         change("W1", "2026-06-24", "IDENTIFIED", "COMMITTED");
     }
 
+    /** The snapshot of {@code from} again, dated {@code to}: a night whose file showed no change. */
+    void copySnapshot(LocalDate from, LocalDate to) {
+        jdbc.update("INSERT INTO opportunity_snapshot (snapshot_date, opportunity_id, load_id, source_name, line_no, customer_id,"
+                + " owner_id, name, product_line, amount, stage, source_stage, expected_close_date, created_date, closed_date,"
+                + " forecast_category) SELECT ?, opportunity_id, load_id, source_name, line_no, customer_id, owner_id, name,"
+                + " product_line, amount, stage, source_stage, expected_close_date, created_date, closed_date, forecast_category"
+                + " FROM opportunity_snapshot WHERE snapshot_date = ?", Date.valueOf(to), Date.valueOf(from));
+    }
+
     void person(String id, String name, String team, String teamName) {
         jdbc.update("INSERT INTO org_assignment (employee_id, valid_from, valid_to, name, role, email, language, team_code,"
                 + " team_name, region_code, region_name, source_name, load_id) VALUES (?, ?, NULL, ?, 'REP', ?, 'zh', ?, ?,"

@@ -210,19 +210,76 @@ abstract class ForecastScenarios extends ForecastTestBase {
                 + " AND stage = ?", run, horizon, stage);
     }
 
-    /** A snapshot dated D is the pipeline at the end of D: as of a month's last day no open deal can close in it. */
+    /** Every night that forecasts from an earlier snapshot says which, whatever the gap; after a week it asks about the export. */
     @Test
     @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
-    void aForecastFromASnapshotMoreThanAWeekOldSaysSo(org.springframework.boot.test.system.CapturedOutput output)
+    void aForecastFromAnEarlierSnapshotSaysWhichItUsed(org.springframework.boot.test.system.CapturedOutput output)
             throws Exception {
-        // the fixture's latest snapshot is of 06-10: a week later is a weekly export's gap, eight days is not
-        assertThat(job.run(ForecastFixture.AS_OF.plusDays(7), false, work.resolve("out")).getStatus())
+        // the fixture's latest snapshot is of 06-10, the night forecast as of it in setUp says nothing
+        assertThat(output).doesNotContain("no opportunity snapshot of that date");
+        assertThat(job.run(ForecastFixture.AS_OF.plusDays(1), false, work.resolve("out")).getStatus())
                 .isEqualTo(BatchStatus.COMPLETED);
-        assertThat(output).doesNotContain("the latest opportunity snapshot is of");
+        assertThat(output).contains("forecast as of 2026-06-11: no opportunity snapshot of that date; the forecasts are made as"
+                + " of the latest, 2026-06-10 (1 day(s) earlier): won to date and the rest of each period from 2026-06-11 on,"
+                + " as that snapshot knows them (the extract's snapshot_date says so).");
+        assertThat(output).doesNotContain("Is the snapshot export still running?");
         assertThat(job.run(ForecastFixture.AS_OF.plusDays(8), false, work.resolve("out")).getStatus())
                 .isEqualTo(BatchStatus.COMPLETED);
-        assertThat(output).contains("forecast as of 2026-06-18: the latest opportunity snapshot is of 2026-06-10, 8 days"
-                + " earlier; the forecasts are of that pipeline. Is the snapshot export still running?");
+        assertThat(output).contains("forecast as of 2026-06-18: no opportunity snapshot of that date; the forecasts are made as"
+                + " of the latest, 2026-06-10 (8 day(s) earlier)").contains("Is the snapshot export still running?");
+    }
+
+    /**
+     * A night without a new opportunities file knows no more than the snapshot's own night: its forecast of the same
+     * periods is that night's, to the cent, by every method. As of 06-30 from the 06-29 snapshot, O1 and O3 (open on
+     * 06-29, overdue: expected on 06-30) are still June's, not dropped because 06-30 is June's last day.
+     */
+    @Test
+    void aNightWithoutANewSnapshotForecastsAsTheSnapshotsOwnNight() throws Exception {
+        new ForecastFixture(jdbc).juneWin();
+        assertThat(job.run(ForecastFixture.JUNE_29, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long own = latestRun(ForecastFixture.JUNE_29, "NIGHTLY");
+        LocalDate june30 = LocalDate.of(2026, 6, 30);
+        assertThat(job.run(june30, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long later = latestRun(june30, "NIGHTLY");
+        // June as of 06-30 is what the 06-29 night forecast: W1 70,000 won + O1 80,000 + O3 40,000 (WEIGHTED)
+        assertThat(p50(later, "CURRENT_MONTH", "COMPANY", "ALL", "WEIGHTED")).isEqualByComparingTo("190000.00");
+        assertThat(sameRows(later, own, "1 = 1")).isEqualTo(rows(own, "1 = 1"));
+        // the next day, 07-01, still from the 06-29 snapshot: July (06-29's next month) as that night had it
+        LocalDate july1 = LocalDate.of(2026, 7, 1);
+        assertThat(job.run(july1, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long july = latestRun(july1, "NIGHTLY");
+        String july2026 = "period_type = 'MONTH' AND period_start = '2026-07-01'";
+        assertThat(sameRows(july, own, july2026)).isEqualTo(rows(own, july2026))
+                .hasSizeGreaterThanOrEqualTo(7 * 4);
+        assertThat(jdbc.queryForObject("SELECT snapshot_date FROM forecast_run WHERE run_id = ?", LocalDate.class, july))
+                .isEqualTo(ForecastFixture.JUNE_29);
+
+        // and the extract says which snapshot it was made from
+        List<String> lines = new String(Files.readAllBytes(work.resolve("out/2026-07-01/extracts/forecast-2026-07-01.csv")),
+                StandardCharsets.UTF_8).substring(1).lines().toList();
+        assertThat(lines.get(0)).endsWith(",as_of_date,generated_at,snapshot_date");
+        assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .startsWith("2,").contains(",2026-07-01,").endsWith(",2026-06-29"));
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(
+                work.resolve("out/2026-07-01/extracts/forecast-2026-07-01.xlsx")))) {
+            Row first = book.getSheetAt(0).getRow(1);
+            assertThat(first.getCell(11).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(july1);
+            assertThat(first.getCell(13).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(ForecastFixture.JUNE_29);
+        }
+    }
+
+    /** A run's forecasts of some periods, as a finance user compares them: entity, method and the amounts. */
+    private List<Map<String, Object>> rows(long runId, String periods) {
+        return jdbc.queryForList("SELECT period_type, period_start, entity_type, entity_id, method, closed_won, p10, p50, p90,"
+                + " target FROM forecast WHERE run_id = ? AND " + periods + " ORDER BY period_type, period_start, entity_type,"
+                + " entity_id, method", runId);
+    }
+
+    /** The rows of {@code runId} for the periods that {@code other} forecast too. */
+    private List<Map<String, Object>> sameRows(long runId, long other, String periods) {
+        return rows(runId, periods + " AND EXISTS (SELECT 1 FROM forecast o WHERE o.run_id = " + other
+                + " AND o.period_type = forecast.period_type AND o.period_start = forecast.period_start)");
     }
 
     @Test
@@ -237,8 +294,11 @@ abstract class ForecastScenarios extends ForecastTestBase {
 
     @Test
     void asOfAMonthsLastDayEveryMethodsForecastOfItIsWhatWasWon() throws Exception {
-        new ForecastFixture(jdbc).juneWin();
+        ForecastFixture fixture = new ForecastFixture(jdbc);
+        fixture.juneWin();
         LocalDate june30 = LocalDate.of(2026, 6, 30);
+        // 06-30's own snapshot (the 06-29 deals unchanged): it is the end of 06-30, so nothing of June is left
+        fixture.copySnapshot(ForecastFixture.JUNE_29, june30);
         assertThat(job.run(june30, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         long last = latestRun(june30, "NIGHTLY");
         // June (and Q2, whose last day it is too) is over: every entity's every method is what was won, P10 = P50 = P90
@@ -285,10 +345,11 @@ abstract class ForecastScenarios extends ForecastTestBase {
                     .isEqualTo(forecast(last, "NEXT_MONTH", "COMPANY", "ALL", m).get("p50"));
         }
 
-        // a month's last day that is not a quarter's: as of 05-31 (the 05-01 snapshot: O2 IDENTIFIED 200,000 expected
-        // 06-30, O3 DEVELOPED 50,000 expected 05-25, O5 08-31) May is H2's 200,000 whatever the method; O3, overdue,
-        // is expected on 06-01: June 50,000 x 0.6 + 200,000 x 0.1 = 50,000, Q2 380,000 won + the same 50,000
+        // a month's last day that is not a quarter's: as of 05-31 (its snapshot, the 05-01 deals unchanged: O2 IDENTIFIED
+        // 200,000 expected 06-30, O3 DEVELOPED 50,000 expected 05-25, O5 08-31) May is H2's 200,000 whatever the method;
+        // O3, overdue, is expected on 06-01: June 50,000 x 0.6 + 200,000 x 0.1 = 50,000, Q2 380,000 won + the same 50,000
         LocalDate may31 = LocalDate.of(2026, 5, 31);
+        fixture.copySnapshot(ForecastFixture.MAY_1, may31);
         assertThat(job.run(may31, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         long may = latestRun(may31, "NIGHTLY");
         for (Method m : Method.values()) {
@@ -464,10 +525,11 @@ abstract class ForecastScenarios extends ForecastTestBase {
         assertThat(text.lines().findFirst().orElseThrow()).isEqualTo(String.join(",", FinanceExtract.HEADER));
         assertThat(text).contains(",REP,R1,王小明,").contains(",TEAM,T1,上海办事处,").contains(",REGION,EAST,华东区,");
         assertThat(text).contains(",REP,R3,'=吴昊+1,").doesNotContain(",=吴昊");
-        assertThat(text).contains("1,QUARTER,2026-04-01,2026-06-30,COMPANY,ALL,全公司,WEIGHTED,");
+        assertThat(text).contains("2,QUARTER,2026-04-01,2026-06-30,COMPANY,ALL,全公司,WEIGHTED,");
         // generated_at is the company's time (Asia/Shanghai by default), whatever the server's zone
-        String firstRow = text.lines().skip(1).findFirst().orElseThrow();
-        java.time.LocalDateTime generated = java.time.LocalDateTime.parse(firstRow.substring(firstRow.lastIndexOf(',') + 1),
+        String[] firstRow = text.lines().skip(1).findFirst().orElseThrow().split(",");
+        assertThat(firstRow[13]).isEqualTo("2026-06-10"); // the snapshot it was made from, of its own date
+        java.time.LocalDateTime generated = java.time.LocalDateTime.parse(firstRow[12],
                 java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         assertThat(generated).isCloseTo(java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")),
                 org.assertj.core.api.Assertions.within(30, java.time.temporal.ChronoUnit.MINUTES));
@@ -517,7 +579,7 @@ abstract class ForecastScenarios extends ForecastTestBase {
             assertThat(pane.isFreezePane()).isTrue();
             assertThat(pane.getHorizontalSplitPosition()).isEqualTo((short) 1);
             assertThat(pane.getVerticalSplitPosition()).isEqualTo((short) 0);
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:M" + csvLines.size());
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:N" + csvLines.size());
 
             // Q2, company, WEIGHTED: p50 500,000 (won 380,000 + June's 120,000), see the weighted test
             Row quarter = null;
@@ -562,7 +624,7 @@ abstract class ForecastScenarios extends ForecastTestBase {
                         assertThat(BigDecimal.valueOf(cell.getNumericCellValue())).isEqualByComparingTo(fields[i]);
                         assertThat(shown.formatCellValue(cell).replace(",", "")).isEqualTo(fields[i]);
                         amounts++;
-                    } else if (i == 2 || i == 3 || i == 11 || i == 12) {
+                    } else if (i == 2 || i == 3 || i >= 11) {
                         assertThat(DateUtil.isCellDateFormatted(cell)).isTrue();
                         assertThat(shown.formatCellValue(cell)).isEqualTo(fields[i]);
                     } else if (!fields[i].startsWith("'")) {
