@@ -269,6 +269,73 @@ abstract class ForecastScenarios extends ForecastTestBase {
         }
     }
 
+    /**
+     * A corrected opportunities file that changes a closed month's actual: every accuracy row of that month is scored
+     * again against the new actual, whichever night measured it; the forecasts stay as they were made. Rows of a
+     * forecast made on the month's last day, from that day's snapshot, are marked as actuals by construction.
+     */
+    @Test
+    void aCorrectedActualRescoresEveryStoredRowOfItsPeriod() throws Exception {
+        ForecastFixture fixture = new ForecastFixture(jdbc);
+        fixture.juneWin();
+        LocalDate june30 = LocalDate.of(2026, 6, 30);
+        LocalDate july1 = LocalDate.of(2026, 7, 1);
+        fixture.copySnapshot(ForecastFixture.JUNE_29, june30);
+        fixture.copySnapshot(june30, july1);
+        for (LocalDate night : List.of(ForecastFixture.JUNE_29, june30, july1)) {
+            assertThat(job.run(night, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        }
+        // 07-01 measured June for the runs of 06-10, 06-29 and 06-30: W1's 70,000
+        String june = "SELECT DISTINCT actual FROM forecast_accuracy WHERE period_type = 'MONTH' AND period_start = '2026-06-01'"
+                + " AND entity_type = 'COMPANY'";
+        assertThat(jdbc.queryForList(june, BigDecimal.class)).singleElement().satisfies(a -> assertThat(a).isEqualByComparingTo("70000.00"));
+        String made = "SELECT * FROM forecast WHERE run_id <= " + latestRun(july1, "NIGHTLY")
+                + " ORDER BY run_id, horizon, entity_type, entity_id, method";
+        List<Map<String, Object>> forecastsBefore = jdbc.queryForList(made);
+
+        // 07-02's file corrects W1 to 170,000 (the 07-01 snapshot's deals otherwise)
+        LocalDate july2 = LocalDate.of(2026, 7, 2);
+        fixture.copySnapshot(july1, july2);
+        jdbc.update("UPDATE opportunity_snapshot SET amount = 170000 WHERE opportunity_id = 'W1' AND snapshot_date = ?",
+                java.sql.Date.valueOf(july2));
+        assertThat(job.run(july2, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // one actual for June, at every level, in every row: the 06-10 run's as well as the later ones
+        assertThat(jdbc.queryForList(june, BigDecimal.class)).singleElement().satisfies(a -> assertThat(a).isEqualByComparingTo("170000.00"));
+        assertThat(jdbc.queryForList("SELECT DISTINCT actual FROM forecast_accuracy WHERE period_type = 'MONTH'"
+                + " AND period_start = '2026-06-01' AND entity_type = 'REP' AND entity_id = 'R1'", BigDecimal.class))
+                .singleElement().satisfies(a -> assertThat(a).isEqualByComparingTo("170000.00"));
+        // Q2 too: 380,000 + 170,000
+        assertThat(jdbc.queryForList("SELECT DISTINCT actual FROM forecast_accuracy WHERE period_type = 'QUARTER'"
+                + " AND period_start = '2026-04-01' AND entity_type = 'COMPANY'", BigDecimal.class))
+                .singleElement().satisfies(a -> assertThat(a).isEqualByComparingTo("550000.00"));
+        // the 06-10 run's June WEIGHTED 120,000 against 170,000: error 29.41 %, bias -29.41 %
+        Map<String, Object> early = jdbc.queryForMap("SELECT forecast_p50, abs_pct_error, bias, within_p10_p90,"
+                + " actual_snapshot_date FROM forecast_accuracy WHERE run_id = ? AND horizon = 'CURRENT_MONTH'"
+                + " AND entity_type = 'COMPANY' AND method = 'WEIGHTED'", run);
+        assertThat((BigDecimal) early.get("forecast_p50")).isEqualByComparingTo("120000.00");
+        assertThat((BigDecimal) early.get("abs_pct_error")).isEqualByComparingTo("0.2941");
+        assertThat((BigDecimal) early.get("bias")).isEqualByComparingTo("-0.2941");
+        assertThat(early.get("actual_snapshot_date").toString()).isEqualTo("2026-07-02");
+        // a night rerun for 07-01 knows the old file only: it leaves the corrected actual alone
+        assertThat(job.run(july1, true, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForList(june, BigDecimal.class)).singleElement().satisfies(a -> assertThat(a).isEqualByComparingTo("170000.00"));
+        // the forecasts themselves are as they were made
+        assertThat(jdbc.queryForList(made)).isEqualTo(forecastsBefore);
+
+        // made on June's last day from its snapshot: June was what was won (70,000), an actual by construction, so
+        // marked; its range no longer holds the corrected actual
+        long lastDay = latestRun(june30, "NIGHTLY");
+        Map<String, Object> lastDayRow = jdbc.queryForMap("SELECT forecast_p50, abs_pct_error, within_p10_p90, actual_by_construction"
+                + " FROM forecast_accuracy WHERE run_id = ? AND horizon = 'CURRENT_MONTH' AND entity_type = 'COMPANY'"
+                + " AND method = 'LEARNED'", lastDay);
+        assertThat((BigDecimal) lastDayRow.get("forecast_p50")).isEqualByComparingTo("70000.00");
+        assertThat((BigDecimal) lastDayRow.get("abs_pct_error")).isEqualByComparingTo("0.5882");
+        assertThat(lastDayRow.get("within_p10_p90")).isEqualTo(false);
+        assertThat(lastDayRow.get("actual_by_construction")).isEqualTo(true);
+        assertThat(jdbc.queryForList("SELECT DISTINCT r.as_of_date FROM forecast_accuracy a JOIN forecast_run r"
+                + " ON r.run_id = a.run_id WHERE a.actual_by_construction", LocalDate.class)).containsExactly(june30);
+    }
+
     /** A run's forecasts of some periods, as a finance user compares them: entity, method and the amounts. */
     private List<Map<String, Object>> rows(long runId, String periods) {
         return jdbc.queryForList("SELECT period_type, period_start, entity_type, entity_id, method, closed_won, p10, p50, p90,"

@@ -135,7 +135,7 @@ final class ReportFixture {
                 + " reason) VALUES (?, 'O001', 'STALLED', 'R001', 'SH', 'EAST', 'C001', '电力云平台', '云服务', 'DEVELOPED',"
                 + " 1500000.00, ?, 61, 40, ?, '61 days in DEVELOPED')", run, LocalDate.of(2026, 3, 31), LocalDate.of(2026, 6, 30));
         jdbc.update("INSERT INTO forecast_accuracy VALUES (?, 'NEXT_MONTH', 'TEAM', 'SH', 'COMBINED', ?, 'MONTH', ?, 1800000.00,"
-                + " 2010000.25, 0.1045, -0.1045, TRUE, ?, ?)", run, LocalDate.of(2026, 4, 30), MAY, DATE,
+                + " 2010000.25, 0.1045, -0.1045, TRUE, ?, ?, FALSE)", run, LocalDate.of(2026, 4, 30), MAY, DATE,
                 Timestamp.valueOf(LocalDateTime.of(2026, 5, 31, 23, 0)));
     }
 
