@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * Replays forecasts as of each month start in a range, each from what was known that day only
  * (the same bounded reads as a nightly run), then measures them against what the latest data
- * say was won, summarises the error per method, horizon and entity level, and stores the
- * calibration of the ranges that the nightly forecasts apply ({@link RangeCalibration}).
+ * say was won, summarises the error per method, horizon and entity level, and learns the
+ * calibration of the ranges ({@link RangeCalibration}). Only when asked ({@code calibrate}) does it
+ * store that calibration for the nightly forecasts: a backtest run for analysis, over a few months,
+ * would otherwise change the next nights' P10-P90 (and drop the levels it has too few forecasts of).
  */
 @Component
 class Backtest {
@@ -33,8 +35,11 @@ class Backtest {
         this.jdbc = jdbc;
     }
 
-    /** Runs the replay and returns the error table; {@code progress} is told about each month. */
-    List<Error> run(YearMonth from, YearMonth to, java.util.function.Consumer<String> progress) {
+    /**
+     * Runs the replay and returns the error table; {@code progress} is told about each month and about the
+     * calibration, stored for the nightly forecasts only with {@code calibrate}.
+     */
+    List<Error> run(YearMonth from, YearMonth to, boolean calibrate, java.util.function.Consumer<String> progress) {
         ForecastSettings settings = service.settings();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
             long started = System.nanoTime();
@@ -47,12 +52,28 @@ class Backtest {
             // the day after the latest snapshot: every period ending on or before it can be measured
             accuracy.measure(reader.read(latest.plusDays(1)), ForecastStore.BACKTEST);
         }
-        RangeCalibration calibration = RangeCalibration.learn(jdbc, from.atDay(1), to.atDay(1));
-        progress.accept(calibration.isEmpty() ? "P10-P90 calibration: too few measured forecasts to learn from; nightly ranges"
-                + " stay as the methods compute them"
-                : "P10-P90 calibration stored for the nightly forecasts (factor on the distance from P50 to each bound): "
-                + calibration.describe());
+        progress.accept(calibrate(from.atDay(1), to.atDay(1), calibrate));
         return errors(from.atDay(1), to.atDay(1));
+    }
+
+    /** Learns the calibration and stores it if asked; says what the nightly forecasts apply from now on. */
+    private String calibrate(LocalDate from, LocalDate to, boolean store) {
+        java.util.Map<RangeCalibration.Key, double[]> learned = RangeCalibration.learn(jdbc, from, to);
+        RangeCalibration stored = RangeCalibration.load(jdbc);
+        String kept = "the nightly forecasts keep the " + stored.size() + " factor(s) stored before";
+        if (learned.isEmpty()) {
+            return "P10-P90 calibration: too few measured forecasts to learn from; nothing stored, " + kept;
+        }
+        RangeCalibration calibration = RangeCalibration.of(learned);
+        if (!store) {
+            return "P10-P90 calibration NOT stored (run with --calibrate to store it): " + kept + ". This backtest's would be: "
+                    + calibration.describe();
+        }
+        RangeCalibration.store(jdbc, learned, from, to);
+        String dropped = stored.missingFrom(calibration);
+        return "P10-P90 calibration stored for the nightly forecasts (--calibrate; factor on the distance from P50 to each"
+                + " bound): " + calibration.describe() + "; it replaces the " + stored.size() + " factor(s) stored before"
+                + (dropped.isEmpty() ? "" : ", and these it could not learn are no longer calibrated: " + dropped);
     }
 
     List<Error> errors(LocalDate from, LocalDate to) {

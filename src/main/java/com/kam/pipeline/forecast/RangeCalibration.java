@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the time series' range comes from its one-step errors. A backtest replays the uncalibrated
  * methods; for each method, horizon and entity level, the ratio |actual - P50| / (P90 - P50) of
  * its forecasts, taken at the 80th percentile, is the factor by which the distance from P50 to
- * each bound must change for 80% of them to have fallen inside. Nightly forecasts apply the last
- * backtest's factors; the CATEGORY range (commit to best case) is the reps' own and is left.
+ * each bound must change for 80% of them to have fallen inside. Nightly forecasts apply the factors
+ * stored by the last backtest asked to calibrate ({@code --calibrate}); a backtest run for analysis
+ * only prints what it would store. The CATEGORY range (commit to best case) is the reps' own and is left.
  */
 final class RangeCalibration {
 
@@ -79,7 +80,7 @@ final class RangeCalibration {
         return Math.round(Math.min(MAX_SCALE, Math.max(MIN_SCALE, q)) * 10_000) / 10_000.0;
     }
 
-    /** The factors stored by the last backtest. */
+    /** The factors stored by the last calibrating backtest, which the nightly forecasts apply. */
     static RangeCalibration load(JdbcTemplate jdbc) {
         Map<Key, Double> scales = new HashMap<>();
         jdbc.query("SELECT method, horizon, entity_type, scale FROM forecast_calibration", rs -> {
@@ -128,24 +129,39 @@ final class RangeCalibration {
         return scales;
     }
 
-    /**
-     * Learns the factors from the measured forecasts of the backtest runs as of {@code from..to}
-     * and stores them in place of the earlier ones; returns them.
-     */
-    static RangeCalibration learn(JdbcTemplate jdbc, LocalDate from, LocalDate to) {
-        Map<Key, double[]> learned = scalesOf(measured(jdbc, from, to));
+    /** The factors the measured forecasts of the backtest runs as of {@code from..to} give, with their sample sizes; nothing stored. */
+    static Map<Key, double[]> learn(JdbcTemplate jdbc, LocalDate from, LocalDate to) {
+        return scalesOf(measured(jdbc, from, to));
+    }
+
+    /** The factors alone, as the nightly forecasts would apply them. */
+    static RangeCalibration of(Map<Key, double[]> learned) {
         Map<Key, Double> scales = new HashMap<>();
+        learned.forEach((key, scale) -> scales.put(key, scale[0]));
+        return new RangeCalibration(scales);
+    }
+
+    /**
+     * Stores learned factors in place of all the earlier ones: the nightly forecasts apply these from now on, and a
+     * combination the backtest could not learn is no longer calibrated. Only `kam backtest --calibrate` (and the
+     * schedule's backtest with calibrate: true) call this; returns the factors stored.
+     */
+    static RangeCalibration store(JdbcTemplate jdbc, Map<Key, double[]> learned, LocalDate from, LocalDate to) {
         List<Object[]> rows = new ArrayList<>();
         Timestamp now = Timestamp.valueOf(LocalDateTime.now());
-        learned.forEach((key, scale) -> {
-            scales.put(key, scale[0]);
-            rows.add(new Object[] {key.method().name(), key.horizon(), key.entityType(), scale[0], (int) scale[1],
-                    Date.valueOf(from), Date.valueOf(to), now});
-        });
+        learned.forEach((key, scale) -> rows.add(new Object[] {key.method().name(), key.horizon(), key.entityType(), scale[0],
+                (int) scale[1], Date.valueOf(from), Date.valueOf(to), now}));
         jdbc.update("DELETE FROM forecast_calibration");
         jdbc.batchUpdate("INSERT INTO forecast_calibration (method, horizon, entity_type, scale, forecasts, backtest_from,"
                 + " backtest_to, computed_at) VALUES (?,?,?,?,?,?,?,?)", rows);
-        return new RangeCalibration(scales);
+        return of(learned);
+    }
+
+    /** The method, horizon and level combinations calibrated here and not in {@code other}, e.g. {@code REGION x12}. */
+    String missingFrom(RangeCalibration other) {
+        Map<String, Integer> levels = new java.util.TreeMap<>();
+        scales.keySet().stream().filter(k -> !other.scales.containsKey(k)).forEach(k -> levels.merge(k.entityType(), 1, Integer::sum));
+        return levels.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The factors at company level, e.g. {@code LEARNED CURRENT_MONTH x2.31}, then how many there are in all. */

@@ -26,7 +26,7 @@ abstract class BacktestScenarios extends ForecastTestBase {
     @Test
     void backtestErrorsMatchAnIndependentRecomputation() {
         new ForecastFixture(jdbc).load();
-        List<Backtest.Error> errors = backtest.run(MAY, MAY, line -> { });
+        List<Backtest.Error> errors = backtest.run(MAY, MAY, false, line -> { });
         // what May actually closed, read straight from the latest snapshot: H2, 200,000 on 05-01
         BigDecimal actual = jdbc.queryForObject("SELECT SUM(amount) FROM opportunity_snapshot WHERE snapshot_date ="
                 + " (SELECT MAX(snapshot_date) FROM opportunity_snapshot) AND stage = 'WON'"
@@ -59,7 +59,7 @@ abstract class BacktestScenarios extends ForecastTestBase {
     void laterSnapshotsNeverReachAnEarlierForecast() {
         ForecastFixture fixture = new ForecastFixture(jdbc);
         fixture.load();
-        backtest.run(MAY, MAY, line -> { });
+        backtest.run(MAY, MAY, false, line -> { });
         List<Map<String, Object>> before = storedBacktest();
         List<Map<String, Object>> contributorsBefore = contributors();
         // after 05-01: huge deals in a new snapshot, a huge win, stage changes and a team move
@@ -76,11 +76,11 @@ abstract class BacktestScenarios extends ForecastTestBase {
         jdbc.update("UPDATE org_assignment SET employee_id = 'R1', valid_from = ? WHERE employee_id = 'R1x'",
                 Date.valueOf("2026-05-05"));
 
-        backtest.run(MAY, MAY, line -> { });
+        backtest.run(MAY, MAY, false, line -> { });
         assertThat(storedBacktest()).isEqualTo(before);
         assertThat(contributors()).isEqualTo(contributorsBefore);
         // while a forecast as of a later date does see them
-        backtest.run(YearMonth.of(2026, 6), YearMonth.of(2026, 6), line -> { });
+        backtest.run(YearMonth.of(2026, 6), YearMonth.of(2026, 6), false, line -> { });
         long june = latestRun(LocalDate.of(2026, 6, 1), "BACKTEST");
         assertThat(jdbc.queryForObject("SELECT snapshot_date FROM forecast_run WHERE run_id = ?", LocalDate.class, june))
                 .isEqualTo(may20);
@@ -100,6 +100,64 @@ abstract class BacktestScenarios extends ForecastTestBase {
                 latestRun(ForecastFixture.MAY_1, "BACKTEST"));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    BacktestCommand backtestCommand;
+
+    /** `kam backtest` and its output, as an operator runs it. */
+    private String backtestCommand(String... args) {
+        StringWriter out = new StringWriter();
+        picocli.CommandLine command = new picocli.CommandLine(backtestCommand).setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(out));
+        assertThat(command.execute(args)).as(out.toString()).isZero();
+        return out.toString();
+    }
+
+    /**
+     * A backtest run for analysis leaves the calibration the nightly forecasts apply as it was, every level's factor
+     * (here REGION's too, which a one-month backtest could never relearn): the next night's P10-P90 are unchanged.
+     */
+    @Test
+    void aBacktestWithoutCalibrateLeavesTheNightlyCalibrationAlone() throws Exception {
+        new ForecastFixture(jdbc).load();
+        String[][] production = {{"LEARNED", "CURRENT_MONTH", "COMPANY", "2.0000"}, {"LEARNED", "CURRENT_MONTH", "REGION", "3.0000"},
+                {"WEIGHTED", "NEXT_MONTH", "TEAM", "1.5000"}, {"COMBINED", "CURRENT_QUARTER", "REP", "0.8000"}};
+        for (String[] f : production) {
+            jdbc.update("INSERT INTO forecast_calibration (method, horizon, entity_type, scale, forecasts, backtest_from, backtest_to,"
+                    + " computed_at) VALUES (?, ?, ?, ?, 12, '2025-11-01', '2026-10-01', '2026-11-01 07:00:00')",
+                    f[0], f[1], f[2], new BigDecimal(f[3]));
+        }
+        String calibration = "SELECT * FROM forecast_calibration ORDER BY method, horizon, entity_type";
+        List<Map<String, Object>> stored = jdbc.queryForList(calibration);
+        assertThat(job.run(ForecastFixture.AS_OF, false, work).getStatus().isUnsuccessful()).isFalse();
+        String ranges = "SELECT horizon, entity_type, entity_id, method, p10, p50, p90 FROM forecast WHERE run_id = ?"
+                + " ORDER BY horizon, entity_type, entity_id, method";
+        List<Map<String, Object>> before = jdbc.queryForList(ranges, latestRun(ForecastFixture.AS_OF, "NIGHTLY"));
+
+        String out = backtestCommand("--from", "2026-05", "--to", "2026-05");
+        assertThat(out).contains("COMPANY level").contains("P10-P90 calibration: too few measured forecasts to learn from;"
+                + " nothing stored, the nightly forecasts keep the 4 factor(s) stored before");
+        assertThat(jdbc.queryForList(calibration)).isEqualTo(stored);
+        // asked to calibrate, it still keeps them when it learned nothing to put in their place
+        assertThat(backtestCommand("--from", "2026-05", "--to", "2026-05", "--calibrate")).contains("nothing stored");
+        assertThat(jdbc.queryForList(calibration)).isEqualTo(stored);
+
+        // the next night (a forced rerun of the date) applies the same factors: the same P10-P90, to the cent
+        assertThat(job.run(ForecastFixture.AS_OF, true, work).getStatus().isUnsuccessful()).isFalse();
+        List<Map<String, Object>> after = jdbc.queryForList(ranges, latestRun(ForecastFixture.AS_OF, "NIGHTLY"));
+        assertThat(after).isEqualTo(before);
+        // and they are calibrated: the region's LEARNED June range is three times as wide as the computed one
+        assertThat(after).filteredOn(r -> r.get("horizon").equals("CURRENT_MONTH") && r.get("entity_type").equals("REGION")
+                && r.get("method").equals("LEARNED")).singleElement().satisfies(r -> {
+            double p50 = ((BigDecimal) r.get("p50")).doubleValue();
+            double p90 = ((BigDecimal) r.get("p90")).doubleValue();
+            // 49,259.26 with the variance of O1, O3 and O5's June chances (see ForecastScenarios' learned test)
+            double sigma = Math.sqrt(100_000.0 * 100_000 * (8 / 27.0) * (19 / 27.0) + 50_000.0 * 50_000 * (1 / 3.0) * (2 / 3.0)
+                    + 10_000.0 * 10_000 * (8 / 27.0) * (19 / 27.0));
+            assertThat(p50).isCloseTo(49_259.26, within(0.01));
+            assertThat(p90 - p50).isCloseTo(3 * 1.2815515655446004 * sigma, within(0.05));
+        });
+    }
+
     @Test
     void theBacktestCalibratesTheRangesOfTheNightlyForecasts() throws Exception {
         List<LocalDate> snapshots = new ArrayList<>();
@@ -112,9 +170,10 @@ abstract class BacktestScenarios extends ForecastTestBase {
         assertThat(job.run(asOf, true, work).getStatus().isUnsuccessful()).isFalse();
         long before = latestRun(asOf, "NIGHTLY");
 
-        // as the shipped monthly schedule runs it on the 1st, for the month just closed: months 2026-01..06
+        // as the shipped monthly schedule runs it on the 1st, for the month just closed: months 2026-01..06, calibrating
         StringWriter console = new StringWriter();
-        int code = flow.run(List.of(new com.kam.pipeline.system.NightlyFlow.Step("backtest", Map.of("months", "6"))),
+        int code = flow.run(List.of(new com.kam.pipeline.system.NightlyFlow.Step("backtest", Map.of("months", "6",
+                        "calibrate", "true"))),
                 LocalDate.of(2026, 6, 30), false, work, work, new PrintWriter(console), new PrintWriter(console));
         assertThat(code).as(console.toString()).isZero();
         assertThat(console.toString()).contains("as of 2026-01-01: run ").contains("as of 2026-06-01: run ")
@@ -150,6 +209,21 @@ abstract class BacktestScenarios extends ForecastTestBase {
                 assertThat(((BigDecimal) p.get("a10")).doubleValue()).as("P10 %s", scale).isCloseTo(lower, within(cents));
             }
         }
+        // a short backtest for analysis changes nothing the nights apply; with --calibrate it replaces all of it, and
+        // says which combinations it had too few forecasts to relearn
+        List<Map<String, Object>> calibration = jdbc.queryForList("SELECT * FROM forecast_calibration ORDER BY method, horizon,"
+                + " entity_type");
+        assertThat(backtestCommand("--from", "2026-05", "--to", "2026-06")).contains("P10-P90 calibration NOT stored (run with"
+                + " --calibrate to store it): the nightly forecasts keep the " + scales.size() + " factor(s) stored before."
+                + " This backtest's would be: company ");
+        assertThat(jdbc.queryForList("SELECT * FROM forecast_calibration ORDER BY method, horizon, entity_type"))
+                .isEqualTo(calibration);
+        assertThat(backtestCommand("--from", "2026-05", "--to", "2026-06", "--calibrate")).contains("P10-P90 calibration stored"
+                + " for the nightly forecasts (--calibrate;").contains("it replaces the " + scales.size() + " factor(s) stored"
+                + " before, and these it could not learn are no longer calibrated: TEAM x12");
+        assertThat(jdbc.queryForList("SELECT DISTINCT backtest_from FROM forecast_calibration", LocalDate.class))
+                .containsExactly(LocalDate.of(2026, 5, 1));
+
         // the reps' own commit and best case are left as they are
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM forecast b JOIN forecast a ON a.horizon = b.horizon"
                 + " AND a.entity_type = b.entity_type AND a.entity_id = b.entity_id AND a.method = b.method WHERE b.run_id = ?"
@@ -165,7 +239,7 @@ abstract class BacktestScenarios extends ForecastTestBase {
         }
         new PipelineHistoryGenerator(jdbc).generate(new PipelineHistoryGenerator.Options(40, 12_000, LocalDate.of(2025, 1, 1),
                 LocalDate.of(2026, 11, 1), snapshots, 7));
-        List<Backtest.Error> errors = backtest.run(YearMonth.of(2026, 1), YearMonth.of(2026, 10), line -> { });
+        List<Backtest.Error> errors = backtest.run(YearMonth.of(2026, 1), YearMonth.of(2026, 10), false, line -> { });
         // every stored range is ordered
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM forecast WHERE p10 > p50 OR p50 > p90", Integer.class)).isZero();
         // P10-P90 should hold about 80% of the actuals: the reps' (many forecasts) well inside 60-97%

@@ -35,7 +35,7 @@ class SchedulesFileTest {
                 new NightlyFlow.Step("report", Map.of("type", "WEEKLY")), new NightlyFlow.Step("deliver", Map.of("type", "WEEKLY")));
         assertThat(schedules.byName("monthly").steps()).extracting(s -> s.job() + s.parameters()).containsExactly(
                 "report{type=SCORECARD}", "report{type=FUNNEL}", "deliver{type=SCORECARD}", "deliver{type=FUNNEL}",
-                "backtest{months=12}");
+                "backtest{months=12, calibrate=true}");
         // 01:30 in Shanghai on 1 November is 17:30 UTC on 31 October: the night of 31 October
         assertThat(schedules.businessDateOf(shanghai(2026, 11, 1, 1, 30))).isEqualTo(LocalDate.of(2026, 10, 31));
         // Monday 2 November 06:00: the week to Sunday 1 November
