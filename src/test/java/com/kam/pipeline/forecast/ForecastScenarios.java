@@ -510,11 +510,16 @@ abstract class ForecastScenarios extends ForecastTestBase {
      */
     @Test
     void asOfAQuartersLastDayTheNextQuarterIsForecastAndExtracted() throws Exception {
-        new ForecastFixture(jdbc).juneWin();
+        ForecastFixture fixture = new ForecastFixture(jdbc);
+        fixture.juneWin();
         assertThat(job.run(ForecastFixture.JUNE_29, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM forecast WHERE run_id = ? AND horizon = 'NEXT_QUARTER'",
                 Integer.class, latestRun(ForecastFixture.JUNE_29, "NIGHTLY"))).isZero();
         LocalDate june30 = LocalDate.of(2026, 6, 30);
+        LocalDate july1 = LocalDate.of(2026, 7, 1);
+        // the nights of 06-30 and 07-01 have their own files (without one a night forecasts as of the 06-29 snapshot)
+        fixture.copySnapshot(ForecastFixture.JUNE_29, june30);
+        fixture.copySnapshot(june30, july1);
         assertThat(job.run(june30, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         long last = latestRun(june30, "NIGHTLY");
         // Q3, every deal open at the end of 06-30 (O1 and O3 overdue: expected on 07-01): O1 80,000 + O3 40,000 +
@@ -529,8 +534,7 @@ abstract class ForecastScenarios extends ForecastTestBase {
         assertThat((BigDecimal) category.get("p90")).isEqualByComparingTo("350000.00");
         assertThat(jdbc.queryForList("SELECT DISTINCT method FROM forecast WHERE run_id = ? AND horizon = 'NEXT_QUARTER'",
                 String.class, last)).containsExactlyInAnyOrder("WEIGHTED", "LEARNED", "CATEGORY", "TIME_SERIES", "COMBINED");
-        // the same as Q3's forecast the next day, from the same snapshot
-        LocalDate july1 = LocalDate.of(2026, 7, 1);
+        // the same as Q3's forecast the next day, from the same pipeline
         assertThat(job.run(july1, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         long next = latestRun(july1, "NIGHTLY");
         for (String m : List.of("WEIGHTED", "CATEGORY", "TIME_SERIES")) {
@@ -540,8 +544,8 @@ abstract class ForecastScenarios extends ForecastTestBase {
         // finance's extract of 06-30 has Q3, after the closed Q2, June and July
         String csv = new String(Files.readAllBytes(work.resolve("out/2026-06-30/extracts/forecast-2026-06-30.csv")),
                 StandardCharsets.UTF_8);
-        assertThat(csv).containsPattern("1,QUARTER,2026-07-01,2026-09-30,COMPANY,ALL,全公司,WEIGHTED,[0-9.]+,278000.00,")
-                .contains("1,QUARTER,2026-04-01,2026-06-30,COMPANY,ALL,").contains("1,MONTH,2026-07-01,2026-07-31,COMPANY,ALL,");
+        assertThat(csv).containsPattern("2,QUARTER,2026-07-01,2026-09-30,COMPANY,ALL,全公司,WEIGHTED,[0-9.]+,278000.00,")
+                .contains("2,QUARTER,2026-04-01,2026-06-30,COMPANY,ALL,").contains("2,MONTH,2026-07-01,2026-07-31,COMPANY,ALL,");
     }
 
     private Map<String, Object> companySummary(long runId) {
