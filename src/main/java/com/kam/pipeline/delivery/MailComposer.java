@@ -20,9 +20,16 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 final class MailComposer {
 
     private final DeliverySettings settings;
+    /** By month, the target files refused and not loaded since (report.RefusedTargetFiles): a scorecard mail names them. */
+    private final java.util.function.Function<java.time.LocalDate, java.util.List<String>> refusedTargets;
 
     MailComposer(DeliverySettings settings) {
+        this(settings, month -> java.util.List.of());
+    }
+
+    MailComposer(DeliverySettings settings, java.util.function.Function<java.time.LocalDate, java.util.List<String>> refusedTargets) {
         this.settings = settings;
+        this.refusedTargets = refusedTargets;
     }
 
     MimeMessage compose(Session session, MailPlan mail, boolean resent) {
@@ -54,6 +61,12 @@ final class MailComposer {
                     .append(format(texts, "greeting", mail.recipient().name())).append("\n\n")
                     .append(format(texts, followUp != null ? "intro." + followUp : "intro", type, period, mail.reports().size()))
                     .append('\n');
+            java.util.List<String> refused = "SCORECARD".equals(mail.reportType()) ? refusedTargets.apply(mail.periodStart())
+                    : java.util.List.of();
+            if (!refused.isEmpty()) {
+                // the scorecards say so too; the mail says it before the reader opens them
+                body.append(format(texts, "note.refusedTargets", String.join(", ", refused))).append('\n');
+            }
             for (ArchivedReport pdf : mail.reports()) {
                 String entity = texts.getString("entity." + pdf.entityType()) + " "
                         + (pdf.entityName() == null ? pdf.entityId() : pdf.entityName());

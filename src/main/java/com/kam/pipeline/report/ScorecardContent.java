@@ -63,6 +63,9 @@ class ScorecardContent implements ReportContent {
             through = jdbc.query("SELECT business_date FROM rollup_run ORDER BY id DESC LIMIT 1",
                     rs -> rs.next() ? rs.getObject(1, LocalDate.class) : null);
         }
+        // a refused target file may hold this month's targets: the score does not count them, and the scorecard says so
+        List<String> refused = RefusedTargetFiles.of(jdbc, period.start());
+        parameters.put("REFUSED_TARGETS", refused.isEmpty() ? null : String.join(", ", refused));
         parameters.put("FIGURES_AS_OF", (through != null ? through : asOf).toString());
         List<Map<String, ?>> month = Rows.query(jdbc, "SELECT orders_amount, sales_target, sales_attainment, gross_margin,"
                 + " collections, visits, effective_visit_rate, new_customers, complaints_open, complaints_received,"
