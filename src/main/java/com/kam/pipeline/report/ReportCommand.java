@@ -60,6 +60,9 @@ public class ReportCommand implements Callable<Integer>, ChangesPipelineData {
             out.printf("PDFs in %s%n", outRoot.resolve(options.date().toString()).resolve("reports"));
             out.flush();
             return result.succeeded() ? KamCommand.DONE : KamCommand.JOB_FAILED;
+        } catch (ReportRefusedException e) {
+            err.println(e.getMessage());
+            return KamCommand.JOB_FAILED;
         } catch (ReportTemplateException e) {
             err.println(e.getMessage());
             return KamCommand.BAD_USAGE;

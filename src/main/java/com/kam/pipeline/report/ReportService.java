@@ -49,9 +49,11 @@ public class ReportService {
 
     private final com.kam.pipeline.system.PipelineMetrics metrics;
     private final KamProperties properties;
+    private final DigestContent digest;
 
-    public ReportService(JobRunner runner, @Qualifier("report") Job job, ReportTemplates templates, ReportLanguages languages,
-                         com.kam.pipeline.system.PipelineMetrics metrics, KamProperties properties) {
+    ReportService(JobRunner runner, @Qualifier("report") Job job, ReportTemplates templates, ReportLanguages languages,
+                  com.kam.pipeline.system.PipelineMetrics metrics, KamProperties properties, DigestContent digest) {
+        this.digest = digest;
         this.metrics = metrics;
         this.properties = properties;
         this.runner = runner;
@@ -71,12 +73,19 @@ public class ReportService {
         return langs;
     }
 
-    /** Renders the reports due on the date, or only {@code type} (for the period containing the date) when given. */
+    /**
+     * Renders the reports due on the date, or only {@code type} (for the period containing the date)
+     * when given. Throws {@link ReportRefusedException} when the rollup has no figures of a digest's day.
+     */
     public Result run(LocalDate businessDate, ReportType type, boolean force, Path out) throws Exception {
         List<String> langs = checkTemplates(); // a template that does not compile stops the run here, before any PDF
         // the weekly report covers the rollup's weeks, whatever day they start on
         DayOfWeek weekStart = RollupSettings.load(properties.jobs()).weekStart();
         List<ReportType> types = ReportType.forRun(businessDate, type, weekStart);
+        String refusal = types.contains(ReportType.DIGEST) ? digest.refusal(businessDate) : null;
+        if (refusal != null) {
+            throw new ReportRefusedException(refusal); // before the job: no PDF, no archive row
+        }
         JobExecution execution = runner.run(job, businessDate, force, Map.of(
                 EntityReader.OUT, out.toString(),
                 EntityReader.TYPES, types.stream().map(Enum::name).collect(Collectors.joining(",")),

@@ -22,7 +22,7 @@ final class ReportFixture {
     /** Tables the fixture fills, children first, emptied before each test. */
     static final List<String> TABLES = List.of("report_archive", "forecast_accuracy", "forecast_contributor", "forecast",
             "funnel_stage", "funnel_summary", "funnel_flagged", "ideal_funnel", "forecast_run", "appraisal_item", "appraisal",
-            "rollup_warning", "abnormal_customer", "next_week_target", "rollup_to_date", "rollup_row", "calendar_day", "report_line", "opportunity_snapshot", "customer",
+            "rollup_warning", "abnormal_customer", "next_week_target", "rollup_to_date", "rollup_row", "rollup_rep_day", "ingest_load", "calendar_day", "report_line", "opportunity_snapshot", "customer",
             "org_assignment", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
             "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE");
 
@@ -208,6 +208,36 @@ final class ReportFixture {
                 + " order_amount, submitted_at, attendance, complaints_received, complaints_resolved, competitor_info,"
                 + " customer_feedback) VALUES (1, 'fixture', ?, ?, ?, 'C001', 'SERVICE', TRUE, 0, ?, 'PRESENT', ?, 0, ?, ?)",
                 line, rep, day, Timestamp.valueOf(day.atTime(19, 30)), complaints, competitor, feedback);
+    }
+
+    /** A customer the daily reports can name. */
+    void customer(String id, String name) {
+        jdbc.update("INSERT INTO customer (customer_id, name, segment, region_code, annual_potential, share_of_wallet, owner_id,"
+                + " customer_class, abc_class, source_name, load_id) VALUES (?, ?, '大型企业', 'EAST', 600000, 0.2, 'R002', 'D2',"
+                + " 'B', 'fixture', 1)", id, name);
+    }
+
+    /**
+     * A line of a daily report as filed: a visit (customer given) or a day without visits, with the
+     * day fields (submission time, attendance code, complaints, feedback, notes) on it.
+     */
+    void reportLine(String rep, LocalDate day, int line, String customer, String purpose, String outcome, LocalDateTime submitted,
+                    String attendance, Integer received, Integer resolved, String feedback, String notes) {
+        jdbc.update("INSERT INTO report_line (load_id, source_name, line_no, rep_id, report_date, customer_id, purpose, outcome,"
+                + " effective, order_amount, submitted_at, attendance, complaints_received, complaints_resolved, customer_feedback,"
+                + " notes) VALUES (1, 'fixture', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)", line, rep, day, customer, purpose,
+                outcome, customer != null, Timestamp.valueOf(submitted), attendance, received, resolved, feedback, notes);
+    }
+
+    /** A rep-day as the rollup keeps it: its orders and its share of the month's sales target (has_target when a share). */
+    void repDay(LocalDate day, String rep, String team, String orders, String salesShare) {
+        jdbc.update("INSERT INTO rollup_rep_day (work_date, rep_id, team_code, region_code, orders_amount, gross_margin,"
+                + " collections, expenses, visits_planned, planned_visits_made, visits, effective_visits, order_visits,"
+                + " new_customers, complaints_received, complaints_resolved, report_due, report_submitted, report_on_time,"
+                + " report_complete, sales_target_share, margin_target_share, collection_target_share,"
+                + " new_customer_target_share, visit_target_share, has_target) VALUES (?, ?, ?, 'EAST', ?, 0, 0, 0, 0, 0, 0, 0, 0,"
+                + " 0, 0, 0, 1, 1, 1, 1, ?, 0, 0, 0, 0, ?)", day, rep, team, new BigDecimal(orders), new BigDecimal(salesShare),
+                new BigDecimal(salesShare).signum() == 0 ? 0 : 1);
     }
 
     private long forecastRun() {

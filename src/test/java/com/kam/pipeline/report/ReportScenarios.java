@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.text.DecimalFormat;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -221,7 +223,7 @@ abstract class ReportScenarios extends ReportTestBase {
 
         Pdf sh = open(Path.of((String) archiveRow("DIGEST", "SH", "zh").get("file_path")));
         assertThat(sh.text()).contains("销售日报摘要", "孙主管", "未提交日报（1 人）", "周晓燕 (R002)", "12,500.00", "1,250,000.25",
-                "125.00%", "客户投诉交货延迟");
+                "125.00%");
         // the digest is about the business date's day: its heading says so, as its columns do
         assertThat(sh.text()).containsPattern("当日业绩与本月累计\\s+销售代表\\s+当日订单\\s+拜访\\s+有效\\s+当日回款")
                 .contains("当日订单额").doesNotContain("昨日");
@@ -398,10 +400,112 @@ abstract class ReportScenarios extends ReportTestBase {
 
     @Test
     void aMidWeekDayMakesOnlyTheDigest() throws Exception {
+        // the rollup has run for the day (a digest without its figures is refused)
+        new ReportFixture(jdbc).rollup("DAY", ReportFixture.DATE.minusDays(3), ReportFixture.DATE.minusDays(3), "TEAM", "SH",
+                "上海办事处", null, new BigDecimal("0.00"), new BigDecimal("66666.67"));
         ReportService.Result result = reports.run(ReportFixture.DATE.minusDays(3), null, false, out);
 
         assertThat(result.types()).extracting(ReportService.TypeSummary::type).containsExactly(ReportType.DIGEST);
         assertThat(archive("SELECT DISTINCT report_type FROM report_archive")).containsOnly("DIGEST");
+    }
+
+    @Test
+    void theDigestsComplaintsNameTheCustomerTheCountsAndTheComplaintVisitsOutcomeNotTheDaysFeedback() throws Exception {
+        ReportFixture fixture = new ReportFixture(jdbc);
+        fixture.customer("C002", "济南市第一人民医院");
+        LocalDateTime evening = ReportFixture.DATE.atTime(19, 45);
+        // 周晓燕: 2 received, 0 resolved; the day's fields, a compliment among them, on her first line; the complaint on the visit to C002
+        fixture.reportLine("R002", ReportFixture.DATE, 11, "C001", "SERVICE", "培训了客户运维人员", evening, "PRESENT", 2, 0,
+                "对服务响应速度满意", null);
+        fixture.reportLine("R002", ReportFixture.DATE, 12, "C002", "COMPLAINT", "客户仍不满意, 需升级处理", evening, null, null, null,
+                null, null);
+        // 王小明 only resolved one that day, on no complaint-handling visit: listed all the same, saying so
+        jdbc.update("UPDATE report_line SET complaints_received = 0, complaints_resolved = 1 WHERE rep_id = 'R001' AND report_date = ?",
+                ReportFixture.DATE);
+        reports.run(ReportFixture.DATE, ReportType.DIGEST, false, out);
+
+        String zh = open(Path.of((String) archiveRow("DIGEST", "SH", "zh").get("file_path"))).text();
+        assertThat(zh).containsPattern("客诉\\s+销售代表\\s+客户\\s+收到\\s+已解决\\s+客诉处理拜访的结果")
+                .containsPattern("周晓燕\\s+济南市第一人民医院\\s+2\\s+0\\s+客户仍不满意, 需升级处理")
+                .containsPattern("王小明\\s+0\\s+1\\s+（当日日报无客诉处理拜访）")
+                .doesNotContain("对服务响应速度满意", "客户投诉交货延迟");
+        String en = open(Path.of((String) archiveRow("DIGEST", "SH", "en").get("file_path"))).text();
+        assertThat(en).contains("Outcome of the complaint visit", "(no complaint-handling visit in the day's report)")
+                .containsPattern("周晓燕\\s+济南市第一人民医院\\s+2\\s+0\\s+客户仍不满意, 需升级处理");
+    }
+
+    @Test
+    void aDigestDrawnAfterLaterNightsSumsTheMonthToDateFromTheKeptRepDaysAndOneWithoutTheDaysFiguresIsRefused() throws Exception {
+        LocalDate friday = LocalDate.of(2026, 5, 29);
+        ReportFixture fixture = new ReportFixture(jdbc);
+        // the rollup's rows of 05-29, kept after the nights of 05-30 and 05-31, whose month to date is the one stored
+        fixture.rollup("DAY", friday, friday, "TEAM", "SH", "上海办事处", null, new BigDecimal("20000.00"), new BigDecimal("66666.67"));
+        fixture.rollup("DAY", friday, friday, "REP", "R001", "王小明", "SH", new BigDecimal("20000.00"), new BigDecimal("33333.33"));
+        fixture.rollup("DAY", friday, friday, "REP", "R002", "周晓燕", "SH", new BigDecimal("0.00"), new BigDecimal("33333.33"));
+        // a third of 100,000 a day each: the month to 05-29 is the shares' sum rounded once, 66,666.67 each, 133,333.33 the team
+        String share = "33333.3333333333";
+        fixture.repDay(friday.minusDays(1), "R001", "SH", "100000.00", share);
+        fixture.repDay(friday, "R001", "SH", "20000.00", share);
+        fixture.repDay(friday.minusDays(1), "R002", "SH", "5000.00", share);
+        fixture.repDay(friday, "R002", "SH", "0.00", share);
+        fixture.repDay(ReportFixture.DATE, "R001", "SH", "999999.00", share); // after the day: not in its month to date
+        fixture.reportLine("R001", friday, 31, "C001", "SERVICE", "例行拜访", friday.atTime(19, 0), "PRESENT", 0, 0, null, null);
+        reports.run(friday, ReportType.DIGEST, false, out);
+
+        String zh = open(Path.of((String) archiveRow("DIGEST", "SH", "zh").get("file_path"))).text();
+        assertThat(zh).containsPattern("本月累计订单额\\s+125,000.00\\s+本月累计目标\\s+133,333.33\\s+本月累计达成率\\s+93.75%")
+                .containsPattern("王小明\\s+20,000.00\\s+25\\s+20\\s+12,000.00\\s+120,000.00\\s+66,666.67\\s+180.00%")
+                .containsPattern("周晓燕\\s+0.00\\s+25\\s+20\\s+0.00\\s+5,000.00\\s+66,666.67\\s+7.50%")
+                .contains("未提交日报（1 人）", "周晓燕 (R002)").doesNotContain("全部已提交");
+
+        // a day the rollup has not run for: refused, saying what to run, and nothing written
+        LocalDate notRolledUp = LocalDate.of(2026, 5, 27);
+        assertThatThrownBy(() -> reports.run(notRolledUp, ReportType.DIGEST, false, out))
+                .isInstanceOf(ReportRefusedException.class)
+                .hasMessageContaining("2026-05-27").hasMessageContaining("kam rollup --date 2026-05-27");
+        assertThat(out.resolve("2026-05-27")).doesNotExist();
+        assertThat(count("SELECT COUNT(*) FROM report_archive WHERE as_of = '2026-05-27'")).isZero();
+    }
+
+    @Test
+    void theDigestListsLateReportsWithTheirTimeAndShowsLeaveWithItsNote() throws Exception {
+        ReportFixture fixture = new ReportFixture(jdbc);
+        // 王小明 filed the 31st's report the next morning, after the 21:00 deadline; 周晓燕 was on sick leave
+        jdbc.update("UPDATE report_line SET submitted_at = ? WHERE rep_id = 'R001' AND report_date = ?",
+                java.sql.Timestamp.valueOf(ReportFixture.DATE.plusDays(1).atTime(8, 15)), ReportFixture.DATE);
+        fixture.reportLine("R002", ReportFixture.DATE, 21, null, null, null, ReportFixture.DATE.atTime(20, 40), "SICK", 0, 0, null,
+                "病假, 已提交证明");
+        reports.run(ReportFixture.DATE, ReportType.DIGEST, false, out);
+
+        String zh = open(Path.of((String) archiveRow("DIGEST", "SH", "zh").get("file_path"))).text();
+        assertThat(zh).contains("未提交日报（0 人）", "全部已提交，其中 1 人迟交（见下）", "迟交日报（1 人，截止时间 21:00）",
+                        "王小明 (R001) 提交于 06-01 08:15")
+                .containsPattern("周晓燕[^\\n]*\\R\\s*病假：病假, 已提交证明");
+        String en = open(Path.of((String) archiveRow("DIGEST", "SH", "en").get("file_path"))).text();
+        assertThat(en).contains("Daily report submitted late (1, deadline 21:00)", "王小明 (R001) submitted 06-01 08:15",
+                "Sick leave: 病假, 已提交证明");
+    }
+
+    @Test
+    void everyScorecardOfAMonthWhoseTargetFileWasRefusedAndNotLoadedSinceSaysItsTargetsAreNotCounted() throws Exception {
+        String load = "INSERT INTO ingest_load (job_instance_id, business_date, source_name, kind, file_name, status, refused_reason,"
+                + " created_at) VALUES (1, ?, 'targets', 'target', ?, ?, ?, CURRENT_TIMESTAMP)";
+        jdbc.update(load, ReportFixture.DATE.minusDays(1), "targets.xlsx", "LOADED", null);
+        jdbc.update(load, ReportFixture.DATE.minusDays(1), "targets_adjustment.xlsx", "REFUSED",
+                "wrong sheet: no sheet named '月度目标'; the workbook has [Sheet1]");
+        reports.run(ReportFixture.DATE, ReportType.SCORECARD, false, out);
+
+        for (String rep : List.of("R001", "R002")) {
+            assertThat(open(Path.of((String) archiveRow("SCORECARD", rep, "zh").get("file_path"))).text()).as(rep)
+                    .contains("注意：目标文件 targets_adjustment.xlsx 被拒收，至今未载入。其中的目标未计入本考核").doesNotContain("targets.xlsx");
+            assertThat(open(Path.of((String) archiveRow("SCORECARD", rep, "en").get("file_path"))).text()).as(rep)
+                    .contains("the target file targets_adjustment.xlsx was refused", "not in this appraisal");
+        }
+        // fixed and loaded the next night: no notice any more
+        jdbc.update(load, ReportFixture.DATE, "targets_adjustment.xlsx", "LOADED", null);
+        reports.run(ReportFixture.DATE, ReportType.SCORECARD, true, out);
+        assertThat(open(Path.of((String) archiveRow("SCORECARD", "R001", "zh").get("file_path"))).text())
+                .doesNotContain("targets_adjustment.xlsx");
     }
 
     private static void assertFontsEmbedded(Pdf pdf) {
