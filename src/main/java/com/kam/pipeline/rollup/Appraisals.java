@@ -1,6 +1,5 @@
 package com.kam.pipeline.rollup;
 
-import com.kam.pipeline.system.BulkInsert;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.SQLException;
@@ -52,9 +51,8 @@ class Appraisals {
         }
         jdbc.batchUpdate("INSERT INTO appraisal (month_start, rep_id, rep_name, team_code, region_code, score, points_total,"
                 + " grade, rank_in_team, team_size, computed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", reps);
-        // (six or so items a rep: bulk-loaded like the rollup rows, a night rewrites the month's)
-        BulkInsert.insert(jdbc, "appraisal_item", List.of("month_start", "rep_id", "item", "label",
-                "actual", "goal", "attainment", "weight", "applied_weight", "points"), items, row -> row);
+        jdbc.batchUpdate("INSERT INTO appraisal_item (month_start, rep_id, item, label, actual, goal, attainment, weight,"
+                + " applied_weight, points) VALUES (?,?,?,?,?,?,?,?,?,?)", items);
         return reps.size();
     }
 
