@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -54,39 +57,67 @@ class AbnormalCustomers {
         LocalDate baselineFrom = recentFrom.minusDays(BASELINE_DAYS);
         Date firstData = jdbc.queryForObject("SELECT MIN(report_date) FROM report_line", Date.class);
         if (firstData != null && !firstData.toLocalDate().isAfter(baselineFrom)) {
-            // the 12 weeks before are three 4-week blocks; a regular buyer ordered in enough of them
-            LocalDate secondBlock = baselineFrom.plusDays(RECENT_DAYS);
-            LocalDate thirdBlock = secondBlock.plusDays(RECENT_DAYS);
-            List<Object> orderArgs = new ArrayList<>(List.of(Date.valueOf(recentFrom), Date.valueOf(recentFrom),
-                    Date.valueOf(secondBlock), Date.valueOf(secondBlock), Date.valueOf(thirdBlock),
-                    Date.valueOf(thirdBlock), Date.valueOf(recentFrom), Date.valueOf(baselineFrom), Date.valueOf(asOf)));
-            orderArgs.addAll(classes);
             BigDecimal periods = BigDecimal.valueOf(BASELINE_DAYS / RECENT_DAYS);
-            jdbc.query("SELECT cu.customer_id, cu.name, cu.customer_class, cu.abc_class, cu.owner_id, o.recent, o.earlier,"
-                    + " o.first_block + o.second_block + o.third_block AS active_blocks"
-                    + " FROM (SELECT customer_id, SUM(CASE WHEN order_date >= ? THEN orders_amount ELSE 0 END) AS recent,"
-                    + " SUM(CASE WHEN order_date < ? THEN orders_amount ELSE 0 END) AS earlier,"
-                    + " MAX(CASE WHEN order_date < ? THEN 1 ELSE 0 END) AS first_block,"
-                    + " MAX(CASE WHEN order_date >= ? AND order_date < ? THEN 1 ELSE 0 END) AS second_block,"
-                    + " MAX(CASE WHEN order_date >= ? AND order_date < ? THEN 1 ELSE 0 END) AS third_block"
-                    + " FROM customer_order_day WHERE order_date BETWEEN ? AND ? GROUP BY customer_id) o"
-                    + " JOIN customer cu ON cu.customer_id = o.customer_id WHERE cu.abc_class IN (" + in + ")"
-                    + " ORDER BY cu.customer_id", rs -> {
-                        BigDecimal baseline = Ratio.of(rs.getBigDecimal("earlier"), periods, Ratio.MONEY_SCALE);
-                        BigDecimal recent = rs.getBigDecimal("recent");
-                        if (baseline.signum() > 0 && rs.getInt("active_blocks") >= settings.ordersDownActiveBlocks()
-                                && recent.compareTo(baseline.multiply(settings.ordersDownShare())) < 0) {
+            Map<String, Orders> orders = ordersByCustomer(recentFrom, baselineFrom, asOf);
+            jdbc.query("SELECT customer_id, name, customer_class, abc_class, owner_id FROM customer WHERE abc_class IN (" + in + ")"
+                    + " ORDER BY customer_id", rs -> {
+                        Orders o = orders.get(rs.getString("customer_id"));
+                        if (o == null) {
+                            return;
+                        }
+                        BigDecimal baseline = Ratio.of(o.earlier, periods, Ratio.MONEY_SCALE);
+                        if (baseline.signum() > 0 && o.activeBlocks() >= settings.ordersDownActiveBlocks()
+                                && o.recent.compareTo(baseline.multiply(settings.ordersDownShare())) < 0) {
                             String owner = rs.getString("owner_id");
                             rows.add(new Object[] {Date.valueOf(week), rs.getString("customer_id"), "ORDERS_DOWN", rs.getString("name"),
                                     rs.getString("customer_class"), rs.getString("abc_class"), owner, keyCustomers.teamOf(owner), null, null,
-                                    null, recent, baseline, "orders of the last 4 weeks " + recent.toPlainString()
+                                    null, o.recent, baseline, "orders of the last 4 weeks " + o.recent.toPlainString()
                                     + " against an average of " + baseline.toPlainString() + " per 4 weeks before"});
                         }
-                    }, orderArgs.toArray());
+                    }, classes.toArray());
         }
         jdbc.batchUpdate("INSERT INTO abnormal_customer (week_start, customer_id, reason_code, customer_name, customer_class,"
                 + " abc_class, rep_id, team_code, last_visit, days_since, allowed_days, actual, baseline, reason)"
                 + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
         return rows.size();
+    }
+
+    /** A customer's orders of the last 4 weeks and of the 12 before, and in which of those weeks' three 4-week blocks. */
+    private static final class Orders {
+        /** Money's scale, as the sums the database gave. */
+        private static final BigDecimal NONE = BigDecimal.ZERO.setScale(Ratio.MONEY_SCALE);
+
+        BigDecimal recent = NONE;
+        BigDecimal earlier = NONE;
+        final boolean[] blocks = new boolean[BASELINE_DAYS / RECENT_DAYS];
+
+        int activeBlocks() {
+            int active = 0;
+            for (boolean block : blocks) {
+                active += block ? 1 : 0;
+            }
+            return active;
+        }
+    }
+
+    /**
+     * Each customer's orders of {@code baselineFrom..asOf}, summed here from the order days read by
+     * date (from the date index alone, V31): the database grouped them by customer by reading the
+     * whole table in customer order, the largest part of this list's time.
+     */
+    private Map<String, Orders> ordersByCustomer(LocalDate recentFrom, LocalDate baselineFrom, LocalDate asOf) {
+        Map<String, Orders> orders = new HashMap<>();
+        jdbc.query("SELECT customer_id, order_date, orders_amount FROM customer_order_day WHERE order_date BETWEEN ? AND ?", rs -> {
+            Orders o = orders.computeIfAbsent(rs.getString(1), c -> new Orders());
+            LocalDate day = rs.getObject(2, LocalDate.class);
+            BigDecimal amount = rs.getBigDecimal(3);
+            if (day.isBefore(recentFrom)) {
+                o.earlier = o.earlier.add(amount);
+                o.blocks[(int) (ChronoUnit.DAYS.between(baselineFrom, day) / RECENT_DAYS)] = true;
+            } else {
+                o.recent = o.recent.add(amount);
+            }
+        }, Date.valueOf(baselineFrom), Date.valueOf(asOf));
+        return orders;
     }
 }
