@@ -4,9 +4,10 @@
 -- averages can leave them out: WHERE actual_by_construction = FALSE.
 ALTER TABLE forecast_accuracy ADD COLUMN actual_by_construction BOOLEAN NOT NULL DEFAULT FALSE;
 
--- rows measured before: their runs counted the period from the day after the as-of date
+-- rows measured before, by the rule ForecastAccuracy applies to new ones: data to the period's last
+-- day means the run's snapshot's date (its as-of date when it kept none) is on or after that day
 UPDATE forecast_accuracy SET actual_by_construction = TRUE WHERE EXISTS (SELECT 1 FROM forecast f
     JOIN forecast_run r ON r.run_id = f.run_id WHERE f.run_id = forecast_accuracy.run_id
     AND f.horizon = forecast_accuracy.horizon AND f.entity_type = forecast_accuracy.entity_type
     AND f.entity_id = forecast_accuracy.entity_id AND f.method = forecast_accuracy.method
-    AND f.period_end <= r.as_of_date);
+    AND f.period_end <= COALESCE(r.snapshot_date, r.as_of_date));

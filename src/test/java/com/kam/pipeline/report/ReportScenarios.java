@@ -501,8 +501,8 @@ abstract class ReportScenarios extends ReportTestBase {
             assertThat(open(Path.of((String) archiveRow("SCORECARD", rep, "en").get("file_path"))).text()).as(rep)
                     .contains("the target file targets_adjustment.xlsx was refused", "not in this appraisal");
         }
-        // fixed and loaded the next night: no notice any more
-        jdbc.update(load, ReportFixture.DATE, "targets_adjustment.xlsx", "LOADED", null);
+        // fixed, renamed and loaded the next night: no notice any more
+        jdbc.update(load, ReportFixture.DATE, "targets_adjustment_v2.xlsx", "LOADED", null);
         reports.run(ReportFixture.DATE, ReportType.SCORECARD, true, out);
         assertThat(open(Path.of((String) archiveRow("SCORECARD", "R001", "zh").get("file_path"))).text())
                 .doesNotContain("targets_adjustment.xlsx");
