@@ -17,8 +17,9 @@ import java.util.Set;
  * are those of the as-of date; the deals are known as of the snapshot's date ({@link AsOfData#knownOn},
  * the as-of date when a snapshot came that night), and a period's forecast is what was already won
  * in it by the end of that date plus what the method expects of the days left in it, from
- * {@link Horizon#firstCloseDay} of that date on (none left on the period's last day: the forecast
- * is what was won, P10 = P50 = P90); open deals count in a period by their expected close date
+ * {@link Horizon#firstCloseDay(LocalDate, LocalDate)} on: the day after that date, but not before
+ * the as-of date's month (none left on the period's last day: the forecast is what was won,
+ * P10 = P50 = P90); open deals count in a period by their expected close date
  * ({@link Horizon#counts}: one already past as on the first close day), except for the learned
  * method, which uses the learned time to close instead.
  */
@@ -64,7 +65,7 @@ final class ForecastCalculator {
                 q.put(Method.LEARNED, spread(floor, floor + p.learned, Math.sqrt(p.learnedVariance)));
                 q.put(Method.CATEGORY, new double[] {floor, won.add(p.commit).doubleValue(),
                         won.add(p.commit).add(p.bestCase).doubleValue()});
-                double[] series = timeSeries(wonByMonth.get(e), seriesStart(e, historyStart, data), h, known, floor);
+                double[] series = timeSeries(wonByMonth.get(e), seriesStart(e, historyStart, data), h, known, data.asOf(), floor);
                 if (series != null) {
                     q.put(Method.TIME_SERIES, series);
                 }
@@ -108,11 +109,11 @@ final class ForecastCalculator {
         double shareC = CombinedForecast.share(Method.CATEGORY, settings.combinationWeights());
         for (Deal d : data.open()) {
             double amount = d.amount().doubleValue();
-            boolean inside = h.counts(d.expectedClose(), data.knownOn());
+            boolean inside = h.counts(d.expectedClose(), data.knownOn(), data.asOf());
             BigDecimal probability = settings.probability(d.openStage());
             BigDecimal weighted = inside ? d.amount().multiply(probability) : BigDecimal.ZERO;
             double pw = inside ? probability.doubleValue() : 0;
-            double pl = learned.probabilityInside(d, h, data.knownOn());
+            double pl = learned.probabilityInside(d, h, data.knownOn(), data.asOf());
             boolean commit = inside && "COMMIT".equals(d.forecastCategory());
             boolean best = inside && "BEST_CASE".equals(d.forecastCategory());
             double combined = shareW * weighted.doubleValue() + shareL * amount * pl + (commit ? shareC * amount : 0);
@@ -190,15 +191,17 @@ final class ForecastCalculator {
     }
 
     /**
-     * The smoothed series' P10/P50/P90 for a horizon: months complete by the end of the known date
-     * count as won (the series is smoothed up to the last of them), the month of the first close
-     * day at least what is already won in it, later months as projected.
+     * The smoothed series' P10/P50/P90 for a horizon: months before that of the first close day
+     * ({@link Horizon#firstCloseDay(LocalDate, LocalDate)}) count as won (the series is smoothed up to
+     * the last of them), the month of the first close day at least what is already won in it, later
+     * months as projected.
      */
-    private double[] timeSeries(Map<YearMonth, Double> won, YearMonth from, Horizon h, LocalDate known, double wonInPeriod) {
+    private double[] timeSeries(Map<YearMonth, Double> won, YearMonth from, Horizon h, LocalDate known, LocalDate asOf,
+                                double wonInPeriod) {
         if (won == null) {
             return null;
         }
-        LocalDate first = Horizon.firstCloseDay(known);
+        LocalDate first = Horizon.firstCloseDay(known, asOf);
         double[] history = ClosedAmountSeries.monthly(won, from, first);
         YearMonth current = YearMonth.from(first);
         YearMonth last = YearMonth.from(h.end());

@@ -120,7 +120,7 @@ public class ForecastService {
         if (ForecastStore.NIGHTLY.equals(kind) && days > 0) {
             log.warn("forecast as of {}: no opportunity snapshot of that date; the forecasts are made as of the latest, {}"
                     + " ({} day(s) earlier): won to date and the rest of each period from {} on, as that snapshot knows them"
-                    + " (the extract's snapshot_date says so).{}", asOf, snapshot, days, snapshot.plusDays(1),
+                    + " (the extract's snapshot_date says so).{}", asOf, snapshot, days, Horizon.firstCloseDay(snapshot, asOf),
                     days > STALE_SNAPSHOT_DAYS ? " Is the snapshot export still running?" : "");
         }
     }

@@ -79,7 +79,7 @@ final class FunnelSnapshot {
                 c.stalledDeals += stalled ? 1 : 0;
                 c.slippedDeals += slipped ? 1 : 0;
                 for (int p = 0; p < coverage.length; p++) {
-                    if (coverage[p].dueBy(d.expectedClose(), asOf)) {
+                    if (coverage[p].dueBy(d.expectedClose(), asOf, asOf)) {
                         c.dueAmount[p] = c.dueAmount[p].add(d.amount());
                         c.dueWeighted[p] = c.dueWeighted[p].add(weighted);
                     }

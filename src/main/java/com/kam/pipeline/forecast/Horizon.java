@@ -52,49 +52,83 @@ public record Horizon(String name, String periodType, LocalDate start, LocalDate
     }
 
     /**
-     * The month coverage is measured against as of {@code asOf}: the month of {@link #firstCloseDay}, i.e. the current
-     * month, or the next one on a month's last day, when no day is left in the current month for the pipeline to close.
+     * The first day an open deal can close in a forecast of {@code asOf}'s periods from the deals as known on
+     * {@code known} (the snapshot's date, {@link AsOfData#knownOn}): the day after {@code known}, but never before
+     * the first day of the as-of date's earliest period, its month. A night without a new snapshot forecasts the
+     * business date's periods; a deal the snapshot expected before them (overdue at the snapshot, or due on the days
+     * in between) is still expected, as soon as those periods let it, not dropped with a month no longer forecast.
+     * With {@code known} = {@code asOf} this is {@link #firstCloseDay(LocalDate)}.
      */
-    public static Horizon openMonth(LocalDate asOf) {
-        List<Horizon> horizons = of(asOf);
-        return horizons.get(0).includes(firstCloseDay(asOf)) ? horizons.get(0) : horizons.get(1);
-    }
-
-    /** The quarter coverage is measured against: the quarter of {@link #firstCloseDay} (the next one on a quarter's last day). */
-    public static Horizon openQuarter(LocalDate asOf) {
-        Horizon current = quarter(CURRENT_QUARTER, asOf);
-        return current.includes(firstCloseDay(asOf)) ? current : quarter(NEXT_QUARTER, firstCloseDay(asOf));
-    }
-
-    /** The first day of the period on which an open deal can still close; null when none is left. */
-    LocalDate firstOpenDay(LocalDate asOf) {
-        LocalDate first = firstCloseDay(asOf);
-        if (first.isAfter(end)) {
-            return null;
-        }
-        return first.isBefore(start) ? start : first;
+    public static LocalDate firstCloseDay(LocalDate known, LocalDate asOf) {
+        LocalDate first = firstCloseDay(known);
+        LocalDate month = asOf.withDayOfMonth(1);
+        return first.isBefore(month) ? month : first;
     }
 
     /**
-     * Whether an open deal expected to close on {@code expectedClose} counts here. A date already past (or the as-of
-     * date itself: the deal was still open at its end) means the deal is still expected, as soon as it can close:
-     * on the first close day, which is in the current periods, or in the next month on a month's last day.
+     * The month coverage is measured against: the month of {@link #firstCloseDay(LocalDate, LocalDate)}, i.e. the
+     * current month, or the next one on a month's last day (with that day's snapshot), when no day is left in the
+     * current month for the pipeline to close.
      */
-    public boolean counts(LocalDate expectedClose, LocalDate asOf) {
-        return expectedClose != null && includes(expectedOn(expectedClose, asOf));
+    public static Horizon openMonth(LocalDate known, LocalDate asOf) {
+        List<Horizon> horizons = of(asOf);
+        return horizons.get(0).includes(firstCloseDay(known, asOf)) ? horizons.get(0) : horizons.get(1);
+    }
+
+    /** {@link #openMonth(LocalDate, LocalDate)} of a night with its own snapshot. */
+    public static Horizon openMonth(LocalDate asOf) {
+        return openMonth(asOf, asOf);
+    }
+
+    /** The quarter coverage is measured against: the quarter of {@link #firstCloseDay(LocalDate, LocalDate)}. */
+    public static Horizon openQuarter(LocalDate known, LocalDate asOf) {
+        Horizon current = quarter(CURRENT_QUARTER, asOf);
+        LocalDate first = firstCloseDay(known, asOf);
+        return current.includes(first) ? current : quarter(NEXT_QUARTER, first);
+    }
+
+    /** {@link #openQuarter(LocalDate, LocalDate)} of a night with its own snapshot (the periods of {@link #of}). */
+    public static Horizon openQuarter(LocalDate asOf) {
+        return openQuarter(asOf, asOf);
+    }
+
+    /**
+     * The first day from which the learned timing counts a deal's chance of closing here, null when no day is left:
+     * in the period holding {@link #firstCloseDay(LocalDate, LocalDate)}, the day after {@code known}, so that the
+     * days between the snapshot and the as-of date's month count in it (as an overdue date does); later periods
+     * from their start.
+     */
+    LocalDate firstOpenDay(LocalDate known, LocalDate asOf) {
+        LocalDate first = firstCloseDay(known, asOf);
+        if (first.isAfter(end)) {
+            return null;
+        }
+        return includes(first) ? firstCloseDay(known) : start;
+    }
+
+    /**
+     * Whether an open deal expected to close on {@code expectedClose} counts here, as known on {@code known} for the
+     * periods of {@code asOf}: a date already past (or {@code known} itself: the deal was still open at its end)
+     * means the deal is still expected, as soon as it can close ({@link #expectedOn}).
+     */
+    public boolean counts(LocalDate expectedClose, LocalDate known, LocalDate asOf) {
+        return expectedClose != null && includes(expectedOn(expectedClose, known, asOf));
     }
 
     /**
      * Whether an open deal is expected to close by the period's end (an overdue one included, by the same rule as
      * {@link #counts}): the pipeline that can still cover the period's remaining target. One dated later cannot.
      */
-    boolean dueBy(LocalDate expectedClose, LocalDate asOf) {
-        return expectedClose != null && !expectedOn(expectedClose, asOf).isAfter(end);
+    boolean dueBy(LocalDate expectedClose, LocalDate known, LocalDate asOf) {
+        return expectedClose != null && !expectedOn(expectedClose, known, asOf).isAfter(end);
     }
 
-    /** When an open deal is expected as of the date: its expected close date, or the first close day once that has passed. */
-    private static LocalDate expectedOn(LocalDate expectedClose, LocalDate asOf) {
-        LocalDate first = firstCloseDay(asOf);
+    /**
+     * When an open deal is expected: the latest of its expected close date and {@link #firstCloseDay(LocalDate,
+     * LocalDate)}. The one rule the forecasts, the funnel's coverage and the report's marks count deals by.
+     */
+    static LocalDate expectedOn(LocalDate expectedClose, LocalDate known, LocalDate asOf) {
+        LocalDate first = firstCloseDay(known, asOf);
         return expectedClose.isBefore(first) ? first : expectedClose;
     }
 

@@ -132,26 +132,26 @@ final class LearnedConversion {
      * left, {@link Horizon#firstOpenDay}; none left: 0),
      * with W(t) the chance that a deal of its group ({@link #timing}) is won within t days of
      * entering its stage ({@link StageOutcomes}, the deals still open counted), days counted from
-     * the as-of date; times the team's stage-to-won rate over the group's (the team's propensity,
+     * the date the deals are known on; times the team's stage-to-won rate over the group's (the team's propensity,
      * drawn toward the company's). The time the deal already spent in its stage is not used:
      * conditioning on it (W given still open at that age) treats the deals that moved on from the
      * stage as if still in it, and overstated the backtested months by half or more; a deal still
      * in its stage has, roughly, its stage still ahead of it.
      */
-    double probabilityInside(Deal deal, Horizon horizon, LocalDate asOf) {
+    double probabilityInside(Deal deal, Horizon horizon, LocalDate known, LocalDate asOf) {
         Stage s = deal.openStage();
         double rate = winRate(deal.teamCode(), s);
         History group = timing(deal.teamCode(), s);
         StageOutcomes outcomes = group.outcomes[s.ordinal()];
         if (!outcomes.anyWon()) {
-            return horizon.counts(deal.expectedClose(), asOf) ? rate : 0; // no timing learned yet: trust the date given
+            return horizon.counts(deal.expectedClose(), known, asOf) ? rate : 0; // no timing learned yet: trust the date given
         }
-        LocalDate from = horizon.firstOpenDay(asOf);
+        LocalDate from = horizon.firstOpenDay(known, asOf);
         if (from == null) {
             return 0; // no day of the horizon left
         }
-        long lo = from.toEpochDay() - asOf.toEpochDay();   // first day inside, in days from the as-of date
-        long hi = horizon.end().toEpochDay() - asOf.toEpochDay();
+        long lo = from.toEpochDay() - known.toEpochDay();   // first day inside, in days from the known date
+        long hi = horizon.end().toEpochDay() - known.toEpochDay();
         double groupRate = group.rate(s);
         double propensity = Double.isNaN(groupRate) || groupRate <= 0 ? 1 : rate / groupRate;
         return Math.min(1, propensity * (outcomes.wonWithin(hi) - outcomes.wonWithin(lo - 1)));

@@ -152,7 +152,7 @@ class FunnelFigures {
                 + " ORDER BY f.rank_no", run, scope.name(), id).stream().<Map<String, ?>>map(row -> {
                     Map<String, Object> out = new LinkedHashMap<>(row);
                     Object expected = row.get("expected_close");
-                    out.put("elsewhere", expected == null || !next.counts(LocalDate.parse((String) expected), asOf));
+                    out.put("elsewhere", expected == null || !next.counts(LocalDate.parse((String) expected), asOf, asOf));
                     return out;
                 }).toList();
     }

@@ -230,9 +230,11 @@ abstract class ForecastScenarios extends ForecastTestBase {
     }
 
     /**
-     * A night without a new opportunities file knows no more than the snapshot's own night: its forecast of the same
-     * periods is that night's, to the cent, by every method. As of 06-30 from the 06-29 snapshot, O1 and O3 (open on
-     * 06-29, overdue: expected on 06-30) are still June's, not dropped because 06-30 is June's last day.
+     * A night without a new opportunities file knows no more than the snapshot's own night. While the day after the
+     * snapshot is in the business date's month, its forecast of the same periods is that night's, to the cent, by
+     * every method: as of 06-30 from the 06-29 snapshot, O1 and O3 (open on 06-29, overdue: expected on 06-30) are
+     * still June's, not dropped because 06-30 is June's last day. Once the business date is in a later month, the
+     * deals the snapshot expected before it count on its month's first day, not in a month no longer forecast.
      */
     @Test
     void aNightWithoutANewSnapshotForecastsAsTheSnapshotsOwnNight() throws Exception {
@@ -245,13 +247,27 @@ abstract class ForecastScenarios extends ForecastTestBase {
         // June as of 06-30 is what the 06-29 night forecast: W1 70,000 won + O1 80,000 + O3 40,000 (WEIGHTED)
         assertThat(p50(later, "CURRENT_MONTH", "COMPANY", "ALL", "WEIGHTED")).isEqualByComparingTo("190000.00");
         assertThat(sameRows(later, own, "1 = 1")).isEqualTo(rows(own, "1 = 1"));
-        // the next day, 07-01, still from the 06-29 snapshot: July (06-29's next month) as that night had it
+        // the next day, 07-01, still from the 06-29 snapshot: June is no longer forecast, so O1 and O3, expected on
+        // 06-30 as of 06-29, are expected on 07-01, as a night with its own 06-30 snapshot has them (see
+        // asOfAMonthsLastDayEveryMethodsForecastOfItIsWhatWasWon), not dropped from every period
         LocalDate july1 = LocalDate.of(2026, 7, 1);
         assertThat(job.run(july1, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         long july = latestRun(july1, "NIGHTLY");
-        String july2026 = "period_type = 'MONTH' AND period_start = '2026-07-01'";
-        assertThat(sameRows(july, own, july2026)).isEqualTo(rows(own, july2026))
-                .hasSizeGreaterThanOrEqualTo(7 * 4);
+        // O1 100,000 x 0.8 + O3 50,000 x 0.8 + O2 200,000 x 0.6 (07-15) = 240,000 (06-29's July: O2's 120,000 only)
+        assertThat(p50(own, "NEXT_MONTH", "COMPANY", "ALL", "WEIGHTED")).isEqualByComparingTo("120000.00");
+        assertThat(p50(july, "CURRENT_MONTH", "COMPANY", "ALL", "WEIGHTED")).isEqualByComparingTo("240000.00");
+        assertThat(p50(july, "CURRENT_MONTH", "TEAM", "T2", "WEIGHTED")).isEqualByComparingTo("40000.00");
+        // commits O1 + O3 = 150,000, plus best case O2 = 350,000; Q3 counts them too (+ O4 30,000 + O5 8,000)
+        Map<String, Object> julyCategory = forecast(july, "CURRENT_MONTH", "COMPANY", "ALL", "CATEGORY");
+        assertThat((BigDecimal) julyCategory.get("p50")).isEqualByComparingTo("150000.00");
+        assertThat((BigDecimal) julyCategory.get("p90")).isEqualByComparingTo("350000.00");
+        assertThat(p50(july, "CURRENT_QUARTER", "COMPANY", "ALL", "WEIGHTED")).isEqualByComparingTo("278000.00");
+        // June counts as the series' complete history (70,000 won), as on 06-30's own night: 85,927.14
+        assertThat(p50(july, "CURRENT_MONTH", "COMPANY", "ALL", "TIME_SERIES")).isEqualByComparingTo("85927.14");
+        // and the same run's deals behind July include them
+        assertThat(jdbc.queryForList("SELECT opportunity_id FROM forecast_contributor WHERE run_id = ? AND horizon ="
+                + " 'CURRENT_MONTH' AND entity_type = 'COMPANY' AND method = 'WEIGHTED' ORDER BY rank_no", String.class, july))
+                .containsExactly("O2", "O1", "O3");
         assertThat(jdbc.queryForObject("SELECT snapshot_date FROM forecast_run WHERE run_id = ?", LocalDate.class, july))
                 .isEqualTo(ForecastFixture.JUNE_29);
 
