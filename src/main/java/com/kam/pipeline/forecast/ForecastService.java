@@ -88,7 +88,7 @@ public class ForecastService {
      * often loaded a month at a time).
      */
     static List<LocalDate> monthsWithoutTargets(LocalDate asOf, AsOfData data) {
-        Horizon quarter = Horizon.openQuarter(asOf);
+        Horizon quarter = Horizon.openQuarter(data.knownOn(), asOf);
         java.util.Set<LocalDate> withTargets = new java.util.HashSet<>();
         data.targets().values().forEach(months -> withTargets.addAll(months.keySet()));
         List<LocalDate> missing = new java.util.ArrayList<>();
@@ -103,7 +103,7 @@ public class ForecastService {
     private static void warnOfMonthsWithoutTargets(LocalDate asOf, AsOfData data) {
         List<LocalDate> missing = monthsWithoutTargets(asOf, data);
         if (!missing.isEmpty()) {
-            Horizon quarter = Horizon.openQuarter(asOf);
+            Horizon quarter = Horizon.openQuarter(data.knownOn(), asOf);
             log.warn("forecast as of {}: no sales target for {}: the quarter's target and coverage ({}..{}) count {} as 0."
                     + " Load the targets of {}", asOf, missing.stream().map(m -> m.toString().substring(0, 7)).toList(),
                     quarter.start(), quarter.end(), missing.size() == 1 ? "that month" : "those months",

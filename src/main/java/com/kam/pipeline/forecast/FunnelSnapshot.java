@@ -45,8 +45,10 @@ final class FunnelSnapshot {
             stalledAfter[i] = company.daysInStage[i].percentile(settings.stalledPercentile());
         }
         List<Object[]> flagged = new ArrayList<>();
-        // coverage of what the pipeline can still close into: next month (quarter) on a month's (quarter's) last day
-        Horizon[] coverage = {Horizon.openMonth(asOf), Horizon.openQuarter(asOf)};
+        // coverage of what the pipeline can still close into: next month (quarter) on a month's (quarter's) last day;
+        // by the deals' known date, as the same run's forecasts count them (Horizon.firstCloseDay(known, asOf))
+        LocalDate known = data.knownOn();
+        Horizon[] coverage = {Horizon.openMonth(known, asOf), Horizon.openQuarter(known, asOf)};
         for (Deal d : data.open()) {
             int s = d.openStage().ordinal();
             LocalDate since = d.currentStageSince();
@@ -79,7 +81,7 @@ final class FunnelSnapshot {
                 c.stalledDeals += stalled ? 1 : 0;
                 c.slippedDeals += slipped ? 1 : 0;
                 for (int p = 0; p < coverage.length; p++) {
-                    if (coverage[p].dueBy(d.expectedClose(), asOf, asOf)) {
+                    if (coverage[p].dueBy(d.expectedClose(), known, asOf)) {
                         c.dueAmount[p] = c.dueAmount[p].add(d.amount());
                         c.dueWeighted[p] = c.dueWeighted[p].add(weighted);
                     }
@@ -145,8 +147,8 @@ final class FunnelSnapshot {
     private List<Object[]> summaryRows(Map<Key, FunnelCell> cells, AsOfData data) {
         EntityNames names = new EntityNames(data);
         // coverage of what the pipeline can still close into, as compute() sums the deals due by its end
-        Horizon month = Horizon.openMonth(data.asOf());
-        Horizon quarter = Horizon.openQuarter(data.asOf());
+        Horizon month = Horizon.openMonth(data.knownOn(), data.asOf());
+        Horizon quarter = Horizon.openQuarter(data.knownOn(), data.asOf());
         Map<EntityKey, BigDecimal> monthTargets = ForecastCalculator.targets(data, month);
         Map<EntityKey, BigDecimal> quarterTargets = ForecastCalculator.targets(data, quarter);
         Map<EntityKey, BigDecimal[]> wonInPeriods = wonInPeriods(data, month, quarter);

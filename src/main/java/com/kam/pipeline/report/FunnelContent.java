@@ -67,9 +67,10 @@ class FunnelContent implements ReportContent {
         parameters.put("FUNNEL", funnel);
         parameters.put("IDEAL", figures.idealFunnel(scope, entity.id(), asOf));
         parameters.put("IDEAL_NEXT_MONTH", Horizon.NEXT_MONTH.equals(FunnelFigures.idealHorizon(asOf)));
-        parameters.put("COVERAGE_MONTH", FunnelFigures.coverageMonth(asOf));
+        LocalDate known = figures.knownOn(asOf); // the summary's coverage month is the run's, by its snapshot's date
+        parameters.put("COVERAGE_MONTH", FunnelFigures.coverageMonth(known, asOf));
         parameters.put("FORECASTS", forecasts);
-        parameters.put("COVERAGE_END", FunnelFigures.coverageEnd(asOf));
+        parameters.put("COVERAGE_END", FunnelFigures.coverageEnd(known, asOf));
         List<Map<String, ?>> contributors = figures.contributors(scope, entity.id(), asOf);
         parameters.put("CONTRIBUTORS", contributors);
         parameters.put("CONTRIBUTORS_MONTH", FunnelFigures.contributorsMonth(asOf));

@@ -49,6 +49,18 @@ class FunnelFigures {
                 + " AND status = 'DONE'", Long.class, asOf);
     }
 
+    /**
+     * The date the run's deals are known on: its snapshot's ({@code forecast_run.snapshot_date}, earlier than the
+     * as-of date on a night without a new file), the date {@link Horizon} counts deals and coverage from; the as-of
+     * date without a run.
+     */
+    LocalDate knownOn(LocalDate asOf) {
+        Long run = run(asOf);
+        LocalDate snapshot = run == null ? null
+                : jdbc.queryForObject("SELECT snapshot_date FROM forecast_run WHERE run_id = ?", LocalDate.class, run);
+        return snapshot == null ? asOf : snapshot;
+    }
+
     /** Open deals per stage in funnel order: stage, deals, amount, weighted, conversion and win rates, days. */
     List<Map<String, ?>> funnel(Scope scope, String id, LocalDate asOf) {
         Long run = run(asOf);
@@ -136,7 +148,8 @@ class FunnelFigures {
 
     /**
      * The open deals contributing most to next month's combined forecast, each marked {@code elsewhere} when its
-     * expected close date does not fall in that month ({@link Horizon#counts}): the learned method, blended in, goes by
+     * expected close date does not fall in that month ({@link Horizon#counts}, from the run's {@link #knownOn} as its
+     * forecasts count it): the learned method, blended in, goes by
      * the stage's learned time to close instead, so such a deal adds its chance of closing in the month.
      */
     List<Map<String, ?>> contributors(Scope scope, String id, LocalDate asOf) {
@@ -145,6 +158,7 @@ class FunnelFigures {
             return List.of();
         }
         Horizon next = nextMonth(asOf);
+        LocalDate known = knownOn(asOf);
         return Rows.query(jdbc, "SELECT f.rank_no, f.opportunity_id, f.opportunity_name AS name,"
                 + " (SELECT MAX(p.name) FROM org_assignment p WHERE p.employee_id = f.owner_id) AS owner_name, f.stage, f.amount,"
                 + " f.contribution, f.expected_close_date AS expected_close FROM forecast_contributor f WHERE f.run_id = ?"
@@ -152,7 +166,7 @@ class FunnelFigures {
                 + " ORDER BY f.rank_no", run, scope.name(), id).stream().<Map<String, ?>>map(row -> {
                     Map<String, Object> out = new LinkedHashMap<>(row);
                     Object expected = row.get("expected_close");
-                    out.put("elsewhere", expected == null || !next.counts(LocalDate.parse((String) expected), asOf, asOf));
+                    out.put("elsewhere", expected == null || !next.counts(LocalDate.parse((String) expected), known, asOf));
                     return out;
                 }).toList();
     }
@@ -186,14 +200,17 @@ class FunnelFigures {
         return Horizon.openMonth(asOf).name();
     }
 
-    /** The month the summary's coverage is against (yyyy-MM): the one the pipeline can still close into. */
-    static String coverageMonth(LocalDate asOf) {
-        return Horizon.openMonth(asOf).start().toString().substring(0, 7);
+    /**
+     * The month the summary's coverage is against (yyyy-MM): the one the pipeline can still close into, as the run
+     * measured it from the date its deals are known on ({@link #knownOn}).
+     */
+    static String coverageMonth(LocalDate known, LocalDate asOf) {
+        return Horizon.openMonth(known, asOf).start().toString().substring(0, 7);
     }
 
     /** That month's last day (yyyy-MM-dd): the deals expected to close by it are what covers its target. */
-    static String coverageEnd(LocalDate asOf) {
-        return Horizon.openMonth(asOf).end().toString();
+    static String coverageEnd(LocalDate known, LocalDate asOf) {
+        return Horizon.openMonth(known, asOf).end().toString();
     }
 
     /**

@@ -452,7 +452,11 @@ abstract class ForecastScenarios extends ForecastTestBase {
     @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
     void asOfAMonthsLastDayCoverageIsOfNextMonthsTarget(org.springframework.boot.test.system.CapturedOutput output)
             throws Exception {
-        new ForecastFixture(jdbc).juneWin();
+        ForecastFixture fixture = new ForecastFixture(jdbc);
+        fixture.juneWin();
+        // the nights of 06-30 and 07-01 have their own files (from the 06-29 snapshot June would still have a day left)
+        fixture.copySnapshot(ForecastFixture.JUNE_29, LocalDate.of(2026, 6, 30));
+        fixture.copySnapshot(ForecastFixture.JUNE_29, LocalDate.of(2026, 7, 1));
         // the 06-29 snapshot: open O1 100,000 + O2 200,000 + O3 50,000 + O4 300,000 + O5 10,000 = 660,000
         assertThat(job.run(ForecastFixture.JUNE_29, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         Map<String, Object> june29 = companySummary(latestRun(ForecastFixture.JUNE_29, "NIGHTLY"));
@@ -476,7 +480,7 @@ abstract class ForecastScenarios extends ForecastTestBase {
         // which the log says is Q3 without August's and September's targets
         assertThat(output.getAll()).contains("forecast as of 2026-06-30: no sales target for [2026-08, 2026-09]: the quarter's"
                 + " target and coverage (2026-07-01..2026-09-30) count those months as 0");
-        // the same as the 07-01 run's, from the same snapshot
+        // the same as the 07-01 run's, from the same pipeline
         LocalDate july1 = LocalDate.of(2026, 7, 1);
         assertThat(job.run(july1, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         Map<String, Object> next = companySummary(latestRun(july1, "NIGHTLY"));
@@ -502,12 +506,16 @@ abstract class ForecastScenarios extends ForecastTestBase {
         // all open deals, O4 (09-30) and O5 (08-31) too, as before
         assertThat((BigDecimal) june10.get("month_coverage")).isEqualByComparingTo("1.6500");
 
-        new ForecastFixture(jdbc).juneWin();
+        ForecastFixture fixture = new ForecastFixture(jdbc);
+        fixture.juneWin();
         LocalDate june30 = LocalDate.of(2026, 6, 30);
+        fixture.copySnapshot(ForecastFixture.JUNE_29, june30); // 06-30's own file: nothing of June is left
         assertThat(job.run(june30, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         Map<String, Object> end = companySummary(latestRun(june30, "NIGHTLY"));
         // 06-30: July, by 07-31: O1 and O3 (overdue: expected on 07-01) + O2 200,000 (07-15) = 350,000 / 300,000;
-        // weighted 80,000 + 40,000 + 120,000 = 240,000, July's WEIGHTED forecast
+        // weighted 80,000 + 40,000 + 120,000 = 240,000, July's WEIGHTED forecast that night (without 06-30's own
+        // file, from the 06-29 snapshot, O1 and O3 are June's and so is the coverage: see the test below)
+        assertThat(p50(latestRun(june30, "NIGHTLY"), "NEXT_MONTH", "COMPANY", "ALL", "WEIGHTED")).isEqualByComparingTo("240000.00");
         assertThat((BigDecimal) end.get("month_due_amount")).isEqualByComparingTo("350000.00");
         assertThat((BigDecimal) end.get("month_due_coverage")).isEqualByComparingTo("1.1667");
         assertThat((BigDecimal) end.get("month_due_weighted_coverage")).isEqualByComparingTo("0.8000");
@@ -518,6 +526,32 @@ abstract class ForecastScenarios extends ForecastTestBase {
         assertThat(jdbc.queryForObject("SELECT month_due_coverage FROM funnel_summary WHERE run_id = ? AND entity_type = 'TEAM'"
                 + " AND entity_id = 'T2' AND product_line = '*'", BigDecimal.class, latestRun(june30, "NIGHTLY")))
                 .isEqualByComparingTo("0.5000");
+    }
+
+    /**
+     * A night without a new opportunities file measures coverage as its forecasts count the deals: as of 06-30 from the
+     * 06-29 snapshot June still has a day for O1 and O3 (overdue at 06-29, expected on 06-30), so the coverage is of
+     * June's and Q2's remaining target, as the run's June and Q2 forecasts hold them, not of July's.
+     */
+    @Test
+    void aNightWithoutANewSnapshotMeasuresCoverageAsItsForecastsCount() throws Exception {
+        new ForecastFixture(jdbc).juneWin();
+        LocalDate june30 = LocalDate.of(2026, 6, 30);
+        assertThat(job.run(june30, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long night = latestRun(june30, "NIGHTLY");
+        Map<String, Object> summary = companySummary(night);
+        // June: target 400,000 less W1's 70,000 = 330,000; due O1 100,000 + O3 50,000, weighted 80,000 + 40,000
+        assertThat((BigDecimal) summary.get("month_target")).isEqualByComparingTo("400000.00");
+        assertThat((BigDecimal) summary.get("month_remaining")).isEqualByComparingTo("330000.00");
+        assertThat((BigDecimal) summary.get("month_due_amount")).isEqualByComparingTo("150000.00");
+        assertThat((BigDecimal) summary.get("month_due_coverage")).isEqualByComparingTo("0.4545");
+        assertThat((BigDecimal) summary.get("month_due_weighted_coverage")).isEqualByComparingTo("0.3636");
+        // the same 120,000 the June WEIGHTED forecast adds to what was won
+        Map<String, Object> june = forecast(night, "CURRENT_MONTH", "COMPANY", "ALL", "WEIGHTED");
+        assertThat(((BigDecimal) june.get("p50")).subtract((BigDecimal) june.get("closed_won"))).isEqualByComparingTo("120000.00");
+        // Q2: 1,000,000 - 450,000 = 550,000, the same 150,000 due
+        assertThat((BigDecimal) summary.get("quarter_remaining")).isEqualByComparingTo("550000.00");
+        assertThat((BigDecimal) summary.get("quarter_due_amount")).isEqualByComparingTo("150000.00");
     }
 
     /**

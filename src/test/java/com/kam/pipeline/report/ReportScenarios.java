@@ -30,6 +30,31 @@ abstract class ReportScenarios extends ReportTestBase {
 
     private static final DecimalFormat MONEY = new DecimalFormat("#,##0.00");
 
+    @Autowired
+    FunnelFigures figures;
+
+    /**
+     * A run made from an earlier snapshot (05-29's, on the night of 05-31) counts a deal overdue at the snapshot in May,
+     * whose last day is still left to close in by its rule: the report marks it as dated outside next month's list and
+     * names May as the coverage month, as the run's forecasts and coverage count them.
+     */
+    @Test
+    void aRunFromAnEarlierSnapshotMarksAndCoversAsItsForecastsCount() {
+        assertThat(figures.contributors(FunnelFigures.Scope.TEAM, "SH", ReportFixture.DATE))
+                .singleElement().satisfies(row -> assertThat(row.get("elsewhere")).isEqualTo(false));
+        LocalDate may29 = ReportFixture.DATE.minusDays(2);
+        jdbc.update("UPDATE forecast_run SET snapshot_date = ?", may29);
+        jdbc.update("INSERT INTO forecast_contributor SELECT run_id, horizon, entity_type, entity_id, method, 2, 'O009', opportunity_name,"
+                + " owner_id, stage, amount, contribution, ? FROM forecast_contributor WHERE opportunity_id = 'O001'",
+                LocalDate.of(2026, 5, 20));
+        assertThat(figures.contributors(FunnelFigures.Scope.TEAM, "SH", ReportFixture.DATE))
+                .extracting(row -> row.get("opportunity_id") + " " + row.get("elsewhere"))
+                .containsExactly("O001 false", "O009 true");
+        assertThat(figures.knownOn(ReportFixture.DATE)).isEqualTo(may29);
+        assertThat(FunnelFigures.coverageMonth(may29, ReportFixture.DATE)).isEqualTo("2026-05");
+        assertThat(FunnelFigures.coverageMonth(ReportFixture.DATE, ReportFixture.DATE)).isEqualTo("2026-06");
+    }
+
     @Test
     void theLastDayOfAMonthThatIsASundayMakesAllFourReportsInBothLanguages() throws Exception {
         ReportService.Result result = reports.run(ReportFixture.DATE, null, false, out);
