@@ -112,13 +112,8 @@ abstract class BacktestScenarios extends ForecastTestBase {
         return out.toString();
     }
 
-    /**
-     * A backtest run for analysis leaves the calibration the nightly forecasts apply as it was, every level's factor
-     * (here REGION's too, which a one-month backtest could never relearn): the next night's P10-P90 are unchanged.
-     */
-    @Test
-    void aBacktestWithoutCalibrateLeavesTheNightlyCalibrationAlone() throws Exception {
-        new ForecastFixture(jdbc).load();
+    /** Factors as a production calibration holds them, one a level, REGION's too. */
+    private List<Map<String, Object>> storeProductionCalibration() {
         String[][] production = {{"LEARNED", "CURRENT_MONTH", "COMPANY", "2.0000"}, {"LEARNED", "CURRENT_MONTH", "REGION", "3.0000"},
                 {"WEIGHTED", "NEXT_MONTH", "TEAM", "1.5000"}, {"COMBINED", "CURRENT_QUARTER", "REP", "0.8000"}};
         for (String[] f : production) {
@@ -126,36 +121,69 @@ abstract class BacktestScenarios extends ForecastTestBase {
                     + " computed_at) VALUES (?, ?, ?, ?, 12, '2025-11-01', '2026-10-01', '2026-11-01 07:00:00')",
                     f[0], f[1], f[2], new BigDecimal(f[3]));
         }
-        String calibration = "SELECT * FROM forecast_calibration ORDER BY method, horizon, entity_type";
-        List<Map<String, Object>> stored = jdbc.queryForList(calibration);
-        assertThat(job.run(ForecastFixture.AS_OF, false, work).getStatus().isUnsuccessful()).isFalse();
-        String ranges = "SELECT horizon, entity_type, entity_id, method, p10, p50, p90 FROM forecast WHERE run_id = ?"
-                + " ORDER BY horizon, entity_type, entity_id, method";
-        List<Map<String, Object>> before = jdbc.queryForList(ranges, latestRun(ForecastFixture.AS_OF, "NIGHTLY"));
+        return jdbc.queryForList(CALIBRATION);
+    }
 
+    private static final String CALIBRATION = "SELECT * FROM forecast_calibration ORDER BY method, horizon, entity_type";
+
+    private static final String RANGES = "SELECT horizon, entity_type, entity_id, method, p10, p50, p90 FROM forecast"
+            + " WHERE run_id = ? ORDER BY horizon, entity_type, entity_id, method";
+
+    /**
+     * A backtest run for analysis leaves the calibration the nightly forecasts apply as it was, every level's factor
+     * (here REGION's too, which it could not relearn), though it learned factors of its own: the next night's P10-P90
+     * are unchanged. Over six months of generated history it has enough forecasts to learn from, so an ignored
+     * {@code --calibrate} would store them.
+     */
+    @Test
+    void aBacktestWithoutCalibrateLeavesTheNightlyCalibrationAlone() throws Exception {
+        List<LocalDate> snapshots = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(2025, 7, 1); !d.isAfter(LocalDate.of(2026, 7, 1)); d = d.plusMonths(1)) {
+            snapshots.add(d);
+        }
+        new PipelineHistoryGenerator(jdbc).generate(new PipelineHistoryGenerator.Options(30, 6_000, LocalDate.of(2025, 7, 1),
+                LocalDate.of(2026, 7, 1), snapshots, 11));
+        List<Map<String, Object>> stored = storeProductionCalibration();
+        LocalDate asOf = LocalDate.of(2026, 7, 1);
+        assertThat(job.run(asOf, true, work).getStatus().isUnsuccessful()).isFalse();
+        List<Map<String, Object>> before = jdbc.queryForList(RANGES, latestRun(asOf, "NIGHTLY"));
+
+        assertThat(backtestCommand("--from", "2026-01", "--to", "2026-06")).contains("COMPANY level")
+                .contains("P10-P90 calibration NOT stored (run with --calibrate to store it): the nightly forecasts keep the"
+                        + " 4 factor(s) stored before. This backtest's would be: company ");
+        assertThat(jdbc.queryForList(CALIBRATION)).isEqualTo(stored);
+
+        // the next night (a forced rerun of the date) applies the same factors: the same P10-P90, to the cent
+        assertThat(job.run(asOf, true, work).getStatus().isUnsuccessful()).isFalse();
+        List<Map<String, Object>> after = jdbc.queryForList(RANGES, latestRun(asOf, "NIGHTLY"));
+        assertThat(after).isEqualTo(before);
+        // and they are calibrated: the region's LEARNED current-month range is three times as wide as without them
+        jdbc.update("DELETE FROM forecast_calibration");
+        assertThat(job.run(asOf, true, work).getStatus().isUnsuccessful()).isFalse();
+        Map<String, Object> plain = regionLearnedMonth(jdbc.queryForList(RANGES, latestRun(asOf, "NIGHTLY")));
+        Map<String, Object> calibrated = regionLearnedMonth(after);
+        double width = ((BigDecimal) plain.get("p90")).subtract((BigDecimal) plain.get("p50")).doubleValue();
+        assertThat(width).isPositive();
+        assertThat(((BigDecimal) calibrated.get("p90")).subtract((BigDecimal) calibrated.get("p50")).doubleValue())
+                .isCloseTo(3 * width, within(0.05));
+    }
+
+    private static Map<String, Object> regionLearnedMonth(List<Map<String, Object>> ranges) {
+        return ranges.stream().filter(r -> r.get("horizon").equals("CURRENT_MONTH") && r.get("entity_type").equals("REGION")
+                && r.get("method").equals("LEARNED")).findFirst().orElseThrow();
+    }
+
+    /** A backtest too short to learn from keeps the stored factors, asked to calibrate or not. */
+    @Test
+    void aBacktestThatLearnsNothingKeepsTheNightlyCalibration() throws Exception {
+        new ForecastFixture(jdbc).load();
+        List<Map<String, Object>> stored = storeProductionCalibration();
         String out = backtestCommand("--from", "2026-05", "--to", "2026-05");
         assertThat(out).contains("COMPANY level").contains("P10-P90 calibration: too few measured forecasts to learn from;"
                 + " nothing stored, the nightly forecasts keep the 4 factor(s) stored before");
-        assertThat(jdbc.queryForList(calibration)).isEqualTo(stored);
-        // asked to calibrate, it still keeps them when it learned nothing to put in their place
+        assertThat(jdbc.queryForList(CALIBRATION)).isEqualTo(stored);
         assertThat(backtestCommand("--from", "2026-05", "--to", "2026-05", "--calibrate")).contains("nothing stored");
-        assertThat(jdbc.queryForList(calibration)).isEqualTo(stored);
-
-        // the next night (a forced rerun of the date) applies the same factors: the same P10-P90, to the cent
-        assertThat(job.run(ForecastFixture.AS_OF, true, work).getStatus().isUnsuccessful()).isFalse();
-        List<Map<String, Object>> after = jdbc.queryForList(ranges, latestRun(ForecastFixture.AS_OF, "NIGHTLY"));
-        assertThat(after).isEqualTo(before);
-        // and they are calibrated: the region's LEARNED June range is three times as wide as the computed one
-        assertThat(after).filteredOn(r -> r.get("horizon").equals("CURRENT_MONTH") && r.get("entity_type").equals("REGION")
-                && r.get("method").equals("LEARNED")).singleElement().satisfies(r -> {
-            double p50 = ((BigDecimal) r.get("p50")).doubleValue();
-            double p90 = ((BigDecimal) r.get("p90")).doubleValue();
-            // 49,259.26 with the variance of O1, O3 and O5's June chances (see ForecastScenarios' learned test)
-            double sigma = Math.sqrt(100_000.0 * 100_000 * (8 / 27.0) * (19 / 27.0) + 50_000.0 * 50_000 * (1 / 3.0) * (2 / 3.0)
-                    + 10_000.0 * 10_000 * (8 / 27.0) * (19 / 27.0));
-            assertThat(p50).isCloseTo(49_259.26, within(0.01));
-            assertThat(p90 - p50).isCloseTo(3 * 1.2815515655446004 * sigma, within(0.05));
-        });
+        assertThat(jdbc.queryForList(CALIBRATION)).isEqualTo(stored);
     }
 
     @Test
