@@ -120,11 +120,14 @@ class FunnelFigures {
         }
         List<Map<String, ?>> open = Rows.query(jdbc, "SELECT o.opportunity_id, o.name, c.name AS customer_name,"
                 + " (SELECT MAX(p.name) FROM org_assignment p WHERE p.employee_id = o.owner_id) AS owner_name, o.stage, o.amount,"
-                // the log's entry into the stage where it has one, as the forecast's stage history (AsOfDataReader)
+                // the forecast's rule (AsOfDataReader.stageHistory, Deal.currentStageSince): the entry into the current
+                // stage, the log's where it has one, else the snapshots'; else the created date (a change into another
+                // stage says nothing about when this one began)
                 + " COALESCE((SELECT MAX(s.changed_on) FROM opportunity_stage_change s WHERE s.opportunity_id = o.opportunity_id"
                 + "   AND s.to_stage = o.stage AND s.origin = 'LOG' AND s.changed_on <= o.snapshot_date),"
                 + " (SELECT MAX(s.changed_on) FROM opportunity_stage_change s WHERE s.opportunity_id = o.opportunity_id"
-                + "   AND s.changed_on <= o.snapshot_date), o.created_date) AS stage_since, o.expected_close_date AS expected_close"
+                + "   AND s.to_stage = o.stage AND s.origin <> 'LOG' AND s.changed_on <= o.snapshot_date), o.created_date)"
+                + " AS stage_since, o.expected_close_date AS expected_close"
                 + " FROM opportunity_snapshot o LEFT JOIN customer c ON c.customer_id = o.customer_id"
                 + " WHERE o.snapshot_date = ? AND " + owners(scope) + " AND o.stage IN (" + OPEN_STAGES + ")",
                 ownerArgs(scope, snapshot, id, asOf));

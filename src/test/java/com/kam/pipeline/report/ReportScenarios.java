@@ -55,6 +55,31 @@ abstract class ReportScenarios extends ReportTestBase {
         assertThat(FunnelFigures.coverageMonth(ReportFixture.DATE, ReportFixture.DATE)).isEqualTo("2026-06");
     }
 
+    /**
+     * Without a forecast run the stalled list dates a deal's entry into its stage as the forecast does: the log's
+     * entry, else the snapshots', else the created date; never a change into another stage.
+     */
+    @Test
+    void theStalledListWithoutARunDatesTheStageAsTheForecastDoes() {
+        LocalDate may30 = ReportFixture.DATE.minusDays(1); // no forecast run of that date
+        String insert = "INSERT INTO opportunity_snapshot (snapshot_date, opportunity_id, load_id, source_name, line_no, customer_id,"
+                + " owner_id, name, product_line, amount, stage, source_stage, expected_close_date, created_date, closed_date,"
+                + " forecast_category) VALUES (?, ?, 0, 'test', ?, 'C001', 'R001', ?, '云服务', 100000, 'COMMITTED', 'COMMITTED',"
+                + " '2026-07-31', '2026-01-01', NULL, 'COMMIT')";
+        String change = "INSERT INTO opportunity_stage_change (opportunity_id, changed_on, from_stage, to_stage, origin, load_id,"
+                + " source_name) VALUES (?, ?, ?, ?, ?, 0, 'test')";
+        // O100: no entry into COMMITTED at all, a logged change into DEVELOPED on 05-01: in COMMITTED since created
+        jdbc.update(insert, may30, "O100", 1, "O100 项目");
+        jdbc.update(change, "O100", LocalDate.of(2026, 5, 1), "IDENTIFIED", "DEVELOPED", "LOG");
+        // O101: a snapshot saw it enter COMMITTED on 03-01; a later logged change into QUALIFIED is another stage's
+        jdbc.update(insert, may30, "O101", 2, "O101 项目");
+        jdbc.update(change, "O101", LocalDate.of(2026, 3, 1), "DEVELOPED", "COMMITTED", "SNAPSHOT");
+        jdbc.update(change, "O101", LocalDate.of(2026, 5, 2), "IDENTIFIED", "QUALIFIED", "LOG");
+        assertThat(figures.stalled(FunnelFigures.Scope.REP, "R001", may30))
+                .extracting(row -> row.get("opportunity_id") + " " + row.get("stage_since") + " " + row.get("days_in_stage"))
+                .containsExactly("O100 2026-01-01 149", "O101 2026-03-01 90");
+    }
+
     @Test
     void theLastDayOfAMonthThatIsASundayMakesAllFourReportsInBothLanguages() throws Exception {
         ReportService.Result result = reports.run(ReportFixture.DATE, null, false, out);
