@@ -81,8 +81,8 @@ class ForecastAccuracy {
         return written;
     }
 
-    /** One forecast's period, as measured: the as-of date (whose organisation attributes the deals) and the period. */
-    private record Measured(LocalDate asOf, String periodType, LocalDate start) {
+    /** A measured period. */
+    private record Period(String periodType, LocalDate start) {
 
         LocalDate end() {
             return start.plusMonths("QUARTER".equals(periodType) ? 3 : 1).minusDays(1);
@@ -93,61 +93,86 @@ class ForecastAccuracy {
      * Scores again every stored row whose actual the data now put differently: all its methods and runs, against the
      * new actual (the forecasts stay as they were made); logs each period's company actual that changed. Only periods
      * the data cover to their end, and only rows measured from the same snapshot or an earlier one: a night rerun
-     * for a past date never scores them back against what it knew then.
+     * for a past date never scores them back against what it knew then. A year of nights stores a period's rows
+     * many times over, so each period is first checked by one grouped query on the actuals that do not depend on
+     * an as-of date's organisation, the company's and each rep's (what the rep owned); only a period whose actual
+     * changed is read row by row, with the organisation of each of its as-of dates.
      */
     private void rescore(Actuals actuals, String runKind, LocalDate covered, Date actualSnapshot, Timestamp computed) {
-        List<Object[]> stored = new ArrayList<>();
-        jdbc.query("SELECT DISTINCT a.as_of_date, a.period_type, a.period_start, a.entity_type, a.entity_id, a.actual"
-                + " FROM forecast_accuracy a JOIN forecast_run r ON r.run_id = a.run_id WHERE r.run_kind = ?"
-                + " AND a.period_start <= ? AND a.actual_snapshot_date <= ?", rs -> {
-            Measured m = new Measured(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getObject(3, LocalDate.class));
-            if (!m.end().isAfter(covered)) {
-                stored.add(new Object[] {m, new EntityKey(rs.getString(4), rs.getString(5)), rs.getBigDecimal(6)});
+        List<Period> periods = new ArrayList<>();
+        jdbc.query("SELECT a.period_type, a.period_start FROM forecast_accuracy a JOIN forecast_run r ON r.run_id = a.run_id"
+                + " WHERE r.run_kind = ? AND a.period_start <= ? AND a.actual_snapshot_date <= ? GROUP BY a.period_type,"
+                + " a.period_start", rs -> {
+            Period p = new Period(rs.getString(1), rs.getObject(2, LocalDate.class));
+            if (!p.end().isAfter(covered)) {
+                periods.add(p);
             }
         }, runKind, Date.valueOf(covered), actualSnapshot);
-        Map<Measured, Map<EntityKey, BigDecimal>> changed = new LinkedHashMap<>();
         Map<String, String> companyChanges = new LinkedHashMap<>();
-        for (Object[] row : stored) {
-            Measured m = (Measured) row[0];
-            EntityKey e = (EntityKey) row[1];
-            BigDecimal was = (BigDecimal) row[2];
-            BigDecimal now = actuals.of(m.asOf(), m.start(), m.end()).getOrDefault(e, BigDecimal.ZERO);
-            if (now.compareTo(was) != 0) {
-                changed.computeIfAbsent(m, k -> new HashMap<>()).put(e, now);
-                if (EntityKey.ALL.equals(e)) {
-                    companyChanges.put(m.periodType() + " " + m.start(), String.format(java.util.Locale.ROOT, "%,.2f -> %,.2f",
-                            was, now));
-                }
-            }
-        }
+        int changedPeriods = 0;
         int rescored = 0;
-        for (Map.Entry<Measured, Map<EntityKey, BigDecimal>> c : changed.entrySet()) {
-            Measured m = c.getKey();
-            List<Object[]> rows = new ArrayList<>();
-            jdbc.query("SELECT a.run_id, a.horizon, a.entity_type, a.entity_id, a.method, a.forecast_p50, f.p10, f.p90"
-                    + " FROM forecast_accuracy a JOIN forecast_run r ON r.run_id = a.run_id LEFT JOIN forecast f"
-                    + " ON f.run_id = a.run_id AND f.horizon = a.horizon AND f.entity_type = a.entity_type"
-                    + " AND f.entity_id = a.entity_id AND f.method = a.method WHERE r.run_kind = ? AND a.as_of_date = ?"
-                    + " AND a.period_type = ? AND a.period_start = ? AND a.actual_snapshot_date <= ?", rs -> {
-                BigDecimal a = c.getValue().get(new EntityKey(rs.getString(3), rs.getString(4)));
-                if (a != null) {
-                    BigDecimal p50 = rs.getBigDecimal(6);
-                    rows.add(new Object[] {a, ape(p50, a), bias(p50, a), within(rs.getBigDecimal(7), rs.getBigDecimal(8), a),
-                            actualSnapshot, computed, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)});
-                }
-            }, runKind, Date.valueOf(m.asOf()), m.periodType(), Date.valueOf(m.start()), actualSnapshot);
-            jdbc.batchUpdate("UPDATE forecast_accuracy SET actual = ?, abs_pct_error = ?, bias = ?, within_p10_p90 = ?,"
-                    + " actual_snapshot_date = ?, computed_at = ? WHERE run_id = ? AND horizon = ? AND entity_type = ?"
-                    + " AND entity_id = ? AND method = ?", rows);
-            rescored += rows.size();
+        for (Period p : periods) {
+            String companyChange = changed(actuals, runKind, p, actualSnapshot);
+            if (companyChange == null) {
+                continue;
+            }
+            changedPeriods++;
+            if (!companyChange.isEmpty()) {
+                companyChanges.put(p.periodType() + " " + p.start(), companyChange);
+            }
+            rescored += rescore(actuals, runKind, p, actualSnapshot, computed);
         }
         if (rescored > 0) {
             log.info("forecast accuracy ({}): the actual of {} period(s) changed since measured{}; {} stored row(s) scored"
-                    + " again against the new actual", runKind, changed.keySet().stream().map(m -> m.periodType() + " "
-                    + m.start()).distinct().count(), companyChanges.isEmpty() ? "" : " (company: " + companyChanges + ")",
-                    rescored);
+                    + " again against the new actual", runKind, changedPeriods,
+                    companyChanges.isEmpty() ? "" : " (company: " + companyChanges + ")", rescored);
         }
+    }
+
+    /**
+     * Whether a period's actual changed since measured, by the company's and the reps' stored actuals against the
+     * won per owner now: null when not, else the company's change ("was -> now", empty when only a rep's changed).
+     */
+    private String changed(Actuals actuals, String runKind, Period p, Date actualSnapshot) {
+        Map<String, BigDecimal> owners = actuals.byOwner(p.start(), p.end());
+        BigDecimal company = owners.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        String[] change = {null};
+        jdbc.query("SELECT a.entity_type, a.entity_id, MIN(a.actual), MAX(a.actual) FROM forecast_accuracy a JOIN forecast_run r"
+                + " ON r.run_id = a.run_id WHERE r.run_kind = ? AND a.period_type = ? AND a.period_start = ?"
+                + " AND a.actual_snapshot_date <= ? AND a.entity_type IN ('" + EntityKey.REP + "', '" + EntityKey.ALL.type() + "') GROUP BY a.entity_type,"
+                + " a.entity_id", rs -> {
+            boolean isCompany = EntityKey.ALL.type().equals(rs.getString(1));
+            BigDecimal now = isCompany ? company : owners.getOrDefault(rs.getString(2), BigDecimal.ZERO);
+            BigDecimal min = rs.getBigDecimal(3);
+            BigDecimal max = rs.getBigDecimal(4);
+            if (now.compareTo(min) != 0 || now.compareTo(max) != 0) {
+                change[0] = !isCompany ? (change[0] == null ? "" : change[0]) : String.format(java.util.Locale.ROOT,
+                        "%,.2f -> %,.2f", now.compareTo(min) != 0 ? min : max, now);
+            }
+        }, runKind, p.periodType(), Date.valueOf(p.start()), actualSnapshot);
+        return change[0];
+    }
+
+    /** Scores a changed period's rows again, each against the actual with its as-of date's organisation; returns how many. */
+    private int rescore(Actuals actuals, String runKind, Period p, Date actualSnapshot, Timestamp computed) {
+        List<Object[]> rows = new ArrayList<>();
+        jdbc.query("SELECT a.run_id, a.horizon, a.entity_type, a.entity_id, a.method, a.forecast_p50, f.p10, f.p90,"
+                + " a.as_of_date, a.actual FROM forecast_accuracy a JOIN forecast_run r ON r.run_id = a.run_id LEFT JOIN forecast f"
+                + " ON f.run_id = a.run_id AND f.horizon = a.horizon AND f.entity_type = a.entity_type"
+                + " AND f.entity_id = a.entity_id AND f.method = a.method WHERE r.run_kind = ? AND a.period_type = ?"
+                + " AND a.period_start = ? AND a.actual_snapshot_date <= ?", rs -> {
+            EntityKey e = new EntityKey(rs.getString(3), rs.getString(4));
+            BigDecimal a = actuals.of(rs.getObject(9, LocalDate.class), p.start(), p.end()).getOrDefault(e, BigDecimal.ZERO);
+            if (a.compareTo(rs.getBigDecimal(10)) != 0) {
+                BigDecimal p50 = rs.getBigDecimal(6);
+                rows.add(new Object[] {a, ape(p50, a), bias(p50, a), within(rs.getBigDecimal(7), rs.getBigDecimal(8), a),
+                        actualSnapshot, computed, rs.getLong(1), rs.getString(2), e.type(), e.id(), rs.getString(5)});
+            }
+        }, runKind, p.periodType(), Date.valueOf(p.start()), actualSnapshot);
+        jdbc.batchUpdate("UPDATE forecast_accuracy SET actual = ?, abs_pct_error = ?, bias = ?, within_p10_p90 = ?,"
+                + " actual_snapshot_date = ?, computed_at = ? WHERE run_id = ? AND horizon = ? AND entity_type = ?"
+                + " AND entity_id = ? AND method = ?", rows);
+        return rows.size();
     }
 
     static BigDecimal ape(BigDecimal forecast, BigDecimal actual) {
@@ -178,11 +203,16 @@ class ForecastAccuracy {
             this.closed = closed;
         }
 
+        /** Won per owner in the period, whatever the organisation. */
+        Map<String, BigDecimal> byOwner(LocalDate start, LocalDate end) {
+            return byOwner.computeIfAbsent(List.of(start, end), p -> wonByOwner(closed, start, end));
+        }
+
         Map<EntityKey, BigDecimal> of(LocalDate asOf, LocalDate start, LocalDate end) {
             return byEntity.computeIfAbsent(List.of(asOf, start, end), k -> {
                 Map<String, OrgEntry> org = orgs.computeIfAbsent(asOf, reader::org);
                 Map<EntityKey, BigDecimal> won = new HashMap<>();
-                byOwner.computeIfAbsent(List.of(start, end), p -> wonByOwner(closed, start, end)).forEach((owner, amount) -> {
+                byOwner(start, end).forEach((owner, amount) -> {
                     OrgEntry o = org.get(owner);
                     for (EntityKey e : EntityKey.of(owner, o == null ? null : o.teamCode(), o == null ? null : o.regionCode())) {
                         won.merge(e, amount, BigDecimal::add);

@@ -36,6 +36,10 @@ abstract class ForecastScenarios extends ForecastTestBase {
     @org.springframework.beans.factory.annotation.Autowired
     ExtractCommand extractCommand;
 
+    /** Watched for the organisations read (a read per as-of date of the rows measured). */
+    @org.springframework.test.context.bean.override.mockito.MockitoSpyBean
+    AsOfDataReader reader;
+
     @BeforeEach
     void forecastTheFixture() throws Exception {
         new ForecastFixture(jdbc).load();
@@ -350,6 +354,34 @@ abstract class ForecastScenarios extends ForecastTestBase {
         assertThat(lastDayRow.get("actual_by_construction")).isEqualTo(true);
         assertThat(jdbc.queryForList("SELECT DISTINCT r.as_of_date FROM forecast_accuracy a JOIN forecast_run r"
                 + " ON r.run_id = a.run_id WHERE a.actual_by_construction", LocalDate.class)).containsExactly(june30);
+    }
+
+    /**
+     * Measuring reads the stored rows of a period only when its actual changed: a night that measures nothing new and
+     * corrects nothing reads no earlier as-of date's organisation, however many nights measured the periods before.
+     */
+    @Test
+    void aNightWithNothingNewToMeasureReadsNoEarlierOrganisation() throws Exception {
+        ForecastFixture fixture = new ForecastFixture(jdbc);
+        fixture.juneWin();
+        LocalDate june30 = LocalDate.of(2026, 6, 30);
+        LocalDate july1 = LocalDate.of(2026, 7, 1);
+        LocalDate july2 = LocalDate.of(2026, 7, 2);
+        fixture.copySnapshot(ForecastFixture.JUNE_29, june30);
+        fixture.copySnapshot(june30, july1);
+        fixture.copySnapshot(july1, july2);
+        for (LocalDate night : List.of(ForecastFixture.JUNE_29, june30, july1)) {
+            assertThat(job.run(night, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        }
+        String measured = "SELECT COUNT(*) FROM forecast_accuracy";
+        Integer rows = jdbc.queryForObject(measured, Integer.class);
+        assertThat(rows).isPositive(); // June and Q2 of the runs of 06-10, 06-29 and 06-30
+        org.mockito.Mockito.clearInvocations(reader);
+        assertThat(job.run(july2, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // only the night's own organisation (its forecast's), none of 06-10, 06-29 or 06-30
+        org.mockito.Mockito.verify(reader, org.mockito.Mockito.never())
+                .org(org.mockito.ArgumentMatchers.argThat(day -> !day.equals(july2)));
+        assertThat(jdbc.queryForObject(measured, Integer.class)).isEqualTo(rows);
     }
 
     /** A run's forecasts of some periods, as a finance user compares them: entity, method and the amounts. */
