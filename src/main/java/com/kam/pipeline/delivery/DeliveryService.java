@@ -74,7 +74,7 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
             // delivered before: only the reports corrected or added since go, each kind in a mail marked so
             List<MailPlan> toSend = isDone(planned)
                     ? FollowUps.of(planned, deliveryLog.mailedBefore(planned), reports).stream().filter(m -> !isDone(m)).toList()
-                    : List.of(planned);
+                    : FollowUps.firstStillToSend(planned, deliveryLog.mailedBefore(planned)).stream().toList();
             mails += Math.max(1, toSend.size());
             if (toSend.isEmpty()) {
                 already++;

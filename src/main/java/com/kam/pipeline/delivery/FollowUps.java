@@ -2,6 +2,7 @@ package com.kam.pipeline.delivery;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,19 @@ import java.util.stream.Collectors;
 final class FollowUps {
 
     private FollowUps() {
+    }
+
+    /**
+     * The first mail as still to send: without the reports whose present content a resend already
+     * mailed the recipient (sent by hand while the scheduled mail failed); empty when none is left.
+     */
+    static Optional<MailPlan> firstStillToSend(MailPlan planned, DeliveryLog.Mailed mailed) {
+        List<ArchivedReport> left = planned.reports().stream().filter(r -> r.contentSha256() == null
+                || !r.contentSha256().equals(mailed.contents().get(r.id()))).toList();
+        if (left.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(left.size() == planned.reports().size() ? planned : planned.followUp(MailPlan.Kind.SCHEDULED, left));
     }
 
     /** {@code archived}: the reports of the run, all languages, which tell what a mailed id was about. */

@@ -147,6 +147,50 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
     }
 
     @Test
+    void aReportResentByHandWhileTheScheduledMailFailedIsLeftOutOfThatMailWhenItGoes() throws Exception {
+        archiveRegion("NORTH");
+        smtp.stop();
+        assertThat(deliver(false).getStatus()).isEqualTo(BatchStatus.FAILED);
+        smtp.start();
+        // while the server was down for the night's run, the operator sent the team lead one scorecard by hand
+        long zh = jdbc.queryForObject("SELECT id FROM report_archive WHERE entity_id = 'E00018' AND period_start = ?"
+                + " AND language = 'zh'", Long.class, SEP_1);
+        assertThat(delivery.resend(zh, "wu.jiafan@example.com", work.resolve("out")).delivered()).isTrue();
+        Set<String> resent = messageIds();
+
+        JobExecution back = deliver(false);
+
+        assertThat(back.getStatus()).as(summaryOf(back)).isEqualTo(BatchStatus.COMPLETED);
+        List<Set<String>> leadsScorecards = new java.util.ArrayList<>();
+        Set<String> othersAttachments = new java.util.HashSet<>();
+        for (MimeMessage m : newSince(resent)) {
+            Set<String> names = attachmentNames(m);
+            if (!recipient(m).equals("wu.jiafan@example.com")) {
+                othersAttachments.addAll(names);
+            } else if (names.stream().anyMatch(a -> a.startsWith("scorecard_") && a.contains("_2026-09-01_"))) {
+                leadsScorecards.add(names);
+            }
+        }
+        assertThat(leadsScorecards).hasSize(1);
+        // September's team scorecards without the one the lead already has
+        assertThat(leadsScorecards.get(0)).containsExactlyInAnyOrder("scorecard_E00017_2026-09-01_zh.pdf",
+                "scorecard_E00019_2026-09-01_zh.pdf");
+        // the others had nothing by hand: theirs are whole
+        assertThat(othersAttachments).contains("scorecard_E00018_2026-09-01_en.pdf");
+        int mails = smtp.getReceivedMessages().length;
+        assertThat(summaryOf(deliver(true))).contains("0 delivered");
+        assertThat(smtp.getReceivedMessages()).hasSize(mails);
+    }
+
+    private static String recipient(MimeMessage m) {
+        try {
+            return ((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aCorrectionResentByHandIsNotMailedAgainToThatRecipientButStillToTheOthers() throws Exception {
         archiveRegion("NORTH");
         deliver(false);
