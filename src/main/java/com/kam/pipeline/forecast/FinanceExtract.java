@@ -42,7 +42,10 @@ public class FinanceExtract {
 
     public static final String SCHEMA_VERSION = "2";
     static final List<String> HEADER = List.of("schema_version", "period_type", "period_start", "period_end", "entity_type",
-            "entity_id", "entity_name", "method", "p10", "p50", "p90", "as_of_date", "generated_at", "snapshot_date");
+            "entity_id", "entity_name", "method", "p10", "p50", "p90", "as_of_date", "generated_at", "snapshot_date", "closed_won",
+            "target", "team_code", "region_code", "run_id");
+    /** Valid on the run's as-of date: an organisation row's condition, for the rep's team and the team's region. */
+    private static final String ON_AS_OF = "a.valid_from <= r.as_of_date AND (a.valid_to IS NULL OR a.valid_to >= r.as_of_date)";
 
     /** No stored nightly run for the date. */
     public static class NoRunException extends RuntimeException {
@@ -81,7 +84,13 @@ public class FinanceExtract {
         }
         List<List<Object>> rows = new ArrayList<>();
         jdbc.query("SELECT f.period_type, f.period_start, f.period_end, f.entity_type, f.entity_id, f.entity_name, f.method,"
-                + " f.p10, f.p50, f.p90, r.as_of_date, r.generated_at, r.snapshot_date FROM forecast f JOIN forecast_run r ON r.run_id = f.run_id"
+                + " f.p10, f.p50, f.p90, r.as_of_date, r.generated_at, r.snapshot_date, f.closed_won, f.target,"
+                + " CASE WHEN f.entity_type = 'REP' THEN (SELECT MAX(a.team_code) FROM org_assignment a WHERE a.employee_id = f.entity_id"
+                + "   AND " + ON_AS_OF + ") END,"
+                + " CASE f.entity_type WHEN 'REP' THEN (SELECT MAX(a.region_code) FROM org_assignment a WHERE a.employee_id = f.entity_id"
+                + "   AND " + ON_AS_OF + ") WHEN 'TEAM' THEN (SELECT MAX(a.region_code) FROM org_assignment a"
+                + "   WHERE a.team_code = f.entity_id AND " + ON_AS_OF + ") END, r.run_id"
+                + " FROM forecast f JOIN forecast_run r ON r.run_id = f.run_id"
                 + " WHERE f.run_id = ? ORDER BY f.period_start, f.period_type DESC, CASE f.entity_type WHEN 'COMPANY' THEN 1"
                 + " WHEN 'REGION' THEN 2 WHEN 'TEAM' THEN 3 ELSE 4 END, f.entity_id, f.method", rs -> {
             List<Object> row = new ArrayList<>();
@@ -100,6 +109,13 @@ public class FinanceExtract {
             row.add(generated.toLocalDateTime());
             // last, as schema 2 added it: a night without a new snapshot forecasts as of this date (AsOfData.knownOn)
             row.add(rs.getObject(13, LocalDate.class));
+            // schema 2 also added what was already won and the target (as in the funnel report), the rep's
+            // team and region (the team's region) on the as-of date, for pivots, and the run that made the rows
+            row.add(rs.getBigDecimal(14));
+            row.add(rs.getBigDecimal(15));
+            row.add(rs.getString(16));
+            row.add(rs.getString(17));
+            row.add(Long.toString(rs.getLong(18)));
             rows.add(row);
         }, runs.get(0));
         return rows;

@@ -278,9 +278,19 @@ abstract class ForecastScenarios extends ForecastTestBase {
         // and the extract says which snapshot it was made from
         List<String> lines = new String(Files.readAllBytes(work.resolve("out/2026-07-01/extracts/forecast-2026-07-01.csv")),
                 StandardCharsets.UTF_8).substring(1).lines().toList();
-        assertThat(lines.get(0)).endsWith(",as_of_date,generated_at,snapshot_date");
+        assertThat(lines.get(0)).endsWith(",as_of_date,generated_at,snapshot_date,closed_won,target,team_code,region_code,run_id");
         assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(line -> assertThat(line)
-                .startsWith("2,").contains(",2026-07-01,").endsWith(",2026-06-29"));
+                .startsWith("2,").contains(",2026-07-01,").contains(",2026-06-29,").endsWith("," + july));
+        // July's WEIGHTED row of the company and of a rep: nothing won yet, the target, and the rep's team and region
+        List<String> julyWeighted = lines.stream().filter(l -> l.contains(",MONTH,2026-07-01,2026-07-31,")
+                && l.contains(",WEIGHTED,")).toList();
+        String target = jdbc.queryForObject("SELECT target FROM forecast WHERE run_id = ? AND horizon = 'CURRENT_MONTH'"
+                + " AND entity_type = 'COMPANY' AND method = 'WEIGHTED'", BigDecimal.class, july).toPlainString();
+        assertThat(julyWeighted).anySatisfy(l -> assertThat(l).contains(",COMPANY,ALL,").endsWith(",2026-06-29,0.00," + target
+                + ",,," + july));
+        Map<String, Object> r1 = jdbc.queryForMap("SELECT team_code, region_code FROM org_assignment WHERE employee_id = 'R1'");
+        assertThat(julyWeighted).anySatisfy(l -> assertThat(l).contains(",REP,R1,").containsPattern(",2026-06-29,0\\.00,[0-9.]*,"
+                + r1.get("team_code") + "," + r1.get("region_code") + "," + july + "$"));
         try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(
                 work.resolve("out/2026-07-01/extracts/forecast-2026-07-01.xlsx")))) {
             Row first = book.getSheetAt(0).getRow(1);
@@ -732,7 +742,8 @@ abstract class ForecastScenarios extends ForecastTestBase {
             assertThat(pane.isFreezePane()).isTrue();
             assertThat(pane.getHorizontalSplitPosition()).isEqualTo((short) 1);
             assertThat(pane.getVerticalSplitPosition()).isEqualTo((short) 0);
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:N" + csvLines.size());
+            char lastColumn = (char) ('A' + FinanceExtract.HEADER.size() - 1);
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:" + lastColumn + csvLines.size());
 
             // Q2, company, WEIGHTED: p50 500,000 (won 380,000 + June's 120,000), see the weighted test
             Row quarter = null;
@@ -772,12 +783,12 @@ abstract class ForecastScenarios extends ForecastTestBase {
                     Cell cell = row.getCell(i);
                     if (fields[i].isEmpty()) {
                         assertThat(cell).isNull();
-                    } else if (i >= 8 && i <= 10) {
+                    } else if ((i >= 8 && i <= 10) || i == 14 || i == 15) {
                         assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
                         assertThat(BigDecimal.valueOf(cell.getNumericCellValue())).isEqualByComparingTo(fields[i]);
                         assertThat(shown.formatCellValue(cell).replace(",", "")).isEqualTo(fields[i]);
                         amounts++;
-                    } else if (i == 2 || i == 3 || i >= 11) {
+                    } else if (i == 2 || i == 3 || (i >= 11 && i <= 13)) {
                         assertThat(DateUtil.isCellDateFormatted(cell)).isTrue();
                         assertThat(shown.formatCellValue(cell)).isEqualTo(fields[i]);
                     } else if (!fields[i].startsWith("'")) {
