@@ -137,12 +137,7 @@ abstract class BacktestScenarios extends ForecastTestBase {
      */
     @Test
     void aBacktestWithoutCalibrateLeavesTheNightlyCalibrationAlone() throws Exception {
-        List<LocalDate> snapshots = new ArrayList<>();
-        for (LocalDate d = LocalDate.of(2025, 7, 1); !d.isAfter(LocalDate.of(2026, 7, 1)); d = d.plusMonths(1)) {
-            snapshots.add(d);
-        }
-        new PipelineHistoryGenerator(jdbc).generate(new PipelineHistoryGenerator.Options(30, 6_000, LocalDate.of(2025, 7, 1),
-                LocalDate.of(2026, 7, 1), snapshots, 11));
+        generateAYearOfMonthlySnapshots();
         List<Map<String, Object>> stored = storeProductionCalibration();
         LocalDate asOf = LocalDate.of(2026, 7, 1);
         assertThat(job.run(asOf, true, work).getStatus().isUnsuccessful()).isFalse();
@@ -188,12 +183,7 @@ abstract class BacktestScenarios extends ForecastTestBase {
 
     @Test
     void theBacktestCalibratesTheRangesOfTheNightlyForecasts() throws Exception {
-        List<LocalDate> snapshots = new ArrayList<>();
-        for (LocalDate d = LocalDate.of(2025, 7, 1); !d.isAfter(LocalDate.of(2026, 7, 1)); d = d.plusMonths(1)) {
-            snapshots.add(d);
-        }
-        new PipelineHistoryGenerator(jdbc).generate(new PipelineHistoryGenerator.Options(30, 6_000, LocalDate.of(2025, 7, 1),
-                LocalDate.of(2026, 7, 1), snapshots, 11));
+        generateAYearOfMonthlySnapshots();
         LocalDate asOf = LocalDate.of(2026, 7, 1);
         assertThat(job.run(asOf, true, work).getStatus().isUnsuccessful()).isFalse();
         long before = latestRun(asOf, "NIGHTLY");
@@ -280,5 +270,15 @@ abstract class BacktestScenarios extends ForecastTestBase {
         double weighted = BacktestTable.find(errors, "WEIGHTED", "CURRENT_MONTH", "COMPANY").orElseThrow().mape();
         assertThat(BacktestTable.find(errors, "COMBINED", "CURRENT_MONTH", "COMPANY").orElseThrow().mape())
                 .isLessThan(0.7 * weighted);
+    }
+
+    /** A generated company of 30 reps with 6,000 deals and a snapshot on the first of each month, 2025-07..2026-07. */
+    private void generateAYearOfMonthlySnapshots() {
+        List<LocalDate> snapshots = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(2025, 7, 1); !d.isAfter(LocalDate.of(2026, 7, 1)); d = d.plusMonths(1)) {
+            snapshots.add(d);
+        }
+        new PipelineHistoryGenerator(jdbc).generate(new PipelineHistoryGenerator.Options(30, 6_000, LocalDate.of(2025, 7, 1),
+                LocalDate.of(2026, 7, 1), snapshots, 11));
     }
 }
