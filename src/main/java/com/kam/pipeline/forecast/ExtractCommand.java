@@ -42,6 +42,16 @@ public class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path target = file != null ? file : FinanceExtract.defaultFile(properties.out(), asOf, format.name());
+        String name = target.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        for (Format other : Format.values()) {
+            // an XLSX named .csv (or the reverse) opens as garbage, or not at all, in Excel
+            if (other != format && name.endsWith("." + other.name())) {
+                spec.commandLine().getErr().println("--out " + target + " is named ." + other.name() + " but --format is "
+                        + format.name() + ": name the file ." + format.name() + " or pass --format " + other.name()
+                        + "; nothing written");
+                return KamCommand.BAD_USAGE;
+            }
+        }
         try {
             spec.commandLine().getOut().println("extract written: " + extract.write(asOf, format.name(), target));
             return KamCommand.DONE;

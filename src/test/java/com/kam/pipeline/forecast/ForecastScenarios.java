@@ -820,6 +820,11 @@ abstract class ForecastScenarios extends ForecastTestBase {
         }
         assertThat(command.execute("--as-of", "2026-06-11", "--out", work.resolve("none.csv").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("no forecast run is stored as of 2026-06-11");
+        // an XLSX asked for under a .csv name is refused, not written for Excel to open as garbage
+        Path misnamed = work.resolve("finance/forecast.csv");
+        assertThat(command.execute("--as-of", "2026-06-10", "--format", "xlsx", "--out", misnamed.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("is named .csv but --format is xlsx: name the file .xlsx or pass --format csv");
+        assertThat(misnamed).doesNotExist();
     }
 
     @Test
