@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,10 +30,12 @@ class ForecastAccuracy {
 
     private final JdbcTemplate jdbc;
     private final AsOfDataReader reader;
+    private final com.kam.pipeline.system.KamProperties properties;
 
-    ForecastAccuracy(JdbcTemplate jdbc, AsOfDataReader reader) {
+    ForecastAccuracy(JdbcTemplate jdbc, AsOfDataReader reader, com.kam.pipeline.system.KamProperties properties) {
         this.jdbc = jdbc;
         this.reader = reader;
+        this.properties = properties;
     }
 
     /**
@@ -46,7 +47,8 @@ class ForecastAccuracy {
         LocalDate covered = now.knownOn().isBefore(now.asOf()) ? now.knownOn() : now.asOf().minusDays(1);
         Actuals actuals = new Actuals(now.closed());
         Date actualSnapshot = Date.valueOf(now.knownOn());
-        Timestamp computed = Timestamp.valueOf(LocalDateTime.now());
+        // in the company's zone, as the run's generated_at (finance sets the two side by side)
+        Timestamp computed = Timestamp.valueOf(properties.now());
         List<Map<String, Object>> pending = jdbc.queryForList("SELECT DISTINCT f.run_id, r.as_of_date, f.horizon,"
                 + " f.period_start, f.period_end, CASE WHEN f.period_end <= COALESCE(r.snapshot_date, r.as_of_date) THEN 1"
                 + " ELSE 0 END AS by_construction FROM forecast f JOIN forecast_run r ON r.run_id = f.run_id"

@@ -319,6 +319,12 @@ abstract class ForecastScenarios extends ForecastTestBase {
         String june = "SELECT DISTINCT actual FROM forecast_accuracy WHERE period_type = 'MONTH' AND period_start = '2026-06-01'"
                 + " AND entity_type = 'COMPANY'";
         assertThat(jdbc.queryForList(june, BigDecimal.class)).singleElement().satisfies(a -> assertThat(a).isEqualByComparingTo("70000.00"));
+        // measured that night, in the company's time zone as the night's run was generated (not the server's)
+        java.sql.Timestamp measured = jdbc.queryForObject("SELECT MAX(computed_at) FROM forecast_accuracy", java.sql.Timestamp.class);
+        java.sql.Timestamp generated = jdbc.queryForObject("SELECT generated_at FROM forecast_run WHERE run_id = ?",
+                java.sql.Timestamp.class, latestRun(july1, "NIGHTLY"));
+        assertThat(java.time.Duration.between(generated.toLocalDateTime(), measured.toLocalDateTime()).abs())
+                .isLessThan(java.time.Duration.ofMinutes(5));
         String made = "SELECT * FROM forecast WHERE run_id <= " + latestRun(july1, "NIGHTLY")
                 + " ORDER BY run_id, horizon, entity_type, entity_id, method";
         List<Map<String, Object>> forecastsBefore = jdbc.queryForList(made);
