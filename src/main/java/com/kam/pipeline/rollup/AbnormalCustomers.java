@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +34,9 @@ class AbnormalCustomers {
         LocalDate asOf = keyCustomers.asOf();
         LocalDate week = CalendarTable.weekStart(asOf, settings);
         jdbc.update("DELETE FROM abnormal_customer WHERE week_start = ?", Date.valueOf(week));
-        List<String> classes = new ArrayList<>(settings.abnormalClasses());
-        if (classes.isEmpty()) {
+        if (settings.abnormalClasses().isEmpty()) {
             return 0;
         }
-        String in = String.join(",", Collections.nCopies(classes.size(), "?"));
         List<Object[]> rows = new ArrayList<>();
         for (KeyCustomerVisits.Customer c : keyCustomers.customers()) {
             if (c.overdueOn(asOf)) {
@@ -59,22 +56,21 @@ class AbnormalCustomers {
         if (firstData != null && !firstData.toLocalDate().isAfter(baselineFrom)) {
             BigDecimal periods = BigDecimal.valueOf(BASELINE_DAYS / RECENT_DAYS);
             Map<String, Orders> orders = ordersByCustomer(recentFrom, baselineFrom, asOf);
-            jdbc.query("SELECT customer_id, name, customer_class, abc_class, owner_id FROM customer WHERE abc_class IN (" + in + ")"
-                    + " ORDER BY customer_id", rs -> {
-                        Orders o = orders.get(rs.getString("customer_id"));
-                        if (o == null) {
-                            return;
-                        }
-                        BigDecimal baseline = Ratio.of(o.earlier, periods, Ratio.MONEY_SCALE);
-                        if (baseline.signum() > 0 && o.activeBlocks() >= settings.ordersDownActiveBlocks()
-                                && o.recent.compareTo(baseline.multiply(settings.ordersDownShare())) < 0) {
-                            String owner = rs.getString("owner_id");
-                            rows.add(new Object[] {Date.valueOf(week), rs.getString("customer_id"), "ORDERS_DOWN", rs.getString("name"),
-                                    rs.getString("customer_class"), rs.getString("abc_class"), owner, keyCustomers.teamOf(owner), null, null,
-                                    null, o.recent, baseline, "orders of the last 4 weeks " + o.recent.toPlainString()
-                                    + " against an average of " + baseline.toPlainString() + " per 4 weeks before"});
-                        }
-                    }, classes.toArray());
+            // the key customers are those of the classes (each has its days without a visit: RollupSettings)
+            for (KeyCustomerVisits.Customer c : keyCustomers.customers()) {
+                Orders o = orders.get(c.id());
+                if (o == null) {
+                    continue;
+                }
+                BigDecimal baseline = Ratio.of(o.earlier, periods, Ratio.MONEY_SCALE);
+                if (baseline.signum() > 0 && o.activeBlocks() >= settings.ordersDownActiveBlocks()
+                        && o.recent.compareTo(baseline.multiply(settings.ordersDownShare())) < 0) {
+                    rows.add(new Object[] {Date.valueOf(week), c.id(), "ORDERS_DOWN", c.name(), c.customerClass(), c.abcClass(),
+                            c.owner(), keyCustomers.teamOf(c.owner()), null, null, null, o.recent, baseline,
+                            "orders of the last 4 weeks " + o.recent.toPlainString() + " against an average of "
+                                    + baseline.toPlainString() + " per 4 weeks before"});
+                }
+            }
         }
         jdbc.batchUpdate("INSERT INTO abnormal_customer (week_start, customer_id, reason_code, customer_name, customer_class,"
                 + " abc_class, rep_id, team_code, last_visit, days_since, allowed_days, actual, baseline, reason)"
