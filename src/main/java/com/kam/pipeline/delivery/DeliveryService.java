@@ -57,7 +57,7 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
         Map<LocalDate, OrgSnapshot> orgs = new HashMap<>();
         DeliveryPlanner.Plan plan = DeliveryPlanner.plan(reports, rules, day -> orgs.computeIfAbsent(day, d -> OrgSnapshot.on(jdbc, d)));
         MailTransport transport = transport(out);
-        MailComposer composer = new MailComposer(settings, month -> com.kam.pipeline.report.RefusedTargetFiles.of(jdbc, month));
+        MailComposer composer = composer();
         RetryingSender sender = new RetryingSender(settings.retry());
         int delivered = 0;
         int already = 0;
@@ -112,6 +112,11 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
                 destination(transport), unreachable, corrected, added);
     }
 
+    /** Mails that say so when a month's scorecards were scored without a refused target file. */
+    private MailComposer composer() {
+        return new MailComposer(settings, month -> com.kam.pipeline.report.RefusedTargetFiles.of(jdbc, month));
+    }
+
     private boolean isDone(MailPlan mail) {
         return deliveryLog.statusOf(mail.key()).map(DeliveryLog::isDone).orElse(false);
     }
@@ -124,7 +129,7 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
                 .orElse(new Person(null, email, "", email, report.language(), null, null, null));
         MailPlan mail = new MailPlan(person, report.reportType(), report.periodStart(), report.periodEnd(), List.of(report));
         String key = mail.resendKey(System.currentTimeMillis());
-        RetryingSender.Outcome outcome = send(transport(out), new MailComposer(settings, month -> com.kam.pipeline.report.RefusedTargetFiles.of(jdbc, month)), new RetryingSender(settings.retry()),
+        RetryingSender.Outcome outcome = send(transport(out), composer(), new RetryingSender(settings.retry()),
                 mail, key, true);
         deliveryLog.record(key, "RESEND", report.businessDate(), null, mail, outcome);
         if (outcome.delivered()) {
