@@ -79,7 +79,9 @@ class PeriodRollup {
             + ", complaints_open FROM rollup_rep_sum WHERE period_type = ? AND ps BETWEEN ? AND ?";
     /** The kept visit sums of one period type and start, read as visit facts. */
     private static final String KEPT_VISIT_SUMS = "SELECT ps, rep_id, team_code, region_code, customer_id, " + VISIT_SUMS
-            + ", last_visit FROM rollup_visit_sum WHERE period_type = ? AND ps BETWEEN ? AND ?";
+            + ", last_visit, seq FROM rollup_visit_sum WHERE period_type = ? AND ps BETWEEN ? AND ?";
+    /** The position of {@code seq} in {@link #KEPT_VISIT_SUMS}. */
+    private static final int KEPT_VISIT_SEQ = 14;
 
     /**
      * New customers by day, from..to (each taken by a rep assigned that day: see
@@ -219,6 +221,8 @@ class PeriodRollup {
         // the per-rep sums of the months summed here, to be kept
         PeriodFigures.Sums monthSums = new PeriodFigures.Sums();
         List<EarlierMonths> earlierMonths = new ArrayList<>();
+        // the visit sums kept for a month that starts from them, by month: only those that change are rewritten
+        Map<LocalDate, KeptVisits> keptVisits = new HashMap<>();
         // the figures (by index) of the quarters and years summed on the month's sums
         java.util.Set<Integer> onMonthSums = new java.util.HashSet<>();
         List<Request> summed = new ArrayList<>();
@@ -265,17 +269,19 @@ class PeriodRollup {
             if (type == PeriodType.MONTH) {
                 periodFigures.keepSums(monthSums);
                 if (keptThrough != null) {
-                    addKept(periodFigures, type, request.from(), request.from(), keptThrough);
+                    KeptVisits kept = new KeptVisits();
+                    addKept(periodFigures, type, request.from(), request.from(), keptThrough, kept);
+                    keptVisits.put(request.from(), kept);
                     readFrom.set(readFrom.size() - 1, keptThrough.plusDays(1));
                 }
-                deleteKeptSums(type, request);
+                deleteKeptSums(type, request, keptThrough == null);
             } else if (currentMonth != null) {
                 // its earlier months' sums now, the month's sums as the month is summed; no facts of its own
-                addKept(periodFigures, type, currentMonth, request.from(), request.lastDay());
+                addKept(periodFigures, type, currentMonth, request.from(), request.lastDay(), null);
                 readFrom.set(readFrom.size() - 1, LocalDate.MAX);
                 onMonthSums.add(figures.size() - 1);
             } else if (monthFacts && (type == PeriodType.QUARTER || type == PeriodType.YEAR)) {
-                deleteKeptSums(type, request);
+                deleteKeptSums(type, request, true);
                 if (lastRepDay != null && request.covers(lastRepDay)) {
                     PeriodFigures earlier = new PeriodFigures(type, references, d -> type.startOf(d, settings), type::endOf,
                             settings);
@@ -319,14 +325,14 @@ class PeriodRollup {
             }
             // a chunk is a calendar month: its month sums are complete
             t = System.nanoTime();
-            keep(PeriodType.MONTH, monthSums, start -> start);
+            keep(PeriodType.MONTH, monthSums, start -> start, keptVisits);
             keeping += System.nanoTime() - t;
             from = to.plusDays(1);
         }
         long t = System.nanoTime();
         for (EarlierMonths earlier : earlierMonths) {
             earlier.figures().takeSumsOnly();
-            keep(earlier.type(), earlier.sums(), start -> earlier.month());
+            keep(earlier.type(), earlier.sums(), start -> earlier.month(), new HashMap<>());
         }
         keeping += System.nanoTime() - t;
         log.debug("{} from {}: {} rows in {} ms (deleting the old rows and reading kept sums {} ms, reading and summing"
@@ -452,15 +458,20 @@ class PeriodRollup {
 
     /**
      * Starts a period's figures from the sums kept as {@code type} and {@code ps}, and its new
-     * customers of {@code from..to}.
+     * customers of {@code from..to}; notes the visit sums read in {@code kept} when given.
      */
-    private void addKept(PeriodFigures period, PeriodType type, LocalDate ps, LocalDate from, LocalDate to) {
+    private void addKept(PeriodFigures period, PeriodType type, LocalDate ps, LocalDate from, LocalDate to,
+                         KeptVisits kept) {
         Object[] key = {type.name(), Date.valueOf(ps), Date.valueOf(ps)};
         jdbc.query(KEPT_REP_SUMS, rs -> {
             period.add(repFact(rs));
         }, key);
         jdbc.query(KEPT_VISIT_SUMS, rs -> {
-            period.add(visitFact(rs, true));
+            PeriodFigures.VisitFact fact = visitFact(rs, true);
+            period.add(fact);
+            if (kept != null) {
+                kept.note(fact, rs.getInt(KEPT_VISIT_SEQ));
+            }
         }, key);
         jdbc.query(NEW_CUSTOMERS, rs -> {
             period.addNewCustomer(rs.getObject(1, LocalDate.class), rs.getString(2));
@@ -476,9 +487,12 @@ class PeriodRollup {
                 .filter(f -> request.covers(f.date())).forEach(period::add);
     }
 
-    /** Forgets the kept sums of the requested periods, which are summed anew. */
-    private void deleteKeptSums(PeriodType type, Request request) {
-        for (String table : List.of("rollup_rep_sum", "rollup_visit_sum")) {
+    /**
+     * Forgets the kept sums of the requested periods, which are summed anew; the visit sums only
+     * when {@code visitsToo} (a month started from its kept sums rewrites only those that change).
+     */
+    private void deleteKeptSums(PeriodType type, Request request, boolean visitsToo) {
+        for (String table : visitsToo ? List.of("rollup_rep_sum", "rollup_visit_sum") : List.of("rollup_rep_sum")) {
             jdbc.update("DELETE FROM " + table + " WHERE period_type = ? AND ps BETWEEN ? AND ?", type.name(),
                     Date.valueOf(request.from()), Date.valueOf(request.lastDay()));
         }
@@ -497,8 +511,13 @@ class PeriodRollup {
         }
     }
 
-    /** Writes (and forgets) per-rep sums as {@code type}, each under the {@code ps} its period start maps to. */
-    private void keep(PeriodType type, PeriodFigures.Sums sums, java.util.function.UnaryOperator<LocalDate> ps) {
+    /**
+     * Writes (and forgets) per-rep sums as {@code type}, each under the {@code ps} its period start
+     * maps to. A month in {@code keptVisits} (started from its kept sums, which stay stored) has
+     * only its visit sums that changed rewritten, under their old numbers, and its new ones added.
+     */
+    private void keep(PeriodType type, PeriodFigures.Sums sums, java.util.function.UnaryOperator<LocalDate> ps,
+                      Map<LocalDate, KeptVisits> keptVisits) {
         List<PeriodFigures.RepFact> repSums = new ArrayList<>(sums.repSums());
         List<PeriodFigures.VisitFact> visitSums = new ArrayList<>(sums.visitSums());
         sums.repSums().clear();
@@ -521,10 +540,82 @@ class PeriodRollup {
             row.add(seq[0]++);
             return row.toArray();
         });
-        BulkInsert.insert(jdbc, "rollup_visit_sum", VISIT_SUM_COLUMNS, visitSums, v -> new Object[] {
-                type.name(), ps.apply(v.date()), v.rep(), v.team(), v.region(), v.customer(), v.visits(), v.effectiveVisits(),
-                v.orderVisits(), Ratio.fromCents(v.money()[0]), Ratio.fromCents(v.money()[1]),
-                Ratio.fromCents(v.money()[2]), Ratio.fromCents(v.money()[3]), v.lastVisit(), seq[0]++});
+        List<Object[]> visitRows = new ArrayList<>();
+        for (PeriodFigures.VisitFact v : visitSums) {
+            LocalDate start = ps.apply(v.date());
+            KeptVisits kept = keptVisits.get(start);
+            Integer number = kept == null ? Integer.valueOf(seq[0]++) : kept.numberToWrite(v);
+            if (number != null) {
+                visitRows.add(new Object[] {type.name(), start, v.rep(), v.team(), v.region(), v.customer(), v.visits(),
+                        v.effectiveVisits(), v.orderVisits(), Ratio.fromCents(v.money()[0]), Ratio.fromCents(v.money()[1]),
+                        Ratio.fromCents(v.money()[2]), Ratio.fromCents(v.money()[3]), v.lastVisit(), number});
+            }
+        }
+        // the kept months summed in this call: their changed sums, and any no longer summed, go
+        java.util.Set<LocalDate> summedHere = new java.util.HashSet<>();
+        repSums.forEach(m -> summedHere.add(ps.apply(m.date())));
+        visitSums.forEach(v -> summedHere.add(ps.apply(v.date())));
+        for (LocalDate start : summedHere) {
+            KeptVisits kept = keptVisits.remove(start);
+            List<Integer> gone = kept == null ? List.of() : kept.toDelete();
+            for (int i = 0; i < gone.size(); i += 1000) {
+                List<Integer> part = gone.subList(i, Math.min(gone.size(), i + 1000));
+                jdbc.update("DELETE FROM rollup_visit_sum WHERE period_type = ? AND ps = ? AND seq IN ("
+                        + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")",
+                        Stream.concat(Stream.of(type.name(), Date.valueOf(start)), part.stream()).toArray());
+            }
+        }
+        BulkInsert.insert(jdbc, "rollup_visit_sum", VISIT_SUM_COLUMNS, visitRows, row -> row);
+    }
+
+    /** A rep's visits to a customer, for one team and region: the key of a kept visit sum within its period. */
+    private record VisitPair(String rep, String team, String region, String customer) {
+        static VisitPair of(PeriodFigures.VisitFact fact) {
+            return new VisitPair(fact.rep(), fact.team(), fact.region(), fact.customer());
+        }
+    }
+
+    /**
+     * The visit sums a month started from, as stored (with their numbers): those not yet summed
+     * again, and the numbers of those rewritten.
+     */
+    private static final class KeptVisits {
+        private record Kept(int seq, PeriodFigures.VisitFact fact) {
+        }
+
+        private final Map<VisitPair, Kept> pairs = new HashMap<>();
+        private final List<Integer> replaced = new ArrayList<>();
+        private int lastSeq = -1;
+
+        void note(PeriodFigures.VisitFact fact, int seq) {
+            pairs.put(VisitPair.of(fact), new Kept(seq, fact));
+            lastSeq = Math.max(lastSeq, seq);
+        }
+
+        /** The number to store a month's visit sum under; null when it is stored already as it is. */
+        Integer numberToWrite(PeriodFigures.VisitFact sum) {
+            Kept kept = pairs.remove(VisitPair.of(sum));
+            if (kept == null) {
+                return ++lastSeq;
+            }
+            if (sameFigures(kept.fact(), sum)) {
+                return null;
+            }
+            replaced.add(kept.seq());
+            return kept.seq();
+        }
+
+        /** The numbers of the stored sums to delete: those rewritten, and those no longer summed. */
+        List<Integer> toDelete() {
+            List<Integer> numbers = new ArrayList<>(replaced);
+            pairs.values().forEach(kept -> numbers.add(kept.seq()));
+            return numbers;
+        }
+
+        private static boolean sameFigures(PeriodFigures.VisitFact a, PeriodFigures.VisitFact b) {
+            return a.visits() == b.visits() && a.effectiveVisits() == b.effectiveVisits() && a.orderVisits() == b.orderVisits()
+                    && Arrays.equals(a.money(), b.money()) && java.util.Objects.equals(a.lastVisit(), b.lastVisit());
+        }
     }
 
     /**

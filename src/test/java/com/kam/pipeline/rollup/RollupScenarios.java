@@ -601,14 +601,17 @@ abstract class RollupScenarios {
         }
         night(LocalDate.of(2026, 12, 2));
         assertThat(lastRunMode()).isEqualTo("FULL");
-        // December's nights: the quarter and the year are October's and November's kept sums plus December's
-        report("2026-12-16");
+        // December's nights: the quarter and the year are October's and November's kept sums plus December's;
+        // 王小明 sees C002 again, so his kept December sum for it changes (the others stay as stored)
+        RollupFixture.report(inbox, "2026-12-16", lines("2026-12-16")
+                + "R001,2026-12-16,C002,15:00,订货,追加订单,是,3000,600,0,20,2026-12-16 19:00:00,出勤,0,0,,,\n");
         night(LocalDate.of(2026, 12, 16));
         report("2026-12-31");
         night(LocalDate.of(2026, 12, 31));
         assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
-        assertMoney(figures("QUARTER", "2026-10-01", "COMPANY", "ALL"), "orders_amount", "24000.00");
-        assertMoney(figures("YTD", "2026-01-01", "REP", "R001"), "orders_amount", "17000.00");
+        assertMoney(figures("QUARTER", "2026-10-01", "COMPANY", "ALL"), "orders_amount", "27000.00");
+        assertMoney(figures("YTD", "2026-01-01", "REP", "R001"), "orders_amount", "20000.00");
+        assertThat(figures("MONTH", "2026-12-01", "REP", "R001")).containsEntry("visits", 3).containsEntry("customers_visited", 2);
 
         assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 31), "rollup", "rollup_rep_day", "rollup_visit_sum",
                 "rollup_rep_sum");
