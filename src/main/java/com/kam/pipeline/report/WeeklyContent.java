@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * The weekly sales management report (销售管理报告书) of a team, for the week Monday..Sunday: the
  * team's WEEK rollup (seed 004's figures), one row per rep, abnormal customers, warnings, the
  * competitor notes reps filed that week, and next week's targets and plan. A team without a WEEK
- * rollup has nothing to report.
+ * rollup has nothing to report. A rep who moved team in the week is listed in each of its teams, marked
+ * ({@link WeekMoves}).
  */
 @Component
 class WeeklyContent implements ReportContent {
@@ -100,10 +101,30 @@ class WeeklyContent implements ReportContent {
                 + " FROM next_week_target n WHERE n.week_start = ? AND n.team_code = ?"
                 + " ORDER BY CASE WHEN n.entity_type = 'TEAM' THEN 0 ELSE 1 END, n.entity_id", week.end().plusDays(7),
                 week.start().plusDays(7), week.start(), team.id()));
-        List<Map<String, ?>> reps = Rows.query(jdbc, "SELECT entity_id AS rep_id, entity_name AS rep_name, orders_amount,"
+        List<Map<String, ?>> reps = reps(team, week);
+        Map<String, WeekMoves.Move> moves = WeekMoves.in(jdbc, week, team.id());
+        parameters.put("MOVES", reps.stream().filter(rep -> moves.containsKey(rep.get("rep_id")))
+                .map(rep -> moves.get(rep.get("rep_id")).footnote(rep)).toList());
+        return Optional.of(new ReportData(parameters, reps.stream()
+                .<Map<String, ?>>map(rep -> marked(rep, moves.containsKey(rep.get("rep_id")))).toList()));
+    }
+
+    /**
+     * The reps' WEEK rows, each the rep's whole week: those whose week ended in the team (a rep's row carries the team
+     * of its last day) and those who spent days of it in the team before moving on, whose days the team's total counts.
+     */
+    private List<Map<String, ?>> reps(ReportEntity team, ReportPeriod week) {
+        return Rows.query(jdbc, "SELECT entity_id AS rep_id, entity_name AS rep_name, orders_amount,"
                 + " sales_target, sales_attainment, collections, visits, effective_visit_rate, transaction_rate, new_customers,"
                 + " report_on_time_rate FROM rollup WHERE period_type = 'WEEK' AND period_start = ? AND entity_type = 'REP'"
-                + " AND team_code = ? ORDER BY orders_amount DESC, entity_id", week.start(), team.id());
-        return Optional.of(new ReportData(parameters, reps));
+                + " AND (team_code = ? OR entity_id IN (" + WeekMoves.REPS_WITH_DAYS_IN_TEAM + "))"
+                + " ORDER BY orders_amount DESC, entity_id", week.start(), team.id(), week.start(), week.end(), team.id());
+    }
+
+    /** A rep's row with {@code moved}: the rep spent only part of the week in the team, which the report marks. */
+    private static Map<String, ?> marked(Map<String, ?> rep, boolean moved) {
+        Map<String, Object> out = new HashMap<>(rep);
+        out.put("moved", moved);
+        return out;
     }
 }

@@ -144,16 +144,33 @@ final class ReportFixture {
      * not visited since: listed under SH, and in next week's plan with no days of his own.
      */
     void ownerWhoLeft() {
-        jdbc.update("INSERT INTO org_assignment (employee_id, valid_from, valid_to, name, role, email, language, manager_id,"
-                + " team_code, team_name, region_code, region_name, source_name, load_id) VALUES ('R009', ?, ?, '郑凯', 'REP',"
-                + " 'r009@example.com', 'zh', 'L001', 'SH', '上海办事处', 'EAST', '华东区', 'fixture', 1)",
-                LocalDate.of(2025, 1, 1), LocalDate.of(2026, 5, 20));
+        rep("R009", "郑凯", "L001", "SH", "上海办事处", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 5, 20));
         jdbc.update("INSERT INTO abnormal_customer (week_start, customer_id, reason_code, customer_name, customer_class, abc_class,"
                 + " rep_id, team_code, last_visit, days_since, allowed_days, reason) VALUES (?, 'C009', 'NOT_VISITED', '青岛港集团',"
                 + " 'R2', 'A', 'R009', 'SH', ?, 38, 30, 'not visited for 38 days (class A allows 30)')", WEEK, LocalDate.of(2026, 4, 23));
         jdbc.update("INSERT INTO next_week_target (week_start, entity_type, entity_id, team_code, next_week_start, working_days,"
                 + " visits_planned, customers_planned, key_customers_due, computed_at)"
                 + " VALUES (?, 'REP', 'R009', 'SH', ?, 0, 0, 0, 1, CURRENT_TIMESTAMP)", WEEK, WEEK.plusDays(7));
+    }
+
+    /**
+     * 陈磊 moved from team HZ to SH on Thursday 05-28, as the rollup keeps it: his rep-days of Monday to Wednesday
+     * count for HZ (whose WEEK total now exists), those of Thursday to Sunday for SH, and his own WEEK row, the whole
+     * week, carries SH, the team of its last day. 王小明 (SH) and 吴昊 (HZ) stayed all week.
+     */
+    void repMovedMidWeek() {
+        LocalDate moved = WEEK.plusDays(3);
+        rep("R004", "陈磊", "L002", "HZ", "杭州办事处", LocalDate.of(2025, 1, 1), moved.minusDays(1));
+        rep("R004", "陈磊", "L001", "SH", "上海办事处", moved, null);
+        String share = "10000.00";
+        for (LocalDate day = WEEK; !day.isAfter(DATE); day = day.plusDays(1)) {
+            repDay(day, "R004", day.isBefore(moved) ? "HZ" : "SH", "10000.00", share);
+            repDay(day, "R001", "SH", "40000.00", share);
+            repDay(day, "R003", "HZ", "5000.00", share);
+        }
+        rollup("WEEK", WEEK, DATE, "REP", "R004", "陈磊", "SH", new BigDecimal("70000.00"), new BigDecimal("70000.00"));
+        rollup("WEEK", WEEK, DATE, "REP", "R003", "吴昊", "HZ", new BigDecimal("35000.00"), new BigDecimal("70000.00"));
+        rollup("WEEK", WEEK, DATE, "TEAM", "HZ", "杭州办事处", null, new BigDecimal("65000.00"), new BigDecimal("100000.00"));
     }
 
     /** Enough customers not visited for too long to run the weekly list over more than one page. */
@@ -172,6 +189,14 @@ final class ReportFixture {
                 + " team_code, team_name, region_code, region_name, source_name, load_id)"
                 + " VALUES (?, ?, NULL, ?, ?, ?, ?, NULL, ?, ?, ?, ?, 'fixture', 1)", id, LocalDate.of(2025, 1, 1), name, role,
                 id.toLowerCase() + "@example.com", language, team, teamName, region, regionName);
+    }
+
+    /** A rep's assignment to a team of region EAST, from one day to another (null: still is). */
+    private void rep(String id, String name, String manager, String team, String teamName, LocalDate from, LocalDate to) {
+        jdbc.update("INSERT INTO org_assignment (employee_id, valid_from, valid_to, name, role, email, language, manager_id,"
+                + " team_code, team_name, region_code, region_name, source_name, load_id)"
+                + " VALUES (?, ?, ?, ?, 'REP', ?, 'zh', ?, ?, ?, 'EAST', '华东区', 'fixture', 1)", id, from, to, name,
+                id.toLowerCase() + "@example.com", manager, team, teamName);
     }
 
     private void appraisal(String rep, String name, String score, String grade, int rank) {

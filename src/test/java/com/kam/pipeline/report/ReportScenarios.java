@@ -239,6 +239,35 @@ abstract class ReportScenarios extends ReportTestBase {
         assertThat(count("SELECT COUNT(*) FROM report_archive WHERE report_type = 'WEEKLY' AND entity_id = 'HZ'")).isZero();
     }
 
+    /**
+     * A rep who moved team mid-week counts toward each team for the days there, while the rep's row is the whole week:
+     * both teams list the row, marked, and a footnote under the reps says how the days split, so a manager can
+     * reconcile the rows with the total. Reps who stayed all week are not marked.
+     */
+    @Test
+    void aRepWhoMovedTeamMidWeekIsListedAndMarkedInBothTeamsWithTheDaysInEach() throws Exception {
+        new ReportFixture(jdbc).repMovedMidWeek();
+        reports.run(ReportFixture.DATE, ReportType.WEEKLY, false, out);
+
+        String sh = open(Path.of((String) archiveRow("WEEKLY", "SH", "zh").get("file_path"))).text();
+        String hz = open(Path.of((String) archiveRow("WEEKLY", "HZ", "zh").get("file_path"))).text();
+        // the same whole-week row on both reports, marked
+        assertThat(sh).containsPattern("陈磊 \\*\\s+70,000.00\\s+70,000.00\\s+100.00%")
+                .contains("* 本周调动：陈磊 在本组 4 天，在 杭州办事处 3 天；行内数字为其全周合计，本组合计只含其在本组的 4 天。")
+                .containsPattern("王小明\\s+300,000.00").doesNotContain("王小明 *", "周晓燕 *");
+        assertThat(hz).containsPattern("陈磊 \\*\\s+70,000.00\\s+70,000.00\\s+100.00%")
+                .contains("* 本周调动：陈磊 在本组 3 天，在 上海办事处 4 天；行内数字为其全周合计，本组合计只含其在本组的 3 天。")
+                .containsPattern("吴昊\\s+35,000.00").doesNotContain("吴昊 *");
+        assertThat(oneLine(open(Path.of((String) archiveRow("WEEKLY", "HZ", "en").get("file_path"))).text()))
+                .contains("陈磊 *", "* Moved this week: 陈磊 was 3 days in this team and 4 days in 上海办事处; the figures in the row"
+                        + " are for the whole week, the team total counts only the days in this team.");
+    }
+
+    /** A PDF's text with its wrapped lines joined, for a sentence that may wrap. */
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ");
+    }
+
     @Test
     void aListThatRunsOntoAnotherPageRepeatsItsColumnHeaders() throws Exception {
         new ReportFixture(jdbc).manyAbnormalCustomers(70);
