@@ -71,39 +71,39 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
         for (MailPlan planned : plan.mails()) {
             progress.step(false, "deliver: {} of {} mails done ({} delivered, {} failed)", done++, plan.mails().size(), delivered,
                     failures.size());
-            // delivered before: only the reports corrected or added since go, each kind in a mail marked so
-            List<MailPlan> toSend = isDone(planned)
-                    ? FollowUps.of(planned, deliveryLog.mailedBefore(planned), reports).stream().filter(m -> !isDone(m)).toList()
-                    : FollowUps.firstStillToSend(planned, deliveryLog.mailedBefore(planned)).stream().toList();
-            mails += Math.max(1, toSend.size());
+            // delivered before: only the reports corrected or added since go, in one mail that says which are which
+            Optional<MailPlan> toSend = isDone(planned)
+                    ? FollowUps.of(planned, deliveryLog.mailedBefore(planned), reports).filter(m -> !isDone(m))
+                    : FollowUps.firstStillToSend(planned, deliveryLog.mailedBefore(planned));
+            mails++;
             if (toSend.isEmpty()) {
                 already++;
                 continue;
             }
-            for (MailPlan mail : toSend) {
-                String kind = mail.kind().name();
-                if (unreachable != null) {
-                    // the server is gone: every further mail would wait out its own retries for nothing
-                    deliveryLog.record(mail.key(), kind, businessDate, jobExecutionId, mail,
-                            new RetryingSender.Outcome(null, 0, false, "not tried: " + unreachable.server() + " unreachable"));
-                    unreachable = unreachable.oneMore();
-                    continue;
-                }
-                RetryingSender.Outcome outcome = send(transport, composer, sender, mail, mail.key(), false);
-                deliveryLog.record(mail.key(), kind, businessDate, jobExecutionId, mail, outcome);
-                if (outcome.delivered()) {
-                    deliveryLog.recordContents(mail.key(), mail);
-                    delivered++;
-                    corrected += mail.kind() == MailPlan.Kind.CORRECTED ? 1 : 0;
-                    added += mail.kind() == MailPlan.Kind.ADDED ? 1 : 0;
-                } else {
-                    failures.add(new DeliveryLog.Failure(mail.recipient().email(), mail.reportType(), mail.periodStart(),
-                            mail.periodEnd(), outcome.attempts(), outcome.error()));
-                    if (outcome.unreachable() != null) {
-                        unreachable = new DeliverySummary.Unreachable(server(transport), outcome.attempts(), outcome.unreachable(), 1);
-                        log.error("mail server {} unreachable after {} attempt(s) ({}): the run's other mails are not tried",
-                                unreachable.server(), outcome.attempts(), outcome.unreachable());
-                    }
+            MailPlan mail = toSend.get();
+            String kind = mail.kind().name();
+            if (unreachable != null) {
+                // the server is gone: every further mail would wait out its own retries for nothing
+                deliveryLog.record(mail.key(), kind, businessDate, jobExecutionId, mail,
+                        new RetryingSender.Outcome(null, 0, false, "not tried: " + unreachable.server() + " unreachable"));
+                unreachable = unreachable.oneMore();
+                continue;
+            }
+            RetryingSender.Outcome outcome = send(transport, composer, sender, mail, mail.key(), false);
+            deliveryLog.record(mail.key(), kind, businessDate, jobExecutionId, mail, outcome);
+            if (outcome.delivered()) {
+                // what it carried, corrected and added alike, counts as mailed from now on
+                deliveryLog.recordContents(mail.key(), mail);
+                delivered++;
+                corrected += mail.corrected().isEmpty() ? 0 : 1;
+                added += mail.added().isEmpty() ? 0 : 1;
+            } else {
+                failures.add(new DeliveryLog.Failure(mail.recipient().email(), mail.reportType(), mail.periodStart(),
+                        mail.periodEnd(), outcome.attempts(), outcome.error()));
+                if (outcome.unreachable() != null) {
+                    unreachable = new DeliverySummary.Unreachable(server(transport), outcome.attempts(), outcome.unreachable(), 1);
+                    log.error("mail server {} unreachable after {} attempt(s) ({}): the run's other mails are not tried",
+                            unreachable.server(), outcome.attempts(), outcome.unreachable());
                 }
             }
         }

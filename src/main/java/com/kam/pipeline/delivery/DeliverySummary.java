@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * What a delivery run did: mails sent (or written to the outbox), of which {@code corrected} carried
  * reports corrected since an earlier run mailed them and {@code added} reports added to a mail an
- * earlier run delivered, mails an earlier run had already delivered unchanged, and the ones that
- * failed, each with its reason.
+ * earlier run delivered (a mail of both counts in each), mails an earlier run had already delivered
+ * unchanged, and the ones that failed, each with its reason.
  */
 public record DeliverySummary(int reports, int mails, int delivered, int alreadyDelivered, List<DeliveryLog.Failure> failures,
                               List<String> unaddressed, String destination, Unreachable unreachable, int corrected, int added) {

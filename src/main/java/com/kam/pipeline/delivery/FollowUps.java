@@ -1,6 +1,5 @@
 package com.kam.pipeline.delivery;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,8 +9,8 @@ import java.util.stream.Collectors;
  * What goes to a recipient after their mail of a type and period was delivered: the reports
  * corrected since (content other than the one last mailed to them), marked corrected, and the
  * reports added since (rendered after it: a rep who joined, a report rendered late), marked added;
- * each in a mail of its own, once. A report counts as had when any language of it was mailed to
- * them, so a version in a new language is not news.
+ * both in one mail when there are both, which says which are which; once. A report counts as had
+ * when any language of it was mailed to them, so a version in a new language is not news.
  */
 final class FollowUps {
 
@@ -28,24 +27,23 @@ final class FollowUps {
         if (left.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(left.size() == planned.reports().size() ? planned : planned.followUp(MailPlan.Kind.SCHEDULED, left));
+        return Optional.of(left.size() == planned.reports().size() ? planned : planned.withOnly(left));
     }
 
-    /** {@code archived}: the reports of the run, all languages, which tell what a mailed id was about. */
-    static List<MailPlan> of(MailPlan delivered, DeliveryLog.Mailed mailed, List<ArchivedReport> archived) {
+    /**
+     * The one mail that follows {@code delivered}, if anything changed since; {@code archived}: the
+     * reports of the run, all languages, which tell what a mailed id was about.
+     */
+    static Optional<MailPlan> of(MailPlan delivered, DeliveryLog.Mailed mailed, List<ArchivedReport> archived) {
         Set<ArchivedReport.Subject> had = archived.stream().filter(r -> mailed.reportIds().contains(r.id()))
                 .map(ArchivedReport::subject).collect(Collectors.toSet());
         // a report with no content on record either side (archived before it was kept) counts as unchanged
         List<ArchivedReport> corrected = delivered.reports().stream().filter(r -> r.contentSha256() != null
                 && mailed.contents().containsKey(r.id()) && !mailed.contents().get(r.id()).equals(r.contentSha256())).toList();
         List<ArchivedReport> added = delivered.reports().stream().filter(r -> !had.contains(r.subject())).toList();
-        List<MailPlan> mails = new ArrayList<>();
-        if (!corrected.isEmpty()) {
-            mails.add(delivered.followUp(MailPlan.Kind.CORRECTED, corrected));
+        if (corrected.isEmpty() && added.isEmpty()) {
+            return Optional.empty();
         }
-        if (!added.isEmpty()) {
-            mails.add(delivered.followUp(MailPlan.Kind.ADDED, added));
-        }
-        return mails;
+        return Optional.of(delivered.followUp(corrected, added));
     }
 }

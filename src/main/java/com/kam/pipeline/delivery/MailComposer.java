@@ -53,13 +53,18 @@ final class MailComposer {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(settings.from());
             helper.setTo(addressOf(mail.recipient()));
-            // a mail after the first says what it brings: "corrected" / "added" name the subject's mark and the intro
+            // a mail after the first says what it brings: "corrected" / "added" / "corr_added" (both, with how many of
+            // each) name the subject's mark and the intro
             String followUp = mail.kind() == MailPlan.Kind.SCHEDULED ? null : mail.kind().code();
-            helper.setSubject(format(texts, "subject", type, period) + (followUp != null ? texts.getString(followUp) : "")
+            int corrected = mail.corrected().size();
+            int added = mail.added().size();
+            helper.setSubject(format(texts, "subject", type, period)
+                    + (followUp != null ? format(texts, followUp, corrected, added) : "")
                     + (resent ? " " + texts.getString("resent") : ""));
             StringBuilder body = new StringBuilder()
                     .append(format(texts, "greeting", mail.recipient().name())).append("\n\n")
-                    .append(format(texts, followUp != null ? "intro." + followUp : "intro", type, period, mail.reports().size()))
+                    .append(format(texts, followUp != null ? "intro." + followUp : "intro", type, period, mail.reports().size(),
+                            corrected, added))
                     .append('\n');
             java.util.List<String> refused = "SCORECARD".equals(mail.reportType()) ? refusedTargets.apply(mail.periodStart())
                     : java.util.List.of();
@@ -67,20 +72,14 @@ final class MailComposer {
                 // the scorecards say so too; the mail says it before the reader opens them
                 body.append(format(texts, "note.refusedTargets", String.join(", ", refused))).append('\n');
             }
-            for (ArchivedReport pdf : mail.reports()) {
-                String entity = texts.getString("entity." + pdf.entityType()) + " "
-                        + (pdf.entityName() == null ? pdf.entityId() : pdf.entityName());
-                Path file = pdf.file();
-                if (!Files.isReadable(file)) {
-                    throw new MailPreparationException("archived report " + pdf.id() + " is missing its file " + file);
-                }
-                String name = file.getFileName().toString();
-                if (Files.size(file) > settings.attachMaxBytes()) {
-                    body.append(format(texts, "line.link", entity, pdf.entityId(), link(file))).append('\n');
-                } else {
-                    body.append(format(texts, "line.attached", entity, pdf.entityId(), name)).append('\n');
-                    helper.addAttachment(name, new FileSystemResource(file), "application/pdf");
-                }
+            if (mail.kind() == MailPlan.Kind.CORR_ADDED) {
+                // corrections and additions in one mail: each listed under what it is
+                body.append(texts.getString("list.corrected")).append('\n');
+                attach(helper, body, texts, mail.corrected());
+                body.append(texts.getString("list.added")).append('\n');
+                attach(helper, body, texts, mail.added());
+            } else {
+                attach(helper, body, texts, mail.reports());
             }
             body.append('\n').append(texts.getString("footer")).append('\n');
             helper.setText(body.toString());
@@ -89,6 +88,26 @@ final class MailComposer {
             throw new MailPreparationException("cannot write the mail " + mail.key() + ": " + e.getMessage(), e);
         }
         return message;
+    }
+
+    /** Attaches each PDF, or links it when larger than the configured size, with a line of the body naming it. */
+    private void attach(MimeMessageHelper helper, StringBuilder body, ResourceBundle texts, java.util.List<ArchivedReport> pdfs)
+            throws MessagingException, java.io.IOException {
+        for (ArchivedReport pdf : pdfs) {
+            String entity = texts.getString("entity." + pdf.entityType()) + " "
+                    + (pdf.entityName() == null ? pdf.entityId() : pdf.entityName());
+            Path file = pdf.file();
+            if (!Files.isReadable(file)) {
+                throw new MailPreparationException("archived report " + pdf.id() + " is missing its file " + file);
+            }
+            String name = file.getFileName().toString();
+            if (Files.size(file) > settings.attachMaxBytes()) {
+                body.append(format(texts, "line.link", entity, pdf.entityId(), link(file))).append('\n');
+            } else {
+                body.append(format(texts, "line.attached", entity, pdf.entityId(), name)).append('\n');
+                helper.addAttachment(name, new FileSystemResource(file), "application/pdf");
+            }
+        }
     }
 
     private String link(Path file) {

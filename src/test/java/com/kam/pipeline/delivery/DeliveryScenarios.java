@@ -272,6 +272,78 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
     }
 
     @Test
+    void aRecipientWithACorrectedAndAnAddedReportGetsOneMailSayingWhichIsWhichOnceEvenAfterAFailedSend() throws Exception {
+        // E00019 joined late: the scheduled deliver mailed September's scorecards without his
+        archiveRegion("NORTH");
+        List<ArchiveFixture.Row> late = archive.rows.stream()
+                .filter(r -> r.entityId().equals("E00019") && r.start().equals(SEP_1)).toList();
+        jdbc.update("DELETE FROM report_archive WHERE entity_id = 'E00019' AND period_start = ?", SEP_1);
+        archive.rows.removeAll(late);
+        assertThat(deliver(false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        // then E00018's September figures were corrected, and the forced report run renders E00019's scorecard too
+        for (ArchiveFixture.Row row : archive.rows) {
+            if (row.entityId().equals("E00018") && row.start().equals(SEP_1)) {
+                archive.render(row, "SCORECARD E00018 corrected " + row.language());
+            }
+        }
+        for (ArchiveFixture.Row row : late) {
+            archive.add(row.reportType(), row.entityType(), row.entityId(), row.start(), row.end(), row.language());
+        }
+        // and the mail server is down when the night's deliver runs
+        smtp.stop();
+        JobExecution down = deliver(true);
+        assertThat(down.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE kind = 'CORR_ADDED' AND status = 'FAILED'")).isEqualTo(2);
+        smtp.start(); // with an empty store: what it holds from here on came after the failure
+
+        JobExecution back = deliver(true); // the date had completed before: --force again
+
+        assertThat(back.getStatus()).as(summaryOf(back)).isEqualTo(BatchStatus.COMPLETED);
+        // the lead and the region manager had E00018's and lack E00019's: one mail each, with both;
+        // the rep E00018 gets his correction, the rep E00019 his first mail
+        Map<String, List<Set<String>>> attached = new java.util.TreeMap<>();
+        Map<String, MimeMessage> received = new java.util.TreeMap<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            attached.computeIfAbsent(recipient(m), e -> new ArrayList<>()).add(attachmentNames(m));
+            received.put(recipient(m), m);
+        }
+        assertThat(attached).isEqualTo(Map.of(
+                "wu.jiafan@example.com", List.of(Set.of("scorecard_E00018_2026-09-01_zh.pdf", "scorecard_E00019_2026-09-01_zh.pdf")),
+                "ma.si@example.com", List.of(Set.of("scorecard_E00018_2026-09-01_en.pdf", "scorecard_E00019_2026-09-01_en.pdf")),
+                "zhang.ping@example.com", List.of(Set.of("scorecard_E00018_2026-09-01_en.pdf")),
+                "wu.chunyun@example.com", List.of(Set.of("scorecard_E00019_2026-09-01_zh.pdf"))));
+        assertThat(summaryOf(back)).contains("4 delivered").contains("(3 of them with reports corrected since they were mailed,"
+                + " 2 of them with reports added since the first mail)");
+
+        MimeMessage lead = received.get("wu.jiafan@example.com");
+        assertThat(lead.getSubject()).isEqualTo("[大客户管理] 销售代表月度考核表：2026-09-01 至 2026-09-30（更正 1 份，补发 1 份）");
+        assertThat(bodyText(lead)).contains("""
+                2026-09-01 至 2026-09-30 的销售代表月度考核表在发送给您之后，有 1 份数据已更正，另有 1 份是新增的，一并附上：
+                数据已更正的，请以此为准：
+                · 销售代表 E00018 名称（E00018）：见附件 scorecard_E00018_2026-09-01_zh.pdf
+                新增的，此前未发送给您：
+                · 销售代表 E00019 名称（E00019）：见附件 scorecard_E00019_2026-09-01_zh.pdf
+                """);
+        MimeMessage manager = received.get("ma.si@example.com");
+        assertThat(manager.getSubject()).isEqualTo("[KAM] Rep Monthly Scorecard: 2026-09-01 to 2026-09-30 (1 corrected, 1 added)");
+        assertThat(bodyText(manager)).contains("""
+                Since the Rep Monthly Scorecard for 2026-09-01 to 2026-09-30 was mailed to you, the data of 1 report(s) was\
+                 corrected and 1 report(s) were added; here they are:
+                Corrected (these replace the versions you had):
+                - Rep E00018 名称 (E00018): attached as scorecard_E00018_2026-09-01_en.pdf
+                Added (not mailed to you before):
+                - Rep E00019 名称 (E00019): attached as scorecard_E00019_2026-09-01_en.pdf
+                """);
+        assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE kind = 'CORR_ADDED' AND status = 'SENT'")).isEqualTo(2);
+
+        // neither the correction nor the addition goes again
+        JobExecution rerun = deliver(true);
+        assertThat(summaryOf(rerun)).contains("0 delivered");
+        assertThat(smtp.getReceivedMessages()).hasSize(4);
+    }
+
+    @Test
     void aRecipientWhoseAddressIsRefusedIsReportedAndTheOthersStillGetTheirs() throws Exception {
         SampleOrg org = archiveRegion("NORTH");
         Map<String, List<Set<String>>> expected = asMailboxes(expectedMailboxes(org));

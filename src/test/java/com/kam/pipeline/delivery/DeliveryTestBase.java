@@ -227,6 +227,23 @@ abstract class DeliveryTestBase {
         return result;
     }
 
+    /** The mail's text as its reader sees it, lines ending in \n. */
+    static String bodyText(MimeMessage message) throws Exception {
+        StringBuilder text = new StringBuilder();
+        collectText(message, text);
+        return text.toString().replace("\r\n", "\n");
+    }
+
+    private static void collectText(Part part, StringBuilder text) throws Exception {
+        if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            text.append(part.getContent());
+        } else if (part.getContent() instanceof Multipart inner) {
+            for (int i = 0; i < inner.getCount(); i++) {
+                collectText(inner.getBodyPart(i), text);
+            }
+        }
+    }
+
     static String pdfText(MimeMessage message) throws Exception {
         Multipart parts = (Multipart) message.getContent();
         for (int i = 0; i < parts.getCount(); i++) {
