@@ -806,7 +806,7 @@ abstract class ForecastScenarios extends ForecastTestBase {
 
             // widths from the content: the amounts and names fit, nothing is left at the default
             assertThat(sheet.getColumnWidth(9)).isGreaterThanOrEqualTo("500,000.00".length() * 256);
-            assertThat(sheet.getColumnWidth(6)).isGreaterThanOrEqualTo(FinanceExtract.displayWidth("上海办事处") * 256);
+            assertThat(sheet.getColumnWidth(6)).isGreaterThanOrEqualTo(ExtractFile.displayWidth("上海办事处") * 256);
             assertThat(sheet.getColumnWidth(12)).isGreaterThanOrEqualTo("2026-06-10 00:00:00".length() * 256);
         }
     }
