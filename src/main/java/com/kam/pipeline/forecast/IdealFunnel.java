@@ -9,7 +9,8 @@ import java.util.Map;
  * Seed 003's ideal funnel: for the current month, the next month and the current quarter, how
  * many deals and how much amount each stage needs now to close the remaining target, at the
  * entity's observed stage-to-won rate and average won deal (the company's when the entity has
- * fewer than {@code min-team-history} closed deals), set against the deals in the stage today. A
+ * fewer than {@code min-team-history} closed deals), set against the deals in the stage today. Deals
+ * needed are a whole number, rounded up ({@link Money#deals}); the amounts stay exact to the cent. A
  * stage whose median time to close (company history) is longer than the days left in the period
  * cannot help and is marked unreachable.
  */
@@ -50,15 +51,16 @@ final class IdealFunnel {
                     double median = days.length == 0 ? Double.NaN : days[(days.length - 1) / 2];
                     boolean reachable = Double.isNaN(median) || median <= daysLeft;
                     Double neededAmount = reachable && rate > 0 ? remaining.doubleValue() / rate : null;
-                    Double neededCount = neededAmount != null && average > 0 ? neededAmount / average : null;
+                    // deals are whole: the count needed is rounded up, and so is the gap (amounts stay exact)
+                    BigDecimal neededCount = neededAmount != null && average > 0 ? Money.deals(neededAmount / average) : null;
                     int actualCount = own == null ? 0 : own.openCount[i];
                     BigDecimal actualAmount = own == null ? BigDecimal.ZERO : own.openAmount[i];
                     rows.add(new Object[] {h.name(), e.type(), e.id(), s.name(), s.order(), Money.of(remaining),
                             Money.rate(rate), reachable,
-                            neededCount == null ? null : Money.days(neededCount),
+                            neededCount,
                             neededAmount == null ? null : Money.of(neededAmount),
                             actualCount, Money.of(actualAmount),
-                            neededCount == null ? null : Money.days(neededCount - actualCount),
+                            neededCount == null ? null : neededCount.subtract(BigDecimal.valueOf(actualCount)),
                             neededAmount == null ? null : Money.of(BigDecimal.valueOf(neededAmount).subtract(actualAmount))});
                 }
             }

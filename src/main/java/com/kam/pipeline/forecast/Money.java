@@ -25,4 +25,14 @@ final class Money {
     static BigDecimal days(double value) {
         return Double.isFinite(value) ? BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP) : null;
     }
+
+    /**
+     * A number of deals needed: a whole number, rounded up (3.4 deals needed is 4: a fraction of a deal cannot be won).
+     * The quotient is first taken to 6 decimals, so that floating-point noise on an exact division (4.0000000001)
+     * does not add a deal. Null when undefined.
+     */
+    static BigDecimal deals(double value) {
+        return Double.isFinite(value)
+                ? BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).setScale(0, RoundingMode.CEILING) : null;
+    }
 }

@@ -186,15 +186,17 @@ class FunnelFigures {
     /**
      * Seed 003's ideal funnel against today's, with the gap per stage: for the rest of the month,
      * or for the next month when the as-of date is the month's last day (as the monthly report's
-     * is), since no deal can close in a month with no day left.
+     * is), since no deal can close in a month with no day left. Deals needed are whole, rounded up
+     * (IdealFunnel stores them so; runs stored before it did kept tenths, rounded up here alike).
      */
     List<Map<String, ?>> idealFunnel(Scope scope, String id, LocalDate asOf) {
         Long run = run(asOf);
         if (run == null) {
             return List.of();
         }
-        return Rows.query(jdbc, "SELECT stage, stage_order, remaining_target, win_rate, reachable, needed_count, needed_amount,"
-                + " actual_count, actual_amount, gap_count, gap_amount FROM ideal_funnel WHERE run_id = ? AND horizon = ?"
+        return Rows.query(jdbc, "SELECT stage, stage_order, remaining_target, win_rate, reachable, CEILING(needed_count) AS needed_count,"
+                + " needed_amount, actual_count, actual_amount, CEILING(gap_count) AS gap_count, gap_amount FROM ideal_funnel"
+                + " WHERE run_id = ? AND horizon = ?"
                 + " AND entity_type = ? AND entity_id = ? ORDER BY stage_order", run, idealHorizon(asOf), scope.name(), id);
     }
 

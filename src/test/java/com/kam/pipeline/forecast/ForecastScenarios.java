@@ -159,20 +159,27 @@ abstract class ForecastScenarios extends ForecastTestBase {
         assertThat(jdbc.queryForObject("SELECT open_count FROM funnel_summary WHERE run_id = ? AND entity_type = 'COMPANY'"
                 + " AND product_line = '云服务'", Integer.class, run)).isEqualTo(3);
 
-        // ideal funnel, June, COMMITTED: 400,000 / 0.6 = 666,666.67 needed, / 126,666.67 average won = 5.3 deals;
-        // median time to close from COMMITTED 20 days = days left (06-10 to 06-30): reachable. Today 3 deals, 160,000.
+        // ideal funnel, June, COMMITTED: 400,000 / 0.6 = 666,666.67 needed, / 126,666.67 average won = 5.26 deals,
+        // so 6 (a deal is won whole: rounded up); median time to close from COMMITTED 20 days = days left (06-10 to
+        // 06-30): reachable. Today 3 deals, 160,000: 3 deals short, 506,666.67 (amounts stay exact)
         Map<String, Object> ideal = companyIdealStage(run, "CURRENT_MONTH", "COMMITTED");
         assertThat((BigDecimal) ideal.get("needed_amount")).isEqualByComparingTo("666666.67");
-        assertThat((BigDecimal) ideal.get("needed_count")).isEqualByComparingTo("5.3");
+        assertThat((BigDecimal) ideal.get("needed_count")).isEqualByComparingTo("6");
+        assertThat((BigDecimal) ideal.get("gap_count")).isEqualByComparingTo("3");
         assertThat((BigDecimal) ideal.get("gap_amount")).isEqualByComparingTo("506666.67");
         // IDENTIFIED takes a median 51 days to close: cannot help this month
         assertThat(companyIdealStage(run, "CURRENT_MONTH", "IDENTIFIED").get("reachable")).isEqualTo(false);
         // and July's (the monthly report shows it on a month's last day): 300,000 / 0.6 = 500,000 needed,
-        // 3.9 deals; IDENTIFIED's 51 days fit in the 51 days to 07-31
+        // 3.95 deals, so 4, one more than the 3 today; IDENTIFIED's 51 days fit in the 51 days to 07-31
         Map<String, Object> july = companyIdealStage(run, "NEXT_MONTH", "COMMITTED");
         assertThat((BigDecimal) july.get("remaining_target")).isEqualByComparingTo("300000.00");
         assertThat((BigDecimal) july.get("needed_amount")).isEqualByComparingTo("500000.00");
-        assertThat((BigDecimal) july.get("needed_count")).isEqualByComparingTo("3.9");
+        assertThat((BigDecimal) july.get("needed_count")).isEqualByComparingTo("4");
+        assertThat((BigDecimal) july.get("gap_count")).isEqualByComparingTo("1");
+        // every count stored is a whole number of deals
+        assertThat(jdbc.queryForList("SELECT needed_count FROM ideal_funnel WHERE run_id = ? AND needed_count IS NOT NULL"
+                + " UNION ALL SELECT gap_count FROM ideal_funnel WHERE run_id = ? AND gap_count IS NOT NULL", BigDecimal.class, run, run))
+                .isNotEmpty().allSatisfy(count -> assertThat(count.stripTrailingZeros().scale()).as(count.toPlainString()).isLessThanOrEqualTo(0));
         assertThat((BigDecimal) july.get("gap_amount")).isEqualByComparingTo("340000.00");
         assertThat(companyIdealStage(run, "NEXT_MONTH", "IDENTIFIED").get("reachable")).isEqualTo(true);
     }

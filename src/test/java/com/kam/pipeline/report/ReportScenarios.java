@@ -364,6 +364,23 @@ abstract class ReportScenarios extends ReportTestBase {
     }
 
     /**
+     * The ideal funnel's deals needed are whole deals, rounded up (no one wins 0.4 of a deal), and so is the gap; a run
+     * stored before the forecast rounded them (tenths) reads the same way.
+     */
+    @Test
+    void theIdealFunnelNeedsWholeDealsRoundedUp() throws Exception {
+        // 3.4 deals needed against the 5 in the stage: 4 needed, 1 to spare
+        jdbc.update("UPDATE ideal_funnel SET needed_count = 3.4, gap_count = -1.6 WHERE horizon = 'NEXT_MONTH'");
+        reports.run(ReportFixture.DATE, ReportType.FUNNEL, false, out);
+
+        for (String language : List.of("zh", "en")) {
+            String text = open(Path.of((String) archiveRow("FUNNEL", "SH", language).get("file_path"))).text();
+            assertThat(text).as(language).containsPattern((language.equals("zh") ? "合作" : "Committed") + "\\s+4\\s+5\\s+-1\\s")
+                    .doesNotContain("3.4", "-1.6");
+        }
+    }
+
+    /**
      * The headline coverage is of the deals expected to close by the month's end; the whole pipeline's coverage, and what
      * the open and weighted figures beside it cover, are said in words. A deal behind next month's forecast whose
      * expected close date is in another month is marked, and a note says why the combined forecast counts it.
