@@ -225,10 +225,14 @@ abstract class ReportScenarios extends ReportTestBase {
         assertThat(pdf.text()).contains("青岛港集团").containsPattern("郑凯（已离岗）\\s+0\\s+0\\s+0\\s+1")
                 .doesNotContain("王小明（已离岗）");
         assertThat(pdf.text().split("郑凯（已离岗）", -1)).hasSize(3);
-        // every column header whole on its line, in English too
+        // every column header whole on its line, in English too; a rate is labelled a rate, a count a count: the
+        // effective-visit rate (有效拜访率) and the on-time report rate (按时提交率) are shares, not numbers of visits or reports
         assertThat(open(Path.of((String) archiveRow("WEEKLY", "SH", "en").get("file_path"))).text())
-                .containsPattern("Rep\\s+Orders\\s+Target\\s+Attainment\\s+Collections\\s+Visits\\s+Effective visits"
-                        + "\\s+Transaction rate\\s+New customers\\s+Reports on time\\R")
+                .containsPattern("Rep\\s+Orders\\s+Target\\s+Attainment\\s+Collections\\s+Visits\\s+Effective-visit rate"
+                        + "\\s+Transaction rate\\s+New customers\\s+On-time report rate\\R")
+                .containsPattern("Effective-visit rate\\s+80.00%\\s+Transaction rate\\s+32.00%")
+                .contains("Visits 25    On-time report rate 95.00%")
+                .doesNotContain("Effective visits", "Reports on time")
                 .containsPattern("Name\\s+Work days\\s+Sales target \\(share\\)\\s+Sales needed\\s+Collection target"
                         + "\\s+Collections needed\\s+Visits planned\\s+Customers planned\\s+Key customers due\\R")
                 .contains("Abnormal customers (4 customers, 5 findings)")
