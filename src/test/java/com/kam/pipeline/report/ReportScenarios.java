@@ -342,7 +342,7 @@ abstract class ReportScenarios extends ReportTestBase {
         assertThat(pdf.text()).contains("月度销售漏斗与预测", "上海办事处", "发展", "合作", "2,300,000.00", "1,500,000", "2,345,678",
                 "3,100,000", "综合", "电力云平台", "61", "32.00x");
         // the forecast's error and bias as stored, 0.1045 and -0.1045: not rounded again (half even: 10.4 %)
-        assertThat(pdf.text()).containsPattern("2026-05\\s+综合\\s+2026-04-30\\s+1,800,000\\s+2,010,000\\s+10.45%\\s+-10.45%");
+        assertThat(pdf.text()).containsPattern("2026-05\\s+综合\\s+2026-04-30\\s+1,800,000.00\\s+2,010,000.25\\s+10.45%\\s+-10.45%");
         assertThat(pdf.text()).contains("理想漏斗与实际对比（下月目标）", "3,333,333", "1,213,333").doesNotContain("本月剩余目标");
         // the forecasts and the gap count won opportunities, which the orders figure need not equal: both say so
         assertThat(pdf.text()).contains("商机赢单预测（按方法，P10–P90 区间，仅计商机）", "目标减已赢单商机");
@@ -365,6 +365,35 @@ abstract class ReportScenarios extends ReportTestBase {
                 // no forecast of it has matured yet: the empty accuracy list says why
                 .contains("无：尚无提前一个月所做、且该月已结束的预测可比（预测每晚保存）");
         assertThat(open(Path.of((String) archiveRow("FUNNEL", "ALL", "en").get("file_path"))).text()).contains("Whole company");
+    }
+
+    /**
+     * Money in the funnel report reads to the cent, as in the scorecard, weekly report and digest (#,##0.00): the
+     * headline figures, the ideal funnel's amounts, the forecasts, the deals behind them, stalled deals, past accuracy.
+     */
+    @Test
+    void theFunnelReportPrintsMoneyToTheCentAsTheOtherReportsDo() throws Exception {
+        // a company's pipeline, wider with its decimals than the box at its font size: shrunk to fit, on one line
+        jdbc.update("UPDATE funnel_summary SET open_amount = 189900000.45, weighted_amount = 1870000.05, velocity_per_day = 6054.05");
+        jdbc.update("UPDATE forecast SET p50 = 2345678.91");
+        jdbc.update("UPDATE forecast_contributor SET contribution = 600000.50");
+        reports.run(ReportFixture.DATE, ReportType.FUNNEL, false, out);
+
+        for (String language : List.of("zh", "en")) {
+            String text = open(Path.of((String) archiveRow("FUNNEL", "SH", language).get("file_path"))).text();
+            assertThat(text).as(language)
+                    // the headline boxes: open pipeline, weighted, velocity per day
+                    .containsPattern("\\R189,900,000.45\\R").containsPattern("\\R1,870,000.05\\R").containsPattern("\\R6,054.05\\R")
+                    // the ideal funnel: amount needed, in the stage today, the gap
+                    .containsPattern("\\s10\\s+5\\s+5\\s+3,333,333.33\\s+2,120,000.00\\s+1,213,333.33\\R")
+                    // the forecast: won, P10, P50, P90, target
+                    .containsPattern("\\s0.00\\s+1,500,000.00\\s+2,345,678.91\\s+3,100,000.00\\s+2,000,000.00\\R")
+                    // the deal behind it (amount, contribution) and the same deal stalled
+                    .containsPattern("\\s1,500,000.00\\s+600,000.50\\s+2026-06-30\\R")
+                    .containsPattern("\\s1,500,000.00\\s+61\\R")
+                    // past accuracy: the forecast against what was won, 2,010,000.25 (not 2,010,000)
+                    .containsPattern("2026-04-30\\s+1,800,000.00\\s+2,010,000.25\\s");
+        }
     }
 
     /**
