@@ -63,8 +63,10 @@ public class FinanceExtract {
                 + " f.p10, f.p50, f.p90, r.as_of_date, r.generated_at, r.snapshot_date, f.closed_won, f.target,"
                 + " " + teamAndRegion("f.entity_type", "f.entity_id", "r.as_of_date") + ", r.run_id"
                 + " FROM forecast f JOIN forecast_run r ON r.run_id = f.run_id"
-                + " WHERE f.run_id = ? ORDER BY f.period_start, f.period_type DESC, CASE f.entity_type WHEN 'COMPANY' THEN 1"
-                + " WHEN 'REGION' THEN 2 WHEN 'TEAM' THEN 3 ELSE 4 END, f.entity_id, f.method", rs -> {
+                // as finance reads them (jobs/forecast-extract.md): entity by entity, each one's months before its
+                // quarters, in date order, then method; a total order, so a run always writes the same file
+                + " WHERE f.run_id = ? ORDER BY CASE f.entity_type WHEN 'COMPANY' THEN 1 WHEN 'REGION' THEN 2 WHEN 'TEAM' THEN 3"
+                + " ELSE 4 END, f.entity_id, CASE f.period_type WHEN 'MONTH' THEN 1 ELSE 2 END, f.period_start, f.method", rs -> {
             List<Object> row = new ArrayList<>();
             row.add(SCHEMA_VERSION);
             row.add(rs.getString(1));

@@ -735,6 +735,43 @@ abstract class ForecastScenarios extends ForecastTestBase {
         }
     }
 
+    /**
+     * The extract's rows as finance reads them: entity by entity (company, regions, teams, reps), each one's months
+     * before its quarter, in date order, then method; the XLSX in the same order as the CSV.
+     */
+    @Test
+    void financeExtractListsEachEntitysMonthsBeforeItsQuarter() throws Exception {
+        List<String[]> rows = new String(Files.readAllBytes(work.resolve("out/2026-06-10/extracts/forecast-2026-06-10.csv")),
+                StandardCharsets.UTF_8).substring(1).lines().skip(1).map(line -> line.split(",", -1)).toList();
+        // as of 06-10: June, July, then Q2; five methods each; the company first
+        List<String> methods = List.of("CATEGORY", "COMBINED", "LEARNED", "TIME_SERIES", "WEIGHTED");
+        List<String> company = new java.util.ArrayList<>();
+        for (String period : List.of("MONTH 2026-06-01", "MONTH 2026-07-01", "QUARTER 2026-04-01")) {
+            methods.forEach(m -> company.add("COMPANY ALL " + period + " " + m));
+        }
+        assertThat(rows.subList(0, 15)).extracting(r -> r[4] + " " + r[5] + " " + r[1] + " " + r[2] + " " + r[7])
+                .containsExactlyElementsOf(company);
+        // and so on down: entities in order, each one's rows together, its months before its quarter
+        List<String> entityOrder = List.of("COMPANY", "REGION", "TEAM", "REP");
+        java.util.Comparator<String[]> finance = java.util.Comparator.<String[]>comparingInt(r -> entityOrder.indexOf(r[4]))
+                .thenComparing(r -> r[5]).thenComparing(r -> r[1].equals("MONTH") ? 0 : 1).thenComparing(r -> r[2])
+                .thenComparing(r -> r[7]);
+        assertThat(rows).hasSize(jdbc.queryForObject("SELECT COUNT(*) FROM forecast WHERE run_id = ?", Integer.class, run))
+                .isSortedAccordingTo(finance);
+        assertThat(rows).extracting(r -> r[4] + " " + r[5]).containsSubsequence("COMPANY ALL", "REGION EAST", "TEAM T1", "TEAM T2",
+                "REP R1", "REP R2", "REP R3");
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(
+                work.resolve("out/2026-06-10/extracts/forecast-2026-06-10.xlsx")))) {
+            Sheet sheet = book.getSheetAt(0);
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.getRow(r + 1);
+                assertThat(row.getCell(4).getStringCellValue() + " " + row.getCell(5).getStringCellValue() + " "
+                        + row.getCell(1).getStringCellValue() + " " + row.getCell(7).getStringCellValue()).as("row %d", r + 1)
+                        .isEqualTo(rows.get(r)[4] + " " + rows.get(r)[5] + " " + rows.get(r)[1] + " " + rows.get(r)[7]);
+            }
+        }
+    }
+
     /** The XLSX as a finance user opens it: numbers, dates, a frozen bold header with a filter, readable widths. */
     @Test
     void financeExtractXlsxHasTypedCellsAFrozenHeaderAndAFilter() throws Exception {
