@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AccuracyExtract {
 
-    static final String SCHEMA_VERSION = "1";
+    /** The layout's version, the first column: a number (a number cell in the XLSX). */
+    static final int SCHEMA_VERSION = 1;
     static final List<String> HEADER = List.of("schema_version", "period_type", "period_start", "period_end", "entity_type",
             "entity_id", "entity_name", "team_code", "region_code", "method", "horizon", "as_of_date", "p10", "p50", "p90",
             "actual", "abs_pct_error", "bias", "within_p10_p90", "actual_by_construction", "actual_snapshot_date",
@@ -125,7 +126,7 @@ class AccuracyExtract {
             row.add(rs.getObject(20, LocalDate.class));
             Timestamp computed = rs.getTimestamp(21);
             row.add(computed.toLocalDateTime());
-            row.add(Long.toString(rs.getLong(22)));
+            row.add(rs.getLong(22));
             summary.add(rs.getString(9), error, byConstruction);
             rows.accept(row);
         }, args.toArray());

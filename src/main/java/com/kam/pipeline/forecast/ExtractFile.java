@@ -34,7 +34,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * The file side of finance's extracts, one for the forecast and the accuracy extract alike. CSV: UTF-8 with a BOM so
  * Excel shows Chinese, CRLF, a header row, a text cell starting with = + - @ given a leading apostrophe. XLSX: typed
  * cells (see {@link #writeXlsx}). A row is a list of cells, typed by their Java class: {@link BigDecimal} an amount in
- * yuan, {@link Rate} a fraction, {@link LocalDate} a date, {@link LocalDateTime} a date and time, {@link Boolean} a
+ * yuan, {@link Rate} a fraction, {@link Integer} or {@link Long} a whole number (a number cell, so Excel marks no
+ * number stored as text), {@link LocalDate} a date, {@link LocalDateTime} a date and time, {@link Boolean} a
  * flag, anything else text; null an empty cell. Rows are streamed: a year of nights' accuracy rows is millions.
  */
 final class ExtractFile {
@@ -52,6 +53,8 @@ final class ExtractFile {
     /** Excel's formats: amounts in yuan with thousands separators, dates and times as Chinese finance reads them. */
     static final String MONEY_FORMAT = "#,##0.00";
     static final String RATE_FORMAT = "0.00%";
+    /** schema_version and run_id: whole numbers, without thousands separators (an id is not an amount). */
+    static final String WHOLE_FORMAT = "0";
     static final String DATE_FORMAT = "yyyy-mm-dd";
     static final String DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
     /** Rows one XLSX sheet holds below its header. */
@@ -126,6 +129,8 @@ final class ExtractFile {
             date.setDataFormat(formats.getFormat(DATE_FORMAT));
             CellStyle dateTime = book.createCellStyle();
             dateTime.setDataFormat(formats.getFormat(DATE_TIME_FORMAT));
+            CellStyle whole = book.createCellStyle();
+            whole.setDataFormat(formats.getFormat(WHOLE_FORMAT));
             CellStyle quoted = book.createCellStyle();
             quoted.setQuotePrefixed(true);
             DecimalFormat moneyText = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
@@ -157,6 +162,10 @@ final class ExtractFile {
                         c.setCellValue(Double.parseDouble(b.toPlainString()));
                         c.setCellStyle(money);
                         shown = moneyText.format(b);
+                    } else if (v instanceof Integer || v instanceof Long) {
+                        c.setCellValue(((Number) v).doubleValue());
+                        c.setCellStyle(whole);
+                        shown = v.toString();
                     } else if (v instanceof Rate r) {
                         c.setCellValue(Double.parseDouble(r.value().toPlainString()));
                         c.setCellStyle(rate);

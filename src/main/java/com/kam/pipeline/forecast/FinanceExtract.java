@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class FinanceExtract {
 
-    public static final String SCHEMA_VERSION = "2";
+    /** The layout's version, the first column: a number (a number cell in the XLSX). */
+    public static final int SCHEMA_VERSION = 2;
     static final List<String> HEADER = List.of("schema_version", "period_type", "period_start", "period_end", "entity_type",
             "entity_id", "entity_name", "method", "p10", "p50", "p90", "as_of_date", "generated_at", "snapshot_date", "closed_won",
             "target", "team_code", "region_code", "run_id");
@@ -89,7 +90,7 @@ public class FinanceExtract {
             row.add(rs.getBigDecimal(15));
             row.add(rs.getString(16));
             row.add(rs.getString(17));
-            row.add(Long.toString(rs.getLong(18)));
+            row.add(rs.getLong(18));
             rows.accept(row);
         }, run);
     }

@@ -804,6 +804,15 @@ abstract class ForecastScenarios extends ForecastTestBase {
                 }
             }
             assertThat(quarter).isNotNull();
+            // schema_version and run_id are numbers, not text Excel would mark as a number stored as text
+            Cell schema = quarter.getCell(0);
+            assertThat(schema.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(schema.getNumericCellValue()).isEqualTo(2.0);
+            assertThat(shown.formatCellValue(schema)).isEqualTo("2");
+            Cell runId = quarter.getCell(18);
+            assertThat(runId.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat((long) runId.getNumericCellValue()).isEqualTo(run);
+            assertThat(shown.formatCellValue(runId)).isEqualTo(Long.toString(run));
             Cell p50 = quarter.getCell(9);
             assertThat(p50.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(p50.getNumericCellValue()).isEqualTo(500_000.0);
@@ -838,6 +847,9 @@ abstract class ForecastScenarios extends ForecastTestBase {
                         assertThat(BigDecimal.valueOf(cell.getNumericCellValue())).isEqualByComparingTo(fields[i]);
                         assertThat(shown.formatCellValue(cell).replace(",", "")).isEqualTo(fields[i]);
                         amounts++;
+                    } else if (i == 0 || i == 18) {
+                        assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
+                        assertThat(shown.formatCellValue(cell)).isEqualTo(fields[i]);
                     } else if (i == 2 || i == 3 || (i >= 11 && i <= 13)) {
                         assertThat(DateUtil.isCellDateFormatted(cell)).isTrue();
                         assertThat(shown.formatCellValue(cell)).isEqualTo(fields[i]);
@@ -864,7 +876,7 @@ abstract class ForecastScenarios extends ForecastTestBase {
         assertThat(command.execute("--as-of", "2026-06-10", "--format", "xlsx", "--out", file.toString())).isZero();
         try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(file))) {
             Row first = book.getSheetAt(0).getRow(1);
-            assertThat(first.getCell(0).getStringCellValue()).isEqualTo(FinanceExtract.SCHEMA_VERSION);
+            assertThat(first.getCell(0).getNumericCellValue()).isEqualTo(FinanceExtract.SCHEMA_VERSION);
             assertThat(first.getCell(4).getStringCellValue()).isEqualTo("COMPANY");
             assertThat(first.getCell(11).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 6, 10));
         }
