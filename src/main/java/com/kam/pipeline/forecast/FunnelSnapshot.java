@@ -217,11 +217,11 @@ final class FunnelSnapshot {
         return java.util.Arrays.asList(new Object[n]);
     }
 
-    /** Won so far in the coverage month [0] and quarter [1], per entity. */
+    /** Won so far in the coverage month [0] and quarter [1], per entity: by the date the deals are known on, as the forecasts' closed_won. */
     static Map<EntityKey, BigDecimal[]> wonInPeriods(AsOfData data, Horizon month, Horizon quarter) {
         Map<EntityKey, BigDecimal[]> won = new HashMap<>();
         for (Deal d : data.closed()) {
-            if (!d.won() || d.closed().isAfter(data.asOf())) {
+            if (!d.won() || d.closed().isAfter(data.knownOn())) {
                 continue;
             }
             for (EntityKey e : EntityKey.of(d)) {

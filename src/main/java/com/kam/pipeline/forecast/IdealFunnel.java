@@ -1,6 +1,7 @@
 package com.kam.pipeline.forecast;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,10 @@ import java.util.Map;
  * fewer than {@code min-team-history} closed deals), set against the deals in the stage today. Deals
  * needed are a whole number, rounded up ({@link Money#deals}); the amounts stay exact to the cent. A
  * stage whose median time to close (company history) is longer than the days left in the period
- * cannot help and is marked unreachable.
+ * cannot help and is marked unreachable. On a night without a new snapshot it is made as of the
+ * snapshot's date, as the forecasts are ({@link AsOfData#knownOn}): the periods are the as-of date's,
+ * the remaining target is their target less what was won up to the snapshot, and the days left are
+ * counted from the snapshot's date.
  */
 final class IdealFunnel {
 
@@ -23,13 +27,18 @@ final class IdealFunnel {
     }
 
     List<Object[]> compute(AsOfData data, Map<FunnelSnapshot.Key, FunnelCell> cells, LearnedConversion learned) {
+        // the periods are the as-of date's, as the forecasts'; what is won and the days left are counted from the date
+        // the deals are known on (the snapshot's, earlier on a night without one), as the forecasts count them
         List<Horizon> horizons = Horizon.of(data.asOf());
+        LocalDate known = data.knownOn();
         FunnelCell company = cells.getOrDefault(new FunnelSnapshot.Key(EntityKey.ALL, FunnelSnapshot.ALL_PRODUCTS),
                 new FunnelCell());
         Map<EntityKey, BigDecimal[]> won = FunnelSnapshot.wonInPeriods(data, horizons.get(0), horizons.get(2));
         List<Object[]> rows = new ArrayList<>();
         for (Horizon h : horizons) {
-            long daysLeft = h.end().toEpochDay() - data.asOf().toEpochDay();
+            // the days a deal open at the end of the known date has left to close by the period's end, as the learned
+            // timing counts them (from the day after it: Horizon.firstOpenDay)
+            long daysLeft = h.end().toEpochDay() - known.toEpochDay();
             Map<EntityKey, BigDecimal> targets = ForecastCalculator.targets(data, h);
             for (Map.Entry<EntityKey, BigDecimal> t : targets.entrySet()) {
                 EntityKey e = t.getKey();

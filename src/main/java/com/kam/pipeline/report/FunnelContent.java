@@ -65,9 +65,11 @@ class FunnelContent implements ReportContent {
         }
         parameters.put("ENTITY_TYPE", entity.type());
         parameters.put("FUNNEL", funnel);
+        // the run's funnel, coverage and ideal funnel are of the deals as known on its snapshot's date: their months too
+        LocalDate known = figures.knownOn(asOf);
+        parameters.put("PIPELINE_AS_OF", FunnelFigures.pipelineAsOf(known, asOf));
         parameters.put("IDEAL", figures.idealFunnel(scope, entity.id(), asOf));
-        parameters.put("IDEAL_NEXT_MONTH", Horizon.NEXT_MONTH.equals(FunnelFigures.idealHorizon(asOf)));
-        LocalDate known = figures.knownOn(asOf); // the summary's coverage month is the run's, by its snapshot's date
+        parameters.put("IDEAL_NEXT_MONTH", Horizon.NEXT_MONTH.equals(FunnelFigures.idealHorizon(known, asOf)));
         parameters.put("COVERAGE_MONTH", FunnelFigures.coverageMonth(known, asOf));
         parameters.put("FORECASTS", forecasts);
         parameters.put("COVERAGE_END", FunnelFigures.coverageEnd(known, asOf));

@@ -186,8 +186,10 @@ class FunnelFigures {
     /**
      * Seed 003's ideal funnel against today's, with the gap per stage: for the rest of the month,
      * or for the next month when the as-of date is the month's last day (as the monthly report's
-     * is), since no deal can close in a month with no day left. Deals needed are whole, rounded up
-     * (IdealFunnel stores them so; runs stored before it did kept tenths, rounded up here alike).
+     * is), since no deal can close in a month with no day left; by the run's {@link #knownOn}, as its
+     * coverage (a run made from the day before's snapshot still has that last day: the rest of the month).
+     * Deals needed are whole, rounded up (IdealFunnel stores them so; runs stored before it did kept
+     * tenths, rounded up here alike).
      */
     List<Map<String, ?>> idealFunnel(Scope scope, String id, LocalDate asOf) {
         Long run = run(asOf);
@@ -197,12 +199,24 @@ class FunnelFigures {
         return Rows.query(jdbc, "SELECT stage, stage_order, remaining_target, win_rate, reachable, CEILING(needed_count) AS needed_count,"
                 + " needed_amount, actual_count, actual_amount, CEILING(gap_count) AS gap_count, gap_amount FROM ideal_funnel"
                 + " WHERE run_id = ? AND horizon = ?"
-                + " AND entity_type = ? AND entity_id = ? ORDER BY stage_order", run, idealHorizon(asOf), scope.name(), id);
+                + " AND entity_type = ? AND entity_id = ? ORDER BY stage_order", run, idealHorizon(knownOn(asOf), asOf),
+                scope.name(), id);
     }
 
-    /** The horizon of the ideal funnel the report shows for an as-of date. */
-    static String idealHorizon(LocalDate asOf) {
-        return Horizon.openMonth(asOf).name();
+    /**
+     * The horizon of the ideal funnel the report shows for an as-of date, from a run whose deals are known on
+     * {@code known}: the month the pipeline can still close into, the coverage's ({@link #coverageMonth}).
+     */
+    static String idealHorizon(LocalDate known, LocalDate asOf) {
+        return Horizon.openMonth(known, asOf).name();
+    }
+
+    /**
+     * The date the report's pipeline is as of, when it is not the as-of date (a night without a new snapshot, whose
+     * run was made from the latest before it: {@link #knownOn}), else null: the report says so under its title.
+     */
+    static String pipelineAsOf(LocalDate known, LocalDate asOf) {
+        return known.isBefore(asOf) ? known.toString() : null;
     }
 
     /**

@@ -215,6 +215,29 @@ abstract class ForecastScenarios extends ForecastTestBase {
                 .isEqualByComparingTo("19.6");
     }
 
+    /**
+     * A night without a new opportunities file makes its ideal funnel as its forecasts are made: as of the snapshot's
+     * date, so while both nights forecast the same periods it is the snapshot's own night's, row for row. As of 06-11
+     * from the 06-10 snapshot, COMMITTED's median 20 days to close still fit in June (20 days after 06-10), as on 06-10;
+     * counted from 06-11 (19 days) June's COMMITTED deals were too late.
+     */
+    @Test
+    void aNightWithoutANewSnapshotMakesTheIdealFunnelAsOfTheSnapshot() throws Exception {
+        LocalDate june11 = ForecastFixture.AS_OF.plusDays(1);
+        assertThat(job.run(june11, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long later = latestRun(june11, "NIGHTLY");
+        assertThat(jdbc.queryForObject("SELECT snapshot_date FROM forecast_run WHERE run_id = ?", LocalDate.class, later))
+                .isEqualTo(ForecastFixture.AS_OF);
+        Map<String, Object> june = companyIdealStage(later, "CURRENT_MONTH", "COMMITTED");
+        assertThat(june.get("reachable")).isEqualTo(true);
+        assertThat((BigDecimal) june.get("remaining_target")).isEqualByComparingTo("400000.00");
+        assertThat((BigDecimal) june.get("needed_count")).isEqualByComparingTo("6");
+        String rows = "SELECT horizon, entity_type, entity_id, stage, remaining_target, win_rate, reachable, needed_count,"
+                + " needed_amount, actual_count, actual_amount, gap_count, gap_amount FROM ideal_funnel WHERE run_id = ?"
+                + " ORDER BY horizon, entity_type, entity_id, stage";
+        assertThat(jdbc.queryForList(rows, later)).isNotEmpty().isEqualTo(jdbc.queryForList(rows, run));
+    }
+
     /** The company's ideal-funnel row of a stage for a horizon. */
     private Map<String, Object> companyIdealStage(long run, String horizon, String stage) {
         return jdbc.queryForMap("SELECT * FROM ideal_funnel WHERE run_id = ? AND horizon = ? AND entity_type = 'COMPANY'"

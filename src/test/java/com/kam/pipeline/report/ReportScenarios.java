@@ -56,6 +56,32 @@ abstract class ReportScenarios extends ReportTestBase {
     }
 
     /**
+     * A month-end funnel report whose run was made from an earlier snapshot (05-29's, on the night of 05-31, with no
+     * file of its own) says so under its title, and shows the ideal funnel of the month its coverage is of: May, whose
+     * last day is still left for the deals overdue at 05-29, as the run's forecasts count them (not June's, as a run
+     * with the 31st's own snapshot has it). With its own snapshot it says nothing of the kind.
+     */
+    @Test
+    void aFunnelReportFromAnEarlierSnapshotSaysWhichAndShowsTheIdealFunnelItsCoverageIsOf() throws Exception {
+        jdbc.update("UPDATE ideal_funnel SET reachable = TRUE, needed_count = 2, needed_amount = 1000000.00, gap_count = -3,"
+                + " gap_amount = -1120000.00 WHERE horizon = 'CURRENT_MONTH'");
+        reports.run(ReportFixture.DATE, ReportType.FUNNEL, false, out);
+        String own = open(Path.of((String) archiveRow("FUNNEL", "SH", "zh").get("file_path"))).text();
+        assertThat(own).contains("理想漏斗与实际对比（下月目标）", "覆盖倍数（至06-30）").doesNotContain("商机数据截至", "无新快照")
+                .containsPattern("合作\\s+10\\s+5\\s+5\\s");
+
+        jdbc.update("UPDATE forecast_run SET snapshot_date = ?", ReportFixture.DATE.minusDays(2));
+        reports.run(ReportFixture.DATE, ReportType.FUNNEL, true, out);
+        String zh = open(Path.of((String) archiveRow("FUNNEL", "SH", "zh").get("file_path"))).text();
+        assertThat(zh).contains("商机数据截至 2026-05-29 的快照（2026-05-31 无新快照）", "覆盖倍数（至05-31）",
+                        "理想漏斗与实际对比（本月剩余目标）").doesNotContain("下月目标")
+                .containsPattern("合作\\s+2\\s+5\\s+-3\\s+1,000,000.00\\s+2,120,000.00\\s+-1,120,000.00");
+        String en = open(Path.of((String) archiveRow("FUNNEL", "SH", "en").get("file_path"))).text();
+        assertThat(en).contains("Pipeline as of the 2026-05-29 snapshot (none came on 2026-05-31)", "Coverage to 05-31",
+                "Ideal funnel against actual (rest of month)").containsPattern("Committed\\s+2\\s+5\\s+-3\\s");
+    }
+
+    /**
      * Without a forecast run the stalled list dates a deal's entry into its stage as the forecast does: the log's
      * entry, else the snapshots', else the created date; never a change into another stage.
      */
