@@ -1,5 +1,6 @@
 package com.kam.pipeline.delivery;
 
+import com.kam.pipeline.report.ReportHeadline;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Repository;
 class ArchivedReports {
 
     private static final String COLUMNS = "id, report_type, entity_type, entity_id, entity_name, period_start, period_end,"
-            + " language, business_date, file_path, bytes, content_sha256";
+            + " language, business_date, file_path, bytes, content_sha256, headline";
 
     private final JdbcTemplate jdbc;
 
@@ -36,6 +37,7 @@ class ArchivedReports {
     private static ArchivedReport map(ResultSet rs, int row) throws SQLException {
         return new ArchivedReport(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
-                rs.getObject(9, LocalDate.class), Path.of(rs.getString(10)), rs.getLong(11), rs.getString(12));
+                rs.getObject(9, LocalDate.class), Path.of(rs.getString(10)), rs.getLong(11), rs.getString(12),
+                ReportHeadline.parse(rs.getString(13)));
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Writes one mail: subject and body in the recipient's language from the {@code delivery/messages}
- * bundles, each PDF attached or, when larger than the configured size, linked.
+ * bundles, each PDF attached or, when larger than the configured size, linked, in a line that says
+ * the report's key figures as that PDF shows them ({@link HeadlineText}).
  */
 final class MailComposer {
 
@@ -90,7 +91,7 @@ final class MailComposer {
         return message;
     }
 
-    /** Attaches each PDF, or links it when larger than the configured size, with a line of the body naming it. */
+    /** Attaches each PDF, or links it when larger than the configured size, with a line of the body naming it and its figures. */
     private void attach(MimeMessageHelper helper, StringBuilder body, ResourceBundle texts, java.util.List<ArchivedReport> pdfs)
             throws MessagingException, java.io.IOException {
         for (ArchivedReport pdf : pdfs) {
@@ -101,10 +102,12 @@ final class MailComposer {
                 throw new MailPreparationException("archived report " + pdf.id() + " is missing its file " + file);
             }
             String name = file.getFileName().toString();
-            if (Files.size(file) > settings.attachMaxBytes()) {
-                body.append(format(texts, "line.link", entity, pdf.entityId(), link(file))).append('\n');
-            } else {
-                body.append(format(texts, "line.attached", entity, pdf.entityId(), name)).append('\n');
+            // the report's key figures, as written with this PDF, before the reader opens it
+            java.util.Optional<String> figures = HeadlineText.of(pdf, texts);
+            boolean linked = Files.size(file) > settings.attachMaxBytes();
+            String line = (linked ? "line.link" : "line.attached") + (figures.isPresent() ? ".figures" : "");
+            body.append(format(texts, line, entity, pdf.entityId(), linked ? link(file) : name, figures.orElse(""))).append('\n');
+            if (!linked) {
                 helper.addAttachment(name, new FileSystemResource(file), "application/pdf");
             }
         }

@@ -102,6 +102,15 @@ class DigestContent implements ReportContent {
         return Optional.of(new ReportData(parameters, withAway(reps, DigestSubmissions.away(jdbc, day))));
     }
 
+    /** The team's daily reports of the day, submitted against due (its DAY rollup), and how many the digest lists as late. */
+    @Override
+    public ReportHeadline headline(ReportData data) {
+        Map<String, Object> shown = data.parameters();
+        return ReportHeadline.of(ReportHeadline.REPORTS_SUBMITTED, shown.get("DAY_REPORTS_SUBMITTED"),
+                ReportHeadline.REPORTS_DUE, shown.get("DAY_REPORTS_DUE"),
+                ReportHeadline.REPORTS_LATE, ((List<?>) shown.get("LATE")).size());
+    }
+
     /** Each rep row with the day's leave or absence and its note, where the report gives one. */
     private static List<Map<String, ?>> withAway(List<Map<String, ?>> reps, Map<String, String[]> away) {
         return reps.stream().<Map<String, ?>>map(rep -> {
@@ -115,9 +124,9 @@ class DigestContent implements ReportContent {
 
     private List<Map<String, ?>> figures(String periodType, LocalDate start, LocalDate end, String team) {
         return Rows.query(jdbc, "SELECT orders_amount, sales_target, sales_attainment, collections, collection_target,"
-                + " collection_attainment, visits, effective_visits, new_customers, complaints_received"
-                + " FROM rollup WHERE period_type = ? AND period_start = ? AND period_end = ? AND entity_type = 'TEAM'"
-                + " AND entity_id = ?", periodType, start, end, team);
+                + " collection_attainment, visits, effective_visits, new_customers, complaints_received, reports_due,"
+                + " reports_submitted FROM rollup WHERE period_type = ? AND period_start = ? AND period_end = ?"
+                + " AND entity_type = 'TEAM' AND entity_id = ?", periodType, start, end, team);
     }
 
     /** Whether a rep of the team filed a daily report for the day. */

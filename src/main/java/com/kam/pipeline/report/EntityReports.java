@@ -42,6 +42,8 @@ class EntityReports {
             return Optional.empty();
         }
         String generated = properties.now().format(GENERATED);
+        // the figures every language's PDF shows, kept with each for the mail that carries it
+        ReportHeadline headline = content.headline(data.get());
         List<ArchivedReport> written = new ArrayList<>();
         for (String language : run.languages()) {
             Map<String, Object> parameters = new HashMap<>(data.get().parameters());
@@ -56,7 +58,7 @@ class EntityReports {
             Path file = run.folder(type).resolve(fileName(type, entity, period, language));
             RenderedPdf pdf = renderer.render(templates.template(type), parameters,
                     new JRMapCollectionDataSource(data.get().rows()), file);
-            written.add(new ArchivedReport(type, entity, period, language, asOf, run.businessDate(), pdf));
+            written.add(new ArchivedReport(type, entity, period, language, asOf, run.businessDate(), pdf, headline));
         }
         return Optional.of(written);
     }

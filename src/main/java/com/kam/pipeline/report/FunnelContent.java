@@ -82,4 +82,20 @@ class FunnelContent implements ReportContent {
         parameters.put("ACCURACY", figures.accuracy(scope, entity.id(), asOf));
         return Optional.of(new ReportData(parameters, funnel));
     }
+
+    /**
+     * The current month's forecast as the report's forecast table lists it first (the combined one, when the run has
+     * it), and the coverage of its headline box with the target it is against.
+     */
+    @Override
+    public ReportHeadline headline(ReportData data) {
+        Map<String, Object> shown = data.parameters();
+        @SuppressWarnings("unchecked")
+        List<Map<String, ?>> forecasts = (List<Map<String, ?>>) shown.get("FORECASTS");
+        Map<String, ?> month = forecasts.stream().filter(row -> Horizon.CURRENT_MONTH.equals(row.get("horizon"))).findFirst()
+                .orElse(Map.of());
+        return ReportHeadline.of(ReportHeadline.FORECAST_P50, month.get("p50"), ReportHeadline.FORECAST_METHOD, month.get("method"),
+                ReportHeadline.COVERAGE, shown.get("SUMMARY_MONTH_DUE_COVERAGE"), ReportHeadline.COVERAGE_END,
+                shown.get("COVERAGE_END"), ReportHeadline.REMAINING_TARGET, shown.get("SUMMARY_MONTH_REMAINING"));
+    }
 }

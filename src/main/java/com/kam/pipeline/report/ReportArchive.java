@@ -12,20 +12,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * report_archive: one row per PDF, keyed by type, entity, period and language, so a forced rerun
- * replaces the row (and the file) instead of adding one. A PDF of the same period with data as of
- * an earlier date (October's funnel rendered as of 10-15 after the month-end one) stays on disk
- * but does not replace the archived one, which deliveries and {@code kam resend} use.
+ * replaces the row (and the file, and the key figures its mail says: {@link ReportHeadline}) instead
+ * of adding one. A PDF of the same period with data as of an earlier date (October's funnel
+ * rendered as of 10-15 after the month-end one) stays on disk but does not replace the archived
+ * one, which deliveries and {@code kam resend} use.
  */
 @Component
 public class ReportArchive {
 
     private static final String UPSERT = """
             INSERT INTO report_archive (report_type, entity_type, entity_id, entity_name, period_start, period_end, language,
-                as_of, business_date, file_path, sha256, bytes, pages, created_at, content_sha256)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                as_of, business_date, file_path, sha256, bytes, pages, created_at, content_sha256, headline)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE entity_name = VALUES(entity_name), as_of = VALUES(as_of),
                 business_date = VALUES(business_date), file_path = VALUES(file_path), sha256 = VALUES(sha256),
-                content_sha256 = VALUES(content_sha256),
+                content_sha256 = VALUES(content_sha256), headline = VALUES(headline),
                 bytes = VALUES(bytes), pages = VALUES(pages), created_at = VALUES(created_at)""";
 
     private final JdbcTemplate jdbc;
@@ -60,6 +61,7 @@ public class ReportArchive {
             ps.setInt(13, r.pdf().pages());
             ps.setTimestamp(14, now);
             ps.setString(15, r.pdf().contentSha256());
+            ps.setString(16, r.headline() == null ? null : r.headline().stored());
         });
         return older;
     }

@@ -14,6 +14,12 @@ interface ReportContent {
     /** The report's data for an entity, or empty when the entity has nothing to report in the period. */
     Optional<ReportData> read(ReportEntity entity, ReportPeriod period, LocalDate asOf);
 
+    /**
+     * The key figures of a report drawn from {@code data} (what {@link #read} returned), as its PDF shows them: kept
+     * with the PDF in report_archive for the mail that carries it to say.
+     */
+    ReportHeadline headline(ReportData data);
+
     /** A query and its arguments. */
     record EntityQuery(String sql, Object... args) {
     }

@@ -97,6 +97,14 @@ class ScorecardContent implements ReportContent {
         return Optional.of(new ReportData(parameters, items));
     }
 
+    /** Score, grade and rank in team, as the scorecard's boxes show them. */
+    @Override
+    public ReportHeadline headline(ReportData data) {
+        Map<String, Object> shown = data.parameters();
+        return ReportHeadline.of(ReportHeadline.SCORE, shown.get("SCORE"), ReportHeadline.GRADE, shown.get("GRADE"),
+                ReportHeadline.RANK, shown.get("RANK_IN_TEAM"), ReportHeadline.TEAM_SIZE, shown.get("TEAM_SIZE"));
+    }
+
     /**
      * What the scorecard's notes under the items say, each null (or false) when it has nothing to
      * say: COUNTED_WEIGHT, the sum of the configured weights of the items counted, when some were

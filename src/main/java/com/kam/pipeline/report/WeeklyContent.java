@@ -109,6 +109,15 @@ class WeeklyContent implements ReportContent {
                 .<Map<String, ?>>map(rep -> marked(rep, moves.containsKey(rep.get("rep_id")))).toList()));
     }
 
+    /** The team's orders against target (the header's boxes) and the customers its abnormal list names. */
+    @Override
+    public ReportHeadline headline(ReportData data) {
+        Map<String, Object> shown = data.parameters();
+        return ReportHeadline.of(ReportHeadline.ORDERS, shown.get("TEAM_ORDERS_AMOUNT"), ReportHeadline.TARGET,
+                shown.get("TEAM_SALES_TARGET"), ReportHeadline.ATTAINMENT, shown.get("TEAM_SALES_ATTAINMENT"),
+                ReportHeadline.ABNORMAL_CUSTOMERS, shown.get("ABNORMAL_CUSTOMERS"));
+    }
+
     /**
      * The reps' WEEK rows, each the rep's whole week: those whose week ended in the team (a rep's row carries the team
      * of its last day) and those who spent days of it in the team before moving on, whose days the team's total counts.

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import com.kam.pipeline.report.ReportType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.batch.core.BatchStatus;
@@ -358,6 +359,119 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
         assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE status = 'FAILED' AND attempts = 1")).isEqualTo(zhangs.size());
     }
 
+    /**
+     * 吴嘉帆 leads team T002 (北京办事处) and reads Chinese; 马思 manages region NORTH and reads English. Each line of
+     * their mails says the figures of the PDF it names, as the stored rollup and appraisal rows give them and the PDF
+     * attached prints them; a team without a target says so.
+     */
+    @Test
+    void eachLineOfAManagersMailSaysTheFiguresOfThePdfItNamesInTheirLanguage() throws Exception {
+        septemberAppraisalOfTeamT002();
+        weekOfTeam("T002", "北京办事处", "1234567.00", "1500000.00");
+        weekOfTeam("T005", "天津办事处", "456789.10", null);
+        abnormal("T002", "C901", "NOT_VISITED");
+        abnormal("T002", "C901", "ORDERS_DOWN");
+        abnormal("T002", "C902", "NOT_VISITED");
+        assertThat(reports.run(SEP_30, ReportType.SCORECARD, false, out()).succeeded()).isTrue();
+        assertThat(reports.run(WEEK_END, ReportType.WEEKLY, false, out()).succeeded()).isTrue();
+
+        assertThat(deliverOn(SEP_30, false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(deliverOn(WEEK_END, false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        // the weekly report: orders against target from the team's WEEK row, the customers of its abnormal list
+        Map<String, Object> week = jdbc.queryForMap("SELECT orders_amount, sales_target, sales_attainment FROM rollup"
+                + " WHERE period_type = 'WEEK' AND period_start = ? AND entity_type = 'TEAM' AND entity_id = 'T002'", WEEK_START);
+        String orders = MONEY.format(week.get("orders_amount"));
+        String target = MONEY.format(week.get("sales_target"));
+        String attainment = RATE.format(week.get("sales_attainment"));
+        assertThat(List.of(orders, target, attainment)).containsExactly("1,234,567.00", "1,500,000.00", "82.30%");
+        String noTarget = MONEY.format(jdbc.queryForObject("SELECT orders_amount FROM rollup WHERE period_type = 'WEEK'"
+                + " AND period_start = ? AND entity_type = 'TEAM' AND entity_id = 'T005' AND sales_target IS NULL",
+                java.math.BigDecimal.class, WEEK_START));
+        MimeMessage leadsWeek = mailTo("wu.jiafan@example.com", "销售管理周报");
+        String zhWeekly = "weekly_team-T002_2026-10-19_2026-10-25_zh.pdf";
+        assertThat(bodyText(leadsWeek)).contains("· 办事处 北京办事处（T002）：订单 " + orders + " / 目标 " + target + "（" + attainment
+                + "），异常客户 2 个；见附件 " + zhWeekly + "\n");
+        assertThat(attachmentText(leadsWeek, zhWeekly)).contains(orders, attainment, "目标 " + target, "异常客户（2 个客户，3 项异常）");
+        MimeMessage managersWeek = mailTo("ma.si@example.com", "Weekly Sales Management Report");
+        String enWeekly = "weekly_team-T002_2026-10-19_2026-10-25_en.pdf";
+        assertThat(bodyText(managersWeek)).contains("- Team 北京办事处 (T002): orders " + orders + " / target " + target + " ("
+                        + attainment + "), 2 abnormal customer(s); attached as " + enWeekly + "\n",
+                "- Team 天津办事处 (T005): orders " + noTarget + ", no target, 0 abnormal customer(s); attached as"
+                        + " weekly_team-T005_2026-10-19_2026-10-25_en.pdf\n");
+        assertThat(attachmentText(managersWeek, enWeekly)).contains(orders, target, attainment);
+        assertThat(bodyText(mailTo("gao.haizhi@example.com", "销售管理周报"))).contains("：订单 " + noTarget + "，无目标，异常客户 0 个；");
+
+        // the scorecards: score, grade and rank from the appraisal, each rep's line in the lead's and the manager's mail
+        MimeMessage leadsScorecards = mailTo("wu.jiafan@example.com", "销售代表月度考核表");
+        MimeMessage managersScorecards = mailTo("ma.si@example.com", "Rep Monthly Scorecard");
+        for (Map<String, Object> rep : jdbc.queryForList("SELECT a.rep_id, a.score, a.grade, a.rank_in_team, a.team_size,"
+                + " o.name FROM appraisal a JOIN org_assignment o ON o.employee_id = a.rep_id WHERE a.month_start = ?"
+                + " ORDER BY a.rep_id", SEP_1)) {
+            String id = (String) rep.get("rep_id");
+            String score = SCORE.format(rep.get("score"));
+            String rank = rep.get("rank_in_team") + "/" + rep.get("team_size");
+            String zh = "scorecard_rep-" + id + "_2026-09-01_2026-09-30_zh.pdf";
+            String en = "scorecard_rep-" + id + "_2026-09-01_2026-09-30_en.pdf";
+            assertThat(bodyText(leadsScorecards)).contains("· 销售代表 " + rep.get("name") + "（" + id + "）：得分 " + score + "（"
+                    + rep.get("grade") + "），组内第 " + rank + " 名；见附件 " + zh + "\n");
+            assertThat(attachmentText(leadsScorecards, zh)).contains(score, (String) rep.get("grade"), rank.replace("/", " / "));
+            assertThat(bodyText(managersScorecards)).contains("- Rep " + rep.get("name") + " (" + id + "): score " + score + " ("
+                    + rep.get("grade") + " " + ENGLISH_GRADES.get(rep.get("grade")) + "), rank " + rep.get("rank_in_team") + " of "
+                    + rep.get("team_size") + " in team; attached as " + en + "\n");
+            assertThat(attachmentText(managersScorecards, en)).contains(score, ENGLISH_GRADES.get(rep.get("grade")));
+        }
+        assertThat(bodyText(leadsScorecards)).contains("· 销售代表 张平（E00018）：得分 86.50（良好），组内第 2/3 名；见附件");
+        assertThat(bodyText(managersScorecards)).contains("- Rep 张平 (E00018): score 86.50 (良好 Good), rank 2 of 3 in team;");
+    }
+
+    /**
+     * 张平's September appraisal was corrected and 段斌鹏's came late: the forced report run renders both, and the
+     * mails after it say the corrected figures and the added ones; a resend says those of the PDF it carries.
+     */
+    @Test
+    void theMailOfACorrectedOrAddedReportSaysItsNewFiguresAndSoDoesAResend() throws Exception {
+        septemberAppraisalOfTeamT002();
+        reports.run(SEP_30, ReportType.SCORECARD, false, out());
+        assertThat(deliverOn(SEP_30, false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(bodyText(mailTo("zhang.ping@example.com", "Rep Monthly Scorecard")))
+                .contains("score 86.50 (良好 Good), rank 2 of 3 in team");
+        Set<String> before = messageIds();
+
+        jdbc.update("UPDATE appraisal SET score = 88.25, points_total = 88.25 WHERE rep_id = 'E00018' AND month_start = ?", SEP_1);
+        appraise("E00027", "T005", "61.00", "及格", 1, 1);
+        reports.run(SEP_30, ReportType.SCORECARD, true, out());
+        JobExecution again = deliverOn(SEP_30, true);
+
+        assertThat(again.getStatus()).as(summaryOf(again)).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, String> bodies = new java.util.TreeMap<>();
+        for (MimeMessage m : newSince(before)) {
+            bodies.put(recipient(m), bodyText(m));
+        }
+        // the rep, the lead and the manager of 张平 his correction; 段斌鹏, his lead and the manager his scorecard
+        assertThat(bodies.keySet()).containsExactlyInAnyOrder("zhang.ping@example.com", "wu.jiafan@example.com",
+                "ma.si@example.com", "duan.binpeng@example.com", "gao.haizhi@example.com");
+        assertThat(bodies.get("zhang.ping@example.com")).contains("- Rep 张平 (E00018): score 88.25 (良好 Good), rank 2 of 3 in team;"
+                + " attached as scorecard_rep-E00018_2026-09-01_2026-09-30_en.pdf").doesNotContain("86.50");
+        assertThat(bodies.get("wu.jiafan@example.com")).contains("· 销售代表 张平（E00018）：得分 88.25（良好），组内第 2/3 名；见附件");
+        assertThat(bodies.get("ma.si@example.com")).contains("""
+                Corrected (these replace the versions you had):
+                - Rep 张平 (E00018): score 88.25 (良好 Good), rank 2 of 3 in team; attached as\
+                 scorecard_rep-E00018_2026-09-01_2026-09-30_en.pdf
+                Added (not mailed to you before):
+                - Rep 段斌鹏 (E00027): score 61.00 (及格 Pass), rank 1 of 1 in team; attached as\
+                 scorecard_rep-E00027_2026-09-01_2026-09-30_en.pdf
+                """);
+        assertThat(bodies.get("gao.haizhi@example.com")).contains("· 销售代表 段斌鹏（E00027）：得分 61.00（及格），组内第 1/1 名；见附件");
+
+        long id = jdbc.queryForObject("SELECT id FROM report_archive WHERE report_type = 'SCORECARD' AND entity_id = 'E00018'"
+                + " AND language = 'zh'", Long.class);
+        Set<String> beforeResend = messageIds();
+        assertThat(delivery.resend(id, "auditor@example.com", out()).delivered()).isTrue();
+        assertThat(newSince(beforeResend)).singleElement().satisfies(m -> assertThat(bodyText(m))
+                .contains("· 销售代表 张平（E00018）：得分 88.25（良好），组内第 2/3 名；见附件"));
+    }
+
     private Set<String> messageIds() throws Exception {
         Set<String> ids = new java.util.HashSet<>();
         for (MimeMessage m : smtp.getReceivedMessages()) {
@@ -402,5 +516,77 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
         mails.forEach(m -> m.forEach(f -> seen.merge(f, 1, Integer::sum)));
         assertThat(seen.values()).as("no PDF twice in one mailbox").allMatch(n -> n == 1);
         return all;
+    }
+
+    private static final java.text.DecimalFormat MONEY = new java.text.DecimalFormat("#,##0.00");
+    private static final java.text.DecimalFormat RATE = new java.text.DecimalFormat("0.00%");
+    private static final java.text.DecimalFormat SCORE = new java.text.DecimalFormat("0.00");
+    /** The grades as the English scorecard names them (report-templates/i18n/report_en.properties). */
+    private static final Map<Object, String> ENGLISH_GRADES = Map.of("优秀", "Excellent", "良好", "Good", "中等", "Average",
+            "及格", "Pass", "差", "Poor");
+
+    @Autowired
+    com.kam.pipeline.report.ReportService reports;
+
+    private java.nio.file.Path out() {
+        return work.resolve("out");
+    }
+
+    private JobExecution deliverOn(java.time.LocalDate date, boolean force) throws Exception {
+        return runner.run(deliverJob, date, force, Map.of("out", out().toString()));
+    }
+
+    /** September's appraisal of team T002 (北京办事处) as the rollup stores it. */
+    private void septemberAppraisalOfTeamT002() {
+        appraise("E00017", "T002", "91.20", "优秀", 1, 3);
+        appraise("E00018", "T002", "86.50", "良好", 2, 3);
+        appraise("E00019", "T002", "72.00", "中等", 3, 3);
+    }
+
+    private void appraise(String rep, String team, String score, String grade, int rank, int teamSize) {
+        jdbc.update("INSERT INTO appraisal (month_start, rep_id, rep_name, team_code, region_code, score, points_total, grade,"
+                + " rank_in_team, team_size, computed_at) VALUES (?, ?, (SELECT MAX(name) FROM org_assignment WHERE employee_id = ?),"
+                + " ?, 'NORTH', ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", SEP_1, rep, rep, team, new java.math.BigDecimal(score),
+                new java.math.BigDecimal(score), grade, rank, teamSize);
+    }
+
+    /** A team's WEEK rollup row of the week 10-19..10-25; {@code target} null: the team has no target. */
+    private void weekOfTeam(String team, String name, String orders, String target) {
+        java.math.BigDecimal amount = new java.math.BigDecimal(orders);
+        java.math.BigDecimal goal = target == null ? null : new java.math.BigDecimal(target);
+        jdbc.update("INSERT INTO rollup_row (period_type, period_start, period_end, entity_type, entity_id, entity_name, team_code,"
+                + " region_code, reps, rep_days, orders_amount, gross_margin, collections, expenses, cost_per_visit, visits,"
+                + " effective_visits, order_visits, effective_visit_rate, transaction_rate, customers_visited, new_customers,"
+                + " complaints_open, complaints_received, complaints_resolved, report_on_time_rate, sales_target, sales_attainment,"
+                + " computed_at) VALUES ('WEEK', ?, ?, 'TEAM', ?, ?, NULL, 'NORTH', 3, 15, ?, 0, 0, 0, 0, 20, 15, 5, 0.7500,"
+                + " 0.2500, 12, 0, 0, 0, 0, 1.0000, ?, ?, CURRENT_TIMESTAMP)", WEEK_START, WEEK_END, team, name, amount, goal,
+                goal == null ? null : amount.divide(goal, 4, java.math.RoundingMode.HALF_UP));
+    }
+
+    private void abnormal(String team, String customer, String reason) {
+        jdbc.update("INSERT INTO abnormal_customer (week_start, customer_id, reason_code, customer_name, customer_class, abc_class,"
+                + " rep_id, team_code, days_since, allowed_days, reason) VALUES (?, ?, ?, ?, 'R1', 'A', 'E00017', ?, 45, 30, 'test')",
+                WEEK_START, customer, reason, customer + " 客户", team);
+    }
+
+    /** The one mail to {@code email} whose subject contains {@code subject}. */
+    private MimeMessage mailTo(String email, String subject) throws Exception {
+        List<MimeMessage> found = messagesTo(email).stream().filter(m -> subjectOf(m).contains(subject)).toList();
+        assertThat(found).as(email + " " + subject).hasSize(1);
+        return found.get(0);
+    }
+
+    /** The text of the attachment named {@code name}, as its reader sees it. */
+    private static String attachmentText(MimeMessage message, String name) throws Exception {
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            jakarta.mail.BodyPart part = parts.getBodyPart(i);
+            if (name.equals(part.getFileName())) {
+                try (var pdf = org.apache.pdfbox.Loader.loadPDF(part.getInputStream().readAllBytes())) {
+                    return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+                }
+            }
+        }
+        throw new AssertionError("no attachment " + name);
     }
 }

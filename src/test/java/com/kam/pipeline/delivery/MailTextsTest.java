@@ -32,4 +32,23 @@ class MailTextsTest {
                     .isEqualTo(labels.getProperty(type.name().toLowerCase(Locale.ROOT) + ".title"));
         }
     }
+
+    /** A mail names grades and forecast methods as the report of its language does (the scorecard, the funnel report). */
+    @ParameterizedTest
+    @ValueSource(strings = {"zh", "en"})
+    void theMailNamesGradesAndForecastMethodsAsTheReportsDo(String language) throws IOException {
+        ResourceBundle mail = ResourceBundle.getBundle("delivery.messages", Locale.forLanguageTag(language),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Properties labels = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of("report-templates/i18n/report_" + language + ".properties"),
+                StandardCharsets.UTF_8)) {
+            labels.load(in);
+        }
+        java.util.List<String> keys = labels.stringPropertyNames().stream()
+                .filter(key -> key.startsWith("grade.") || key.startsWith("method.")).sorted().toList();
+        assertThat(keys).as(language).anyMatch(key -> key.startsWith("method."));
+        for (String key : keys) {
+            assertThat(mail.getString(key)).as("%s in %s", key, language).isEqualTo(labels.getProperty(key));
+        }
+    }
 }

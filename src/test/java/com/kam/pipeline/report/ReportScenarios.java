@@ -122,6 +122,46 @@ abstract class ReportScenarios extends ReportTestBase {
         assertThat(out.resolve("2026-05-31/reports/scorecard")).isDirectoryContaining(p -> p.toString().endsWith("R001_2026-05-01_2026-05-31_zh.pdf"));
     }
 
+    /** Each PDF is archived with the key figures it shows, in every language, for the mail that carries it to say. */
+    @Test
+    void eachPdfIsArchivedWithTheKeyFiguresItShows() throws Exception {
+        // May's forecasts of team SH by two methods (the combined one listed first), and the reports due on the 31st
+        for (String[] method : new String[][] {{"WEIGHTED", "1990000.00"}, {"COMBINED", "2010000.25"}}) {
+            jdbc.update("INSERT INTO forecast (run_id, horizon, period_type, period_start, period_end, entity_type, entity_id,"
+                    + " entity_name, method, closed_won, p10, p50, p90, target) SELECT MAX(run_id), 'CURRENT_MONTH', 'MONTH', ?, ?,"
+                    + " 'TEAM', 'SH', '上海办事处', ?, 1900000.00, 1900000.00, ?, 2100000.00, 2000000.00 FROM forecast_run",
+                    ReportFixture.MAY, ReportFixture.DATE, method[0], new BigDecimal(method[1]));
+        }
+        jdbc.update("UPDATE rollup_row SET reports_due = 2, reports_submitted = 1 WHERE period_type = 'DAY' AND entity_id = 'SH'");
+        reports.run(ReportFixture.DATE, null, false, out);
+
+        for (String language : List.of("zh", "en")) {
+            assertThat(headline("SCORECARD", "R001", language)).isEqualTo("score=92.11;grade=优秀;rank=1;team_size=2");
+            assertThat(headline("SCORECARD", "R002", language)).isEqualTo("score=78.25;grade=中等;rank=2;team_size=2");
+            assertThat(headline("WEEKLY", "SH", language))
+                    .isEqualTo("orders=412345.67;target=460000.00;attainment=0.8964;abnormal_customers=2");
+            // this month's combined P50; the coverage of the headline box, to June's end (the month's last day is over)
+            assertThat(headline("FUNNEL", "SH", language)).isEqualTo("forecast_p50=2010000.25;forecast_method=COMBINED;"
+                    + "coverage=15.0000;coverage_end=2026-06-30;remaining_target=100000.00");
+            // 王小明 reported before the deadline, 周晓燕 not at all
+            assertThat(headline("DIGEST", "SH", language)).isEqualTo("reports_submitted=1;reports_due=2;reports_late=0");
+            // the company's funnel: no forecast, no coverage; team HZ's digest: no DAY row, nobody late
+            assertThat(headline("FUNNEL", "ALL", language)).isEqualTo("coverage_end=2026-06-30");
+            assertThat(headline("DIGEST", "HZ", language)).isEqualTo("reports_late=0");
+        }
+        String weekly = open(Path.of((String) archiveRow("WEEKLY", "SH", "zh").get("file_path"))).text();
+        assertThat(weekly).contains("412,345.67", "89.64%", "460,000.00");
+
+        // a forced rerun after a correction keeps the new figures with the new PDF
+        jdbc.update("UPDATE appraisal SET score = 93.50 WHERE rep_id = 'R001'");
+        reports.run(ReportFixture.DATE, ReportType.SCORECARD, true, out);
+        assertThat(headline("SCORECARD", "R001", "zh")).isEqualTo("score=93.50;grade=优秀;rank=1;team_size=2");
+    }
+
+    private String headline(String type, String entity, String language) {
+        return (String) archiveRow(type, entity, language).get("headline");
+    }
+
     @Test
     void theScorecardShowsTheStoredItemsScoreGradeRankTrendAndStalledDeals() throws Exception {
         reports.run(ReportFixture.DATE, ReportType.SCORECARD, false, out);
