@@ -89,10 +89,10 @@ final class HeadlineText {
                     .orElseGet(() -> texts.getString("figures.none"));
         }
 
-        /** The grade as stored (良好), with its name in the mail's language where the scorecard of that language names it. */
+        /** The grade as the scorecard of the mail's language names it (Good on an English one), else as stored (良好). */
         String grade() {
             return figures.text(ReportHeadline.GRADE).map(code -> texts.containsKey("grade." + code)
-                    ? code + " " + texts.getString("grade." + code) : code).orElseGet(() -> texts.getString("figures.none"));
+                    ? texts.getString("grade." + code) : code).orElseGet(() -> texts.getString("figures.none"));
         }
 
         String method() {

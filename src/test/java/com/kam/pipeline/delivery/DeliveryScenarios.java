@@ -417,12 +417,12 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
                     + rep.get("grade") + "），组内第 " + rank + " 名；见附件 " + zh + "\n");
             assertThat(attachmentText(leadsScorecards, zh)).contains(score, (String) rep.get("grade"), rank.replace("/", " / "));
             assertThat(bodyText(managersScorecards)).contains("- Rep " + rep.get("name") + " (" + id + "): score " + score + " ("
-                    + rep.get("grade") + " " + ENGLISH_GRADES.get(rep.get("grade")) + "), rank " + rep.get("rank_in_team") + " of "
+                    + ENGLISH_GRADES.get(rep.get("grade")) + "), rank " + rep.get("rank_in_team") + " of "
                     + rep.get("team_size") + " in team; attached as " + en + "\n");
             assertThat(attachmentText(managersScorecards, en)).contains(score, ENGLISH_GRADES.get(rep.get("grade")));
         }
         assertThat(bodyText(leadsScorecards)).contains("· 销售代表 张平（E00018）：得分 86.50（良好），组内第 2/3 名；见附件");
-        assertThat(bodyText(managersScorecards)).contains("- Rep 张平 (E00018): score 86.50 (良好 Good), rank 2 of 3 in team;");
+        assertThat(bodyText(managersScorecards)).contains("- Rep 张平 (E00018): score 86.50 (Good), rank 2 of 3 in team;");
     }
 
     /**
@@ -435,7 +435,7 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
         reports.run(SEP_30, ReportType.SCORECARD, false, out());
         assertThat(deliverOn(SEP_30, false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(bodyText(mailTo("zhang.ping@example.com", "Rep Monthly Scorecard")))
-                .contains("score 86.50 (良好 Good), rank 2 of 3 in team");
+                .contains("score 86.50 (Good), rank 2 of 3 in team");
         Set<String> before = messageIds();
 
         jdbc.update("UPDATE appraisal SET score = 88.25, points_total = 88.25 WHERE rep_id = 'E00018' AND month_start = ?", SEP_1);
@@ -451,15 +451,15 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
         // the rep, the lead and the manager of 张平 his correction; 段斌鹏, his lead and the manager his scorecard
         assertThat(bodies.keySet()).containsExactlyInAnyOrder("zhang.ping@example.com", "wu.jiafan@example.com",
                 "ma.si@example.com", "duan.binpeng@example.com", "gao.haizhi@example.com");
-        assertThat(bodies.get("zhang.ping@example.com")).contains("- Rep 张平 (E00018): score 88.25 (良好 Good), rank 2 of 3 in team;"
+        assertThat(bodies.get("zhang.ping@example.com")).contains("- Rep 张平 (E00018): score 88.25 (Good), rank 2 of 3 in team;"
                 + " attached as scorecard_rep-E00018_2026-09-01_2026-09-30_en.pdf").doesNotContain("86.50");
         assertThat(bodies.get("wu.jiafan@example.com")).contains("· 销售代表 张平（E00018）：得分 88.25（良好），组内第 2/3 名；见附件");
         assertThat(bodies.get("ma.si@example.com")).contains("""
                 Corrected (these replace the versions you had):
-                - Rep 张平 (E00018): score 88.25 (良好 Good), rank 2 of 3 in team; attached as\
+                - Rep 张平 (E00018): score 88.25 (Good), rank 2 of 3 in team; attached as\
                  scorecard_rep-E00018_2026-09-01_2026-09-30_en.pdf
                 Added (not mailed to you before):
-                - Rep 段斌鹏 (E00027): score 61.00 (及格 Pass), rank 1 of 1 in team; attached as\
+                - Rep 段斌鹏 (E00027): score 61.00 (Pass), rank 1 of 1 in team; attached as\
                  scorecard_rep-E00027_2026-09-01_2026-09-30_en.pdf
                 """);
         assertThat(bodies.get("gao.haizhi@example.com")).contains("· 销售代表 段斌鹏（E00027）：得分 61.00（及格），组内第 1/1 名；见附件");

@@ -21,7 +21,7 @@ class HeadlineTextTest {
     void scorecardScoreGradeAndRank() {
         String figures = "score=86.5;grade=良好;rank=2;team_size=7";
         assertThat(text("SCORECARD", figures, "zh")).contains("得分 86.50（良好），组内第 2/7 名");
-        assertThat(text("SCORECARD", figures, "en")).contains("score 86.50 (良好 Good), rank 2 of 7 in team");
+        assertThat(text("SCORECARD", figures, "en")).contains("score 86.50 (Good), rank 2 of 7 in team");
         // a grade appraisal.yml names that the scorecard has no English for: as stored
         assertThat(text("SCORECARD", "score=99.00;grade=卓越;rank=1;team_size=3", "en"))
                 .contains("score 99.00 (卓越), rank 1 of 3 in team");
