@@ -116,8 +116,12 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         }
         // whole months from the first reported one, so that its targets and reports due are complete
         LocalDate firstDate = first.toLocalDate().withDayOfMonth(1);
+        // a run for a date before the last one (a night run again) keeps the later days' figures: they
+        // are recomputed too where tonight's rows change them, so the calendar reaches them
+        LocalDate lastRepDay = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
+        LocalDate through = lastRepDay != null && lastRepDay.isAfter(asOf) ? lastRepDay : asOf;
         long t0 = System.nanoTime();
-        calendar.write(firstDate, asOf, settings);
+        calendar.write(firstDate, through, settings);
         writeVisitFrequency(settings);
         Periods periods = new Periods(settings, RollupReferences.load(jdbc), started.truncatedTo(ChronoUnit.MICROS));
         log.debug("calendar and references in {} ms", millis(t0));
@@ -135,8 +139,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             reason = null;
         }
         Result result = reason != null ? full(firstDate, asOf, settings, appraisal, now, periods, reason)
-                : incremental(((Date) last.get(0).get("business_date")).toLocalDate(), firstDate, asOf, settings, appraisal, now,
-                periods);
+                : incremental(((Date) last.get(0).get("business_date")).toLocalDate(), firstDate, asOf, through, settings,
+                appraisal, now, periods);
         jdbc.update("UPDATE recompute_request SET done_at = ? WHERE done_at IS NULL AND data_date <= ? AND kind IN ('"
                 + String.join("','", KINDS) + "')", now, Date.valueOf(asOf));
         return record(asOf, result, masterLoad, started);
@@ -180,7 +184,11 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         return new Result("FULL", reason, first, asOf, (int) (asOf.toEpochDay() - first.toEpochDay()) + 1, rows);
     }
 
-    private Result incremental(LocalDate lastRun, LocalDate first, LocalDate asOf, RollupSettings settings,
+    /**
+     * {@code through}: the last day with figures, the as-of date or, on a run for an earlier date,
+     * the last rep-day; the days up to it that tonight's rows change are recomputed with them.
+     */
+    private Result incremental(LocalDate lastRun, LocalDate first, LocalDate asOf, LocalDate through, RollupSettings settings,
                                AppraisalSettings appraisal, Timestamp now, Periods run) {
         long t0 = System.nanoTime();
         NavigableSet<LocalDate> dates = touchedDates(lastRun, asOf);
@@ -197,7 +205,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             // a changed complaint count changes the rep's later resolution times and open complaints
             later.addAll(complaintDays.laterDates(range[0], range[1]));
         }
-        later.removeIf(d -> d.isAfter(asOf));
+        later.removeIf(d -> d.isAfter(through));
         dates.addAll(later);
         int rows = 0;
         for (LocalDate[] range : DateRanges.of(dates)) {
@@ -227,13 +235,13 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
                 followers.add(type.startOf(s.plusYears(1), settings));
             });
             followers.removeAll(starts);
-            followers.removeIf(s -> s.isAfter(asOf));
+            followers.removeIf(s -> s.isAfter(through));
             followers.forEach(s -> growth.run(type, s, s));
         }
         log.debug("growth of the following periods in {} ms", millis(t1));
         LocalDate firstWeek = CalendarTable.weekStart(dates.first(), settings);
         rows += figuresAfterPeriods(asOf, settings, appraisal, now, dates.first().withDayOfMonth(1),
-                dates.last().withDayOfMonth(1), firstWeek, CalendarTable.weekStart(asOf, settings));
+                dates.last().withDayOfMonth(1), firstWeek, CalendarTable.weekStart(through, settings));
         log.info("rollup {}: incremental, {} dates from {} to {}", asOf, dates.size(), dates.first(), dates.last());
         return new Result("INCREMENTAL", "new or corrected rows", dates.first(), dates.last(), dates.size(), rows,
                 DateRanges.of(dates));

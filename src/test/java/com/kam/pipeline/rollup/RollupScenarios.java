@@ -573,6 +573,30 @@ abstract class RollupScenarios {
                 "customer_order_day", "customer_new_day", "rollup_visit_sum", "rollup_rep_sum", "appraisal", "appraisal_item");
     }
 
+    @Test
+    void aNightRunAgainForAnEarlierDateRecomputesTheLaterDaysItsRowsChange() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        RollupFixture.plan(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-16")) {
+            report(date);
+        }
+        night(LocalDate.of(2026, 12, 16));
+        assertThat(figures("DAY", "2026-12-16", "REP", "R002")).containsEntry("complaints_open", 1);
+
+        // the night of the 1st run again after its file was corrected: 周晓燕 received 3 complaints, not 2,
+        // so on every later day she has 2 open, not 1
+        RollupFixture.report(inbox, "2026-12-01", lines("2026-12-01").replace(",出勤,2,1,", ",出勤,3,1,"));
+        night(LocalDate.of(2026, 12, 1));
+        assertThat(figures("DAY", "2026-12-16", "REP", "R002")).containsEntry("complaints_open", 2);
+        assertThat(figures("MONTH", "2026-12-01", "REP", "R002")).containsEntry("complaints_received", 3)
+                .containsEntry("complaints_open", 2);
+
+        // every figure but those as of the run's date (to-date rows, this week's lists) as a full recompute has them
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 16),
+                "rollup_row WHERE period_type NOT IN ('MTD', 'QTD', 'YTD')", "rollup_rep_day", "rollup_complaint_day",
+                "customer_order_day", "customer_new_day", "appraisal", "appraisal_item", "rollup_warning");
+    }
+
     /** The fixture's report lines of one day. */
     static String lines(String date) {
         return java.util.Arrays.stream(RollupFixture.REPORTS).filter(r -> r[0].equals(date)).map(r -> r[1])
