@@ -22,10 +22,38 @@ class CalendarTable {
         this.jdbc = jdbc;
     }
 
-    /** Rewrites the calendar for whole years around {@code from..to} (settings may have changed). */
-    void write(LocalDate from, LocalDate to, RollupSettings settings) {
+    /**
+     * What rollup.yml now says differently about days already in the calendar: the days whose report
+     * deadline or working-day status changed, and whether the week start did.
+     */
+    record Changes(java.util.NavigableSet<LocalDate> days, boolean weekStart) {
+    }
+
+    /** A day as the settings decide it: its week, whether a report is due, and the deadline. */
+    private record Settled(LocalDate weekStart, boolean workingDay, java.time.LocalDateTime deadline) {
+        static Settled of(LocalDate d, RollupSettings s) {
+            return new Settled(CalendarTable.weekStart(d, s), s.workingDay(d), d.plusDays(s.reportDeadlineDaysAfter()).atTime(s.reportDeadline()));
+        }
+    }
+
+    /**
+     * Rewrites the calendar for whole years around {@code from..to} (settings may have changed);
+     * returns what changed for the days {@code from..to} that the calendar held before.
+     */
+    Changes write(LocalDate from, LocalDate to, RollupSettings settings) {
         LocalDate first = from.minusYears(1).withDayOfYear(1);  // a year back, for growth lookups
         LocalDate last = to.with(TemporalAdjusters.lastDayOfYear());
+        java.util.NavigableSet<LocalDate> changed = new java.util.TreeSet<>();
+        boolean[] weekStart = {false};
+        jdbc.query("SELECT cal_date, week_start, working_day, deadline_at FROM calendar_day WHERE cal_date BETWEEN ? AND ?", rs -> {
+            LocalDate d = rs.getDate(1).toLocalDate();
+            Settled before = new Settled(rs.getDate(2).toLocalDate(), rs.getBoolean(3), rs.getTimestamp(4).toLocalDateTime());
+            Settled now = Settled.of(d, settings);
+            if (!now.equals(before)) {
+                changed.add(d);
+                weekStart[0] |= !now.weekStart().equals(before.weekStart());
+            }
+        }, Date.valueOf(from), Date.valueOf(to));
         jdbc.update("DELETE FROM calendar_day");
         List<Object[]> rows = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
@@ -35,6 +63,7 @@ class CalendarTable {
                 + " quarter_end, year_start, year_end, year_ago, working_day, holiday, deadline_at, prev_day, ly_day,"
                 + " prev_week_start, ly_week_start, prev_month_start, ly_month_start, prev_quarter_start, ly_quarter_start,"
                 + " prev_year_start) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+        return new Changes(changed, weekStart[0]);
     }
 
     private static Object[] row(LocalDate d, RollupSettings s) {
@@ -46,7 +75,7 @@ class CalendarTable {
                 sql(d), sql(week), sql(week.plusDays(6)), sql(month), sql(month.plusMonths(1).minusDays(1)),
                 sql(quarter), sql(quarter.plusMonths(3).minusDays(1)), sql(year), sql(year.plusYears(1).minusDays(1)),
                 sql(d.minusMonths(12)), s.workingDay(d), s.holidays().get(d),
-                Timestamp.valueOf(d.plusDays(s.reportDeadlineDaysAfter()).atTime(s.reportDeadline())),
+                Timestamp.valueOf(Settled.of(d, s).deadline()),
                 sql(PeriodType.DAY.previousStart(d)), sql(PeriodType.DAY.lastYearStart(d, s)),
                 sql(PeriodType.WEEK.previousStart(week)), sql(PeriodType.WEEK.lastYearStart(week, s)),
                 sql(PeriodType.MONTH.previousStart(month)), sql(PeriodType.MONTH.lastYearStart(month, s)),

@@ -121,8 +121,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         LocalDate lastRepDay = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
         LocalDate through = lastRepDay != null && lastRepDay.isAfter(asOf) ? lastRepDay : asOf;
         long t0 = System.nanoTime();
-        calendar.write(firstDate, through, settings);
-        writeVisitFrequency(settings);
+        CalendarTable.Changes changes = calendar.write(firstDate, through, settings);
+        boolean frequencyChanged = writeVisitFrequency(settings);
         Periods periods = new Periods(settings, RollupReferences.load(jdbc), started.truncatedTo(ChronoUnit.MICROS));
         log.debug("calendar and references in {} ms", millis(t0));
 
@@ -135,12 +135,16 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             reason = "an upgrade changed what the figures hold";
         } else if (lastMaster != masterLoad) {
             reason = "new organisation or customer data";
+        } else if (changes.weekStart()) {
+            reason = "rollup.yml changed the week start";
+        } else if (frequencyChanged) {
+            reason = "rollup.yml changed the visit frequencies";
         } else {
             reason = null;
         }
         Result result = reason != null ? full(firstDate, asOf, settings, appraisal, now, periods, reason)
-                : incremental(((Date) last.get(0).get("business_date")).toLocalDate(), firstDate, asOf, through, settings,
-                appraisal, now, periods);
+                : incremental(((Date) last.get(0).get("business_date")).toLocalDate(), firstDate, asOf, through,
+                changes.days(), settings, appraisal, now, periods);
         jdbc.update("UPDATE recompute_request SET done_at = ? WHERE done_at IS NULL AND data_date <= ? AND kind IN ('"
                 + String.join("','", KINDS) + "')", now, Date.valueOf(asOf));
         return record(asOf, result, masterLoad, started);
@@ -188,11 +192,18 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
      * {@code through}: the last day with figures, the as-of date or, on a run for an earlier date,
      * the last rep-day; the days up to it that tonight's rows change are recomputed with them.
      */
-    private Result incremental(LocalDate lastRun, LocalDate first, LocalDate asOf, LocalDate through, RollupSettings settings,
-                               AppraisalSettings appraisal, Timestamp now, Periods run) {
+    private Result incremental(LocalDate lastRun, LocalDate first, LocalDate asOf, LocalDate through,
+                               NavigableSet<LocalDate> restated, RollupSettings settings, AppraisalSettings appraisal,
+                               Timestamp now, Periods run) {
         long t0 = System.nanoTime();
         NavigableSet<LocalDate> dates = touchedDates(lastRun, asOf);
-        dates.removeIf(d -> d.isBefore(first) || d.isAfter(asOf));
+        if (!restated.isEmpty()) {
+            // one rule for every day: those rolled up under the old deadline or working days are judged again
+            log.info("rollup {}: rollup.yml changed the report deadline or working days of {} day(s) already rolled up"
+                    + " ({}..{}); they are recomputed", asOf, restated.size(), restated.first(), restated.last());
+            dates.addAll(restated);
+        }
+        dates.removeIf(d -> d.isBefore(first) || d.isAfter(asOf) && !restated.contains(d));
         if (dates.isEmpty()) {
             int rows = writePeriods(withToDate(List.of(), asOf, settings), run, dates);
             rows += figuresAfterPeriods(asOf, settings, appraisal, now, null, null, null, null);
@@ -330,7 +341,10 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         return String.format("%.1f", (System.nanoTime() - since) / 1e9);
     }
 
-    private void writeVisitFrequency(RollupSettings settings) {
+    /** Rewrites the visits each A/B/C class asks for per period; returns whether rollup.yml changed them since the last run. */
+    private boolean writeVisitFrequency(RollupSettings settings) {
+        java.util.Set<String> before = new java.util.HashSet<>(jdbc.query("SELECT abc_class, period_type, required_visits"
+                + " FROM visit_frequency", (rs, i) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getInt(3)));
         jdbc.update("DELETE FROM visit_frequency");
         List<Object[]> rows = new ArrayList<>();
         settings.visitFrequency().forEach((abc, perMonth) -> {
@@ -341,6 +355,9 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             rows.add(new Object[] {abc, "YEAR", perMonth * 12});
         });
         jdbc.batchUpdate("INSERT INTO visit_frequency (abc_class, period_type, required_visits) VALUES (?,?,?)", rows);
+        java.util.Set<String> after = new java.util.HashSet<>();
+        rows.forEach(r -> after.add(r[0] + "/" + r[1] + "/" + r[2]));
+        return !before.isEmpty() && !before.equals(after);
     }
 
     private Result record(LocalDate asOf, Result result, long masterLoad, LocalDateTime started) {

@@ -36,6 +36,9 @@ abstract class RollupScenarios {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    com.kam.pipeline.system.KamProperties kam;
+
     @TempDir
     Path work;
 
@@ -595,6 +598,60 @@ abstract class RollupScenarios {
         assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 16),
                 "rollup_row WHERE period_type NOT IN ('MTD', 'QTD', 'YTD')", "rollup_rep_day", "rollup_complaint_day",
                 "customer_order_day", "customer_new_day", "appraisal", "appraisal_item", "rollup_warning");
+    }
+
+    @Test
+    void aChangedReportDeadlineJudgesEveryDayRolledUpAgainNotOnlyTheNewOnes() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        RollupFixture.plan(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02")) {
+            report(date);
+        }
+        night(LocalDate.of(2026, 12, 2));
+        // 王小明's report of the 30th came at 20:00, on time by 21:00
+        assertThat(figures("DAY", "2026-11-30", "REP", "R001")).containsEntry("reports_on_time", 1);
+
+        // sales ops moves the deadline to 18:00: the next night judges every day by it, not only its new ones
+        RollupService deadline18 = rollupWith("report-deadline: \"21:00\"", "report-deadline: \"18:00\"");
+        report("2026-12-16");
+        assertThat(ingest.ingest(LocalDate.of(2026, 12, 16), false, inbox, work.resolve("out")).succeeded()).isTrue();
+        deadline18.run(LocalDate.of(2026, 12, 16), false);
+        assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
+        assertThat(figures("DAY", "2026-11-30", "REP", "R001")).containsEntry("reports_on_time", 0);
+
+        List<String> tables = List.of("rollup", "rollup_rep_day", "appraisal", "appraisal_item", "rollup_warning");
+        List<String> nights = Tables.dump(jdbc, tables);
+        deadline18.run(LocalDate.of(2026, 12, 16), true);
+        assertThat(lastRunMode()).isEqualTo("FULL");
+        assertThat(Tables.dump(jdbc, tables)).isEqualTo(nights);
+    }
+
+    @Test
+    void aChangedWeekStartRecomputesEverything() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02")) {
+            report(date);
+        }
+        night(LocalDate.of(2026, 12, 2));
+        RollupService sundayWeeks = rollupWith("week-start: MONDAY", "week-start: SUNDAY");
+        report("2026-12-16");
+        assertThat(ingest.ingest(LocalDate.of(2026, 12, 16), false, inbox, work.resolve("out")).succeeded()).isTrue();
+        assertThat(sundayWeeks.run(LocalDate.of(2026, 12, 16), false).reason()).isEqualTo("rollup.yml changed the week start");
+        assertThat(lastRunMode()).isEqualTo("FULL");
+        // no Monday week is left beside the Sunday ones: no day counts in two weeks
+        assertThat(jdbc.queryForList("SELECT DISTINCT period_start FROM rollup_row WHERE period_type = 'WEEK'", LocalDate.class))
+                .allMatch(start -> start.getDayOfWeek() == java.time.DayOfWeek.SUNDAY);
+    }
+
+    /** The rollup with jobs/rollup.yml changed as sales ops would change it ({@code from} replaced by {@code to}). */
+    RollupService rollupWith(String from, String to) throws java.io.IOException {
+        Path jobs = java.nio.file.Files.createTempDirectory(work, "jobs");
+        String yml = java.nio.file.Files.readString(Path.of("jobs/rollup.yml"));
+        assertThat(yml).contains(from);
+        java.nio.file.Files.writeString(jobs.resolve("rollup.yml"), yml.replace(from, to));
+        java.nio.file.Files.copy(Path.of("jobs/appraisal.yml"), jobs.resolve("appraisal.yml"));
+        return new RollupService(jdbc, new com.kam.pipeline.system.KamProperties(kam.inbox(), kam.out(), kam.sources(), jobs,
+                kam.ingest(), kam.timeZone()), 64);
     }
 
     /** The fixture's report lines of one day. */
