@@ -148,8 +148,16 @@ final class RowParser {
             throw new FieldError(spec.name(), text.substring(0, 50) + "...", spec.name() + " is " + text.length()
                     + " characters long; at most " + spec.maxLength() + " fit");
         }
+        if (spec.name().equals("email") && !EMAIL.matcher(text).matches()) {
+            // found here, not each night at mail time when no retry can help
+            throw new FieldError(spec.name(), text, "email '" + text + "' is not a mail address (name@domain.tld, one @,"
+                    + " no spaces, commas or semicolons)");
+        }
         return text;
     }
+
+    /** A mail address as the SMTP server takes it: one @, a dot in the domain, nothing that separates addresses. */
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s,;]+@[^@\\s,;.]+(\\.[^@\\s,;.]+)+");
 
     /**
      * The date in one of the source's date formats. A date-time there (Excel and CRM exports

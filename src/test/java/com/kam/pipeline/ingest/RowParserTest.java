@@ -12,6 +12,19 @@ class RowParserTest {
     private final Source reports = SourceCatalog.load(Path.of("jobs/sources"), Map.of()).byName("daily-reports");
     private final Source customers = SourceCatalog.load(Path.of("jobs/sources"), Map.of()).byName("customers");
     private final Source targets = SourceCatalog.load(Path.of("jobs/sources"), Map.of()).byName("targets");
+    private final Source org = SourceCatalog.load(Path.of("jobs/sources"), Map.of()).byName("org");
+
+    @Test
+    void anEmailThatNoMailServerTakesIsRefusedAtIngestNotEachNightAtMailTime() {
+        assertThat(parse(org, "email", "wu.jiafan@example.com")).isEqualTo("wu.jiafan@example.com");
+        assertThat(parse(org, "email", "王芳@例子.中国")).isEqualTo("王芳@例子.中国");
+        assertThat(parse(org, "email", "wu.jiafan@example,com")).isEqualTo("refused: email 'wu.jiafan@example,com' is not a mail"
+                + " address (name@domain.tld, one @, no spaces, commas or semicolons)");
+        assertThat(parse(org, "email", "wu jiafan@example.com")).startsWith("refused: email");
+        assertThat(parse(org, "email", "a@b@example.com")).startsWith("refused: email");
+        assertThat(parse(org, "email", "wu.jiafan@example")).startsWith("refused: email");
+        assertThat(parse(org, "email", "a@x.com;b@x.com")).startsWith("refused: email");
+    }
 
     @Test
     void moneyIsExactWithTwoDecimalsAndNeverNegative() {
