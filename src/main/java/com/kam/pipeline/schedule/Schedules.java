@@ -88,6 +88,39 @@ public record Schedules(ZoneId zone, List<Schedule> schedules) {
                 }
             }
         }
+        return requireMonthlyReportsOnMonthEnds(file);
+    }
+
+    /**
+     * Refuses a schedule that runs a monthly report (scorecards, funnel) for a day that is not a
+     * month's last day: it would report a month that has barely begun, or skip months (a cron on
+     * the 31st, or L, fires for the 30th). Its next twelve firings are looked at.
+     */
+    private Schedules requireMonthlyReportsOnMonthEnds(Path file) {
+        for (Schedule schedule : schedules) {
+            java.util.Optional<String> monthly = schedule.steps().stream().filter(step -> step.job().equals("report"))
+                    .map(step -> String.valueOf(step.parameters().get("type")).trim().toUpperCase(java.util.Locale.ROOT))
+                    .filter(type -> type.equals("SCORECARD") || type.equals("FUNNEL")).findFirst();
+            if (monthly.isEmpty()) {
+                continue;
+            }
+            CronExpression cron;
+            try {
+                cron = new CronExpression(schedule.cron());
+            } catch (ParseException e) {
+                throw new IllegalStateException(e);  // checked when the file was read
+            }
+            cron.setTimeZone(TimeZone.getTimeZone(zone));
+            Date firing = new Date();
+            for (int i = 0; i < 12 && (firing = cron.getNextValidTimeAfter(firing)) != null; i++) {
+                java.time.LocalDate reported = businessDateOf(firing);
+                if (reported.getDayOfMonth() != reported.lengthOfMonth()) {
+                    throw new ConfigException(file, ConfigFile.lineHolding(file, schedule.cron(), 0), "schedule '"
+                            + schedule.name() + "' runs the " + monthly.get() + " report for " + reported
+                            + " (the day before it fires), not a month's last day: make it fire on the 1st of each month");
+                }
+            }
+        }
         return this;
     }
 
@@ -152,8 +185,17 @@ public record Schedules(ZoneId zone, List<Schedule> schedules) {
                     throw new ConfigException(file, name == null ? line : ConfigFile.lineHolding(file, "job: " + name, 0), where
                             + "unknown job '" + name + "'; jobs are " + NightlyFlow.SCHEDULABLE);
                 }
-                steps.add(new NightlyFlow.Step(job.job().trim(),
-                        job.parameters() == null ? Map.of() : new LinkedHashMap<>(job.parameters())));
+                Map<String, String> parameters = job.parameters() == null ? Map.of() : new LinkedHashMap<>(job.parameters());
+                String type = parameters.get("type");
+                if (type != null && (job.job().trim().equals("report") || job.job().trim().equals("deliver"))) {
+                    try {
+                        com.kam.pipeline.report.ReportType.parse(type);
+                    } catch (IllegalArgumentException e) {
+                        // found now, not on the morning it would have run
+                        throw new ConfigException(file, ConfigFile.lineHolding(file, type, 0), where + e.getMessage());
+                    }
+                }
+                steps.add(new NightlyFlow.Step(job.job().trim(), parameters));
             }
         }
         return new Schedule(entry.name(), entry.cron().trim(), List.copyOf(steps));

@@ -135,6 +135,38 @@ class SchedulesFileTest {
                         + " start on SUNDAY in rollup.yml and end on a SATURDAY: make it fire on SUNDAYs");
     }
 
+    @Test
+    void aMistypedReportTypeAndAMonthlyReportOffTheMonthsEndAreRefusedWhenTheFileIsRead() throws Exception {
+        Path typo = write("""
+                schedules:
+                  - name: weekly
+                    cron: "0 0 6 ? * MON"
+                    jobs:
+                      - job: report
+                        parameters: {type: WEEKY}
+                """);
+        assertThatThrownBy(() -> Schedules.load(typo, SHANGHAI)).hasMessage(typo + ":6: schedule 'weekly': unknown report type"
+                + " 'WEEKY'; one of [SCORECARD, WEEKLY, FUNNEL, DIGEST]");
+        // fired on the last day, a monthly report covers the day before: the 30th, not the month
+        for (String cron : java.util.List.of("0 0 7 L * ?", "0 0 7 31 * ?", "0 0 7 2 * ?")) {
+            Path offTheEnd = write("""
+                    schedules:
+                      - name: monthly
+                        cron: "%s"
+                        jobs:
+                          - job: report
+                            parameters: {type: SCORECARD}
+                    """.formatted(cron));
+            assertThatThrownBy(() -> Schedules.load(offTheEnd, SHANGHAI).requireWeeklyReportsOnWeekEnds(offTheEnd,
+                    java.time.DayOfWeek.MONDAY)).isInstanceOf(com.kam.pipeline.system.ConfigException.class)
+                    .hasMessageContaining("schedule 'monthly' runs the SCORECARD report for ")
+                    .hasMessageEndingWith("(the day before it fires), not a month's last day: make it fire on the 1st of each month");
+        }
+        Path shipped = Path.of("jobs/schedules.yml");
+        assertThat(Schedules.load(shipped, SHANGHAI).requireWeeklyReportsOnWeekEnds(shipped, java.time.DayOfWeek.MONDAY))
+                .isNotNull();
+    }
+
     private static Date shanghai(int year, int month, int day, int hour, int minute) {
         return Date.from(ZonedDateTime.of(year, month, day, hour, minute, 0, 0, ZoneId.of("Asia/Shanghai")).toInstant());
     }
