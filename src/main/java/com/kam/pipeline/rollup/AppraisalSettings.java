@@ -82,7 +82,16 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
 
     public static AppraisalSettings load(Path jobsDirectory) {
         Path file = jobsDirectory.resolve(FILE);
-        Raw raw = ConfigFile.read(file, Raw.class, "items, grades");
+        return parse(file, ConfigFile.text(file));
+    }
+
+    /**
+     * The settings {@code text} holds, checked as the file is: {@link #load} reads the file through
+     * here, and an appraisal month's recorded text ({@link AppraisalMonthSettings}) too. {@code file}
+     * names the text in messages.
+     */
+    static AppraisalSettings parse(Path file, String text) {
+        Raw raw = ConfigFile.read(file, text, Raw.class, "items, grades");
         if (raw.items == null || raw.items.isEmpty()) {
             throw ConfigFile.error(file, "items", "'items' must list at least one appraisal item");
         }

@@ -27,8 +27,12 @@ class Appraisals {
         this.jdbc = jdbc;
     }
 
-    /** Rewrites the appraisals of the month that starts on {@code month}; returns how many reps were appraised. */
-    int write(LocalDate month, AppraisalSettings settings, Timestamp now) {
+    /**
+     * Rewrites the appraisals of the month that starts on {@code month}, with the settings
+     * {@code monthSettings} gives the month; returns how many reps were appraised.
+     */
+    int write(LocalDate month, AppraisalMonthSettings monthSettings, Timestamp now) {
+        AppraisalSettings settings = monthSettings.forMonth(month, now);
         Date m = Date.valueOf(month);
         List<Scored> scored = new ArrayList<>(jdbc.query("SELECT * FROM " + PeriodRollup.TABLE + " WHERE period_type = 'MONTH'"
                 + " AND entity_type = 'REP' AND period_start = ? ORDER BY entity_id", (rs, i) -> new Scored(rs.getString("entity_id"),

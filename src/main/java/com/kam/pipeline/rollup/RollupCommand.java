@@ -19,7 +19,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code kam rollup --date D [--full]}: recompute the figures touched since the last run, or all of them. */
+/**
+ * {@code kam rollup --date D [--full] [--restate-appraisals]}: recompute the figures touched since the
+ * last run, or all of them; with {@code --restate-appraisals}, all of them and the closed months'
+ * appraisals with appraisal.yml as it is.
+ */
 @Component
 @Command(name = "rollup", mixinStandardHelpOptions = true,
         description = "Roll the ingested rows up into daily, weekly, monthly figures, the appraisal and warnings.")
@@ -30,6 +34,10 @@ public class RollupCommand implements Callable<Integer>, ChangesPipelineData {
 
     @Option(names = "--full", description = "recompute every period, not only those touched since the last run")
     boolean full;
+
+    @Option(names = "--restate-appraisals", description = "recompute every period (as --full) and score the closed months'"
+            + " appraisals with jobs/appraisal.yml as it is, not with the settings they were scored with")
+    boolean restateAppraisals;
 
     @Spec
     CommandSpec spec;
@@ -46,14 +54,24 @@ public class RollupCommand implements Callable<Integer>, ChangesPipelineData {
 
     @Override
     public Integer call() throws Exception {
-        return run(options.date(), options.force || full, full, spec.commandLine().getOut(), spec.commandLine().getErr());
+        boolean all = full || restateAppraisals;
+        return run(options.date(), options.force || all, all, restateAppraisals, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
     /** Runs the job and prints its summary; returns the exit code. */
     public int run(LocalDate date, boolean force, boolean full, PrintWriter out, PrintWriter err) throws Exception {
+        return run(date, force, full, false, out, err);
+    }
+
+    /** As {@link #run(LocalDate, boolean, boolean, PrintWriter, PrintWriter)}; {@code restateAppraisals} implies {@code full}. */
+    public int run(LocalDate date, boolean force, boolean full, boolean restateAppraisals, PrintWriter out, PrintWriter err)
+            throws Exception {
         try {
             service.check();
-            JobExecution execution = runner.run(job, date, force, Map.of(RollupJobConfiguration.FULL, Boolean.toString(full)));
+            JobExecution execution = runner.run(job, date, force || restateAppraisals, Map.of(
+                    RollupJobConfiguration.FULL, Boolean.toString(full || restateAppraisals),
+                    RollupJobConfiguration.RESTATE_APPRAISALS, Boolean.toString(restateAppraisals)));
             String summary = execution.getExecutionContext().getString(RollupJobConfiguration.SUMMARY, "");
             out.printf("rollup %s: %s%n%s", date, execution.getStatus(), summary);
             execution.getAllFailureExceptions().forEach(e -> err.println("rollup failed: " + e));

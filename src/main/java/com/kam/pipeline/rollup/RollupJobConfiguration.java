@@ -20,6 +20,8 @@ class RollupJobConfiguration {
     static final String JOB_NAME = "rollup";
     /** Job parameter (not identifying): "true" for a full recompute. */
     static final String FULL = "full";
+    /** Job parameter (not identifying): "true" to score closed months' appraisals with appraisal.yml as it is. */
+    static final String RESTATE_APPRAISALS = "restate-appraisals";
     /** Job execution context key of the run's summary, which the nightly flow prints. */
     static final String SUMMARY = com.kam.pipeline.system.NightlyFlow.SUMMARY;
 
@@ -31,7 +33,8 @@ class RollupJobConfiguration {
                     var execution = chunk.getStepContext().getStepExecution();
                     var parameters = execution.getJobParameters();
                     java.time.LocalDate asOf = parameters.getLocalDate(JobRunner.BUSINESS_DATE);
-                    RollupService.Result result = service.run(asOf, "true".equals(parameters.getString(FULL)));
+                    RollupService.Result result = service.run(asOf, "true".equals(parameters.getString(FULL)),
+                            "true".equals(parameters.getString(RESTATE_APPRAISALS)));
                     contribution.incrementWriteCount(result.rows());
                     execution.getJobExecution().getExecutionContext().putString(SUMMARY, result.format() + System.lineSeparator()
                             + ReportsDrawnEarlier.notice(ReportsDrawnEarlier.of(jdbc, result, asOf)));

@@ -30,7 +30,12 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
 
     /** What a run did. */
     public record Result(String mode, String reason, LocalDate firstDate, LocalDate lastDate, int dates, int rows,
-                         List<LocalDate[]> ranges) {
+                         List<LocalDate[]> ranges, String notice) {
+
+        public Result(String mode, String reason, LocalDate firstDate, LocalDate lastDate, int dates, int rows,
+                      List<LocalDate[]> ranges) {
+            this(mode, reason, firstDate, lastDate, dates, rows, ranges, "");
+        }
 
         /** A run whose dates need not be listed (a full recompute, or none). */
         public Result(String mode, String reason, LocalDate firstDate, LocalDate lastDate, int dates, int rows) {
@@ -38,9 +43,15 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         }
 
         public String format() {
-            return dates == 0 ? "rollup: nothing to recompute (" + reason + ")"
+            String line = dates == 0 ? "rollup: nothing to recompute (" + reason + ")"
                     : String.format("rollup %s (%s): %d dates from %s to %s, %d rows written", mode, reason, dates,
                     firstDate, lastDate, rows);
+            return notice.isEmpty() ? line : line + System.lineSeparator() + "  " + notice;
+        }
+
+        /** This result with a line to say under it. */
+        Result withNotice(String line) {
+            return new Result(mode, reason, firstDate, lastDate, dates, rows, ranges, line);
         }
     }
 
@@ -95,9 +106,13 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         AppraisalSettings.load(properties.jobs());
     }
 
-    public Result run(LocalDate asOf, boolean forceFull) {
+    /**
+     * The figures for {@code asOf}; {@code restateAppraisals}: a full recompute that scores the closed
+     * months' appraisals with {@code appraisal.yml} as it is, not with the settings they were scored with.
+     */
+    public Result run(LocalDate asOf, boolean forceFull, boolean restateAppraisals) {
         RollupSettings settings = RollupSettings.load(properties.jobs());
-        AppraisalSettings appraisal = AppraisalSettings.load(properties.jobs());
+        AppraisalMonthSettings appraisal = new AppraisalMonthSettings(jdbc, properties.jobs(), asOf, restateAppraisals);
         LocalDateTime started = LocalDateTime.now();
         Timestamp now = Timestamp.valueOf(started);
         giveGroupingMemory();
@@ -127,7 +142,9 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         log.debug("calendar and references in {} ms", millis(t0));
 
         String reason;
-        if (forceFull) {
+        if (restateAppraisals) {
+            reason = "full recompute asked for, closed months' appraisals restated";
+        } else if (forceFull) {
             reason = "full recompute asked for";
         } else if (last.isEmpty()) {
             reason = "first run";
@@ -147,7 +164,11 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
                 changes.days(), settings, appraisal, now, periods);
         jdbc.update("UPDATE recompute_request SET done_at = ? WHERE done_at IS NULL AND data_date <= ? AND kind IN ('"
                 + String.join("','", KINDS) + "')", now, Date.valueOf(asOf));
-        return record(asOf, result, masterLoad, started);
+        String kept = appraisal.notice();
+        if (!kept.isEmpty()) {
+            log.info("rollup {}: {}", asOf, kept);
+        }
+        return record(asOf, result.withNotice(kept), masterLoad, started);
     }
 
     /** What every period rollup of a run needs. */
@@ -159,7 +180,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         return periods.write(requests, run.settings(), run.references(), run.computedAt(), touched);
     }
 
-    private Result full(LocalDate first, LocalDate asOf, RollupSettings settings, AppraisalSettings appraisal, Timestamp now,
+    private Result full(LocalDate first, LocalDate asOf, RollupSettings settings, AppraisalMonthSettings appraisal, Timestamp now,
                         Periods run, String reason) {
         log.info("rollup {}: full recompute from {} ({})", asOf, first, reason);
         jdbc.update("DELETE FROM " + PeriodRollup.TABLE);
@@ -193,7 +214,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
      * the last rep-day; the days up to it that tonight's rows change are recomputed with them.
      */
     private Result incremental(LocalDate lastRun, LocalDate first, LocalDate asOf, LocalDate through,
-                               NavigableSet<LocalDate> restated, RollupSettings settings, AppraisalSettings appraisal,
+                               NavigableSet<LocalDate> restated, RollupSettings settings, AppraisalMonthSettings appraisal,
                                Timestamp now, Periods run) {
         long t0 = System.nanoTime();
         NavigableSet<LocalDate> dates = touchedDates(lastRun, asOf);
@@ -272,7 +293,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     }
 
     /** Appraisals, warnings, abnormal customers and next week's targets, which read the period rows and rep-days. */
-    private int figuresAfterPeriods(LocalDate asOf, RollupSettings settings, AppraisalSettings appraisal, Timestamp now,
+    private int figuresAfterPeriods(LocalDate asOf, RollupSettings settings, AppraisalMonthSettings appraisal, Timestamp now,
                                     LocalDate firstMonth, LocalDate lastMonth, LocalDate firstWeek, LocalDate lastWeek) {
         int rows = 0;
         long t = System.nanoTime();

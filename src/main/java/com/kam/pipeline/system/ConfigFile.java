@@ -27,9 +27,41 @@ public final class ConfigFile {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(file.toAbsolutePath(), 0, "file not found");
         }
+        return read(file, () -> YAML.readValue(file.toFile(), type), settings);
+    }
+
+    /**
+     * Reads {@code text}, what {@code file} holds or once held, into {@code type}, with the same checks
+     * and messages as {@link #read(Path, Class, String)}: for settings kept as text (e.g. an appraisal
+     * month's) and the file they were taken from, so that both are read the same way.
+     */
+    public static <T> T read(Path file, String text, Class<T> type, String settings) {
+        return read(file, () -> YAML.readValue(text, type), settings);
+    }
+
+    /** The text of {@code file} (UTF-8, a byte-order mark left out), refused when missing or not UTF-8. */
+    public static String text(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file.toAbsolutePath(), 0, "file not found");
+        }
+        try {
+            String text = Files.readString(file);
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException(file, 0, "not UTF-8 text: save the file as UTF-8");
+        } catch (IOException e) {
+            throw new ConfigException(file, 0, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private interface Parse<T> {
+        T value() throws JacksonException;
+    }
+
+    private static <T> T read(Path file, Parse<T> parse, String settings) {
         T value;
         try {
-            value = YAML.readValue(file.toFile(), type);
+            value = parse.value();
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(file, lineOf(file, e.getPropertyName()),
                     "unknown setting '" + e.getPropertyName() + "'; settings are " + settings);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.kam.pipeline.ingest.IngestService;
 import com.kam.pipeline.support.SmallCompany;
 import com.kam.pipeline.support.Tables;
+import com.kam.pipeline.system.KamProperties;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The rollup on {@link RollupFixture}, every expected value worked out by hand in the comments.
@@ -37,15 +40,26 @@ abstract class RollupScenarios {
     JdbcTemplate jdbc;
 
     @Autowired
-    com.kam.pipeline.system.KamProperties kam;
+    KamProperties kam;
 
     @TempDir
     Path work;
 
     Path inbox;
 
+    /** A copy of jobs/ per context (under target/), whose appraisal.yml a test may edit; reset before each test. */
+    @DynamicPropertySource
+    static void jobsCopy(DynamicPropertyRegistry registry) throws java.io.IOException {
+        Path copy = java.nio.file.Files.createTempDirectory(java.nio.file.Files.createDirectories(Path.of("target")),
+                "rollup-jobs");
+        org.springframework.util.FileSystemUtils.copyRecursively(Path.of("jobs"), copy);
+        registry.add("kam.jobs", copy::toString);
+    }
+
     @BeforeEach
-    void emptyDatabase() {
+    void emptyDatabase() throws java.io.IOException {
+        java.nio.file.Files.copy(Path.of("jobs", AppraisalSettings.FILE), kam.jobs().resolve(AppraisalSettings.FILE),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Tables.empty(jdbc);
         inbox = work.resolve("inbox");
         try {
@@ -615,13 +629,13 @@ abstract class RollupScenarios {
         RollupService deadline18 = rollupWith("report-deadline: \"21:00\"", "report-deadline: \"18:00\"");
         report("2026-12-16");
         assertThat(ingest.ingest(LocalDate.of(2026, 12, 16), false, inbox, work.resolve("out")).succeeded()).isTrue();
-        deadline18.run(LocalDate.of(2026, 12, 16), false);
+        deadline18.run(LocalDate.of(2026, 12, 16), false, false);
         assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
         assertThat(figures("DAY", "2026-11-30", "REP", "R001")).containsEntry("reports_on_time", 0);
 
         List<String> tables = List.of("rollup", "rollup_rep_day", "appraisal", "appraisal_item", "rollup_warning");
         List<String> nights = Tables.dump(jdbc, tables);
-        deadline18.run(LocalDate.of(2026, 12, 16), true);
+        deadline18.run(LocalDate.of(2026, 12, 16), true, false);
         assertThat(lastRunMode()).isEqualTo("FULL");
         assertThat(Tables.dump(jdbc, tables)).isEqualTo(nights);
     }
@@ -636,7 +650,7 @@ abstract class RollupScenarios {
         RollupService sundayWeeks = rollupWith("week-start: MONDAY", "week-start: SUNDAY");
         report("2026-12-16");
         assertThat(ingest.ingest(LocalDate.of(2026, 12, 16), false, inbox, work.resolve("out")).succeeded()).isTrue();
-        assertThat(sundayWeeks.run(LocalDate.of(2026, 12, 16), false).reason()).isEqualTo("rollup.yml changed the week start");
+        assertThat(sundayWeeks.run(LocalDate.of(2026, 12, 16), false, false).reason()).isEqualTo("rollup.yml changed the week start");
         assertThat(lastRunMode()).isEqualTo("FULL");
         // no Monday week is left beside the Sunday ones: no day counts in two weeks
         assertThat(jdbc.queryForList("SELECT DISTINCT period_start FROM rollup_row WHERE period_type = 'WEEK'", LocalDate.class))
@@ -894,6 +908,119 @@ abstract class RollupScenarios {
         // one large order in one block does not make a regular buyer: not listed for its orders
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM abnormal_customer WHERE customer_id = 'C002'"
                 + " AND reason_code = 'ORDERS_DOWN'", Integer.class)).isZero();
+    }
+
+    /**
+     * appraisal.yml with the weights of a November edit: effective visits 20 and sales 25 (35 and 10
+     * as shipped). Scored with them, 王小明's December is (25 x 0.07 + 20 x 0.25 + 0 + 20 x 0.8333 +
+     * 10 x 0.0435) x 100/90 = 26.50 (18.02 as shipped).
+     */
+    void editTheAppraisalWeights() throws Exception {
+        Path file = kam.jobs().resolve(AppraisalSettings.FILE);
+        String shipped = java.nio.file.Files.readString(file);
+        String edited = shipped.replace("label: 销售额达成 | Sales attainment\n    weight: 35",
+                "label: 销售额达成 | Sales attainment\n    weight: 25").replace("label: 有效拜访率 | Effective-visit rate\n    weight: 10",
+                "label: 有效拜访率 | Effective-visit rate\n    weight: 20");
+        assertThat(edited).contains("weight: 25").contains("weight: 20\n    goal: 0.6");
+        java.nio.file.Files.writeString(file, edited);
+    }
+
+    /** December scored on the night of 12-31 with the shipped weights, then appraisal.yml edited; December's rows as stored. */
+    List<String> decemberScoredThenWeightsEdited() throws Exception {
+        RollupFixture.writeAll(inbox);
+        night(LocalDate.of(2026, 12, 31));
+        assertThat(new BigDecimal(row("SELECT score FROM appraisal WHERE month_start = '2026-12-01' AND rep_id = 'R001'")
+                .get("score").toString())).isEqualByComparingTo("18.02");
+        List<String> december = appraisalRows("2026-12-01", "R001");
+        editTheAppraisalWeights();
+        return december;
+    }
+
+    /** A rep's appraisal and items of a month, as text (computed_at left out). */
+    List<String> appraisalRows(String month, String rep) {
+        return Tables.dump(jdbc, List.of("appraisal", "appraisal_item")).stream()
+                .filter(r -> r.contains("month_start=" + month + "|") && r.contains("rep_id=" + rep + "|")).toList();
+    }
+
+    @Test
+    void aLateReportOfAClosedMonthRescoresItWithTheWeightsItWasScoredWithAndTheOpenMonthWithTheFile() throws Exception {
+        List<String> december = decemberScoredThenWeightsEdited();
+        // 吴昊's service visit of 12-10, reported that evening, arrives on the night of 2027-01-02: December is closed
+        RollupFixture.report(inbox, "2026-12-10", visit("R003", "2026-12-10", 0, 0));
+        assertThat(ingest.ingest(LocalDate.of(2027, 1, 2), false, inbox, work.resolve("out")).succeeded()).isTrue();
+        StringWriter out = new StringWriter();
+        assertThat(rollup.run(LocalDate.of(2027, 1, 2), false, false, new PrintWriter(out), new PrintWriter(out)))
+                .as(out.toString()).isZero();
+        assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
+
+        // 王小明's data did not change: his December is as stored on 12-31, 18.02 (26.50 with the edited weights)
+        assertThat(appraisalRows("2026-12-01", "R001")).isEqualTo(december).isNotEmpty();
+        // 吴昊's did, and is rescored with December's weights: effective visits 1 of 1 (capped at 1) and 2 of 23 reports
+        // on time, 0.0870: (10 x 1 + 10 x 0.0870) x 100/20 = 54.35 (with the edited weights (20 + 0.87) x 100/30 = 69.57)
+        assertThat(new BigDecimal(row("SELECT score FROM appraisal WHERE month_start = '2026-12-01' AND rep_id = 'R003'")
+                .get("score").toString())).isEqualByComparingTo("54.35");
+        // January, open, is scored with the file as edited
+        assertThat(jdbc.queryForList("SELECT DISTINCT weight FROM appraisal_item WHERE month_start = '2027-01-01'"
+                + " AND item = 'effective_visit_rate'", BigDecimal.class)).singleElement()
+                .satisfies(w -> assertThat(w).isEqualByComparingTo("20"));
+        assertThat(jdbc.queryForObject("SELECT settings_text FROM appraisal_month_settings WHERE month_start = '2027-01-01'",
+                String.class)).isEqualTo(java.nio.file.Files.readString(kam.jobs().resolve(AppraisalSettings.FILE)));
+        // and the run says once which months kept their settings, and how to rescore them
+        assertThat(out.toString()).containsOnlyOnce("appraisals of 2026-12 keep the settings they were scored with ("
+                + kam.jobs().resolve(AppraisalSettings.FILE) + " changed since); kam rollup --date 2027-01-02"
+                + " --restate-appraisals (a full recompute) rescores them with the current file");
+    }
+
+    @Test
+    void aFullRecomputeKeepsTheClosedMonthsWeightsAndOnlyTheRestateOptionRescoresThemWithTheFile() throws Exception {
+        List<String> december = decemberScoredThenWeightsEdited();
+        String shipped = java.nio.file.Files.readString(Path.of("jobs", AppraisalSettings.FILE));
+        StringWriter out = new StringWriter();
+        assertThat(rollup.run(LocalDate.of(2027, 1, 2), true, true, new PrintWriter(out), new PrintWriter(out)))
+                .as(out.toString()).isZero();
+        assertThat(appraisalRows("2026-12-01", "R001")).isEqualTo(december);
+        assertThat(out.toString()).contains("appraisals of 2026-11..2026-12 keep the settings they were scored with");
+        assertThat(jdbc.queryForObject("SELECT settings_text FROM appraisal_month_settings WHERE month_start = '2026-12-01'",
+                String.class)).isEqualTo(shipped);
+
+        StringWriter restated = new StringWriter();
+        assertThat(rollup.run(LocalDate.of(2027, 1, 2), true, false, true, new PrintWriter(restated),
+                new PrintWriter(restated))).as(restated.toString()).isZero();
+        assertThat(lastRunMode()).isEqualTo("FULL");
+        // (25 x 0.07 + 20 x 0.25 + 0 + 20 x 0.8333 + 10 x 0.0435) x 100/90 = 26.50
+        assertThat(new BigDecimal(row("SELECT score FROM appraisal WHERE month_start = '2026-12-01' AND rep_id = 'R001'")
+                .get("score").toString())).isEqualByComparingTo("26.50");
+        String edited = java.nio.file.Files.readString(kam.jobs().resolve(AppraisalSettings.FILE));
+        assertThat(jdbc.queryForList("SELECT settings_text FROM appraisal_month_settings", String.class))
+                .hasSize(3).containsOnly(edited);
+        assertThat(restated.toString()).doesNotContain("keep the settings");
+        // the restated months keep the file's settings from now on, and nothing more is said
+        StringWriter after = new StringWriter();
+        assertThat(rollup.run(LocalDate.of(2027, 1, 2), true, true, new PrintWriter(after), new PrintWriter(after))).isZero();
+        assertThat(after.toString()).doesNotContain("keep the settings");
+    }
+
+    @Test
+    void aClosedMonthAppraisedBeforeItsSettingsWereKeptTakesTheFileOnceAndKeepsIt() throws Exception {
+        RollupFixture.writeAll(inbox);
+        night(LocalDate.of(2026, 12, 31));
+        // as after the upgrade that added the table: December scored, its settings not kept
+        jdbc.update("DELETE FROM appraisal_month_settings");
+        editTheAppraisalWeights();
+        RollupFixture.report(inbox, "2026-12-10", visit("R003", "2026-12-10", 0, 0));
+        night(LocalDate.of(2027, 1, 2));
+        // December, closed, is rescored for 吴昊's late report: with the file as it is, recorded
+        assertThat(new BigDecimal(row("SELECT score FROM appraisal WHERE month_start = '2026-12-01' AND rep_id = 'R001'")
+                .get("score").toString())).isEqualByComparingTo("26.50");
+        String edited = java.nio.file.Files.readString(kam.jobs().resolve(AppraisalSettings.FILE));
+        assertThat(jdbc.queryForObject("SELECT settings_text FROM appraisal_month_settings WHERE month_start = '2026-12-01'",
+                String.class)).isEqualTo(edited);
+        // which a later edit then leaves alone
+        java.nio.file.Files.copy(Path.of("jobs", AppraisalSettings.FILE), kam.jobs().resolve(AppraisalSettings.FILE),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        fullRollup(LocalDate.of(2027, 1, 2));
+        assertThat(new BigDecimal(row("SELECT score FROM appraisal WHERE month_start = '2026-12-01' AND rep_id = 'R001'")
+                .get("score").toString())).isEqualByComparingTo("26.50");
     }
 
     @Test
