@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "deliver", mixinStandardHelpOptions = true,
         description = "Mail the reports archived for a business date to the people jobs/distribution.yml names"
-                + " (SMTP from spring.mail.*, else .eml files in out/outbox/).")
+                + " through the SMTP server of spring.mail.* (with kam.delivery.outbox=true: .eml files in out/outbox/ instead,"
+                + " sent to nobody).")
 public class DeliverCommand implements Callable<Integer>, ChangesPipelineData {
 
     @Mixin

@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The {@code deliver} job for one business date: mail the reports archived that day. Parameters:
  * {@code businessDate}, optional {@code out} (outbox folder parent) and {@code type} (one report type).
- * The job fails when any mail could not be delivered; running it again sends only those.
+ * The job fails when any mail could not be delivered, and when no SMTP server is configured and
+ * the outbox is not chosen; running it again sends only what is missing.
  */
 @Configuration
 @EnableConfigurationProperties(DeliverySettings.class)
@@ -51,8 +52,17 @@ class DeliveryJobConfiguration {
                     JobParameters parameters = execution.getJobParameters();
                     LocalDate date = parameters.getLocalDate(JobRunner.BUSINESS_DATE);
                     String out = parameters.getString(OUT);
-                    DeliverySummary summary = delivery.deliver(date, parameters.getString(TYPE), execution.getId(),
-                            out != null ? Path.of(out) : properties.out());
+                    DeliverySummary summary;
+                    try {
+                        summary = delivery.deliver(date, parameters.getString(TYPE), execution.getId(),
+                                out != null ? Path.of(out) : properties.out());
+                    } catch (NoMailServerException e) {
+                        // nowhere to send to: nothing is tried, nothing logged; a run with a server (or the outbox) sends all
+                        execution.getExecutionContext().putString(SUMMARY, "  nothing delivered: " + e.getMessage()
+                                + "; then run deliver again for the date" + System.lineSeparator());
+                        throw new MailsNotDelivered("nothing delivered: no SMTP server is configured (spring.mail.host) and"
+                                + " kam.delivery.outbox is off (the run summary says what to set)");
+                    }
                     contribution.incrementWriteCount(summary.delivered()); // shown as "loaded" by kam runs
                     execution.getExecutionContext().putString(SUMMARY, summary.format());
                     if (!summary.allDelivered()) {

@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The delivery_log table: one row per mail key. A mail whose row says SENT or WRITTEN is never
- * sent again, which is what makes a rerun safe.
+ * The delivery_log table: one row per mail key. A mail whose row says SENT is never sent again,
+ * which is what makes a rerun safe; one that says WRITTEN (to the outbox) is not written again,
+ * but is sent by the first run with an SMTP server, which then logs it SENT under the same key.
  */
 @Repository
 class DeliveryLog {
@@ -34,11 +35,16 @@ class DeliveryLog {
         return jdbc.queryForList("SELECT status FROM delivery_log WHERE mail_key = ?", String.class, key).stream().findFirst();
     }
 
-    static boolean isDone(String status) {
-        return !FAILED.equals(status);
+    /** Where an earlier run wrote the mail in the outbox, if one did (kept when it failed or was sent since). */
+    Optional<String> outboxFileOf(String key) {
+        return jdbc.queryForList("SELECT outbox_file FROM delivery_log WHERE mail_key = ? AND outbox_file IS NOT NULL", String.class,
+                key).stream().findFirst();
     }
 
-    /** Records how a mail ended; a retried key keeps one row, its attempts added up. */
+    /**
+     * Records how a mail ended; a retried key keeps one row, its attempts added up, and the outbox
+     * file of a mail written there before it was sent.
+     */
     void record(String key, String kind, LocalDate businessDate, Long jobExecutionId, MailPlan mail,
                 RetryingSender.Outcome outcome) {
         String status = outcome.delivered() ? outcome.sent().status() : FAILED;
@@ -49,7 +55,8 @@ class DeliveryLog {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE job_execution_id = VALUES(job_execution_id), report_ids = VALUES(report_ids),
                     status = VALUES(status), attempts = attempts + VALUES(attempts), message_id = VALUES(message_id),
-                    outbox_file = VALUES(outbox_file), last_error = VALUES(last_error), updated_at = VALUES(updated_at)""",
+                    outbox_file = COALESCE(VALUES(outbox_file), outbox_file), last_error = VALUES(last_error),
+                    updated_at = VALUES(updated_at)""",
                 key, kind, businessDate, jobExecutionId, mail.recipient().employeeId(), mail.recipient().email().trim(),
                 mail.recipient().mailLanguage(), mail.reportType(), mail.periodStart(), mail.periodEnd(), mail.reportIds(),
                 status, outcome.attempts(), outcome.delivered() ? outcome.sent().messageId() : null,
@@ -79,30 +86,38 @@ class DeliveryLog {
     record Mailed(Set<Long> reportIds, Map<Long, String> contents) {
     }
 
-    Mailed mailedBefore(MailPlan mail) {
+    /** {@code delivered}: the statuses that count as had (the transport's: an .eml in the outbox is not had by an SMTP run). */
+    Mailed mailedBefore(MailPlan mail, List<String> delivered) {
         String first = mail.firstKey();
-        Object[] args = {first, first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "|%", FAILED};
-        String mails = "(d.mail_key = ? OR d.mail_key LIKE ?) AND d.status <> ?";
+        List<Object> args = new java.util.ArrayList<>(List.of(first,
+                first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "|%"));
+        args.addAll(delivered);
+        String mails = "(d.mail_key = ? OR d.mail_key LIKE ?) AND d.status IN (" + String.join(", ",
+                java.util.Collections.nCopies(delivered.size(), "?")) + ")";
         Set<Long> ids = new HashSet<>();
         jdbc.query("SELECT d.report_ids FROM delivery_log d WHERE " + mails, rs -> {
             ids.addAll(ids(rs.getString(1)));
-        }, args);
+        }, args.toArray());
         Map<Long, String> contents = new HashMap<>();
         jdbc.query("SELECT r.report_id, r.content_sha256 FROM delivery_log d JOIN delivery_log_report r ON r.delivery_log_id = d.id"
                 + " WHERE " + mails + " ORDER BY d.updated_at, d.id", rs -> {
                     // in the order they went (a retried mail keeps its row): the latest content mailed wins
                     contents.put(rs.getLong(1), rs.getString(2));
-                }, args);
+                }, args.toArray());
         return new Mailed(ids, contents);
     }
 
-    /** Report id -> the addresses a delivery of the date sent it to (scheduled, corrected or resent), in order. */
-    java.util.Map<Long, java.util.Set<String>> recipientsByReport(LocalDate businessDate) {
-        java.util.Map<Long, java.util.Set<String>> to = new java.util.HashMap<>();
-        jdbc.query("SELECT report_ids, recipient_email FROM delivery_log WHERE business_date = ? AND status <> ? ORDER BY id",
-                rs -> {
+    /**
+     * Report id -> the addresses a delivery of the date sent it to (scheduled, corrected or resent),
+     * in order, each with SENT, or WRITTEN when it only went to the outbox.
+     */
+    java.util.Map<Long, java.util.Map<String, String>> recipientsByReport(LocalDate businessDate) {
+        java.util.Map<Long, java.util.Map<String, String>> to = new java.util.HashMap<>();
+        jdbc.query("SELECT report_ids, recipient_email, status FROM delivery_log WHERE business_date = ? AND status <> ?"
+                + " ORDER BY id", rs -> {
                     for (long id : ids(rs.getString(1))) {
-                        to.computeIfAbsent(id, k -> new java.util.LinkedHashSet<>()).add(rs.getString(2));
+                        to.computeIfAbsent(id, k -> new java.util.LinkedHashMap<>()).merge(rs.getString(2), rs.getString(3),
+                                (had, now) -> SmtpTransport.SENT.equals(had) ? had : now);
                     }
                 }, businessDate, FAILED);
         return to;

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Service;
 /**
  * Mails the reports a run archived to the people the distribution rules name, once each: the
  * delivery log skips what an earlier run delivered, transient failures are retried, and a mail
- * that fails does not hold back the others.
+ * that fails does not hold back the others. Mails go to the SMTP server of {@code spring.mail.*},
+ * or to the outbox folder when {@code kam.delivery.outbox} is chosen; with neither, nothing goes
+ * ({@link NoMailServerException}).
  */
 @Service
 public class DeliveryService implements com.kam.pipeline.system.ConfigurationCheck {
@@ -52,11 +54,15 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
 
     /** Delivers the reports archived for a business date ({@code reportType} null: all types). */
     public DeliverySummary deliver(LocalDate businessDate, String reportType, Long jobExecutionId, Path out) {
+        MailTransport transport = transport(out);
+        if (transport instanceof SmtpTransport && senderWarning() != null) {
+            log.warn(senderWarning());
+        }
         DistributionRules rules = DistributionRules.load(settings.distribution());
         List<ArchivedReport> reports = archive.ofBusinessDate(businessDate, reportType);
         Map<LocalDate, OrgSnapshot> orgs = new HashMap<>();
         DeliveryPlanner.Plan plan = DeliveryPlanner.plan(reports, rules, day -> orgs.computeIfAbsent(day, d -> OrgSnapshot.on(jdbc, d)));
-        MailTransport transport = transport(out);
+        List<String> deliveredStatuses = transport.deliveredStatuses();
         MailComposer composer = composer();
         RetryingSender sender = new RetryingSender(settings.retry());
         int delivered = 0;
@@ -65,6 +71,7 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
         DeliverySummary.Unreachable unreachable = null;
         int corrected = 0;
         int added = 0;
+        int fromOutbox = 0;
         int mails = 0;
         com.kam.pipeline.system.ProgressLine progress = new com.kam.pipeline.system.ProgressLine(log);
         int done = 0;
@@ -72,9 +79,11 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
             progress.step(false, "deliver: {} of {} mails done ({} delivered, {} failed)", done++, plan.mails().size(), delivered,
                     failures.size());
             // delivered before: only the reports corrected or added since go, in one mail that says which are which
-            Optional<MailPlan> toSend = isDone(planned)
-                    ? FollowUps.of(planned, deliveryLog.mailedBefore(planned), reports).filter(m -> !isDone(m))
-                    : FollowUps.firstStillToSend(planned, deliveryLog.mailedBefore(planned));
+            // (an SMTP run counts only mails a server took: those only written to the outbox go now)
+            Optional<MailPlan> toSend = isDone(planned, deliveredStatuses)
+                    ? FollowUps.of(planned, deliveryLog.mailedBefore(planned, deliveredStatuses), reports)
+                            .filter(m -> !isDone(m, deliveredStatuses))
+                    : FollowUps.firstStillToSend(planned, deliveryLog.mailedBefore(planned, deliveredStatuses));
             mails++;
             if (toSend.isEmpty()) {
                 already++;
@@ -89,6 +98,8 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
                 unreachable = unreachable.oneMore();
                 continue;
             }
+            // written to the outbox by an earlier run (and not sent since, or it would not be sent now)
+            boolean inOutbox = transport instanceof SmtpTransport && deliveryLog.outboxFileOf(mail.key()).isPresent();
             RetryingSender.Outcome outcome = send(transport, composer, sender, mail, mail.key(), false);
             deliveryLog.record(mail.key(), kind, businessDate, jobExecutionId, mail, outcome);
             if (outcome.delivered()) {
@@ -97,6 +108,7 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
                 delivered++;
                 corrected += mail.corrected().isEmpty() ? 0 : 1;
                 added += mail.added().isEmpty() ? 0 : 1;
+                fromOutbox += inOutbox ? 1 : 0;
             } else {
                 failures.add(new DeliveryLog.Failure(mail.recipient().email(), mail.reportType(), mail.periodStart(),
                         mail.periodEnd(), outcome.attempts(), outcome.error()));
@@ -109,7 +121,7 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
         }
         plan.unaddressed().forEach(u -> log.warn("not sent: {}", u));
         return new DeliverySummary(reports.size(), mails, delivered, already, failures, plan.unaddressed(),
-                destination(transport), unreachable, corrected, added);
+                destination(transport), unreachable, corrected, added, transport instanceof OutboxTransport, fromOutbox);
     }
 
     /** Mails that say so when a month's scorecards were scored without a refused target file. */
@@ -117,8 +129,8 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
         return new MailComposer(settings, month -> com.kam.pipeline.report.RefusedTargetFiles.of(jdbc, month));
     }
 
-    private boolean isDone(MailPlan mail) {
-        return deliveryLog.statusOf(mail.key()).map(DeliveryLog::isDone).orElse(false);
+    private boolean isDone(MailPlan mail, List<String> deliveredStatuses) {
+        return deliveryLog.statusOf(mail.key()).map(deliveredStatuses::contains).orElse(false);
     }
 
     /** Sends one archived report to one address again, whatever the log says, and logs it. */
@@ -144,13 +156,22 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
      * entity, period, language, file and whom deliveries sent it to.
      */
     public List<String> archivedReports(LocalDate businessDate) {
-        Map<Long, java.util.Set<String>> to = deliveryLog.recipientsByReport(businessDate);
+        Map<Long, Map<String, String>> to = deliveryLog.recipientsByReport(businessDate);
         List<String> lines = new ArrayList<>();
         for (ArchivedReport r : archive.ofBusinessDate(businessDate, null)) {
-            java.util.Set<String> mailed = to.getOrDefault(r.id(), java.util.Set.of());
+            Map<String, String> had = to.getOrDefault(r.id(), Map.of());
+            List<String> mailed = had.keySet().stream().filter(e -> SmtpTransport.SENT.equals(had.get(e))).toList();
+            List<String> written = had.keySet().stream().filter(e -> !mailed.contains(e)).toList();
+            List<String> said = new ArrayList<>();
+            if (!mailed.isEmpty()) {
+                said.add("mailed to " + String.join(", ", mailed));
+            }
+            if (!written.isEmpty()) {
+                said.add("only in the outbox for " + String.join(", ", written));
+            }
             lines.add(String.format("%6d  %-9s %-6s %-10s %-10s %s..%s  %-2s  %s  %s", r.id(), r.reportType(), r.entityType(),
                     r.entityId(), r.entityName() == null ? "" : r.entityName(), r.periodStart(), r.periodEnd(), r.language(),
-                    r.file(), mailed.isEmpty() ? "not mailed" : "mailed to " + String.join(", ", mailed)));
+                    r.file(), said.isEmpty() ? "not mailed" : String.join("; ", said)));
         }
         return lines;
     }
@@ -161,9 +182,9 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
     }
 
     /**
-     * Connects to the SMTP server and logs in, as a delivery would, and says so; without a
-     * server, where the mails are written instead. Throws when the server does not answer or
-     * refuses the login.
+     * Connects to the SMTP server and logs in, as a delivery would, and says so; with the outbox
+     * chosen, where the mails are written instead. Throws when the server does not answer or
+     * refuses the login, and when there is neither a server nor the outbox.
      */
     public String checkMailServer(Path out) {
         MailTransport transport = transport(out);
@@ -177,7 +198,35 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
             }
             return destination(transport) + " answers and accepts the login";
         }
-        return "no SMTP server configured (spring.mail.host): mails are written to " + out.resolve("outbox");
+        return "kam.delivery.outbox is on: mails are written to " + ((OutboxTransport) transport).folder()
+                + " as .eml files and sent to nobody";
+    }
+
+    /**
+     * What the mail settings get wrong without stopping a delivery: the built-in sender address
+     * used with a real server, or a server configured while the outbox keeps every mail from it.
+     */
+    public List<String> mailWarnings() {
+        List<String> warnings = new ArrayList<>();
+        JavaMailSender sender = smtp.getIfAvailable();
+        if (sender instanceof JavaMailSenderImpl impl && settings.outbox()) {
+            warnings.add("spring.mail.host is set (smtp://" + impl.getHost() + ":" + impl.getPort() + "), but kam.delivery.outbox"
+                    + " is on: no mail is sent to it; set kam.delivery.outbox=false (KAM_DELIVERY_OUTBOX) to mail the reports");
+        } else if (sender != null && senderWarning() != null) {
+            warnings.add(senderWarning());
+        }
+        return warnings;
+    }
+
+    /** Null, or why kam.delivery.from will not do for a real mail server: the built-in default, or another @localhost. */
+    private String senderWarning() {
+        String from = settings.from().trim();
+        if (!from.toLowerCase(java.util.Locale.ROOT).endsWith("@localhost")) {
+            return null;
+        }
+        return "kam.delivery.from is " + (from.equalsIgnoreCase(DeliverySettings.DEFAULT_FROM) ? "still the built-in default "
+                : "") + from + ": set it (KAM_DELIVERY_FROM) to an address of your mail domain that may send, e.g."
+                + " kam-reports@your-company.com; mail from @localhost is often refused or filed as spam, and replies reach nobody";
     }
 
     private RetryingSender.Outcome send(MailTransport transport, MailComposer composer, RetryingSender sender, MailPlan mail,
@@ -197,12 +246,16 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
         return outcome;
     }
 
+    /** The outbox when chosen (whether or not a server is set: a dry run sends nothing), else the SMTP server. */
     private MailTransport transport(Path out) {
+        if (settings.outbox()) {
+            return new OutboxTransport(out.resolve("outbox"));
+        }
         JavaMailSender sender = smtp.getIfAvailable();
         if (sender instanceof JavaMailSenderImpl impl) {
             return new SmtpTransport(impl, settings.smtpTimeout());
         }
-        return new OutboxTransport(out.resolve("outbox"));
+        throw new NoMailServerException(out.resolve("outbox"));
     }
 
     private static String server(MailTransport transport) {
@@ -210,8 +263,8 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
     }
 
     private static String destination(MailTransport transport) {
-        if (transport instanceof OutboxTransport) {
-            return "the outbox (no SMTP server configured)";
+        if (transport instanceof OutboxTransport outbox) {
+            return "the outbox " + outbox.folder() + " (kam.delivery.outbox: not mailed)";
         }
         JavaMailSenderImpl impl = ((SmtpTransport) transport).sender();
         return "smtp://" + impl.getHost() + ":" + impl.getPort();

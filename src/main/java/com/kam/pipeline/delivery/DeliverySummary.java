@@ -3,13 +3,15 @@ package com.kam.pipeline.delivery;
 import java.util.List;
 
 /**
- * What a delivery run did: mails sent (or written to the outbox), of which {@code corrected} carried
- * reports corrected since an earlier run mailed them and {@code added} reports added to a mail an
- * earlier run delivered (a mail of both counts in each), mails an earlier run had already delivered
- * unchanged, and the ones that failed, each with its reason.
+ * What a delivery run did: mails sent (or, {@code outbox}, written to the outbox), of which
+ * {@code corrected} carried reports corrected since an earlier run mailed them, {@code added} reports
+ * added to a mail an earlier run delivered (a mail of both counts in each) and {@code fromOutbox} had
+ * only been written to the outbox before; mails an earlier run had already delivered unchanged, and
+ * the ones that failed, each with its reason.
  */
 public record DeliverySummary(int reports, int mails, int delivered, int alreadyDelivered, List<DeliveryLog.Failure> failures,
-                              List<String> unaddressed, String destination, Unreachable unreachable, int corrected, int added) {
+                              List<String> unaddressed, String destination, Unreachable unreachable, int corrected, int added,
+                              boolean outbox, int fromOutbox) {
 
     /**
      * The server could not be reached for one mail after all its attempts, so the run stopped
@@ -38,11 +40,14 @@ public record DeliverySummary(int reports, int mails, int delivered, int already
         if (added > 0) {
             followUps.add(added + " of them with reports added since the first mail");
         }
+        if (fromOutbox > 0) {
+            followUps.add(fromOutbox + " of them only written to the outbox before");
+        }
         StringBuilder text = new StringBuilder().append(String.format(
-                "  %d report(s), %d mail(s): %d delivered to %s%s, %d already delivered earlier, %d failed%s%n",
-                reports, mails, delivered, destination,
+                "  %d report(s), %d mail(s): %d %s %s%s, %d %s, %d failed%s%n",
+                reports, mails, delivered, outbox ? "written to" : "delivered to", destination,
                 followUps.isEmpty() ? "" : " (" + String.join(", ", followUps) + ")",
-                alreadyDelivered, failures.size(),
+                alreadyDelivered, outbox ? "already sent or written earlier" : "already delivered earlier", failures.size(),
                 unreachable == null ? "" : ", " + unreachable.notTried() + " not tried"));
         for (DeliveryLog.Failure f : failures) {
             text.append(String.format("  FAILED %s %s %s..%s after %d attempt(s): %s%n", f.email(), f.reportType(),

@@ -8,13 +8,18 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 import org.springframework.mail.MailSendException;
 
 /**
- * Without an SMTP server (the embedded default) each mail is written as an .eml file into the
- * outbox folder, named after its key, where any mail program opens it.
+ * With {@code kam.delivery.outbox} on (the demo, a dry run) each mail is written as an .eml file
+ * into the outbox folder, named after its key, where any mail program opens it, and sent to
+ * nobody. The files carry sales figures: where the file system has POSIX permissions, the folder
+ * this creates and every file are its owner's only (rwx------, rw-------).
  */
 final class OutboxTransport implements MailTransport {
 
@@ -27,17 +32,38 @@ final class OutboxTransport implements MailTransport {
         this.outbox = outbox;
     }
 
+    Path folder() {
+        return outbox;
+    }
+
     @Override
     public Session session() {
         return session;
     }
 
+    /** A mail already sent needs no copy in the outbox, nor one written there before a second. */
+    @Override
+    public List<String> deliveredStatuses() {
+        return List.of(SmtpTransport.SENT, WRITTEN);
+    }
+
     @Override
     public Sent send(MimeMessage message, String key) {
         try {
-            Files.createDirectories(outbox);
+            boolean posix = posix();
+            if (!Files.isDirectory(outbox)) {
+                Files.createDirectories(outbox.toAbsolutePath().getParent());
+                try {
+                    Files.createDirectory(outbox, posix ? ownerOnly("rwx------") : new FileAttribute<?>[0]);
+                } catch (java.nio.file.FileAlreadyExistsException another) {
+                    // made meanwhile: written into as it is
+                }
+            }
             Path file = outbox.resolve(fileName(key));
             Path partial = outbox.resolve(file.getFileName() + ".part");
+            Files.deleteIfExists(partial); // left by a run that died mid-write
+            // created owner-only, not narrowed afterwards: no moment in which others could open it
+            Files.createFile(partial, posix ? ownerOnly("rw-------") : new FileAttribute<?>[0]);
             try (OutputStream out = Files.newOutputStream(partial)) {
                 message.writeTo(out);
             }
@@ -46,6 +72,14 @@ final class OutboxTransport implements MailTransport {
         } catch (IOException | MessagingException e) {
             throw new MailSendException("cannot write to the outbox " + outbox + ": " + e.getMessage(), e);
         }
+    }
+
+    private boolean posix() {
+        return outbox.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static FileAttribute<?>[] ownerOnly(String permissions) {
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))};
     }
 
     /** Readable and unique: type, period and address, plus a short hash of the whole key. */

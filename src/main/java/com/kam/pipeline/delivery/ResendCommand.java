@@ -34,7 +34,7 @@ public class ResendCommand implements Callable<Integer>, ChangesPipelineData {
     @Option(names = "--date", description = "with --list: the business date whose reports to list (yyyy-MM-dd)")
     java.time.LocalDate date;
 
-    @Option(names = "--out", description = "output folder, for the outbox when no SMTP server is set (default: kam.out)")
+    @Option(names = "--out", description = "output folder, for the outbox when kam.delivery.outbox is on (default: kam.out)")
     Path outFolder;
 
     @Spec
@@ -78,6 +78,9 @@ public class ResendCommand implements Callable<Integer>, ChangesPipelineData {
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return KamCommand.BAD_USAGE;
+        } catch (NoMailServerException e) {
+            err.printf("report %d not sent to %s: %s%n", reportId, email, e.getMessage());
+            return KamCommand.JOB_FAILED;
         }
         if (outcome.delivered()) {
             out.printf("report %d sent to %s via %s%n", reportId, email, delivery.destination(folder));

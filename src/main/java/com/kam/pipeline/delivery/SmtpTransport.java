@@ -59,6 +59,11 @@ final class SmtpTransport implements MailTransport {
     }
 
     @Override
+    public List<String> deliveredStatuses() {
+        return List.of(SENT);
+    }
+
+    @Override
     public Sent send(MimeMessage message, String key) {
         sender.send(message);
         try {

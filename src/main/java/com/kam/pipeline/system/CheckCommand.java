@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kam check}: reads every file an operator edits, as the jobs would, and logs in to the
- * SMTP server, and runs nothing.
+ * SMTP server, and runs nothing: {@code ok} or {@code BAD} per group, then {@code WARN} lines for
+ * mail settings that work but should not stay (the built-in sender address).
  * After changing appraisal weights, a mapping or a template during the day, this says whether
  * tonight will accept them: a template that does not compile would otherwise be found only when
  * the night reaches its reports.
@@ -79,6 +80,8 @@ public class CheckCommand implements Callable<Integer> {
                 out.printf("BAD  %s: %s%n", check.getKey(), e.getMessage());
             }
         }
+        // settings that work but should not stay as they are: said, not counted as bad
+        delivery.mailWarnings().forEach(warning -> out.printf("WARN mail: %s%n", warning));
         out.flush();
         return bad == 0 ? KamCommand.DONE : KamCommand.BAD_USAGE;
     }

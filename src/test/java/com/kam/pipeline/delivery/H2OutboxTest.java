@@ -4,7 +4,7 @@ import com.kam.pipeline.support.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The outbox scenario on H2: no spring.mail.host. */
+/** The outbox scenario on H2: kam.delivery.outbox=true, no spring.mail.host. */
 class H2OutboxTest extends OutboxScenarios {
 
     @DynamicPropertySource

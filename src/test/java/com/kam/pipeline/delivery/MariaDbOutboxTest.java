@@ -5,7 +5,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The outbox scenario on MariaDB: no spring.mail.host. */
+/** The outbox scenario on MariaDB: kam.delivery.outbox=true, no spring.mail.host. */
 @EnabledIf("com.kam.pipeline.support.TestDatabases#mariaDbAvailable")
 class MariaDbOutboxTest extends OutboxScenarios {
 

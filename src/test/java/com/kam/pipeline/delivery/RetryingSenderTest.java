@@ -33,7 +33,7 @@ class RetryingSenderTest {
         sender.setHost("127.0.0.1");
         sender.setPort(port);
         DeliverySettings settings = new DeliverySettings(Path.of("jobs/distribution.yml"), "kam@example.com", 10_000_000, "",
-                new DeliverySettings.Retry(6, Duration.ofMillis(100), 2.0), Duration.ofSeconds(30));
+                new DeliverySettings.Retry(6, Duration.ofMillis(100), 2.0), Duration.ofSeconds(30), false);
         Path pdf = dir.resolve("digest_T1_2026-10-30_zh.pdf");
         Files.write(pdf, ArchiveFixture.onePagePdf("DIGEST TEAM T1"));
         LocalDate day = LocalDate.of(2026, 10, 30);

@@ -38,7 +38,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * registrar), each firing recorded in schedule_run. Run on H2 and MariaDB by the subclasses.
  */
 @SpringBootTest(properties = {"kam.cli.enabled=false", "spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000",
-        "spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000", "kam.run-guard.poll=PT0.2S"})
+        "spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000", "kam.run-guard.poll=PT0.2S",
+        "kam.delivery.outbox=true"})
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 abstract class ScheduleScenarios {
 
