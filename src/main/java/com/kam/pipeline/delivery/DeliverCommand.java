@@ -2,6 +2,7 @@ package com.kam.pipeline.delivery;
 
 import com.kam.pipeline.system.BusinessDateOptions;
 import com.kam.pipeline.system.ChangesPipelineData;
+import com.kam.pipeline.system.CompanyClock;
 import com.kam.pipeline.system.JobRunner;
 import com.kam.pipeline.system.KamCommand;
 import com.kam.pipeline.system.KamProperties;
@@ -39,13 +40,15 @@ public class DeliverCommand implements Callable<Integer>, ChangesPipelineData {
     private final Job deliverJob;
     private final DeliveryService delivery;
     private final KamProperties properties;
+    private final CompanyClock clock;
 
     public DeliverCommand(JobRunner runner, @Qualifier("deliverJob") Job deliverJob, DeliveryService delivery,
-                          KamProperties properties) {
+                          KamProperties properties, CompanyClock clock) {
         this.runner = runner;
         this.deliverJob = deliverJob;
         this.delivery = delivery;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -58,6 +61,12 @@ public class DeliverCommand implements Callable<Integer>, ChangesPipelineData {
             type = this.type == null ? null : com.kam.pipeline.report.ReportType.parse(this.type).name();
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
+            return KamCommand.BAD_USAGE;
+        }
+        if (!clock.hasEnded(options.date())) {
+            // passed with --allow-future-date: a trial renders a day's reports, but mails them only on its night
+            err.printf("%s; a trial mails nothing: the reports of %s are mailed by its night%n",
+                    clock.whyNotYet("--date", options.date()), options.date());
             return KamCommand.BAD_USAGE;
         }
         try {

@@ -65,6 +65,7 @@ class DeliveryJobConfiguration {
                     }
                     contribution.incrementWriteCount(summary.delivered()); // shown as "loaded" by kam runs
                     execution.getExecutionContext().putString(SUMMARY, summary.format());
+                    com.kam.pipeline.system.WarningsExitStatus.leave(execution, summary.warnings());
                     if (!summary.allDelivered()) {
                         throw new MailsNotDelivered((summary.failures().size() + (summary.unreachable() == null ? 0
                                 : summary.unreachable().notTried())) + " mail(s) not delivered (listed in the run summary);"
@@ -73,6 +74,7 @@ class DeliveryJobConfiguration {
                     return RepeatStatus.FINISHED;
                     // each delivery_log row commits on its own: a mail that left is logged even when the step fails
                 }, new ResourcelessTransactionManager()).build())
+                .listener(new com.kam.pipeline.system.WarningsExitStatus())
                 .build();
     }
 }

@@ -35,15 +35,17 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
     private final DeliverySettings settings;
     private final ObjectProvider<JavaMailSender> smtp;
     private final PipelineMetrics metrics;
+    private final com.kam.pipeline.system.KamProperties properties;
 
     DeliveryService(ArchivedReports archive, DeliveryLog deliveryLog, JdbcTemplate jdbc, DeliverySettings settings,
-                    ObjectProvider<JavaMailSender> smtp, PipelineMetrics metrics) {
+                    ObjectProvider<JavaMailSender> smtp, PipelineMetrics metrics, com.kam.pipeline.system.KamProperties properties) {
         this.archive = archive;
         this.deliveryLog = deliveryLog;
         this.jdbc = jdbc;
         this.settings = settings;
         this.smtp = smtp;
         this.metrics = metrics;
+        this.properties = properties;
     }
 
     /** Reads and checks the distribution file; throws {@link com.kam.pipeline.system.ConfigException} with file, line and reason. */
@@ -63,8 +65,11 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
         Map<LocalDate, OrgSnapshot> orgs = new HashMap<>();
         DeliveryPlanner.Plan plan = DeliveryPlanner.plan(reports, rules, day -> orgs.computeIfAbsent(day, d -> OrgSnapshot.on(jdbc, d)));
         List<String> deliveredStatuses = transport.deliveredStatuses();
-        MailComposer composer = composer();
+        MissingDailyReports missingDays = missingDailyReports();
+        MailComposer composer = composer(missingDays);
         RetryingSender sender = new RetryingSender(settings.retry());
+        // per report type and period, the mails that say no daily report arrived for some of its days
+        Map<String, Integer> sayMissing = new java.util.TreeMap<>();
         int delivered = 0;
         int already = 0;
         List<DeliveryLog.Failure> failures = new ArrayList<>();
@@ -106,6 +111,12 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
                 // what it carried, corrected and added alike, counts as mailed from now on
                 deliveryLog.recordContents(mail.key(), mail);
                 delivered++;
+                List<LocalDate> missing = missingDays.of(mail);
+                if (!missing.isEmpty()) {
+                    sayMissing.merge(mail.reportType() + " " + mail.periodStart() + (mail.periodEnd().equals(mail.periodStart())
+                            ? "" : ".." + mail.periodEnd()) + " say that no"
+                            + " daily report arrived for " + MissingDailyReports.text(missing), 1, Integer::sum);
+                }
                 corrected += mail.corrected().isEmpty() ? 0 : 1;
                 added += mail.added().isEmpty() ? 0 : 1;
                 fromOutbox += inOutbox ? 1 : 0;
@@ -120,13 +131,23 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
             }
         }
         plan.unaddressed().forEach(u -> log.warn("not sent: {}", u));
+        List<String> warnings = new ArrayList<>();
+        sayMissing.forEach((what, count) -> warnings.add(count + " mail(s) of " + what));
         return new DeliverySummary(reports.size(), mails, delivered, already, failures, plan.unaddressed(),
-                destination(transport), unreachable, corrected, added, transport instanceof OutboxTransport, fromOutbox);
+                destination(transport), unreachable, corrected, added, transport instanceof OutboxTransport, fromOutbox,
+                warnings);
     }
 
-    /** Mails that say so when a month's scorecards were scored without a refused target file. */
-    private MailComposer composer() {
-        return new MailComposer(settings, month -> com.kam.pipeline.report.RefusedTargetFiles.of(jdbc, month));
+    /**
+     * Mails that say so when a month's scorecards were scored without a refused target file, and
+     * when a digest or weekly report is of days no daily report arrived for.
+     */
+    private MailComposer composer(MissingDailyReports missingDays) {
+        return new MailComposer(settings, month -> com.kam.pipeline.report.RefusedTargetFiles.of(jdbc, month), missingDays::of);
+    }
+
+    private MissingDailyReports missingDailyReports() {
+        return new MissingDailyReports(jdbc, () -> com.kam.pipeline.rollup.RollupSettings.load(properties.jobs()));
     }
 
     private boolean isDone(MailPlan mail, List<String> deliveredStatuses) {
@@ -141,7 +162,7 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
                 .orElse(new Person(null, email, "", email, report.language(), null, null, null));
         MailPlan mail = new MailPlan(person, report.reportType(), report.periodStart(), report.periodEnd(), List.of(report));
         String key = mail.resendKey(System.currentTimeMillis());
-        RetryingSender.Outcome outcome = send(transport(out), composer(), new RetryingSender(settings.retry()),
+        RetryingSender.Outcome outcome = send(transport(out), composer(missingDailyReports()), new RetryingSender(settings.retry()),
                 mail, key, true);
         deliveryLog.record(key, "RESEND", report.businessDate(), null, mail, outcome);
         if (outcome.delivered()) {

@@ -7,11 +7,12 @@ import java.util.List;
  * {@code corrected} carried reports corrected since an earlier run mailed them, {@code added} reports
  * added to a mail an earlier run delivered (a mail of both counts in each) and {@code fromOutbox} had
  * only been written to the outbox before; mails an earlier run had already delivered unchanged, and
- * the ones that failed, each with its reason.
+ * the ones that failed, each with its reason; {@code warnings}: the mails delivered that say no daily
+ * report arrived for days of their period, per report type and period.
  */
 public record DeliverySummary(int reports, int mails, int delivered, int alreadyDelivered, List<DeliveryLog.Failure> failures,
                               List<String> unaddressed, String destination, Unreachable unreachable, int corrected, int added,
-                              boolean outbox, int fromOutbox) {
+                              boolean outbox, int fromOutbox, List<String> warnings) {
 
     /**
      * The server could not be reached for one mail after all its attempts, so the run stopped
@@ -60,6 +61,9 @@ public record DeliverySummary(int reports, int mails, int delivered, int already
         }
         for (String u : unaddressed) {
             text.append("  not sent: ").append(u).append(System.lineSeparator());
+        }
+        for (String w : warnings) {
+            text.append("  WARN: ").append(w).append(System.lineSeparator());
         }
         return text.toString();
     }

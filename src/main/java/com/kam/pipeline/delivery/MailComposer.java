@@ -16,21 +16,26 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 /**
  * Writes one mail: subject and body in the recipient's language from the {@code delivery/messages}
  * bundles, each PDF attached or, when larger than the configured size, linked, in a line that says
- * the report's key figures as that PDF shows them ({@link HeadlineText}).
+ * the report's key figures as that PDF shows them ({@link HeadlineText}). A digest or weekly report
+ * of days no daily report arrived for says so in its subject and first lines ({@link MissingDailyReports}).
  */
 final class MailComposer {
 
     private final DeliverySettings settings;
     /** By month, the target files refused and not loaded since (report.RefusedTargetFiles): a scorecard mail names them. */
     private final java.util.function.Function<java.time.LocalDate, java.util.List<String>> refusedTargets;
+    /** Per mail, the working days of its period that no daily report arrived for (see {@link MissingDailyReports}). */
+    private final java.util.function.Function<MailPlan, java.util.List<java.time.LocalDate>> missingDays;
 
     MailComposer(DeliverySettings settings) {
-        this(settings, month -> java.util.List.of());
+        this(settings, month -> java.util.List.of(), mail -> java.util.List.of());
     }
 
-    MailComposer(DeliverySettings settings, java.util.function.Function<java.time.LocalDate, java.util.List<String>> refusedTargets) {
+    MailComposer(DeliverySettings settings, java.util.function.Function<java.time.LocalDate, java.util.List<String>> refusedTargets,
+                 java.util.function.Function<MailPlan, java.util.List<java.time.LocalDate>> missingDays) {
         this.settings = settings;
         this.refusedTargets = refusedTargets;
+        this.missingDays = missingDays;
     }
 
     MimeMessage compose(Session session, MailPlan mail, boolean resent) {
@@ -59,14 +64,20 @@ final class MailComposer {
             String followUp = mail.kind() == MailPlan.Kind.SCHEDULED ? null : mail.kind().code();
             int corrected = mail.corrected().size();
             int added = mail.added().size();
+            java.util.List<java.time.LocalDate> missing = missingDays.apply(mail);
             helper.setSubject(format(texts, "subject", type, period)
+                    + (missing.isEmpty() ? "" : texts.getString("missingDailyReports"))
                     + (followUp != null ? format(texts, followUp, corrected, added) : "")
                     + (resent ? " " + texts.getString("resent") : ""));
             StringBuilder body = new StringBuilder()
-                    .append(format(texts, "greeting", mail.recipient().name())).append("\n\n")
-                    .append(format(texts, followUp != null ? "intro." + followUp : "intro", type, period, mail.reports().size(),
-                            corrected, added))
-                    .append('\n');
+                    .append(format(texts, "greeting", mail.recipient().name())).append("\n\n");
+            if (!missing.isEmpty()) {
+                // before anything else: the report shows everyone as not having reported, and its figures as 0
+                body.append(format(texts, "note.missingDailyReports", MissingDailyReports.text(missing,
+                        (first, last) -> format(texts, "period.range", first, last)))).append("\n\n");
+            }
+            body.append(format(texts, followUp != null ? "intro." + followUp : "intro", type, period, mail.reports().size(),
+                    corrected, added)).append('\n');
             java.util.List<String> refused = "SCORECARD".equals(mail.reportType()) ? refusedTargets.apply(mail.periodStart())
                     : java.util.List.of();
             if (!refused.isEmpty()) {

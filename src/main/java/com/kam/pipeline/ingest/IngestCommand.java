@@ -46,7 +46,10 @@ public class IngestCommand implements Callable<Integer>, ChangesPipelineData {
             IngestService.Result result = service.ingest(options.date(), options.force,
                     options.inbox != null ? options.inbox : properties.inbox(),
                     options.out != null ? options.out : properties.out());
-            out.printf("ingest %s: %s%n%s", options.date(), result.execution().getStatus(), result.summary().format());
+            out.printf("ingest %s: %s%s%n%s", options.date(), result.execution().getStatus(),
+                    result.warnings().isEmpty() ? "" : " WITH WARNINGS", result.summary().format());
+            // what the night lacks: a working day without daily reports, nights that never ran
+            result.warnings().forEach(warning -> out.printf("WARN: %s%n", warning));
             // why a failed run stopped, in a line (the log has the stack trace)
             result.execution().getAllFailureExceptions().forEach(e -> out.printf("  failed: %s%n",
                     NestedExceptionUtils.getMostSpecificCause(e).getMessage()));
@@ -57,7 +60,7 @@ public class IngestCommand implements Callable<Integer>, ChangesPipelineData {
             out.flush();
             return result.succeeded() ? KamCommand.DONE : KamCommand.JOB_FAILED;
         } catch (com.kam.pipeline.system.ConfigException e) {
-            err.println("bad source mapping: " + e.getMessage());
+            err.println("bad configuration: " + e.getMessage());
             return KamCommand.BAD_USAGE;
         } catch (JobRunner.AlreadyCompleteException e) {
             out.println(e.getMessage());

@@ -20,7 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Last step of an ingest run: moves the processed files to {@code inbox/archive/<date>/} (but
  * leaves a file whose rows wait for later nights, see {@link CheckedRow.Waiting}, one refused
  * as unreadable whole, and one overwritten since it was loaded),
- * writes the rejects CSV of each source beside the run's outputs, and logs the summary.
+ * writes the rejects CSV of each source beside the run's outputs, and logs the summary and what
+ * the night lacks ({@link ArrivalWarnings}), which the job ends with (see
+ * {@link com.kam.pipeline.system.WarningsExitStatus}) for the summary and {@code kam runs}.
  * Safe to run again: files already moved are left alone, CSVs are rebuilt from the table.
  */
 class IngestFinishTasklet implements Tasklet {
@@ -29,15 +31,22 @@ class IngestFinishTasklet implements Tasklet {
 
     private final IngestLoads loads;
     private final JdbcTemplate jdbc;
+    private final Sources sources;
+    private final Path jobs;
 
-    IngestFinishTasklet(IngestLoads loads, JdbcTemplate jdbc) {
+    IngestFinishTasklet(IngestLoads loads, JdbcTemplate jdbc, Sources sources, Path jobs) {
         this.loads = loads;
         this.jdbc = jdbc;
+        this.sources = sources;
+        this.jobs = jobs;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         IngestParameters run = IngestParameters.of(chunkContext.getStepContext().getStepExecution());
+        // first, so that a rollup.yml gone bad since the start stops the step before any file moves
+        List<String> warnings = ArrivalWarnings.of(jdbc, run.businessDate(), sources.catalog(),
+                com.kam.pipeline.rollup.RollupSettings.load(jobs));
         List<IngestLoads.Load> all = loads.ofJobInstance(run.jobInstanceId());
         Path archive = run.inbox().resolve("archive").resolve(run.businessDate().toString());
         Map<String, List<Long>> withRejects = new TreeMap<>();
@@ -79,6 +88,9 @@ class IngestFinishTasklet implements Tasklet {
         if (!summary.emptyFiles().isEmpty()) {
             log.warn("ingest {}: no rows in {}", run.businessDate(), String.join(", ", summary.emptyFiles()));
         }
+        warnings.forEach(warning -> log.warn("ingest {}: {}", run.businessDate(), warning));
+        com.kam.pipeline.system.WarningsExitStatus.leave(chunkContext.getStepContext().getStepExecution().getJobExecution(),
+                warnings);
         return RepeatStatus.FINISHED;
     }
 }

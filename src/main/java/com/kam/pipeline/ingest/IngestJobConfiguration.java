@@ -34,7 +34,8 @@ class IngestJobConfiguration {
                     .tasklet(new LoadSettler(kind, loads, jdbc), transactions).build());
         }
         return job.next(new StepBuilder("ingest-finish", repository)
-                        .tasklet(new IngestFinishTasklet(loads, jdbc), transactions).build())
+                        .tasklet(new IngestFinishTasklet(loads, jdbc, sources, properties.jobs()), transactions).build())
+                .listener(new com.kam.pipeline.system.WarningsExitStatus())
                 .build();
     }
 

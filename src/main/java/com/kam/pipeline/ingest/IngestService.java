@@ -19,6 +19,11 @@ public class IngestService {
         public boolean succeeded() {
             return JobRunner.succeeded(execution);
         }
+
+        /** What the night lacks (see {@link ArrivalWarnings}), one warning each; none for a clean night. */
+        public java.util.List<String> warnings() {
+            return JobRunner.warnings(execution);
+        }
     }
 
     private final JobRunner runner;
@@ -42,6 +47,7 @@ public class IngestService {
 
     public Result ingest(LocalDate businessDate, boolean force, Path inbox, Path out) throws Exception {
         sources.catalog(); // a bad mapping file stops here, before the job starts
+        com.kam.pipeline.rollup.RollupSettings.load(properties.jobs()); // and a bad calendar, which tells the working days
         JobExecution execution = runner.run(ingestJob, businessDate, force, Map.of(
                 IngestParameters.INBOX, inbox.toString(),
                 IngestParameters.OUT, out.toString()));

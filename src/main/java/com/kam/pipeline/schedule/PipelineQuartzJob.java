@@ -1,5 +1,6 @@
 package com.kam.pipeline.schedule;
 
+import com.kam.pipeline.system.CompanyClock;
 import com.kam.pipeline.system.KamCommand;
 import com.kam.pipeline.system.KamProperties;
 import com.kam.pipeline.system.NightlyFlow;
@@ -20,7 +21,10 @@ import org.slf4j.LoggerFactory;
  * schedule_run. A failure is logged and recorded, never rethrown: the next firing, and the
  * other schedules, run as planned. One firing of a schedule at a time across the cluster; a
  * firing due while another run holds the pipeline (a night typed by hand, another instance's
- * firing) waits for it, up to {@link #PATIENCE}, rather than miss its night.
+ * firing) waits for it, up to {@link #PATIENCE}, rather than miss its night. A firing whose
+ * business date has not ended in the company's time zone (schedules.yml in a zone ahead of
+ * {@code kam.time-zone}) runs nothing and is recorded FAILED, saying so; one whose jobs completed
+ * with warnings (see {@link NightlyFlow#warnings}) is recorded {@link #COMPLETED_WITH_WARNINGS}.
  */
 @DisallowConcurrentExecution
 public class PipelineQuartzJob implements org.quartz.Job {
@@ -29,20 +33,24 @@ public class PipelineQuartzJob implements org.quartz.Job {
 
     private static final Duration PATIENCE = Duration.ofHours(6);
     private static final Duration REPORT = Duration.ofMinutes(5);
+    /** schedule_run.outcome of a firing whose jobs completed with warnings (VARCHAR(20)). */
+    static final String COMPLETED_WITH_WARNINGS = "COMPLETED_WARNINGS";
 
     private final ScheduleRegistrar registrar;
     private final NightlyFlow flow;
     private final ScheduleRuns runs;
     private final KamProperties properties;
     private final RunGuard guard;
+    private final CompanyClock clock;
 
     public PipelineQuartzJob(ScheduleRegistrar registrar, NightlyFlow flow, ScheduleRuns runs, KamProperties properties,
-                             RunGuard guard) {
+                             RunGuard guard, CompanyClock clock) {
         this.registrar = registrar;
         this.flow = flow;
         this.runs = runs;
         this.properties = properties;
         this.guard = guard;
+        this.clock = clock;
     }
 
     @Override
@@ -59,6 +67,15 @@ public class PipelineQuartzJob implements org.quartz.Job {
         LocalDate date = schedules.businessDateOf(context.getScheduledFireTime());
         long run = runs.started(name, context.getScheduledFireTime(), instanceId(context), date);
         log.info("schedule {} fired (due {}): business date {}", name, schedules.inZone(context.getScheduledFireTime()), date);
+        if (!clock.hasEnded(date)) {
+            // the day before the firing in schedules.yml's zone is still going on in the company's
+            String refused = clock.whyNotYet("business date", date)
+                    + "; the schedule fires in " + schedules.zone() + " (schedules.yml's time-zone): set it to the company's,"
+                    + " or fire after midnight " + clock.zone() + ". Nothing was run";
+            log.error("schedule {} for {} not run: {}", name, date, refused);
+            runs.finished(run, "FAILED", refused);
+            return;
+        }
         StringWriter output = new StringWriter();
         int code;
         try (PrintWriter console = new PrintWriter(output);
@@ -78,7 +95,8 @@ public class PipelineQuartzJob implements org.quartz.Job {
             runs.finished(run, "FAILED", e.toString());
             return;
         }
-        String outcome = code == KamCommand.DONE ? "COMPLETED" : "FAILED";
+        String outcome = code != KamCommand.DONE ? "FAILED"
+                : flow.warnings(schedules.byName(name).steps(), date).isEmpty() ? "COMPLETED" : COMPLETED_WITH_WARNINGS;
         log.info("schedule {} for {}: {}\n{}", name, date, outcome, output);
         runs.finished(run, outcome, output.toString());
     }

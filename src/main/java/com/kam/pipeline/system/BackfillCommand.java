@@ -26,7 +26,8 @@ public class BackfillCommand implements Callable<Integer>, ChangesPipelineData {
     @Option(names = "--to", required = true, description = "last business date (yyyy-MM-dd)")
     LocalDate to;
 
-    @Option(names = "--allow-future-date", description = "run dates after today (a night is for a day that has ended)")
+    @Option(names = "--allow-future-date", description = "run dates that have not ended (today or later) as trials:"
+            + " not recorded as their nights, mailing nothing")
     boolean allowFutureDate;
 
     @Option(names = "--force", description = "run dates again that have already completed")
@@ -43,10 +44,12 @@ public class BackfillCommand implements Callable<Integer>, ChangesPipelineData {
 
     private final NightlyFlow flow;
     private final KamProperties properties;
+    private final CompanyClock clock;
 
-    public BackfillCommand(NightlyFlow flow, KamProperties properties) {
+    public BackfillCommand(NightlyFlow flow, KamProperties properties, CompanyClock clock) {
         this.flow = flow;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -58,7 +61,7 @@ public class BackfillCommand implements Callable<Integer>, ChangesPipelineData {
             return KamCommand.BAD_USAGE;
         }
         if (!allowFutureDate) {
-            BusinessDateOptions.notAfterToday(spec, "--to", to, properties);
+            BusinessDateOptions.requireEnded(spec, "--to", to, clock);
         }
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         long started = System.nanoTime();
@@ -69,9 +72,11 @@ public class BackfillCommand implements Callable<Integer>, ChangesPipelineData {
             int code = flow.night(date, force, inbox != null ? inbox : properties.inbox(), out != null ? out : properties.out(),
                     console, err);
             Duration took = Duration.ofNanos(System.nanoTime() - dayStarted);
-            console.printf("backfill [%d/%d] %s: %s (%.1f s, %.0f%% done, elapsed %d s)%n", index, days, date,
-                    code == KamCommand.DONE ? "done" : "FAILED", took.toMillis() / 1000.0, 100.0 * index / days,
-                    Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            String outcome = code != KamCommand.DONE ? "FAILED"
+                    : flow.warnings(NightlyFlow.NIGHT.stream().map(NightlyFlow.Step::of).toList(), date).isEmpty() ? "done"
+                    : "done, with warnings";
+            console.printf("backfill [%d/%d] %s: %s (%.1f s, %.0f%% done, elapsed %d s)%n", index, days, date, outcome,
+                    took.toMillis() / 1000.0, 100.0 * index / days, Duration.ofNanos(System.nanoTime() - started).toSeconds());
             console.flush();
             if (code != KamCommand.DONE) {
                 console.printf("backfill stopped at %s; %d later date(s) not run%n", date, days - index);

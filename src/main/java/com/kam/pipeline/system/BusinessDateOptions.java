@@ -30,19 +30,20 @@ public class BusinessDateOptions {
     @Option(names = "--out", description = "output folder (default: kam.out, ./out)")
     public java.nio.file.Path out;
 
-    @Option(names = "--allow-future-date", description = "run for a --date after today (a night is for a day that has ended)")
+    @Option(names = "--allow-future-date", description = "run for a --date that has not ended (today or later) as a trial:"
+            + " not recorded as that date's night, mailing nothing")
     boolean allowFutureDate;
 
-    /** The command these options are mixed into, to refuse a date after today as a usage error. */
+    /** The command these options are mixed into, to refuse a date that has not ended as a usage error. */
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
     /** Null for options a flow builds with their date. */
-    private final KamProperties properties;
+    private final CompanyClock clock;
 
     @Autowired
-    public BusinessDateOptions(KamProperties properties) {
-        this.properties = properties;
+    public BusinessDateOptions(CompanyClock clock) {
+        this.clock = clock;
     }
 
     /** The options a flow passes on to a job's command. */
@@ -57,24 +58,23 @@ public class BusinessDateOptions {
 
     public LocalDate date() {
         if (date == null) {
-            return properties.now().toLocalDate().minusDays(1);
+            return clock.today().minusDays(1);
         }
         if (command != null && !allowFutureDate) {
-            notAfterToday(command, "--date", date, properties);
+            requireEnded(command, "--date", date, clock);
         }
         return date;
     }
 
     /**
-     * Refuses a business date after today in {@code kam.time-zone} (exit 2): a mistyped year would
-     * otherwise run a night of empty days and mail every team lead that nobody reported.
+     * Refuses a business date that has not ended in {@code kam.time-zone}, today or later (exit 2): a
+     * mistyped year would run a night of empty days and mail every team lead that nobody reported,
+     * and today's night, run in the afternoon, would mail a day half over and be recorded as the
+     * completed night, so that the real one found it done.
      */
-    public static void notAfterToday(CommandSpec command, String option, LocalDate date, KamProperties properties) {
-        LocalDate today = properties.now().toLocalDate();
-        if (date.isAfter(today)) {
-            throw new ParameterException(command.commandLine(), String.format("%s %s is after today (%s in %s): a night is"
-                    + " run for a day that has ended. Pass --allow-future-date to run it anyway", option, date, today,
-                    properties.zone()));
+    public static void requireEnded(CommandSpec command, String option, LocalDate date, CompanyClock clock) {
+        if (!clock.hasEnded(date)) {
+            throw new ParameterException(command.commandLine(), clock.notEnded(option, date));
         }
     }
 }

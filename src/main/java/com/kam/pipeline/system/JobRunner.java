@@ -18,7 +18,10 @@ import org.springframework.stereotype.Component;
  * Starts a job for a business date. A job instance is keyed by its date, so a completed date
  * runs again only when forced. An execution left "started" by a process that died (kill -9,
  * power loss) is marked failed and restarted from its last committed chunk: the process is known
- * dead when this one holds the pipeline ({@link RunGuard}), or when its machine says so.
+ * dead when this one holds the pipeline ({@link RunGuard}), or when its machine says so. A run for
+ * a date that has not ended in the company's time zone (only ever started on purpose, with
+ * {@code --allow-future-date}) is a trial: a job instance of its own, as a forced run's, so that
+ * it is never the date's completed run and the real night still runs once the day has ended.
  */
 @Component
 public class JobRunner {
@@ -27,6 +30,13 @@ public class JobRunner {
     public static final String BUSINESS_DATE = "businessDate";
     private static final String OWNER = "owner";
     private static final String FORCED_RUN = "forcedRun";
+    /**
+     * Exit code of a run that completed (status COMPLETED) with warnings on what the night lacks,
+     * which are its exit description, one a line (the ingest's: no daily reports, nights never run).
+     */
+    public static final String COMPLETED_WITH_WARNINGS = "COMPLETED WITH WARNINGS";
+    /** Identifying parameter of a trial run, for a date that had not ended when it started (see {@link CompanyClock}). */
+    public static final String TRIAL_RUN = "trialRun";
 
     /** The date was already done and the caller did not force a new run. */
     public static class AlreadyCompleteException extends RuntimeException {
@@ -46,12 +56,15 @@ public class JobRunner {
     private final JobRepository repository;
     private final PipelineMetrics metrics;
     private final RunGuard guard;
+    private final CompanyClock clock;
 
-    public JobRunner(JobOperator operator, JobRepository repository, PipelineMetrics metrics, RunGuard guard) {
+    public JobRunner(JobOperator operator, JobRepository repository, PipelineMetrics metrics, RunGuard guard,
+                     CompanyClock clock) {
         this.operator = operator;
         this.repository = repository;
         this.metrics = metrics;
         this.guard = guard;
+        this.clock = clock;
     }
 
     public JobExecution run(Job job, LocalDate businessDate, boolean force, Map<String, String> settings) throws Exception {
@@ -72,6 +85,9 @@ public class JobRunner {
         identifying.forEach((name, value) -> builder.addString(name, value, true));
         if (force) {
             builder.addLong(FORCED_RUN, System.currentTimeMillis());
+        }
+        if (!clock.hasEnded(businessDate)) {
+            builder.addLong(TRIAL_RUN, System.currentTimeMillis());
         }
         JobParameters parameters = builder.toJobParameters();
         JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
@@ -104,6 +120,17 @@ public class JobRunner {
     private static boolean isAlive(String owner) {
         String[] parts = owner.split("@", 2);
         return parts.length < 2 || !ThisProcess.ended(Long.parseLong(parts[0]), parts[1]);
+    }
+
+    /** The warnings a completed run ended with (see {@link #COMPLETED_WITH_WARNINGS}); none for a clean one. */
+    public static java.util.List<String> warnings(JobExecution execution) {
+        return warnings(execution.getExitStatus().getExitCode(), execution.getExitStatus().getExitDescription());
+    }
+
+    /** The warnings of a run by its stored exit code and description. */
+    public static java.util.List<String> warnings(String exitCode, String exitDescription) {
+        return COMPLETED_WITH_WARNINGS.equals(exitCode) && exitDescription != null
+                ? exitDescription.lines().filter(line -> !line.isBlank()).toList() : java.util.List.of();
     }
 
     public static boolean succeeded(JobExecution execution) {

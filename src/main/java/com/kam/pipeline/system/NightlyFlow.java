@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +22,11 @@ import org.springframework.stereotype.Component;
  * first failure stops the rest. A job with a {@link FlowJob} bean is run through it (the ingest,
  * the report job); any other is started here with the {@code inbox} and {@code out} folders as
  * settings and the step's parameters as identifying parameters, and a String it leaves under
- * {@link #SUMMARY} in its execution context is printed.
+ * {@link #SUMMARY} in its execution context is printed. A flow whose jobs completed with warnings
+ * (the ingest's: a working day without daily reports, nights that never ran) ends with them, so
+ * that the last lines of the night say it. A flow for a date that has not ended (only started on
+ * purpose, {@code --allow-future-date}) is a trial: its runs are not the date's (see
+ * {@link JobRunner}) and it mails nothing.
  */
 @Component
 public class NightlyFlow {
@@ -47,13 +52,17 @@ public class NightlyFlow {
     private final ObjectProvider<FlowJob> flowJobs;
     private final ObjectProvider<ConfigurationCheck> checks;
     private final JobRunner runner;
+    private final CompanyClock clock;
+    private final JdbcTemplate jdbc;
 
     public NightlyFlow(ObjectProvider<Job> jobs, ObjectProvider<FlowJob> flowJobs, ObjectProvider<ConfigurationCheck> checks,
-                       JobRunner runner) {
+                       JobRunner runner, CompanyClock clock, JdbcTemplate jdbc) {
         this.jobs = jobs;
         this.flowJobs = flowJobs;
         this.checks = checks;
         this.runner = runner;
+        this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     /** The whole night for a date; returns the exit code (0 done, 1 a job failed, 2 bad configuration). */
@@ -80,11 +89,20 @@ public class NightlyFlow {
         }
         Map<String, Job> byName = new LinkedHashMap<>();
         jobs.orderedStream().forEach(job -> byName.putIfAbsent(job.getName(), job));
+        boolean trial = !clock.hasEnded(date);
+        if (trial) {
+            console.printf("%s has not ended (%s): a trial, whose runs are not recorded as the night of %s, which still runs"
+                    + " once the day has ended; it mails nothing%n", date, clock.zone(), date);
+        }
         for (Step step : steps) {
             Job job = byName.get(step.job());
             FlowJob adapter = adapters.get(step.job());
             int code;
-            if (job == null && adapter == null) {
+            if (trial && step.job().equals("deliver")) {
+                console.printf("deliver %s: not run: a trial mails nothing (its reports are in %s)%n", date,
+                        out.resolve(date.toString()).resolve("reports"));
+                code = KamCommand.DONE;
+            } else if (job == null && adapter == null) {
                 log.debug("{} {}: no such job in this build; skipped", step.job(), date);
                 console.printf("%s %s: not in this build, skipped%n", step.job(), date);
                 code = KamCommand.DONE;
@@ -103,7 +121,31 @@ public class NightlyFlow {
                 return code;
             }
         }
+        List<String> warnings = warnings(steps, date);
+        if (!warnings.isEmpty()) {
+            console.printf("night of %s completed with %d warning(s):%n", date, warnings.size());
+            warnings.forEach(warning -> console.printf("  WARN: %s%n", warning));
+            console.flush();
+        }
         return KamCommand.DONE;
+    }
+
+    /**
+     * The warnings the latest runs of the steps' jobs for the date ended with (see
+     * {@link JobRunner#COMPLETED_WITH_WARNINGS}), in the steps' order: a run skipped as completed
+     * still has them.
+     */
+    public List<String> warnings(List<Step> steps, LocalDate date) {
+        List<String> warnings = new java.util.ArrayList<>();
+        steps.stream().map(Step::job).distinct().forEach(job -> jdbc.query("""
+                SELECT e.EXIT_CODE, e.EXIT_MESSAGE FROM BATCH_JOB_EXECUTION e
+                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+                JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = ?
+                WHERE i.JOB_NAME = ? AND p.PARAMETER_VALUE = ?
+                ORDER BY e.JOB_EXECUTION_ID DESC LIMIT 1""", rs -> {
+            warnings.addAll(JobRunner.warnings(rs.getString(1), rs.getString(2)));
+        }, JobRunner.BUSINESS_DATE, job, date.toString()));
+        return warnings;
     }
 
     private static int runAdapter(FlowJob adapter, Step step, LocalDate date, boolean force, Path inbox, Path out,

@@ -18,8 +18,11 @@ import picocli.CommandLine.Spec;
  * ingest_load, as its rejects are not batch skips, with the rows waiting for a later night), PDFs
  * the run archived (and a later run has not replaced) and mails delivered. A report job reads
  * entities and "loads" those with a report; the others had nothing to report, which is not a
- * rejection. Rollup, forecast and delivery count no reads ("-"). Under the list, the files the
- * listed ingest runs refused, and the run that holds the pipeline now, if any ({@link RunGuard}).
+ * rejection. Rollup, forecast and delivery count no reads ("-"). A run that completed with
+ * warnings ({@link JobRunner#COMPLETED_WITH_WARNINGS}) has its status marked {@code !}, a trial of
+ * a day that had not ended {@code *}. Under the list, the files the listed ingest runs refused, the
+ * warnings of the listed runs, which of them were trials, and the run that holds the pipeline now,
+ * if any ({@link RunGuard}).
  */
 @Component
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List recent job runs.")
@@ -41,7 +44,17 @@ public class RunsCommand implements Callable<Integer> {
 
     /** One line of the listing. */
     record Run(long executionId, String job, String businessDate, String status, Timestamp start, Timestamp end, long read,
-               long loaded, long rejected, Long waiting, long pdfs, long mails, long mailsFailed) {
+               long loaded, long rejected, Long waiting, long pdfs, long mails, long mailsFailed, List<String> warnings,
+               boolean trial) {
+
+        /** The status, marked: {@code !} completed with warnings, {@code *} a trial. */
+        String shownStatus() {
+            return status + (warnings.isEmpty() ? "" : "!") + (trial ? "*" : "");
+        }
+
+        String label() {
+            return "run " + executionId + " (" + job + " " + businessDate + ")";
+        }
     }
 
     @Override
@@ -52,14 +65,14 @@ public class RunsCommand implements Callable<Integer> {
             return KamCommand.BAD_USAGE;
         }
         List<Run> runs = recent(last);
-        out.printf("%-6s %-10s %-10s %-9s %9s %9s %9s %9s %8s %5s %6s%n", "id", "job", "date", "status", "duration", "read",
+        out.printf("%-6s %-10s %-10s %-11s %9s %9s %9s %9s %8s %5s %6s%n", "id", "job", "date", "status", "duration", "read",
                 "loaded", "rejected", "waiting", "PDFs", "mails");
         for (Run r : runs) {
             String duration = r.start() == null || r.end() == null ? "-"
                     : String.format("%.1f s", Duration.between(r.start().toInstant(), r.end().toInstant()).toMillis() / 1000.0);
             // only the ingest and the report job count what they read
             boolean reads = r.job().equals("ingest") || r.job().equals("report");
-            out.printf("%-6d %-10s %-10s %-9s %9s %9s %9d %9s %8s %5s %6s%n", r.executionId(), r.job(), r.businessDate(), r.status(),
+            out.printf("%-6d %-10s %-10s %-11s %9s %9s %9d %9s %8s %5s %6s%n", r.executionId(), r.job(), r.businessDate(), r.shownStatus(),
                     duration, reads ? Long.toString(r.read()) : "-", r.loaded(), r.job().equals("report") ? "-" : Long.toString(r.rejected()),
                     r.waiting() == null ? "-" : r.waiting().toString(), r.job().equals("report") ? Long.toString(r.pdfs()) : "-",
                     r.job().equals("deliver") ? r.mails() + (r.mailsFailed() > 0 ? "/" + r.mailsFailed() + "!" : "") : "-");
@@ -68,6 +81,10 @@ public class RunsCommand implements Callable<Integer> {
             out.println("no runs yet");
         } else {
             refusedFiles(runs).forEach(out::println);
+            // what a night lacked (no daily reports, nights never run), which its COMPLETED alone would not tell
+            runs.forEach(r -> r.warnings().forEach(warning -> out.println(r.label() + " WARN: " + warning)));
+            runs.stream().filter(Run::trial).forEach(r -> out.println(r.label() + " *: a trial of a day that had not ended"
+                    + " (--allow-future-date), not the night of " + r.businessDate()));
         }
         guard.heldBy().ifPresent(run -> out.println(RunGuard.hasEnded(run)
                 ? "not running: the pipeline is still held by a run whose process has ended (killed?); the next command"
@@ -99,6 +116,9 @@ public class RunsCommand implements Callable<Integer> {
                   (SELECT COALESCE(SUM(s.WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID),
                   (SELECT COALESCE(SUM(s.FILTER_COUNT + s.READ_SKIP_COUNT + s.PROCESS_SKIP_COUNT + s.WRITE_SKIP_COUNT), 0)
                      FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID),
+                  e.EXIT_CODE, e.EXIT_MESSAGE,
+                  (SELECT COUNT(*) FROM BATCH_JOB_EXECUTION_PARAMS t WHERE t.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                     AND t.PARAMETER_NAME = ?),
                   (SELECT COUNT(*) FROM ingest_load l WHERE l.job_instance_id = e.JOB_INSTANCE_ID),
                   (SELECT COALESCE(SUM(l.rows_read), 0) FROM ingest_load l WHERE l.job_instance_id = e.JOB_INSTANCE_ID),
                   (SELECT COALESCE(SUM(l.rows_loaded), 0) FROM ingest_load l WHERE l.job_instance_id = e.JOB_INSTANCE_ID),
@@ -114,11 +134,11 @@ public class RunsCommand implements Callable<Integer> {
                 ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?""",
                 (rs, i) -> {
                     // the ingest keeps rejected rows apart from the batch counts: its own per-file tally is the truth
-                    boolean ingest = "ingest".equals(rs.getString(2)) || rs.getLong(10) > 0;
+                    boolean ingest = "ingest".equals(rs.getString(2)) || rs.getLong(13) > 0;
                     return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
-                            rs.getTimestamp(6), rs.getLong(ingest ? 11 : 7), rs.getLong(ingest ? 12 : 8),
-                            rs.getLong(ingest ? 13 : 9), ingest ? rs.getLong(14) : null, rs.getLong(15), rs.getLong(16),
-                            rs.getLong(17));
-                }, JobRunner.BUSINESS_DATE, limit);
+                            rs.getTimestamp(6), rs.getLong(ingest ? 14 : 7), rs.getLong(ingest ? 15 : 8),
+                            rs.getLong(ingest ? 16 : 9), ingest ? rs.getLong(17) : null, rs.getLong(18), rs.getLong(19),
+                            rs.getLong(20), JobRunner.warnings(rs.getString(10), rs.getString(11)), rs.getLong(12) > 0);
+                }, JobRunner.TRIAL_RUN, JobRunner.BUSINESS_DATE, limit);
     }
 }

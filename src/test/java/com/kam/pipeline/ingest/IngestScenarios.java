@@ -9,6 +9,7 @@ import com.kam.pipeline.support.Tables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -802,6 +803,86 @@ abstract class IngestScenarios extends IngestTestBase {
     }
 
     /** The report lines held for a date, as "rep customer amount" ("-" for none), by rep, customer and time. */
+    @Test
+    void aWorkingDayWithoutDailyReportsOrPlansIsWarnedNamingTheLastDayTheyCameFor(CapturedOutput output) throws Exception {
+        SmallCompany.writeInbox(inbox);
+        Files.writeString(inbox.resolve("visit_plans_2026-05-11.csv"), """
+                rep_id,plan_date,customer_id,purpose,planned_time,area
+                R001,2026-05-11,C001,订货,09:30,上海
+                """);
+        assertThat(ingest(MAY_11).warnings()).isEmpty();
+        takeOutTheRefusedWorkbook();
+
+        // Tuesday: the exports stopped, nothing came
+        IngestService.Result tuesday = ingest(MAY_11.plusDays(1));
+
+        assertThat(tuesday.succeeded()).isTrue();
+        assertThat(tuesday.warnings()).containsExactly(
+                "no daily report arrived for 2026-05-12, a working day (source daily-reports): the last came for 2026-05-11."
+                        + " Is the daily report export still running?",
+                "no visit plan arrived for 2026-05-12, a working day (source visit-plans): the last came for 2026-05-11."
+                        + " Is the visit plan export still running?");
+        assertThat(tuesday.execution().getExitStatus().getExitCode()).isEqualTo(JobRunner.COMPLETED_WITH_WARNINGS);
+        assertThat(output).contains("WARN  ingest 2026-05-12: no daily report arrived for 2026-05-12, a working day");
+
+        // a report of the 12th that comes late, on Wednesday's night, is the 12th's all the same
+        Files.writeString(inbox.resolve("daily_reports_2026-05-12.csv"), """
+                rep_id,report_date,customer_id,visit_time,purpose,outcome,effective,order_amount,submitted_at,attendance
+                R001,2026-05-12,C001,09:30,订货,签了订单,是,8000,2026-05-12 19:30:00,出勤
+                """);
+        assertThat(ingest(MAY_11.plusDays(2)).warnings()).containsExactly(
+                "no daily report arrived for 2026-05-13, a working day (source daily-reports): the last came for 2026-05-12."
+                        + " Is the daily report export still running?",
+                "no visit plan arrived for 2026-05-13, a working day (source visit-plans): the last came for 2026-05-11."
+                        + " Is the visit plan export still running?");
+        // nothing is due on a Saturday or a holiday (rollup.yml), so nothing is missed
+        assertThat(ingest(MAY_11.plusDays(3)).warnings()).hasSize(2);
+        assertThat(ingest(MAY_11.plusDays(4)).warnings()).hasSize(2);
+        assertThat(ingest(LocalDate.of(2026, 5, 16)).warnings()).isEmpty();
+        assertThat(ingest(LocalDate.of(2026, 5, 17)).warnings()).isEmpty();
+        assertThat(ingest(MAY_11.minusDays(10)).warnings()).as("2026-05-01, 劳动节").isEmpty();
+    }
+
+    @Test
+    void nightsThatNeverRanAreNamedAndTheirLateFilesLoadOnTheNextNight() throws Exception {
+        // a first night has no nights before it
+        assertThat(ingest(LocalDate.of(2026, 5, 5)).warnings()).as("a holiday, the first night").isEmpty();
+        SmallCompany.writeInbox(inbox);
+        Files.writeString(inbox.resolve("visit_plans_2026-05-11.csv"), """
+                rep_id,plan_date,customer_id,purpose,planned_time,area
+                R001,2026-05-11,C001,订货,09:30,上海
+                """);
+        assertThat(ingest(MAY_11).warnings()).containsExactly("nights 2026-05-06..2026-05-10 never ran (the last night"
+                + " completed is 2026-05-05): their files, if any come, load on this night or a later one as late data and their"
+                + " figures are recomputed, but the reports due on them were neither rendered nor mailed; kam backfill --from"
+                + " 2026-05-06 --to 2026-05-10 runs them");
+        takeOutTheRefusedWorkbook();
+        // the service was down from Tuesday to Friday; Thursday's export waits in the inbox
+        Files.writeString(inbox.resolve("daily_reports_2026-05-14.csv"), """
+                rep_id,report_date,customer_id,visit_time,purpose,outcome,effective,order_amount,submitted_at,attendance
+                R001,2026-05-14,C001,09:30,订货,签了订单,是,8000,2026-05-14 19:30:00,出勤
+                """);
+
+        IngestService.Result saturday = ingest(LocalDate.of(2026, 5, 16));
+
+        assertThat(saturday.warnings()).containsExactly("nights 2026-05-12..2026-05-15 never ran (the last night completed is"
+                + " 2026-05-11): their files, if any come, load on this night or a later one as late data and their figures are"
+                + " recomputed, but the reports due on them were neither rendered nor mailed; kam backfill --from 2026-05-12"
+                + " --to 2026-05-15 runs them");
+        // as the warning says: Thursday's file is loaded as late data, and its date is recomputed by the next rollup
+        assertThat(line(saturday, "daily-reports").loaded()).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM recompute_request WHERE data_date = '2026-05-14' AND done_at IS NULL")).isOne();
+
+        // a night that ran and failed is named as such
+        long monday = ingest(LocalDate.of(2026, 5, 18)).execution().getId();
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'FAILED' WHERE JOB_EXECUTION_ID = ?", monday);
+        assertThat(ingest(LocalDate.of(2026, 5, 20)).warnings()).filteredOn(w -> w.startsWith("nights")).containsExactly(
+                "nights 2026-05-17..2026-05-19 did not complete (2026-05-18 failed, the others never ran) (the last night"
+                        + " completed is 2026-05-16): their files, if any come, load on this night or a later one as late data"
+                        + " and their figures are recomputed, but the reports due on them were neither rendered nor mailed;"
+                        + " kam backfill --from 2026-05-17 --to 2026-05-19 runs them");
+    }
+
     private List<String> dayHeld(String date) {
         return rows("SELECT rep_id, customer_id, order_amount FROM report_line WHERE report_date = ? ORDER BY rep_id,"
                 + " customer_id, visit_time", date).stream().map(r -> r.get("rep_id") + " " + r.get("customer_id") + " "

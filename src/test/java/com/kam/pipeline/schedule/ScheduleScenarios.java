@@ -41,7 +41,19 @@ import org.springframework.transaction.PlatformTransactionManager;
         "spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000", "kam.run-guard.poll=PT0.2S",
         "kam.delivery.outbox=true"})
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+@org.springframework.context.annotation.Import(ScheduleScenarios.Clocks.class)
 abstract class ScheduleScenarios {
+
+    /** The company's clock (kam.time-zone's now): the system's unless a test sets it. */
+    static final com.kam.pipeline.support.SettableClock CLOCK = new com.kam.pipeline.support.SettableClock();
+
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Clocks {
+        @org.springframework.context.annotation.Bean
+        Clock clock() {
+            return CLOCK;
+        }
+    }
 
     static final Path SCHEDULES = tempFile();
     /** One schedule delivering the digests every second. */
@@ -93,6 +105,7 @@ abstract class ScheduleScenarios {
         for (SchedulerFactoryBean factory : started) {
             factory.destroy();
         }
+        CLOCK.reset();
     }
 
     @Test
@@ -217,6 +230,28 @@ abstract class ScheduleScenarios {
         waitUntil(() -> count("SELECT COUNT(*) FROM schedule_run WHERE outcome = 'RUNNING'") == 0);
         assertThat(jdbc.queryForList("SELECT outcome FROM schedule_run", String.class)).containsOnly("COMPLETED");
         assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isBetween(1, 2);
+    }
+
+    @Test
+    void aFiringForADayThatHasNotEndedInTheCompanysTimeZoneRunsNothing() throws Exception {
+        // schedules.yml in a zone ahead of the company's: "the day before the firing" there may be today in the company
+        Files.writeString(SCHEDULES, DIGESTS_EVERY_SECOND.replace("time-zone: Asia/Shanghai", "time-zone: Pacific/Kiritimati"));
+        // a company clock a day behind makes every firing's business date its today (or, after 18:00, tomorrow)
+        CLOCK.set(Instant.now().minus(Duration.ofDays(1)));
+        Scheduler service = scheduler("instance-a");
+        registrar.register(service);
+        service.start();
+        waitUntil(() -> count("SELECT COUNT(*) FROM schedule_run WHERE outcome = 'FAILED'") >= 2);
+        service.standby();
+        waitUntil(() -> count("SELECT COUNT(*) FROM schedule_run WHERE outcome = 'RUNNING'") == 0);
+
+        assertThat(jdbc.queryForList("SELECT DISTINCT outcome FROM schedule_run", String.class)).containsOnly("FAILED");
+        assertThat(jdbc.queryForList("SELECT message FROM schedule_run", String.class)).allSatisfy(m -> assertThat(m)
+                .containsPattern("^business date \\d{4}-\\d{2}-\\d{2} is (today|after today) \\(")
+                .endsWith(" in Asia/Shanghai): a night is run for a day that has ended; the schedule fires in Pacific/Kiritimati"
+                        + " (schedules.yml's time-zone): set it to the company's, or fire after midnight Asia/Shanghai. Nothing"
+                        + " was run"));
+        assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("jobs started").isZero();
     }
 
     /** The business dates of the 01:30 Shanghai firings between two instants, worked out with Quartz's cron. */

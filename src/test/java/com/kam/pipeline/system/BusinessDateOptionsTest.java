@@ -28,7 +28,8 @@ class BusinessDateOptionsTest {
     }
 
     private static BusinessDateOptions options(String zone) {
-        return new BusinessDateOptions(new KamProperties(Path.of("inbox"), Path.of("out"), Path.of("jobs/sources"), Path.of("jobs"),
-                new KamProperties.Ingest(20000, 14, 7, java.time.Duration.ZERO, java.time.Duration.ZERO), zone));
+        return new BusinessDateOptions(new CompanyClock(new KamProperties(Path.of("inbox"), Path.of("out"), Path.of("jobs/sources"),
+                Path.of("jobs"), new KamProperties.Ingest(20000, 14, 7, java.time.Duration.ZERO, java.time.Duration.ZERO), zone),
+                java.time.Clock.systemUTC()));
     }
 }
