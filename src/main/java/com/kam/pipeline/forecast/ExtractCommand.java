@@ -2,6 +2,7 @@ package com.kam.pipeline.forecast;
 
 import com.kam.pipeline.system.KamCommand;
 import com.kam.pipeline.system.KamProperties;
+import com.kam.pipeline.system.ReadsOnly;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = "Write the finance forecast extract of the forecast run stored for an as-of date (--as-of), or, with"
                 + " --accuracy, the accuracy of every scored nightly forecast and each method's MAPE.")
-public class ExtractCommand implements Callable<Integer> {
+public class ExtractCommand implements Callable<Integer>, ReadsOnly {
 
     enum Format { csv, xlsx }
 

@@ -1,6 +1,7 @@
 package com.kam.pipeline.sample;
 
 import com.kam.pipeline.system.KamCommand;
+import com.kam.pipeline.system.ReadsOnly;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write a deterministic sample company (org, customers, targets, plans, reports, snapshots).")
-public class GenerateCommand implements Callable<Integer> {
+public class GenerateCommand implements Callable<Integer>, ReadsOnly {
 
     @Option(names = "--reps", defaultValue = "30", description = "number of reps (default ${DEFAULT-VALUE})")
     int reps;

@@ -30,9 +30,7 @@ class DatabaseUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<SQLExce
         if (!cannotConnect(cause)) {
             return null; // a failing migration and the like: Spring's own report says more
         }
-        // (a password given in the URL is not printed)
-        String url = environment.getProperty("spring.datasource.url", "(no spring.datasource.url)")
-                .replaceAll("(?i)(password=)[^&;]*", "$1***");
+        String url = url(environment);
         String description = "Cannot open the database " + url + ": " + cause.getMessage();
         String action = url.startsWith("jdbc:h2:")
                 ? "The embedded H2 database could not be opened. If another kam command is running on it, wait for it;"
@@ -41,6 +39,12 @@ class DatabaseUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<SQLExce
                 : "Check that the database server is running and reachable, and that spring.datasource.url, username"
                 + " and password (SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD) are right.";
         return new FailureAnalysis(description, action, cause);
+    }
+
+    /** The database's URL as configured, without a password given in it. */
+    static String url(Environment environment) {
+        return environment.getProperty("spring.datasource.url", "(no spring.datasource.url)")
+                .replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     static boolean cannotConnect(SQLException e) {

@@ -6,8 +6,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.ApplicationContext;
+import org.springframework.dao.DataAccessException;
 import picocli.CommandLine;
 
 /**
@@ -16,7 +19,9 @@ import picocli.CommandLine;
  * message on standard error, exit code 2) and for a file that cannot be read or written (an
  * --out folder that cannot be created: the file and why, exit code 1), never a stack trace. A
  * command that changes the pipeline's data runs only while it holds the pipeline ({@link RunGuard}):
- * when another run holds it, the command says which and does nothing (exit code 1).
+ * when another run holds it, the command says which and does nothing (exit code 1). A command that
+ * only reads, failing on a schema this release would migrate ({@link SchemaMigration}), says where
+ * the schema is instead of the SQL error alone (exit code 1).
  */
 public final class KamCommandLine {
 
@@ -74,9 +79,37 @@ public final class KamCommandLine {
                 command.getErr().flush();
                 return KamCommand.JOB_FAILED;
             }
+            if (exception instanceof DataAccessException access && command.getCommand() instanceof ReadsOnly) {
+                // a command that reads, on a schema this release has not migrated (it does not migrate: SchemaMigration)
+                SchemaState state = context.getBean(SchemaMigration.class).state().filter(s -> !s.upToDate()).orElse(null);
+                if (state != null) {
+                    command.getErr().println("cannot read the database as this release expects it (database: " + state.describe()
+                            + "): " + access.getMostSpecificCause().getMessage());
+                    command.getErr().flush();
+                    return KamCommand.JOB_FAILED;
+                }
+            }
             throw exception;
         });
         return cli;
+    }
+
+    /**
+     * The command the process arguments name (their first word that is no option), before picocli
+     * parses them: what the database is started for ({@link SchemaMigration}). Empty for
+     * {@code --help}, {@code --version} and a word that names no command.
+     */
+    static Optional<Class<?>> commandNamed(String... args) {
+        String name = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse(null);
+        if (name == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(KamCommand.class.getAnnotation(CommandLine.Command.class).subcommands())
+                .filter(type -> {
+                    CommandLine.Command command = type.getAnnotation(CommandLine.Command.class);
+                    return command != null && (command.name().equals(name) || Arrays.asList(command.aliases()).contains(name));
+                })
+                .findFirst();
     }
 
     /** A date option's value: yyyy-MM-dd, or a message that says how to write it (picocli adds the option's name). */

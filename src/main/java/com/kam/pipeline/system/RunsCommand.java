@@ -22,11 +22,12 @@ import picocli.CommandLine.Spec;
  * warnings ({@link JobRunner#COMPLETED_WITH_WARNINGS}) has its status marked {@code !}, a trial of
  * a day that had not ended {@code *}. Under the list, the files the listed ingest runs refused, the
  * warnings of the listed runs, which of them were trials, and the run that holds the pipeline now,
- * if any ({@link RunGuard}).
+ * if any ({@link RunGuard}). It migrates nothing ({@link ReadsOnly}): a schema this release would
+ * upgrade is named under the list.
  */
 @Component
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List recent job runs.")
-public class RunsCommand implements Callable<Integer> {
+public class RunsCommand implements Callable<Integer>, ReadsOnly {
 
     @Option(names = "--last", defaultValue = "20", description = "how many runs to show (default 20)")
     int last;
@@ -36,10 +37,12 @@ public class RunsCommand implements Callable<Integer> {
 
     private final JdbcTemplate jdbc;
     private final RunGuard guard;
+    private final SchemaMigration schema;
 
-    public RunsCommand(JdbcTemplate jdbc, RunGuard guard) {
+    public RunsCommand(JdbcTemplate jdbc, RunGuard guard, SchemaMigration schema) {
         this.jdbc = jdbc;
         this.guard = guard;
+        this.schema = schema;
     }
 
     /** One line of the listing. */
@@ -63,6 +66,12 @@ public class RunsCommand implements Callable<Integer> {
         if (last < 1) {
             spec.commandLine().getErr().println("--last must be at least 1");
             return KamCommand.BAD_USAGE;
+        }
+        SchemaState state = schema.state().orElse(null);
+        if (state != null && state.empty()) {
+            out.println("no runs yet; database: " + state.describe());
+            out.flush();
+            return KamCommand.DONE;
         }
         List<Run> runs = recent(last);
         out.printf("%-6s %-10s %-10s %-11s %9s %9s %9s %9s %8s %5s %6s%n", "id", "job", "date", "status", "duration", "read",
@@ -90,6 +99,9 @@ public class RunsCommand implements Callable<Integer> {
                 ? "not running: the pipeline is still held by a run whose process has ended (killed?); the next command"
                 + " takes it over: " + run
                 : "running now: " + run));
+        if (state != null && !state.upToDate()) {
+            out.println("database: " + state.describe());
+        }
         out.flush();
         return KamCommand.DONE;
     }
