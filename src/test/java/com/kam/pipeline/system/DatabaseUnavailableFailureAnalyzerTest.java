@@ -40,6 +40,20 @@ class DatabaseUnavailableFailureAnalyzerTest {
     }
 
     @Test
+    void aPrivilegeTheMariaDbUserLacksIsNamedWithTheGrantThatGivesIt() {
+        String url = "jdbc:mariadb://db.example.com:3306/kam?allowLocalInfile=true";
+        SQLException denied = new java.sql.SQLSyntaxErrorException("(conn=946) CREATE command denied to user 'kam'@'10.0.0.5'"
+                + " for table `kam`.`flyway_schema_history`", "42000", 1142);
+
+        FailureAnalysis analysis = analyse(url, denied);
+
+        assertThat(analysis.getDescription()).isEqualTo("Cannot use the database " + url + ": its user lacks a privilege the"
+                + " pipeline needs: " + denied.getMessage());
+        assertThat(analysis.getAction()).contains("GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES,"
+                + " CREATE VIEW, SHOW VIEW, CREATE TEMPORARY TABLES, LOCK TABLES ON kam.* TO 'kam'@'10.0.0.5';");
+    }
+
+    @Test
     void aFailureThatIsNotAboutConnectingIsLeftToSpring() throws Exception {
         try (var connection = DriverManager.getConnection("jdbc:h2:mem:analyzer")) {
             SQLException syntax = catchThrowableOfType(SQLException.class,

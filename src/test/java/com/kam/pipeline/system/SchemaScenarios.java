@@ -2,7 +2,6 @@ package com.kam.pipeline.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.kam.pipeline.KamPipelineApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The schema against the release, as the jar is started: a command that only reads (check, runs)
@@ -47,10 +41,6 @@ abstract class SchemaScenarios {
 
     abstract String user();
 
-    /** What one start printed and returned (exit code 1 when it did not start). */
-    record Result(int exitCode, String output) {
-    }
-
     @BeforeEach
     void databaseOfAnEarlierRelease() {
         url = newDatabase();
@@ -62,8 +52,8 @@ abstract class SchemaScenarios {
             throws Exception {
         String history = history();
 
-        Result check = kam(output, "check");
-        Result runs = kam(output, "runs");
+        KamStart.Result check = kam(output, "check");
+        KamStart.Result runs = kam(output, "runs");
 
         String pending = "database: schema at V29, this release brings V30..V" + RELEASE
                 + "; the next run (nightly, ingest, ...) applies them";
@@ -73,7 +63,7 @@ abstract class SchemaScenarios {
         assertThat(runs.output()).contains("no runs yet").contains(pending);
         assertThat(history()).isEqualTo(history);
 
-        Result rollup = kam(output, "rollup", "--date", "2026-10-31");
+        KamStart.Result rollup = kam(output, "rollup", "--date", "2026-10-31");
 
         assertThat(rollup.exitCode()).as(rollup.output()).isZero();
         assertThat(lastVersion()).isEqualTo(Integer.toString(RELEASE));
@@ -91,8 +81,8 @@ abstract class SchemaScenarios {
         }
         String history = history();
 
-        Result rollup = kam(output, "rollup", "--date", "2026-10-31");
-        Result check = kam(output, "check");
+        KamStart.Result rollup = kam(output, "rollup", "--date", "2026-10-31");
+        KamStart.Result check = kam(output, "check");
 
         assertThat(rollup.exitCode()).isEqualTo(KamCommand.JOB_FAILED);
         assertThat(rollup.output()).contains("Refusing to run on the database " + url + ": its schema is at V" + later
@@ -106,21 +96,10 @@ abstract class SchemaScenarios {
     }
 
     /** Starts the application with these arguments, as {@code java -jar kam-pipeline.jar} does. */
-    Result kam(CapturedOutput output, String... args) {
-        int from = output.getAll().length();
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of(
-                "spring.datasource.url", url, "spring.datasource.username", user(), "spring.datasource.password", "",
-                "kam.inbox", work.resolve("inbox").toString(), "kam.out", work.resolve("out").toString())));
-        int code;
-        try {
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(KamPipelineApplication.class)
-                    .environment(environment).run(args);
-            code = SpringApplication.exit(context);
-        } catch (RuntimeException failedToStart) {
-            code = KamCommand.JOB_FAILED; // as the process exits
-        }
-        return new Result(code, output.getAll().substring(from));
+    KamStart.Result kam(CapturedOutput output, String... args) {
+        return KamStart.run(output, Map.of("spring.datasource.url", url, "spring.datasource.username", user(),
+                "spring.datasource.password", "", "kam.inbox", work.resolve("inbox").toString(),
+                "kam.out", work.resolve("out").toString()), args);
     }
 
     /** Every row of Flyway's history, with the time each was applied. */
