@@ -3,7 +3,7 @@ package com.kam.pipeline.system;
 import picocli.CommandLine.Command;
 
 /** The {@code kam} command: one verb per job or tool. */
-@Command(name = "kam", mixinStandardHelpOptions = true, version = "kam-pipeline 0.1",
+@Command(name = "kam", mixinStandardHelpOptions = true, versionProvider = KamVersion.class,
         description = "Nightly reporting and forecasting pipeline for key-account sales teams.",
         subcommands = {com.kam.pipeline.ingest.IngestCommand.class, com.kam.pipeline.rollup.RollupCommand.class,
                 com.kam.pipeline.forecast.ForecastCommand.class, com.kam.pipeline.report.ReportCommand.class,

@@ -24,7 +24,7 @@ class NewerSchemaFailureAnalyzer extends AbstractFailureAnalyzer<SchemaMigration
         return new FailureAnalysis("Refusing to run on the database " + url + ": its schema is at V" + state.database()
                 + ", newer than this release of kam-pipeline knows (V" + state.release() + "). A later release has upgraded"
                 + " it; this one would write to it without knowing its last migrations.",
-                "Run the release that upgraded the database, or point this one at another database. kam check and kam"
-                        + " runs still read it.", cause);
+                "Run the release that upgraded the database (kam --version names the schema a release brings), or point"
+                        + " this one at another database. kam check and kam runs still read it.", cause);
     }
 }
