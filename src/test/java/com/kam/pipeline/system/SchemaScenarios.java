@@ -99,7 +99,7 @@ abstract class SchemaScenarios {
     KamStart.Result kam(CapturedOutput output, String... args) {
         return KamStart.run(output, Map.of("spring.datasource.url", url, "spring.datasource.username", user(),
                 "spring.datasource.password", "", "kam.inbox", work.resolve("inbox").toString(),
-                "kam.out", work.resolve("out").toString()), args);
+                "kam.out", work.resolve("out").toString(), "kam.delivery.outbox", "true"), args);
     }
 
     /** Every row of Flyway's history, with the time each was applied. */
