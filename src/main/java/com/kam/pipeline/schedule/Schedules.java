@@ -70,16 +70,8 @@ public record Schedules(ZoneId zone, List<Schedule> schedules) {
                     && "WEEKLY".equalsIgnoreCase(String.valueOf(step.parameters().get("type")).trim()))) {
                 continue;
             }
-            CronExpression cron;
-            try {
-                cron = new CronExpression(schedule.cron());
-            } catch (ParseException e) {
-                throw new IllegalStateException(e);  // checked when the file was read
-            }
-            cron.setTimeZone(TimeZone.getTimeZone(zone));
-            Date firing = new Date();
-            for (int i = 0; i < 8 && (firing = cron.getNextValidTimeAfter(firing)) != null; i++) {
-                DayOfWeek reported = businessDateOf(firing).getDayOfWeek();
+            for (java.time.LocalDate day : nextBusinessDates(schedule, 8)) {
+                DayOfWeek reported = day.getDayOfWeek();
                 if (reported != lastDay) {
                     throw new ConfigException(file, ConfigFile.lineHolding(file, schedule.cron(), 0), "schedule '"
                             + schedule.name() + "' runs the weekly report for a " + reported + " (the day before it fires),"
@@ -89,6 +81,23 @@ public record Schedules(ZoneId zone, List<Schedule> schedules) {
             }
         }
         return requireMonthlyReportsOnMonthEnds(file);
+    }
+
+    /** The business dates of a schedule's next {@code count} firings (each the day before it fires). */
+    private List<java.time.LocalDate> nextBusinessDates(Schedule schedule, int count) {
+        CronExpression cron;
+        try {
+            cron = new CronExpression(schedule.cron());
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);  // checked when the file was read
+        }
+        cron.setTimeZone(TimeZone.getTimeZone(zone));
+        List<java.time.LocalDate> dates = new ArrayList<>();
+        Date firing = new Date();
+        while (dates.size() < count && (firing = cron.getNextValidTimeAfter(firing)) != null) {
+            dates.add(businessDateOf(firing));
+        }
+        return dates;
     }
 
     /**
@@ -104,16 +113,7 @@ public record Schedules(ZoneId zone, List<Schedule> schedules) {
             if (monthly.isEmpty()) {
                 continue;
             }
-            CronExpression cron;
-            try {
-                cron = new CronExpression(schedule.cron());
-            } catch (ParseException e) {
-                throw new IllegalStateException(e);  // checked when the file was read
-            }
-            cron.setTimeZone(TimeZone.getTimeZone(zone));
-            Date firing = new Date();
-            for (int i = 0; i < 12 && (firing = cron.getNextValidTimeAfter(firing)) != null; i++) {
-                java.time.LocalDate reported = businessDateOf(firing);
+            for (java.time.LocalDate reported : nextBusinessDates(schedule, 12)) {
                 if (reported.getDayOfMonth() != reported.lengthOfMonth()) {
                     throw new ConfigException(file, ConfigFile.lineHolding(file, schedule.cron(), 0), "schedule '"
                             + schedule.name() + "' runs the " + monthly.get() + " report for " + reported
