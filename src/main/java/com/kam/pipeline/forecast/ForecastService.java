@@ -10,7 +10,8 @@ import org.springframework.stereotype.Service;
 /**
  * Computes and stores one forecast run as of a date: the funnel (nightly runs) and every
  * method's forecasts. A run that fails leaves nothing behind; a backtest run replaces the
- * earlier backtest run of the same date, a nightly run never replaces anything.
+ * earlier backtest run of the same date, a nightly run never replaces anything (but the detail
+ * of old nightly runs is removed: {@link ForecastDetailRetention}).
  */
 @Service
 public class ForecastService {
@@ -27,12 +28,15 @@ public class ForecastService {
     private final AsOfDataReader reader;
     private final ForecastStore store;
     private final JdbcTemplate jdbc;
+    private final ForecastDetailRetention retention;
 
-    public ForecastService(ForecastSettingsSource settingsSource, AsOfDataReader reader, ForecastStore store, JdbcTemplate jdbc) {
+    public ForecastService(ForecastSettingsSource settingsSource, AsOfDataReader reader, ForecastStore store, JdbcTemplate jdbc,
+                           ForecastDetailRetention retention) {
         this.settingsSource = settingsSource;
         this.reader = reader;
         this.store = store;
         this.jdbc = jdbc;
+        this.retention = retention;
     }
 
     /** Reads and checks the settings; a malformed file stops here with its line and reason. */
@@ -78,6 +82,7 @@ public class ForecastService {
         warnOfAnEarlierSnapshot(kind, asOf, data.snapshotDate());
         if (ForecastStore.NIGHTLY.equals(kind)) {
             warnOfMonthsWithoutTargets(asOf, data);
+            retention.apply();
         }
         return new Outcome(runId, data);
     }

@@ -18,6 +18,9 @@ class ForecastStore {
     static final String NIGHTLY = "NIGHTLY";
     static final String BACKTEST = "BACKTEST";
     private static final int BATCH = 2000;
+    /** A run's deal detail, which the funnel report reads: removed after a while, unlike its forecasts. */
+    static final List<String> DETAIL_TABLES = List.of("forecast_contributor", "funnel_stage", "funnel_summary",
+            "funnel_flagged", "ideal_funnel");
 
     private final JdbcTemplate jdbc;
     private final com.kam.pipeline.system.KamProperties properties;
@@ -51,9 +54,24 @@ class ForecastStore {
 
     /** Removes a run and everything it wrote (a failed run's leftovers, or a backtest replaced by a new one). */
     void deleteRun(long runId) {
-        for (String table : List.of("forecast_contributor", "forecast_accuracy", "forecast", "funnel_stage", "funnel_summary",
-                "funnel_flagged", "ideal_funnel", "forecast_run")) {
+        for (String table : DETAIL_TABLES) {
             jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
+        }
+        for (String table : List.of("forecast_accuracy", "forecast", "forecast_run")) {
+            jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
+        }
+    }
+
+    /**
+     * Removes the runs' deal detail ({@link #DETAIL_TABLES}), keeping their forecasts, and notes the
+     * date it was removed on (see {@link ForecastDetailRetention}).
+     */
+    void removeDetail(List<Long> runIds, LocalDate on) {
+        for (Long runId : runIds) {
+            for (String table : DETAIL_TABLES) {
+                jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
+            }
+            jdbc.update("UPDATE forecast_run SET detail_removed_on = ? WHERE run_id = ?", Date.valueOf(on), runId);
         }
     }
 

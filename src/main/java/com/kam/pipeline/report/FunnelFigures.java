@@ -50,6 +50,23 @@ class FunnelFigures {
     }
 
     /**
+     * Why the funnel report as of the date cannot be made, or null: the deal detail of its forecast
+     * run was removed (forecast/ForecastDetailRetention), and an empty funnel would look like one
+     * without deals.
+     */
+    String refusal(LocalDate asOf) {
+        Long run = run(asOf);
+        LocalDate removed = run == null ? null
+                : jdbc.queryForObject("SELECT detail_removed_on FROM forecast_run WHERE run_id = ?", LocalDate.class, run);
+        if (removed == null) {
+            return null;
+        }
+        return "no funnel report as of " + asOf + ": the deal detail of that night's forecast was removed on " + removed
+                + " (kam.forecast.keep-detail-days; each month's last run keeps it, so the report as of the month's last"
+                + " night can be made). The report made that night is in the archive (kam resend --report ID)";
+    }
+
+    /**
      * The date the run's deals are known on: its snapshot's ({@code forecast_run.snapshot_date}, earlier than the
      * as-of date on a night without a new file), the date {@link Horizon} counts deals and coverage from; the as-of
      * date without a run.

@@ -50,10 +50,13 @@ public class ReportService {
     private final com.kam.pipeline.system.PipelineMetrics metrics;
     private final KamProperties properties;
     private final DigestContent digest;
+    private final FunnelFigures funnel;
 
     ReportService(JobRunner runner, @Qualifier("report") Job job, ReportTemplates templates, ReportLanguages languages,
-                  com.kam.pipeline.system.PipelineMetrics metrics, KamProperties properties, DigestContent digest) {
+                  com.kam.pipeline.system.PipelineMetrics metrics, KamProperties properties, DigestContent digest,
+                  FunnelFigures funnel) {
         this.digest = digest;
+        this.funnel = funnel;
         this.metrics = metrics;
         this.properties = properties;
         this.runner = runner;
@@ -75,7 +78,8 @@ public class ReportService {
 
     /**
      * Renders the reports due on the date, or only {@code type} (for the period containing the date)
-     * when given. Throws {@link ReportRefusedException} when the rollup has no figures of a digest's day.
+     * when given. Throws {@link ReportRefusedException} when the rollup has no figures of a digest's day, or
+     * the forecast's deal detail of a funnel report's date was removed.
      */
     public Result run(LocalDate businessDate, ReportType type, boolean force, Path out) throws Exception {
         List<String> langs = checkTemplates(); // a template that does not compile stops the run here, before any PDF
@@ -83,6 +87,9 @@ public class ReportService {
         DayOfWeek weekStart = RollupSettings.load(properties.jobs()).weekStart();
         List<ReportType> types = ReportType.forRun(businessDate, type, weekStart);
         String refusal = types.contains(ReportType.DIGEST) ? digest.refusal(businessDate) : null;
+        if (refusal == null && types.contains(ReportType.FUNNEL)) {
+            refusal = funnel.refusal(businessDate);
+        }
         if (refusal != null) {
             throw new ReportRefusedException(refusal); // before the job: no PDF, no archive row
         }

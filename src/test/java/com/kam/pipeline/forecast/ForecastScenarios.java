@@ -928,4 +928,39 @@ abstract class ForecastScenarios extends ForecastTestBase {
         // the new run sees O6: 1,000,000 x 0.8 more in June
         assertThat(p50(second, "CURRENT_MONTH", "COMPANY", "ALL", "WEIGHTED")).isEqualByComparingTo("920000.00");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    com.kam.pipeline.report.ReportService reports;
+
+    @Test
+    void aRunsDealDetailGoesAfterTheDaysKeptButItsForecastsAndEachMonthsLastRunStay() throws Exception {
+        LocalDate june30 = LocalDate.of(2026, 6, 30);
+        LocalDate july5 = LocalDate.of(2026, 7, 5);
+        job.run(june30, false, work.resolve("out"));
+        job.run(july5, false, work.resolve("out"));
+        long juneLast = latestRun(june30, "NIGHTLY");
+        long julyOnly = latestRun(july5, "NIGHTLY");
+        String forecasts = "SELECT COUNT(*) FROM forecast WHERE run_id = ?";
+        int forecastsBefore = jdbc.queryForObject(forecasts, Integer.class, run);
+        // 92 days kept (the default): a night 93 days after 06-10 removes that night's detail
+        LocalDate later = ForecastFixture.AS_OF.plusDays(93);
+        job.run(later, false, work.resolve("out"));
+        for (String table : ForecastStore.DETAIL_TABLES) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_id = ?", Integer.class, run))
+                    .as(table).isZero();
+            // June's last run (the month's funnel report) and July's only run keep theirs
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_id = ?", Integer.class, juneLast))
+                    .as(table).isPositive();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM forecast_contributor WHERE run_id = ?", Integer.class, julyOnly))
+                .isPositive();
+        assertThat(jdbc.queryForObject(forecasts, Integer.class, run)).isEqualTo(forecastsBefore).isPositive();
+        assertThat(jdbc.queryForObject("SELECT detail_removed_on FROM forecast_run WHERE run_id = ?", LocalDate.class, run))
+                .isEqualTo(later);
+        // a funnel report as of 06-10 would be empty: refused, saying why
+        assertThatThrownBy(() -> reports.run(ForecastFixture.AS_OF, com.kam.pipeline.report.ReportType.FUNNEL, false,
+                work.resolve("out"))).isInstanceOf(com.kam.pipeline.report.ReportRefusedException.class)
+                .hasMessageContaining("no funnel report as of 2026-06-10: the deal detail of that night's forecast was removed on "
+                        + later);
+    }
 }
