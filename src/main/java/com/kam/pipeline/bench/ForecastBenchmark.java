@@ -50,6 +50,10 @@ public class ForecastBenchmark implements Callable<Integer> {
     @Option(names = "--backtest-to", defaultValue = "2026-10")
     String backtestTo;
 
+    @Option(names = "--snapshot-days", defaultValue = "0",
+            description = "a snapshot every this many days (a nightly export: 1); 0: one a month")
+    int snapshotDays;
+
     @Option(names = "--reuse", description = "keep the history an earlier run generated in this database")
     boolean reuse;
 
@@ -78,7 +82,7 @@ public class ForecastBenchmark implements Callable<Integer> {
             return KamCommand.BAD_USAGE;
         }
         List<LocalDate> snapshots = new ArrayList<>();
-        for (LocalDate d = start.withDayOfMonth(1); !d.isAfter(end); d = d.plusMonths(1)) {
+        for (LocalDate d = start.withDayOfMonth(1); !d.isAfter(end); d = snapshotDays > 0 ? d.plusDays(snapshotDays) : d.plusMonths(1)) {
             snapshots.add(d);
         }
         if (!snapshots.contains(end)) {

@@ -61,6 +61,8 @@ public final class PipelineHistoryGenerator {
         for (LocalDate s : o.snapshotDates()) {
             snapshotRows += writeSnapshot(s, deals);
         }
+        // (what the ingest derives from the snapshots it loads, derived here from those written)
+        com.kam.pipeline.ingest.OpportunityVersions.deriveAll(jdbc);
         long changes = writeChanges(o.end(), deals);
         int open = (int) deals.stream().filter(d -> !d.created().isAfter(o.end()) && d.closed().isAfter(o.end())).count();
         int closed = (int) deals.stream().filter(d -> !d.closed().isAfter(o.end())).count();

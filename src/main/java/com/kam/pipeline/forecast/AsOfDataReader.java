@@ -56,11 +56,12 @@ class AsOfDataReader {
             }, Date.valueOf(snapshot));
             addPushes(open, openIndex, known);
         }
-        // each deal closed by the snapshot's date, as its latest snapshot row up to then shows it. Streamed and
+        // each deal closed by the snapshot's date, as its latest snapshot row up to then shows it (its latest version:
+        // ingest/OpportunityVersions, the snapshot rows in which it changed, hold the same). Streamed and
         // kept latest-first here: as a GROUP BY joined back to the table, MariaDB spilled to disk (50 s for 3M rows).
         Map<String, LocalDate> seen = new HashMap<>();
         Map<String, Deal> closedById = new HashMap<>();
-        jdbc.query("SELECT " + COLUMNS + ", s.snapshot_date FROM opportunity_snapshot s WHERE s.snapshot_date <= ?"
+        jdbc.query("SELECT " + COLUMNS + ", s.snapshot_date FROM opportunity_version s WHERE s.snapshot_date <= ?"
                 + " AND s.stage IN ('WON', 'LOST') AND s.closed_date <= ?", rs -> {
             String id = rs.getString(1);
             LocalDate seenOn = rs.getObject(12, LocalDate.class);
@@ -77,11 +78,12 @@ class AsOfDataReader {
 
     /**
      * How often each open deal's expected close date moved: the distinct dates the snapshots up to
-     * the as-of date showed for it, less one (as pushes: dates mostly move later), and the earliest.
+     * the as-of date showed for it (as its versions hold them), less one (as pushes: dates mostly
+     * move later), and the earliest.
      */
     private void addPushes(List<Deal> open, Map<String, Integer> openIndex, Date day) {
         Map<String, Set<LocalDate>> dates = new HashMap<>();
-        jdbc.query("SELECT opportunity_id, expected_close_date FROM opportunity_snapshot WHERE snapshot_date <= ?"
+        jdbc.query("SELECT opportunity_id, expected_close_date FROM opportunity_version WHERE snapshot_date <= ?"
                 + " AND stage NOT IN ('WON', 'LOST') AND expected_close_date IS NOT NULL", rs -> {
             String id = rs.getString(1);
             if (openIndex.containsKey(id)) {

@@ -249,7 +249,10 @@ class LoadSettler implements Tasklet {
             jdbc.query("SELECT source_name, data_date FROM ingest_load_date WHERE load_id IN (" + ids + ")", rs -> {
                 datesBySource.computeIfAbsent(rs.getString(1), s -> new ArrayList<>()).add(rs.getDate(2).toLocalDate());
             });
-            datesBySource.forEach((source, dates) -> StageChangesFromSnapshots.derive(jdbc, source, dates));
+            datesBySource.forEach((source, dates) -> {
+                StageChangesFromSnapshots.derive(jdbc, source, dates);
+                OpportunityVersions.derive(jdbc, source, dates);
+            });
             for (IngestLoads.Load load : pending) {
                 jdbc.queryForList("SELECT data_date FROM ingest_load_date WHERE load_id = ?", LocalDate.class, load.id())
                         .forEach(date -> warnOfOpenDealsLeftOut(load, date));

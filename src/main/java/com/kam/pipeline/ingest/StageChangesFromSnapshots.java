@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Stage history for sources without a stage-change log: an opportunity whose stage in a
  * snapshot differs from the previous snapshot of the same source changed stage on that
  * snapshot's date; one first seen has no previous stage. Recomputes the given snapshot dates and
- * the snapshot after the last of them, whose comparison base may have changed.
+ * the snapshot after each ({@link SnapshotDates}).
  */
 final class StageChangesFromSnapshots {
 
@@ -15,20 +15,13 @@ final class StageChangesFromSnapshots {
     }
 
     static void derive(JdbcTemplate jdbc, String source, java.util.List<LocalDate> snapshotDates) {
-        java.util.SortedSet<LocalDate> dates = new java.util.TreeSet<>(snapshotDates);
-        for (LocalDate date : dates) {
-            LocalDate next = jdbc.queryForObject("SELECT MIN(snapshot_date) FROM opportunity_snapshot WHERE source_name = ?"
-                    + " AND snapshot_date > ?", LocalDate.class, source, date);
+        for (LocalDate date : SnapshotDates.toDerive(jdbc, source, snapshotDates)) {
             deriveOne(jdbc, source, date);
-            if (next != null && !dates.contains(next)) {
-                deriveOne(jdbc, source, next);
-            }
         }
     }
 
     private static void deriveOne(JdbcTemplate jdbc, String source, LocalDate date) {
-        LocalDate previous = jdbc.queryForObject("SELECT MAX(snapshot_date) FROM opportunity_snapshot WHERE source_name = ?"
-                + " AND snapshot_date < ?", LocalDate.class, source, date);
+        LocalDate previous = SnapshotDates.previous(jdbc, source, date);
         jdbc.update("DELETE FROM opportunity_stage_change WHERE origin = 'SNAPSHOT' AND source_name = ? AND changed_on = ?",
                 source, date);
         jdbc.update("INSERT INTO opportunity_stage_change (opportunity_id, changed_on, from_stage, to_stage, origin, load_id,"

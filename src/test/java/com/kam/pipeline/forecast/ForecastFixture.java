@@ -2,6 +2,7 @@ package com.kam.pipeline.forecast;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.util.List;
 import java.time.LocalDate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -92,6 +93,12 @@ final class ForecastFixture {
                 + " forecast_category) SELECT ?, opportunity_id, load_id, source_name, line_no, customer_id, owner_id, name,"
                 + " product_line, amount, stage, source_stage, expected_close_date, created_date, closed_date, forecast_category"
                 + " FROM opportunity_snapshot WHERE snapshot_date = ?", Date.valueOf(to), Date.valueOf(from));
+        versions(to);
+    }
+
+    /** Derives the deals' versions of a snapshot date written (or changed) here, as the ingest does. */
+    void versions(LocalDate snapshot) {
+        com.kam.pipeline.ingest.OpportunityVersions.derive(jdbc, "test", List.of(snapshot));
     }
 
     void person(String id, String name, String team, String teamName) {
@@ -117,6 +124,7 @@ final class ForecastFixture {
                 + " forecast_category) VALUES (?, ?, 0, 'test', ?, 'C001', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Date.valueOf(s), id, ++line, owner, id + " 项目", product, BigDecimal.valueOf(amount), stage, stage,
                 Date.valueOf(expected), Date.valueOf(created), closedOn == null ? null : Date.valueOf(closedOn), category);
+        versions(s);
     }
 
     void change(String id, String on, String from, String to) {

@@ -364,6 +364,7 @@ abstract class ForecastScenarios extends ForecastTestBase {
         fixture.copySnapshot(july1, july2);
         jdbc.update("UPDATE opportunity_snapshot SET amount = 170000 WHERE opportunity_id = 'W1' AND snapshot_date = ?",
                 java.sql.Date.valueOf(july2));
+        fixture.versions(july2);
         assertThat(job.run(july2, false, work.resolve("out")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         // one actual for June, at every level, in every row: the 06-10 run's as well as the later ones
         assertThat(jdbc.queryForList(june, BigDecimal.class)).singleElement().satisfies(a -> assertThat(a).isEqualByComparingTo("170000.00"));
