@@ -91,7 +91,8 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
      * names the text in messages.
      */
     static AppraisalSettings parse(Path file, String text) {
-        Raw raw = ConfigFile.read(file, text, Raw.class, "items, grades");
+        Raw raw = ConfigFile.read(file, text, Raw.class, "items, grades",
+                Map.of(RawItem.class, "settings of an item are measure, label, weight, goal, cap"));
         if (raw.items == null || raw.items.isEmpty()) {
             throw ConfigFile.error(file, "items", "'items' must list at least one appraisal item");
         }

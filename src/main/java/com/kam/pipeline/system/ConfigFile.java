@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -27,7 +28,7 @@ public final class ConfigFile {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(file.toAbsolutePath(), 0, "file not found");
         }
-        return read(file, () -> YAML.readValue(file.toFile(), type), settings);
+        return read(file, () -> YAML.readValue(file.toFile(), type), settings, Map.of());
     }
 
     /**
@@ -36,7 +37,16 @@ public final class ConfigFile {
      * month's) and the file they were taken from, so that both are read the same way.
      */
     public static <T> T read(Path file, String text, Class<T> type, String settings) {
-        return read(file, () -> YAML.readValue(text, type), settings);
+        return read(file, text, type, settings, Map.of());
+    }
+
+    /**
+     * As {@link #read(Path, String, Class, String)}; {@code nested} says, per type read inside
+     * {@code type} (an item of a list), what to list for a mistyped key there, e.g. "settings of an
+     * item are ...": the file's own settings would send the operator looking in the wrong place.
+     */
+    public static <T> T read(Path file, String text, Class<T> type, String settings, Map<Class<?>, String> nested) {
+        return read(file, () -> YAML.readValue(text, type), settings, nested);
     }
 
     /** The text of {@code file} (UTF-8, a byte-order mark left out), refused when missing or not UTF-8. */
@@ -58,13 +68,13 @@ public final class ConfigFile {
         T value() throws JacksonException;
     }
 
-    private static <T> T read(Path file, Parse<T> parse, String settings) {
+    private static <T> T read(Path file, Parse<T> parse, String settings, Map<Class<?>, String> nested) {
         T value;
         try {
             value = parse.value();
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file, lineOf(file, e.getPropertyName()),
-                    "unknown setting '" + e.getPropertyName() + "'; settings are " + settings);
+            throw new ConfigException(file, lineOf(file, e.getPropertyName()), "unknown setting '" + e.getPropertyName() + "'; "
+                    + nested.getOrDefault(e.getReferringClass(), "settings are " + settings));
         } catch (JacksonException e) {
             throw new ConfigException(file, lineOf(e), e.getOriginalMessage());
         }

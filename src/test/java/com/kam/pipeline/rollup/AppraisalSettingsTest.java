@@ -1,0 +1,61 @@
+package com.kam.pipeline.rollup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.kam.pipeline.system.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The mistakes a sales director can make in appraisal.yml that would otherwise pass unseen: each is
+ * refused naming the file, the line and what to change (exit 2, as every {@link ConfigException}).
+ */
+class AppraisalSettingsTest {
+
+    @TempDir
+    Path jobs;
+
+    /** The shipped file with {@code from} replaced by {@code to}, written to the test's jobs folder; its text. */
+    private String shippedWith(String from, String to) throws Exception {
+        String shipped = Files.readString(Path.of("jobs", AppraisalSettings.FILE));
+        assertThat(shipped).contains(from);
+        String edited = shipped.replace(from, to);
+        Files.writeString(jobs.resolve(AppraisalSettings.FILE), edited);
+        return edited;
+    }
+
+    /** The line (from 1) of the {@code occurrence}-th (from 0) line of {@code text} that is exactly {@code line}, trimmed. */
+    private static int lineOf(String text, String line, int occurrence) {
+        List<String> lines = text.lines().toList();
+        int seen = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).trim().equals(line) && seen++ == occurrence) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line " + line);
+    }
+
+    private String refusal() {
+        return org.assertj.core.api.Assertions.catchThrowableOfType(ConfigException.class,
+                () -> AppraisalSettings.load(jobs)).getMessage();
+    }
+
+    @Test
+    void aMistypedKeyInAnItemListsTheKeysOfAnItem() throws Exception {
+        String file = shippedWith("weight: 35", "weigth: 35");
+        assertThat(refusal()).isEqualTo(jobs.resolve(AppraisalSettings.FILE) + ":" + lineOf(file, "weigth: 35", 0)
+                + ": unknown setting 'weigth'; settings of an item are measure, label, weight, goal, cap");
+    }
+
+    @Test
+    void aMistypedKeyAtTheTopListsTheKeysOfTheFile() throws Exception {
+        String file = shippedWith("grades:", "grade:");
+        assertThat(refusal()).isEqualTo(jobs.resolve(AppraisalSettings.FILE) + ":" + lineOf(file, "grade:", 0)
+                + ": unknown setting 'grade'; settings are items, grades");
+    }
+}
