@@ -1,5 +1,6 @@
 package com.kam.pipeline.rollup;
 
+import com.kam.pipeline.system.ConfigException;
 import com.kam.pipeline.system.ConfigFile;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -96,32 +97,35 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
         if (raw.items == null || raw.items.isEmpty()) {
             throw ConfigFile.error(file, "items", "'items' must list at least one appraisal item");
         }
+        ItemLines lines = new ItemLines(text);
         List<Item> items = new ArrayList<>();
-        for (RawItem r : raw.items) {
+        for (int k = 0; k < raw.items.size(); k++) {
+            RawItem r = raw.items.get(k);
+            int line = lines.of(k);
             String measure = r.measure == null ? "" : r.measure.trim();
             if (!TARGETED.containsKey(measure) && !goalInFile(measure)) {
-                throw ConfigFile.error(file, "measure: " + r.measure, "unknown measure '" + r.measure + "'; measures are "
+                throw new ConfigException(file, line, "unknown measure '" + r.measure + "'; measures are "
                         + String.join(", ", new java.util.TreeSet<>(TARGETED.keySet())) + ", "
                         + String.join(", ", new java.util.TreeSet<>(RATES)) + ", " + String.join(", ", new java.util.TreeSet<>(DAYS)));
             }
             if (r.weight == null || r.weight.signum() <= 0) {
-                throw ConfigFile.error(file, "measure: " + r.measure, "item " + measure + ": weight must be above 0");
+                throw new ConfigException(file, line, "item " + measure + ": weight must be above 0");
             }
             if (r.cap == null || r.cap.signum() <= 0) {
-                throw ConfigFile.error(file, "measure: " + r.measure, "item " + measure + ": cap must be above 0 (1.2 allows 120%)");
+                throw new ConfigException(file, line, "item " + measure + ": cap must be above 0 (1.2 allows 120%)");
             }
             if (RATES.contains(measure) && (r.goal == null || r.goal.signum() <= 0)) {
-                throw ConfigFile.error(file, "measure: " + r.measure, "item " + measure + ": a rate needs a goal above 0, e.g. goal: "
+                throw new ConfigException(file, line, "item " + measure + ": a rate needs a goal above 0, e.g. goal: "
                         + ("sales_growth".equals(measure) ? "0.15 for 15 % more than the same month last year" : "0.6"));
             }
             if (DAYS.contains(measure) && (r.goal == null || r.goal.signum() <= 0)) {
-                throw ConfigFile.error(file, "measure: " + r.measure, "item " + measure + ": needs a goal in days above 0, e.g."
+                throw new ConfigException(file, line, "item " + measure + ": needs a goal in days above 0, e.g."
                         + " goal: 3 (resolved in 3 days on average scores in full; in 6, half)");
             }
             String label = r.label == null || r.label.isBlank() ? null : r.label.trim();
             if (label != null && label.length() > LABEL_LENGTH) {
                 // the appraisal keeps each item's label (appraisal_item.label)
-                throw ConfigFile.error(file, "measure: " + r.measure, "item " + measure + ": the label is " + label.length()
+                throw new ConfigException(file, line, "item " + measure + ": the label is " + label.length()
                         + " characters long; at most " + LABEL_LENGTH);
             }
             items.add(new Item(measure, label, r.weight, r.cap, goalInFile(measure) ? r.goal : null));
@@ -163,5 +167,70 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
     }
 
     record RawItem(String measure, String label, BigDecimal weight, BigDecimal cap, BigDecimal goal) {
+    }
+
+    /**
+     * Where the items are in the text, so that a refusal points at the item's own line: searching
+     * the file for "measure: sales" would find the first of two such items, or "measure: sales_growth".
+     * An item starts at a line "- ..." and runs to the next one, or to a line indented no deeper
+     * than its "-" (grades:). Read from the text, not the file, so that a closed month's recorded
+     * text is pointed into too.
+     */
+    private static final class ItemLines {
+
+        private final List<String> lines;
+        /** The index in {@code lines} of each item's first line, and of the line after its last. */
+        private final List<int[]> items = new ArrayList<>();
+
+        ItemLines(String text) {
+            lines = text.lines().toList();
+            int start = -1;
+            int indent = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                String trimmed = line.trim();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+                int at = line.indexOf(trimmed);
+                boolean dash = trimmed.equals("-") || trimmed.startsWith("- ");
+                if (start >= 0 && (dash || at <= indent)) {
+                    items.add(new int[] {start, i});
+                    start = -1;
+                }
+                if (dash) {
+                    start = i;
+                    indent = at;
+                }
+            }
+            if (start >= 0) {
+                items.add(new int[] {start, lines.size()});
+            }
+        }
+
+        /** The line (from 1) of item {@code k}'s measure, else its first line; 0 when not found (a list in [ ]). */
+        int of(int k) {
+            int measure = of(k, "measure");
+            return measure > 0 || k >= items.size() ? measure : items.get(k)[0] + 1;
+        }
+
+        /** The line (from 1) of item {@code k}'s {@code key}; 0 when the item has none. */
+        int of(int k, String key) {
+            if (k >= items.size()) {
+                return 0;
+            }
+            for (int i = items.get(k)[0]; i < items.get(k)[1]; i++) {
+                String trimmed = lines.get(i).trim();
+                if ((trimmed.startsWith("- ") ? trimmed.substring(2).trim() : trimmed).startsWith(key + ":")) {
+                    return i + 1;
+                }
+            }
+            return 0;
+        }
+
+        /** The text of line {@code line} (from 1). */
+        String text(int line) {
+            return lines.get(line - 1);
+        }
     }
 }

@@ -58,4 +58,20 @@ class AppraisalSettingsTest {
         assertThat(refusal()).isEqualTo(jobs.resolve(AppraisalSettings.FILE) + ":" + lineOf(file, "grade:", 0)
                 + ": unknown setting 'grade'; settings are items, grades");
     }
+
+    @Test
+    void aRefusedItemIsPointedAtByItsOwnLineNotByAnotherWhoseMeasureStartsTheSame() throws Exception {
+        Files.writeString(jobs.resolve(AppraisalSettings.FILE), """
+                items:
+                  - measure: sales_growth
+                    weight: 50
+                    goal: 0.15
+                    cap: 1.2
+                  - label: 销售额 | Sales
+                    measure: sales
+                    weight: 0
+                    cap: 1.2
+                """);
+        assertThat(refusal()).isEqualTo(jobs.resolve(AppraisalSettings.FILE) + ":7: item sales: weight must be above 0");
+    }
 }
