@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * with: an edit of {@code appraisal.yml} applies from the open month on, and a late or corrected
  * report of a closed month rescores it with its own settings. The settings are kept per month as
  * the file's text ({@code appraisal_month_settings}) and read back through
- * {@link AppraisalSettings#parse}, as the file is.
+ * {@link AppraisalSettings#parseRecorded}, as the file is but for checks added since a text may
+ * have been recorded.
  * <ul>
  * <li>an open month: the file as it is, recorded for the month (replacing the record);
  * <li>a closed month: its recorded settings; without a record (first appraised before they were
@@ -65,7 +66,7 @@ final class AppraisalMonthSettings {
                     String.class, m);
             if (!texts.isEmpty()) {
                 String text = texts.get(0);
-                AppraisalSettings settings = recorded.computeIfAbsent(text, t -> AppraisalSettings.parse(
+                AppraisalSettings settings = recorded.computeIfAbsent(text, t -> AppraisalSettings.parseRecorded(
                         Path.of(AppraisalSettings.FILE + " as recorded for " + YearMonth.from(month)), t));
                 if (!settings.equals(current)) {
                     keptOther.add(month);

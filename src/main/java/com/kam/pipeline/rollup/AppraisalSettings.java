@@ -88,16 +88,35 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
 
     /**
      * The settings {@code text} holds, checked as the file is: {@link #load} reads the file through
-     * here, and an appraisal month's recorded text ({@link AppraisalMonthSettings}) too. {@code file}
+     * here, and {@link AppraisalMonthSettings} the file it records for the months it scores. {@code file}
      * names the text in messages.
      */
     static AppraisalSettings parse(Path file, String text) {
+        return parse(file, text, true);
+    }
+
+    /**
+     * A closed month's recorded text ({@link AppraisalMonthSettings}), read as {@link #parse} reads
+     * the file but for the checks marked "as edited".
+     */
+    static AppraisalSettings parseRecorded(Path file, String text) {
+        return parse(file, text, false);
+    }
+
+    /**
+     * {@code asEdited}: the checks marked so came after months' settings were first recorded. A closed
+     * month was scored, and people paid, with what its recorded text said then (a goal on a targeted
+     * measure ignored, a cap of 5, a label cut at " #"), so that text must still read, and score, the
+     * same; every text recorded since passed them as the file.
+     */
+    private static AppraisalSettings parse(Path file, String text, boolean asEdited) {
         Raw raw = ConfigFile.read(file, text, Raw.class, "items, grades",
                 Map.of(RawItem.class, "settings of an item are measure, label, weight, goal, cap"));
         if (raw.items == null || raw.items.isEmpty()) {
             throw ConfigFile.error(file, "items", "'items' must list at least one appraisal item");
         }
         ItemLines lines = new ItemLines(text);
+        Map<String, Integer> measureLines = new java.util.HashMap<>();
         List<Item> items = new ArrayList<>();
         for (int k = 0; k < raw.items.size(); k++) {
             RawItem r = raw.items.get(k);
@@ -107,6 +126,12 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
                 throw new ConfigException(file, line, "unknown measure '" + r.measure + "'; measures are "
                         + String.join(", ", new java.util.TreeSet<>(TARGETED.keySet())) + ", "
                         + String.join(", ", new java.util.TreeSet<>(RATES)) + ", " + String.join(", ", new java.util.TreeSet<>(DAYS)));
+            }
+            Integer first = measureLines.putIfAbsent(measure, line);
+            if (asEdited && first != null) {
+                // kam check passed it, then the night's run failed: the appraisal keeps one row per rep and measure
+                throw new ConfigException(file, line, "item " + measure + " is listed twice" + (line > 0 ? " (lines " + first
+                        + " and " + line + ")" : "") + ": score each measure once, in one item");
             }
             if (r.weight == null || r.weight.signum() <= 0) {
                 throw new ConfigException(file, line, "item " + measure + ": weight must be above 0");

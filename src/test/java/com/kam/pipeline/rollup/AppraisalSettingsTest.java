@@ -1,7 +1,6 @@
 package com.kam.pipeline.rollup;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kam.pipeline.system.ConfigException;
 import java.nio.file.Files;
@@ -40,9 +39,14 @@ class AppraisalSettingsTest {
         throw new AssertionError("no line " + line);
     }
 
+    /** The message the test's appraisal.yml is refused with. */
     private String refusal() {
-        return org.assertj.core.api.Assertions.catchThrowableOfType(ConfigException.class,
-                () -> AppraisalSettings.load(jobs)).getMessage();
+        try {
+            AppraisalSettings.load(jobs);
+        } catch (ConfigException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("appraisal.yml was accepted");
     }
 
     @Test
@@ -73,5 +77,14 @@ class AppraisalSettingsTest {
                     cap: 1.2
                 """);
         assertThat(refusal()).isEqualTo(jobs.resolve(AppraisalSettings.FILE) + ":7: item sales: weight must be above 0");
+    }
+
+    @Test
+    void aMeasureListedTwiceIsRefusedNamingBothLines() throws Exception {
+        // the new-customers item turned into a second sales item (the weights still add up to 100)
+        String file = shippedWith("- measure: new_customers", "- measure: sales");
+        assertThat(refusal()).isEqualTo(jobs.resolve(AppraisalSettings.FILE) + ":" + lineOf(file, "- measure: sales", 1)
+                + ": item sales is listed twice (lines " + lineOf(file, "- measure: sales", 0) + " and "
+                + lineOf(file, "- measure: sales", 1) + "): score each measure once, in one item");
     }
 }
