@@ -147,6 +147,12 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
                 throw new ConfigException(file, line, "item " + measure + ": needs a goal in days above 0, e.g."
                         + " goal: 3 (resolved in 3 days on average scores in full; in 6, half)");
             }
+            if (asEdited && TARGETED.containsKey(measure) && r.goal != null) {
+                // it would be ignored: a targeted measure's goal is each rep's own target, month by month
+                throw new ConfigException(file, lines.of(k, "goal"), "item " + measure + ": delete 'goal: "
+                        + r.goal.toPlainString() + "': the goal of " + measure + " is each rep's monthly target ("
+                        + TARGETED.get(measure)[1] + " in the targets file), not a number in this file");
+            }
             String label = r.label == null || r.label.isBlank() ? null : r.label.trim();
             if (label != null && label.length() > LABEL_LENGTH) {
                 // the appraisal keeps each item's label (appraisal_item.label)
@@ -233,29 +239,38 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
             }
         }
 
-        /** The line (from 1) of item {@code k}'s measure, else its first line; 0 when not found (a list in [ ]). */
+        /** The line (from 1) of item {@code k}: of its measure, else its first line; 0 when not found (a list in [ ]). */
         int of(int k) {
-            int measure = of(k, "measure");
+            int measure = find(k, "measure");
             return measure > 0 || k >= items.size() ? measure : items.get(k)[0] + 1;
         }
 
-        /** The line (from 1) of item {@code k}'s {@code key}; 0 when the item has none. */
+        /** The line (from 1) of item {@code k}'s {@code key}, else {@link #of(int) the item's}. */
         int of(int k, String key) {
+            int line = find(k, key);
+            return line > 0 ? line : of(k);
+        }
+
+        private int find(int k, String key) {
             if (k >= items.size()) {
                 return 0;
             }
             for (int i = items.get(k)[0]; i < items.get(k)[1]; i++) {
-                String trimmed = lines.get(i).trim();
-                if ((trimmed.startsWith("- ") ? trimmed.substring(2).trim() : trimmed).startsWith(key + ":")) {
+                if (after(i + 1, key) != null) {
                     return i + 1;
                 }
             }
             return 0;
         }
 
-        /** The text of line {@code line} (from 1). */
-        String text(int line) {
-            return lines.get(line - 1);
+        /** What follows "{@code key}:" on line {@code line} (from 1), as written; null when the line holds another key. */
+        String after(int line, String key) {
+            if (line <= 0) {
+                return null;
+            }
+            String trimmed = lines.get(line - 1).trim();
+            trimmed = trimmed.startsWith("- ") ? trimmed.substring(2).trim() : trimmed;
+            return trimmed.startsWith(key + ":") ? trimmed.substring(key.length() + 1) : null;
         }
     }
 }

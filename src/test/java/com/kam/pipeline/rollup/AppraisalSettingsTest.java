@@ -87,4 +87,24 @@ class AppraisalSettingsTest {
                 + ": item sales is listed twice (lines " + lineOf(file, "- measure: sales", 0) + " and "
                 + lineOf(file, "- measure: sales", 1) + "): score each measure once, in one item");
     }
+
+    @Test
+    void aGoalOnAMeasureWhoseGoalIsTheRepsTargetIsRefused() throws Exception {
+        String file = shippedWith("    weight: 20\n    cap: 1.2", "    weight: 20\n    goal: 500000\n    cap: 1.2");
+        assertThat(refusal()).isEqualTo(jobs.resolve(AppraisalSettings.FILE) + ":" + lineOf(file, "goal: 500000", 0)
+                + ": item collections: delete 'goal: 500000': the goal of collections is each rep's monthly target"
+                + " (collection_target in the targets file), not a number in this file");
+    }
+
+    @Test
+    void aClosedMonthsRecordedTextIsReadAsItWasScoredThoughTheFileWouldNowBeRefused() throws Exception {
+        // a text recorded before the checks above: its goal on sales was ignored when the month was scored
+        String recorded = Files.readString(Path.of("jobs", AppraisalSettings.FILE)).replace("    weight: 35\n",
+                "    weight: 35\n    goal: 500000\n");
+        AppraisalSettings shipped = AppraisalSettings.load(Path.of("jobs"));
+        assertThat(AppraisalSettings.parseRecorded(Path.of("appraisal.yml as recorded for 2026-10"), recorded))
+                .isEqualTo(shipped);
+        Files.writeString(jobs.resolve(AppraisalSettings.FILE), recorded);
+        assertThat(refusal()).contains("item sales: delete 'goal: 500000'");
+    }
 }

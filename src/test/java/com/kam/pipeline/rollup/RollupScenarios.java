@@ -1024,6 +1024,24 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void aClosedMonthsTextRecordedBeforeAStricterCheckStillRescoresTheMonth() throws Exception {
+        RollupFixture.writeAll(inbox);
+        night(LocalDate.of(2026, 12, 31));
+        List<String> december = appraisalRows("2026-12-01", "R001");
+        // December as recorded by a release that ignored a goal on sales, which the file may no longer have
+        String recorded = java.nio.file.Files.readString(Path.of("jobs", AppraisalSettings.FILE)).replace("    weight: 35\n",
+                "    weight: 35\n    goal: 500000\n");
+        assertThat(jdbc.update("UPDATE appraisal_month_settings SET settings_text = ? WHERE month_start = '2026-12-01'",
+                recorded)).isOne();
+        // 吴昊's late report rescores closed December with its recorded text: read, and scoring, as it did
+        RollupFixture.report(inbox, "2026-12-10", visit("R003", "2026-12-10", 0, 0));
+        night(LocalDate.of(2027, 1, 2));
+        assertThat(appraisalRows("2026-12-01", "R001")).isEqualTo(december).isNotEmpty();
+        assertThat(new BigDecimal(row("SELECT score FROM appraisal WHERE month_start = '2026-12-01' AND rep_id = 'R003'")
+                .get("score").toString())).isEqualByComparingTo("54.35");
+    }
+
+    @Test
     void aBadAppraisalFileIsRefusedWithItsLineAndNothingRuns() throws Exception {
         Path jobs = work.resolve("jobs");
         java.nio.file.Files.createDirectories(jobs);
