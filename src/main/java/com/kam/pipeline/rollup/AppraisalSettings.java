@@ -17,6 +17,13 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
     static final String LOWEST_GRADE = "差";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int LABEL_LENGTH = 200;
+    /**
+     * The range of a cap, the most attainment an item counts, as a multiple of its goal (1.2: up to
+     * 120 %). Below 1.0 a rep at every goal could not score 100; above 3.0 (300 %) is no pay plan's
+     * cap but a typo's (cap: 12 for 1.2), and lets one item outweigh all the others.
+     */
+    private static final BigDecimal LOWEST_CAP = new BigDecimal("1.0");
+    private static final BigDecimal HIGHEST_CAP = new BigDecimal("3.0");
 
     /** Measures whose goal is the rep's monthly target. */
     static final Map<String, String[]> TARGETED = Map.of(
@@ -138,6 +145,11 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
             }
             if (r.cap == null || r.cap.signum() <= 0) {
                 throw new ConfigException(file, line, "item " + measure + ": cap must be above 0 (1.2 allows 120%)");
+            }
+            if (asEdited && (r.cap.compareTo(LOWEST_CAP) < 0 || r.cap.compareTo(HIGHEST_CAP) > 0)) {
+                throw new ConfigException(file, lines.of(k, "cap"), "item " + measure + ": cap " + r.cap.toPlainString()
+                        + " is not between " + LOWEST_CAP + " and " + HIGHEST_CAP + ": the cap is the most attainment that"
+                        + " counts, as a multiple of the goal (1.0: up to the goal, 1.2: up to 120 %)");
             }
             if (RATES.contains(measure) && (r.goal == null || r.goal.signum() <= 0)) {
                 throw new ConfigException(file, line, "item " + measure + ": a rate needs a goal above 0, e.g. goal: "

@@ -107,4 +107,25 @@ class AppraisalSettingsTest {
         Files.writeString(jobs.resolve(AppraisalSettings.FILE), recorded);
         assertThat(refusal()).contains("item sales: delete 'goal: 500000'");
     }
+
+    @Test
+    void aCapBelowOneOrAboveThreeIsRefused() throws Exception {
+        String file = shippedWith("    weight: 35\n    cap: 1.2", "    weight: 35\n    cap: 12");
+        assertThat(refusal()).isEqualTo(jobs.resolve(AppraisalSettings.FILE) + ":" + lineOf(file, "cap: 12", 0)
+                + ": item sales: cap 12 is not between 1.0 and 3.0: the cap is the most attainment that counts, as a multiple"
+                + " of the goal (1.0: up to the goal, 1.2: up to 120 %)");
+        file = shippedWith("    weight: 15\n    cap: 1.0", "    weight: 15\n    cap: 0.8");
+        assertThat(refusal()).startsWith(jobs.resolve(AppraisalSettings.FILE) + ":" + lineOf(file, "cap: 0.8", 0)
+                + ": item new_customers: cap 0.8 is not between 1.0 and 3.0");
+        // 3.0 itself is allowed
+        shippedWith("    weight: 35\n    cap: 1.2", "    weight: 35\n    cap: 3.0");
+        assertThat(AppraisalSettings.load(jobs).items().get(0).cap()).isEqualByComparingTo("3");
+        // refused as before: a cap of 0, a negative weight, a negative goal
+        shippedWith("    weight: 35\n    cap: 1.2", "    weight: 35\n    cap: 0");
+        assertThat(refusal()).endsWith(": item sales: cap must be above 0 (1.2 allows 120%)");
+        shippedWith("weight: 35", "weight: -35");
+        assertThat(refusal()).endsWith(": item sales: weight must be above 0");
+        shippedWith("goal: 0.6", "goal: -0.6");
+        assertThat(refusal()).endsWith(": item effective_visit_rate: a rate needs a goal above 0, e.g. goal: 0.6");
+    }
 }
