@@ -165,6 +165,15 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
                         + r.goal.toPlainString() + "': the goal of " + measure + " is each rep's monthly target ("
                         + TARGETED.get(measure)[1] + " in the targets file), not a number in this file");
             }
+            // YAML ends an unquoted value at " #": label: 销售额 #1 | Sales reads 销售额, the rest of the line a comment
+            String written = lines.after(lines.of(k, "label"), "label");
+            String read = r.label == null ? "" : r.label;
+            String rest = written == null || !written.contains(read) ? "" : written.substring(written.indexOf(read) + read.length());
+            if (asEdited && rest.matches("\\s+#.*")) {
+                throw new ConfigException(file, lines.of(k, "label"), "item " + measure + ": the label reads \"" + read
+                        + "\", without \"" + rest.strip() + "\" (\" #\" starts a comment in YAML): put the label in quotes,"
+                        + " label: \"" + written.strip() + "\", or the comment on a line of its own");
+            }
             String label = r.label == null || r.label.isBlank() ? null : r.label.trim();
             if (label != null && label.length() > LABEL_LENGTH) {
                 // the appraisal keeps each item's label (appraisal_item.label)

@@ -128,4 +128,17 @@ class AppraisalSettingsTest {
         shippedWith("goal: 0.6", "goal: -0.6");
         assertThat(refusal()).endsWith(": item effective_visit_rate: a rate needs a goal above 0, e.g. goal: 0.6");
     }
+
+    @Test
+    void aLabelCutShortByACommentIsRefusedAskingForQuotes() throws Exception {
+        String file = shippedWith("label: 销售额达成 | Sales attainment", "label: 销售额 #1 | Sales");
+        assertThat(refusal()).isEqualTo(jobs.resolve(AppraisalSettings.FILE) + ":" + lineOf(file, "label: 销售额 #1 | Sales", 0)
+                + ": item sales: the label reads \"销售额\", without \"#1 | Sales\" (\" #\" starts a comment in YAML): put the"
+                + " label in quotes, label: \"销售额 #1 | Sales\", or the comment on a line of its own");
+        // quoted, it is the whole label; a # inside a word starts no comment
+        shippedWith("label: 销售额达成 | Sales attainment", "label: \"销售额 #1 | Sales\"  # the first item");
+        assertThat(AppraisalSettings.load(jobs).items().get(0).label()).isEqualTo("销售额 #1 | Sales");
+        shippedWith("label: 销售额达成 | Sales attainment", "label: 销售额#1 | Sales#1");
+        assertThat(AppraisalSettings.load(jobs).items().get(0).label()).isEqualTo("销售额#1 | Sales#1");
+    }
 }
