@@ -22,7 +22,7 @@ final class ReportFixture {
     /** Tables the fixture fills, children first, emptied before each test. */
     static final List<String> TABLES = List.of("report_archive", "forecast_accuracy", "forecast_contributor", "forecast",
             "funnel_stage", "funnel_summary", "funnel_flagged", "ideal_funnel", "forecast_run", "appraisal_item", "appraisal",
-            "rollup_warning", "abnormal_customer", "next_week_target", "rollup_to_date", "rollup_row", "rollup_rep_day", "ingest_load", "calendar_day", "report_line", "opportunity_version", "opportunity_snapshot", "customer",
+            "rollup_warning", "abnormal_customer", "next_week_target", "rollup_to_date", "rollup_row", "rollup_rep_day", "rollup_run", "ingest_load", "calendar_day", "report_line", "opportunity_version", "opportunity_snapshot", "customer",
             "org_assignment", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
             "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE");
 
