@@ -65,7 +65,7 @@ class DeliveryJobConfiguration {
                     }
                     contribution.incrementWriteCount(summary.delivered()); // shown as "loaded" by kam runs
                     execution.getExecutionContext().putString(SUMMARY, summary.format());
-                    com.kam.pipeline.system.WarningsExitStatus.leave(execution, summary.warnings());
+                    com.kam.pipeline.system.WarningsExitStatus.leave(execution, summary.allWarnings());
                     if (!summary.allDelivered()) {
                         throw new MailsNotDelivered((summary.failures().size() + (summary.unreachable() == null ? 0
                                 : summary.unreachable().notTried())) + " mail(s) not delivered (listed in the run summary);"

@@ -16,8 +16,11 @@ import java.util.Set;
  */
 final class DeliveryPlanner {
 
-    /** The mails to send, and the reports nobody could be found for (reported, not sent). */
-    record Plan(List<MailPlan> mails, List<String> unaddressed) {
+    /**
+     * The mails to send, and what the reports do not reach: one WARN line per report and reason
+     * ({@link MissingRecipients}), and how many reports those are.
+     */
+    record Plan(List<MailPlan> mails, List<String> missing, int reportsMissingSomeone) {
     }
 
     private DeliveryPlanner() {
@@ -29,20 +32,23 @@ final class DeliveryPlanner {
             byLanguage.computeIfAbsent(r.subject(), s -> new HashMap<>()).put(r.language(), r);
         }
         Map<String, MailPlanBuilder> mails = new LinkedHashMap<>();
-        List<String> unaddressed = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        int reportsMissingSomeone = 0;
         for (var entry : byLanguage.entrySet()) {
             ArchivedReport.Subject subject = entry.getKey();
+            ArchivedReport any = inLanguage(entry.getValue(), "zh"); // what a warning names it by
             var rule = rules.ruleFor(subject.reportType(), subject.entityType());
-            Set<Person> recipients = rule.map(r -> RecipientResolver.recipients(subject, r, orgOn.apply(subject.periodEnd())))
-                    .orElse(Set.of());
-            if (recipients.isEmpty()) {
-                unaddressed.add(subject.reportType() + " " + subject.entityType() + " " + subject.entityId() + " "
-                        + subject.periodStart() + ".." + subject.periodEnd() + ": " + (rule.isEmpty()
-                        ? "no rule in distribution.yml for report-type " + subject.reportType() + " and entity-type "
-                        + subject.entityType()
-                        : "no recipient in the organisation on " + subject.periodEnd()));
+            if (rule.isEmpty()) {
+                missing.add(MissingRecipients.noRule(any));
+                reportsMissingSomeone++;
                 continue;
             }
+            // whom the rule names and the organisation lacks is said, and nobody else gets the report in their place
+            var resolved = RecipientResolver.resolve(subject, rule.get(), orgOn.apply(subject.periodEnd()));
+            List<String> lines = MissingRecipients.lines(any, rule.get(), resolved.missing());
+            missing.addAll(lines);
+            reportsMissingSomeone += lines.isEmpty() ? 0 : 1;
+            Set<Person> recipients = resolved.found();
             for (Person person : recipients) {
                 ArchivedReport pdf = inLanguage(entry.getValue(), person.mailLanguage());
                 MailPlan probe = new MailPlan(person, subject.reportType(), subject.periodStart(), subject.periodEnd(), List.of());
@@ -51,7 +57,7 @@ final class DeliveryPlanner {
         }
         List<MailPlan> plans = mails.values().stream().map(MailPlanBuilder::build)
                 .sorted(Comparator.comparing(MailPlan::key)).toList();
-        return new Plan(plans, unaddressed);
+        return new Plan(plans, missing, reportsMissingSomeone);
     }
 
     private static ArchivedReport inLanguage(Map<String, ArchivedReport> versions, String language) {

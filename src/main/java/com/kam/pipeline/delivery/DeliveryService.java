@@ -130,12 +130,12 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
                 }
             }
         }
-        plan.unaddressed().forEach(u -> log.warn("not sent: {}", u));
+        plan.missing().forEach(log::warn);
         List<String> warnings = new ArrayList<>();
         sayMissing.forEach((what, count) -> warnings.add(count + " mail(s) of " + what));
-        return new DeliverySummary(reports.size(), mails, delivered, already, failures, plan.unaddressed(),
-                destination(transport), unreachable, corrected, added, transport instanceof OutboxTransport, fromOutbox,
-                warnings);
+        return new DeliverySummary(reports.size(), mails, delivered, already, failures, plan.reportsMissingSomeone(),
+                plan.missing(), destination(transport), unreachable, corrected, added, transport instanceof OutboxTransport,
+                fromOutbox, warnings);
     }
 
     /**

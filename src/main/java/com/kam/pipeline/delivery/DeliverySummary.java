@@ -7,12 +7,15 @@ import java.util.List;
  * {@code corrected} carried reports corrected since an earlier run mailed them, {@code added} reports
  * added to a mail an earlier run delivered (a mail of both counts in each) and {@code fromOutbox} had
  * only been written to the outbox before; mails an earlier run had already delivered unchanged, and
- * the ones that failed, each with its reason; {@code warnings}: the mails delivered that say no daily
- * report arrived for days of their period, per report type and period.
+ * the ones that failed, each with its reason; {@code missingRecipients}: whom {@code reportsMissingSomeone}
+ * reports did not reach of those their distribution rule names, and why, a line per report and reason
+ * ({@link MissingRecipients}); {@code warnings}: the mails delivered that say no daily report arrived
+ * for days of their period, per report type and period.
  */
 public record DeliverySummary(int reports, int mails, int delivered, int alreadyDelivered, List<DeliveryLog.Failure> failures,
-                              List<String> unaddressed, String destination, Unreachable unreachable, int corrected, int added,
-                              boolean outbox, int fromOutbox, List<String> warnings) {
+                              int reportsMissingSomeone, List<String> missingRecipients, String destination,
+                              Unreachable unreachable, int corrected, int added, boolean outbox, int fromOutbox,
+                              List<String> warnings) {
 
     /**
      * The server could not be reached for one mail after all its attempts, so the run stopped
@@ -27,6 +30,13 @@ public record DeliverySummary(int reports, int mails, int delivered, int already
         int notTried() {
             return notSent - 1;
         }
+    }
+
+    /** What the run leaves as its warnings: the reports that missed someone, then the mails that say days are missing. */
+    public List<String> allWarnings() {
+        List<String> all = new java.util.ArrayList<>(missingRecipients);
+        all.addAll(warnings);
+        return all;
     }
 
     public boolean allDelivered() {
@@ -45,11 +55,13 @@ public record DeliverySummary(int reports, int mails, int delivered, int already
             followUps.add(fromOutbox + " of them only written to the outbox before");
         }
         StringBuilder text = new StringBuilder().append(String.format(
-                "  %d report(s), %d mail(s): %d %s %s%s, %d %s, %d failed%s%n",
+                "  %d report(s), %d mail(s): %d %s %s%s, %d %s, %d failed%s%s%n",
                 reports, mails, delivered, outbox ? "written to" : "delivered to", destination,
                 followUps.isEmpty() ? "" : " (" + String.join(", ", followUps) + ")",
                 alreadyDelivered, outbox ? "already sent or written earlier" : "already delivered earlier", failures.size(),
-                unreachable == null ? "" : ", " + unreachable.notTried() + " not tried"));
+                unreachable == null ? "" : ", " + unreachable.notTried() + " not tried",
+                reportsMissingSomeone == 0 ? "" : "; " + reportsMissingSomeone + " report(s) not sent to everyone their"
+                        + " distribution rule names (WARN below)"));
         for (DeliveryLog.Failure f : failures) {
             text.append(String.format("  FAILED %s %s %s..%s after %d attempt(s): %s%n", f.email(), f.reportType(),
                     f.periodStart(), f.periodEnd(), f.attempts(), f.error()));
@@ -59,10 +71,7 @@ public record DeliverySummary(int reports, int mails, int delivered, int already
                     + " run deliver again when it is back%n", unreachable.server(), unreachable.attempts(), unreachable.reason(),
                     unreachable.notSent()));
         }
-        for (String u : unaddressed) {
-            text.append("  not sent: ").append(u).append(System.lineSeparator());
-        }
-        for (String w : warnings) {
+        for (String w : allWarnings()) {
             text.append("  WARN: ").append(w).append(System.lineSeparator());
         }
         return text.toString();

@@ -21,10 +21,16 @@ final class DistributionRules {
     static final Set<String> ENTITY_TYPES = Set.of("REP", "TEAM", "REGION", "COMPANY");
     private static final String ANY = "*";
 
-    /** One rule; {@code reportType} or {@code entityType} "*" matches any. */
-    record Rule(String reportType, String entityType, Set<Audience> to, int managerLevels) {
+    /** One rule, the {@code number}th of the file; {@code reportType} or {@code entityType} "*" matches any. */
+    record Rule(String reportType, String entityType, Set<Audience> to, int managerLevels, int number) {
         boolean matches(String type, String entity) {
             return (reportType.equals(ANY) || reportType.equals(type)) && (entityType.equals(ANY) || entityType.equals(entity));
+        }
+
+        /** As a warning names it: "distribution.yml rule 2: to self, manager-chain; manager-levels 2". */
+        String describe() {
+            return "distribution.yml rule " + number + ": to " + String.join(", ", to.stream().map(Audience::code).toList())
+                    + (to.contains(Audience.MANAGER_CHAIN) ? "; manager-levels " + managerLevels : "");
         }
     }
 
@@ -85,7 +91,7 @@ final class DistributionRules {
         if (entry.managerLevels() != null && !to.contains(Audience.MANAGER_CHAIN)) {
             throw new ConfigException(file, line, where + "manager-levels is set but 'to' has no manager-chain");
         }
-        return new Rule(type, entity, to, levels);
+        return new Rule(type, entity, to, levels, index + 1);
     }
 
     private static String oneOf(Path file, int line, String where, String setting, String value, Set<String> allowed) {

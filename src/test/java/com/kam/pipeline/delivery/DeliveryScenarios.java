@@ -36,7 +36,9 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
         int mails = expected.values().stream().mapToInt(List::size).sum();
         assertThat(smtp.getReceivedMessages()).hasSize(mails);
         assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE status = 'SENT'")).isEqualTo(mails);
-        assertThat(summaryOf(run)).contains(mails + " delivered").contains("SCORECARD REP E00041 2026-09-01..2026-09-30: no recipient");
+        assertThat(summaryOf(run)).contains(mails + " delivered").contains("  WARN: scorecard of E00041 名称 (E00041)"
+                + " 2026-09-01..2026-09-30: not sent to the rep, the team lead, the region manager (distribution.yml rule 2: to"
+                + " self, manager-chain; manager-levels 2): rep E00041 is not in the organisation on 2026-09-30\n");
 
         // the mover: E00015 was in Shanghai (E00005) in June and in Hangzhou (E00008) in September
         assertThat(flatten(received.get("lin.ruixiu@example.com"))).contains("scorecard_E00015_2026-06-01_zh.pdf")
@@ -60,6 +62,58 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
         assertThat(rerun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(summaryOf(rerun)).contains("0 delivered").contains(mails + " already delivered");
         assertThat(smtp.getReceivedMessages()).hasSize(mails);
+    }
+
+    /**
+     * 谭昊昊 (E00002), region manager of EAST, left: the org file no longer lists her, but the leads of T001, T004
+     * and T007 still name her as their manager. What she would have had (the region's scorecards, weekly reports
+     * and funnel report) goes to nobody in her place, and the run names each report, the rule and why.
+     */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void theReportsOfARegionManagerWhoLeftAreEachNamedInAWarningAndGoToNobodyElse(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        SampleOrg org = archiveRegion("EAST");
+        Map<String, List<Set<String>>> expected = asMailboxes(expectedMailboxes(org));
+        assertThat(expected.remove("tan.haohao@example.com")).isNotEmpty();
+        // as the ingest does with a person the org file no longer lists (LoadSettler): her assignments are gone
+        jdbc.update("DELETE FROM org_assignment WHERE employee_id = 'E00002'");
+
+        JobExecution run = deliver(false);
+
+        assertThat(run.getStatus()).as(summaryOf(run)).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(unordered(mailboxes())).isEqualTo(unordered(expected));
+        int mails = smtp.getReceivedMessages().length;
+        // every report but the digests (to the lead only): the scorecards, the weekly reports, the funnel report
+        int missed = (int) archive.rows.stream().filter(r -> !r.reportType().equals("DIGEST"))
+                .map(r -> r.reportType() + r.entityId() + r.start()).distinct().count();
+        String scorecard = "scorecard of E00014 名称 (E00014) 2026-09-01..2026-09-30: not sent to the region manager"
+                + " (distribution.yml rule 2: to self, manager-chain; manager-levels 2): team T001's lead 林瑞秀 (E00005) names"
+                + " manager E00002, who is not in the org file";
+        String weekly = "weekly report of team T004 名称 (T004) 2026-10-19..2026-10-25: not sent to the region manager"
+                + " (distribution.yml rule 3: to team-lead, region-manager): region EAST has no manager (role REGION_MANAGER)"
+                + " in the organisation on 2026-10-25";
+        String funnel = "funnel report of region EAST 名称 (EAST) 2026-09-01..2026-09-30: not sent to the region manager"
+                + " (distribution.yml rule 4: to region-manager): region EAST has no manager (role REGION_MANAGER) in the"
+                + " organisation on 2026-09-30";
+        assertThat(summaryOf(run)).contains(", 0 failed; " + missed + " report(s) not sent to everyone their distribution rule"
+                + " names (WARN below)\n").contains("  WARN: " + scorecard + "\n", "  WARN: " + weekly + "\n",
+                "  WARN: " + funnel + "\n");
+        assertThat(notSentLines(run)).hasSize(missed).doesNotHaveDuplicates();
+        assertThat(output.getAll()).containsPattern("WARN .*" + java.util.regex.Pattern.quote(scorecard));
+        // the run completed with warnings, as `kam runs` and the night show it
+        assertThat(run.getExitStatus().getExitCode()).isEqualTo(com.kam.pipeline.system.JobRunner.COMPLETED_WITH_WARNINGS);
+        assertThat(run.getExitStatus().getExitDescription()).contains(scorecard, weekly, funnel);
+
+        // a rerun sends nothing, and says each once again
+        JobExecution rerun = deliver(true);
+        assertThat(summaryOf(rerun)).contains("0 delivered");
+        assertThat(smtp.getReceivedMessages()).hasSize(mails);
+        assertThat(notSentLines(rerun)).isEqualTo(notSentLines(run));
+    }
+
+    private List<String> notSentLines(JobExecution run) {
+        return summaryOf(run).lines().filter(line -> line.startsWith("  WARN: ") && line.contains(": not sent to ")).toList();
     }
 
     @Test

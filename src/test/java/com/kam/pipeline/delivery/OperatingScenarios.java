@@ -303,8 +303,8 @@ abstract class OperatingScenarios extends DeliveryTestBase {
                 "--out", work.resolve("out").toString());
 
         assertThat(night.exitCode()).as(night.err()).isEqualTo(KamCommand.DONE);
-        assertThat(night.out()).contains("FUNNEL COMPANY ALL 2026-10-01..2026-10-31: no rule in distribution.yml for"
-                + " report-type FUNNEL and entity-type COMPANY");
+        assertThat(night.out()).contains("WARN: funnel report of the whole company 2026-10-01..2026-10-31: not sent: no rule in"
+                + " distribution.yml for report-type FUNNEL and entity-type COMPANY");
     }
 
     @Test
