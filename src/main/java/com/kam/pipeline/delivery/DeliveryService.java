@@ -239,6 +239,16 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
         return warnings;
     }
 
+    /**
+     * Who the distribution rules would name and the organisation of {@code day} lacks: manager_ids
+     * that name nobody, teams without a lead, regions without a manager ({@link OrgSnapshot#gaps}).
+     * Their reports still go to the others; the deliver summary names each report that misses someone.
+     */
+    public List<String> orgWarnings(LocalDate day) {
+        return OrgSnapshot.on(jdbc, day).gaps().stream()
+                .map(gap -> gap + "; deliver sends no report there, nor to anyone in its place").toList();
+    }
+
     /** Null, or why kam.delivery.from will not do for a real mail server: the built-in default, or another @localhost. */
     private String senderWarning() {
         String from = settings.from().trim();

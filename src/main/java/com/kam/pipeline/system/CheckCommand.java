@@ -21,7 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code kam check}: reads every file an operator edits, as the jobs would, logs in to the
  * SMTP server, says where the database's schema is against this release (without migrating it:
  * {@link ReadsOnly}), and runs nothing: {@code ok} or {@code BAD} per group, then {@code WARN} lines
- * for mail settings that work but should not stay (the built-in sender address).
+ * for mail settings that work but should not stay (the built-in sender address), and for gaps in
+ * today's organisation that keep reports from someone the distribution rules name (a manager_id
+ * that names nobody).
  * After changing appraisal weights, a mapping or a template during the day, this says whether
  * tonight will accept them: a template that does not compile would otherwise be found only when
  * the night reaches its reports.
@@ -41,15 +43,17 @@ public class CheckCommand implements Callable<Integer>, ReadsOnly {
     private final ScheduleRegistrar schedules;
     private final DeliveryService delivery;
     private final SchemaMigration schema;
+    private final CompanyClock clock;
 
     public CheckCommand(NightlyFlow flow, KamProperties properties, ReportService reports, ScheduleRegistrar schedules,
-                        DeliveryService delivery, SchemaMigration schema) {
+                        DeliveryService delivery, SchemaMigration schema, CompanyClock clock) {
         this.flow = flow;
         this.properties = properties;
         this.reports = reports;
         this.schedules = schedules;
         this.delivery = delivery;
         this.schema = schema;
+        this.clock = clock;
     }
 
     @Override
@@ -102,6 +106,11 @@ public class CheckCommand implements Callable<Integer>, ReadsOnly {
         }
         // settings that work but should not stay as they are: said, not counted as bad
         delivery.mailWarnings().forEach(warning -> out.printf("WARN mail: %s%n", warning));
+        try {
+            delivery.orgWarnings(clock.today()).forEach(warning -> out.printf("WARN org: %s%n", warning));
+        } catch (DataAccessException e) {
+            // no database, or not this release's schema: the database line above says so
+        }
         out.flush();
         return bad == 0 ? KamCommand.DONE : KamCommand.BAD_USAGE;
     }

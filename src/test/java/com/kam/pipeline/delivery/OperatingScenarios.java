@@ -280,6 +280,25 @@ abstract class OperatingScenarios extends DeliveryTestBase {
     }
 
     @Test
+    void checkWarnsOfManagerIdsThatNameNobodyAndStillExitsZero() {
+        // 谭昊昊 (E00002) left EAST and the org file no longer lists her; her team leads still name her
+        jdbc.update("DELETE FROM org_assignment WHERE employee_id = 'E00002'");
+
+        Result check = kam("check");
+
+        assertThat(check.exitCode()).as(check.out()).isZero();
+        String tail = "; deliver sends no report there, nor to anyone in its place";
+        assertThat(check.out().lines().filter(line -> line.startsWith("WARN org: "))).containsExactly(
+                "WARN org: team T001's lead 林瑞秀 (E00005) names manager E00002, who is not in the org file" + tail,
+                "WARN org: team T004's lead 陈斌 (E00008) names manager E00002, who is not in the org file" + tail,
+                "WARN org: team T007's lead 宋婷 (E00011) names manager E00002, who is not in the org file" + tail,
+                "WARN org: region EAST has no manager (role REGION_MANAGER) in the organisation on " + clock.today() + tail);
+    }
+
+    @Autowired
+    com.kam.pipeline.system.CompanyClock clock;
+
+    @Test
     void aMissingSettingsFileStopsEveryCommandThatReadsItWithExitCode2() throws Exception {
         Files.delete(FORECAST_SETTINGS);
 
