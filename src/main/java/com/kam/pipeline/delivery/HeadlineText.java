@@ -29,8 +29,11 @@ final class HeadlineText {
         }
         Shown shown = new Shown(figures, texts);
         return Optional.ofNullable(switch (pdf.reportType()) {
-            case "SCORECARD" -> shown.say("figures.SCORECARD", shown.number(ReportHeadline.SCORE, "0.00"), shown.grade(),
-                    shown.count(ReportHeadline.RANK), shown.count(ReportHeadline.TEAM_SIZE));
+            // a month still running: provisional, as the scorecard's title line says
+            case "SCORECARD" -> shown.say(figures.text(ReportHeadline.PROVISIONAL_AS_OF).isPresent()
+                            ? "figures.SCORECARD.provisional" : "figures.SCORECARD", shown.number(ReportHeadline.SCORE, "0.00"),
+                    shown.grade(), shown.count(ReportHeadline.RANK), shown.count(ReportHeadline.TEAM_SIZE),
+                    figures.text(ReportHeadline.PROVISIONAL_AS_OF).orElse(""));
             case "WEEKLY" -> shown.say(figures.text(ReportHeadline.TARGET).isEmpty() ? "figures.WEEKLY.noTarget" : "figures.WEEKLY",
                     shown.money(ReportHeadline.ORDERS), shown.money(ReportHeadline.TARGET),
                     shown.number(ReportHeadline.ATTAINMENT, "0.00%"), shown.count(ReportHeadline.ABNORMAL_CUSTOMERS));

@@ -20,6 +20,11 @@ public final class ReportHeadline {
     public static final String GRADE = "grade";
     public static final String RANK = "rank";
     public static final String TEAM_SIZE = "team_size";
+    /**
+     * Scorecard of a month still running: the day its figures reach (yyyy-MM-dd), the score and grade
+     * provisional; absent once the month is closed (and for a scorecard archived before it was kept).
+     */
+    public static final String PROVISIONAL_AS_OF = "provisional_as_of";
     /** Weekly report: the team's orders, sales target and attainment, and the customers in its abnormal list. */
     public static final String ORDERS = "orders";
     public static final String TARGET = "target";

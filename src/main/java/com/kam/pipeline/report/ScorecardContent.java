@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ScorecardContent implements ReportContent {
 
+    /** The date the figures of a month still running reach (null once the month is closed): its score is provisional. */
+    private static final String PROVISIONAL_AS_OF = "PROVISIONAL_AS_OF";
+
     private final JdbcTemplate jdbc;
     private final FunnelFigures funnel;
 
@@ -66,7 +69,10 @@ class ScorecardContent implements ReportContent {
         // a refused target file may hold this month's targets: the score does not count them, and the scorecard says so
         List<String> refused = RefusedTargetFiles.of(jdbc, period.start());
         parameters.put("REFUSED_TARGETS", refused.isEmpty() ? null : String.join(", ", refused));
-        parameters.put("FIGURES_AS_OF", (through != null ? through : asOf).toString());
+        LocalDate figuresAsOf = through != null ? through : asOf;
+        parameters.put("FIGURES_AS_OF", figuresAsOf.toString());
+        // for the mail's line (the template's title line tests the same: figures as of before the period's end)
+        parameters.put(PROVISIONAL_AS_OF, figuresAsOf.isBefore(period.end()) ? figuresAsOf.toString() : null);
         List<Map<String, ?>> month = Rows.query(jdbc, "SELECT orders_amount, sales_target, sales_attainment, gross_margin,"
                 + " collections, visits, effective_visit_rate, new_customers, complaints_open, complaints_received,"
                 + " complaints_resolved, complaint_resolution_days FROM rollup WHERE period_type = 'MONTH'"
@@ -97,12 +103,13 @@ class ScorecardContent implements ReportContent {
         return Optional.of(new ReportData(parameters, items));
     }
 
-    /** Score, grade and rank in team, as the scorecard's boxes show them. */
+    /** Score, grade and rank in team, as the scorecard's boxes show them, and whether they are provisional, as its title line says. */
     @Override
     public ReportHeadline headline(ReportData data) {
         Map<String, Object> shown = data.parameters();
         return ReportHeadline.of(ReportHeadline.SCORE, shown.get("SCORE"), ReportHeadline.GRADE, shown.get("GRADE"),
-                ReportHeadline.RANK, shown.get("RANK_IN_TEAM"), ReportHeadline.TEAM_SIZE, shown.get("TEAM_SIZE"));
+                ReportHeadline.RANK, shown.get("RANK_IN_TEAM"), ReportHeadline.TEAM_SIZE, shown.get("TEAM_SIZE"),
+                ReportHeadline.PROVISIONAL_AS_OF, shown.get(PROVISIONAL_AS_OF));
     }
 
     /**

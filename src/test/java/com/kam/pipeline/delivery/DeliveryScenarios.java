@@ -480,6 +480,30 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
     }
 
     /**
+     * September's scorecards rendered mid-month ({@code kam report --type SCORECARD --date 2026-09-15}): the month is
+     * still running, so each line says the score is provisional, in the recipient's language, as the PDF it names does.
+     */
+    @Test
+    void theLineOfAScorecardOfAMonthStillRunningSaysItsScoreIsProvisionalAsThePdfDoes() throws Exception {
+        septemberAppraisalOfTeamT002();
+        java.time.LocalDate midMonth = java.time.LocalDate.of(2026, 9, 15);
+        assertThat(reports.run(midMonth, ReportType.SCORECARD, false, out()).succeeded()).isTrue();
+
+        assertThat(deliverOn(midMonth, false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        String zh = "scorecard_rep-E00018_2026-09-01_2026-09-30_zh.pdf";
+        MimeMessage lead = mailTo("wu.jiafan@example.com", "销售代表月度考核表");
+        assertThat(bodyText(lead)).contains("· 销售代表 张平（E00018）：得分 86.50（良好），组内第 2/3 名（月度未结束：截至 2026-09-15"
+                + " 的暂定分数）；见附件 " + zh + "\n");
+        assertThat(attachmentText(lead, zh)).contains("2026-09-15");
+        String en = "scorecard_rep-E00018_2026-09-01_2026-09-30_en.pdf";
+        MimeMessage manager = mailTo("ma.si@example.com", "Rep Monthly Scorecard");
+        assertThat(bodyText(manager)).contains("- Rep 张平 (E00018): score 86.50 (Good), rank 2 of 3 in team (month in progress:"
+                + " provisional, as of 2026-09-15); attached as " + en + "\n");
+        assertThat(attachmentText(manager, en)).contains("provisional");
+    }
+
+    /**
      * 张平's September appraisal was corrected and 段斌鹏's came late: the forced report run renders both, and the
      * mails after it say the corrected figures and the added ones; a resend says those of the PDF it carries.
      */

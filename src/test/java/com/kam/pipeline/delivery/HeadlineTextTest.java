@@ -28,6 +28,18 @@ class HeadlineTextTest {
     }
 
     @Test
+    void aScorecardOfAMonthStillRunningSaysItsScoreIsProvisionalAsItsPdfDoes() {
+        String figures = "score=86.5;grade=良好;rank=2;team_size=7;provisional_as_of=2026-10-15";
+        assertThat(text("SCORECARD", figures, "zh")).contains("得分 86.50（良好），组内第 2/7 名（月度未结束：截至 2026-10-15 的暂定分数）");
+        assertThat(text("SCORECARD", figures, "en"))
+                .contains("score 86.50 (Good), rank 2 of 7 in team (month in progress: provisional, as of 2026-10-15)");
+        // a closed month's (or one archived before it was kept) says nothing of it
+        assertThat(text("SCORECARD", "score=86.5;grade=良好;rank=2;team_size=7", "zh")).get().asString().doesNotContain("暂定");
+        assertThat(text("SCORECARD", "score=86.5;grade=良好;rank=2;team_size=7", "en")).get().asString()
+                .doesNotContain("provisional");
+    }
+
+    @Test
     void weeklyOrdersAgainstTargetAndAbnormalCustomersOrNoTarget() {
         String figures = "orders=1234567.00;target=1500000.00;attainment=0.8230;abnormal_customers=5";
         assertThat(text("WEEKLY", figures, "zh")).contains("订单 1,234,567.00 / 目标 1,500,000.00（82.30%），异常客户 5 个");
