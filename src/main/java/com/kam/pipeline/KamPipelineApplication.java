@@ -1,8 +1,7 @@
 package com.kam.pipeline;
 
+import com.kam.pipeline.system.KamCommandLine;
 import com.kam.pipeline.system.KamProperties;
-import com.kam.pipeline.system.KamVersion;
-import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,9 +11,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class KamPipelineApplication {
 
     public static void main(String[] args) {
-        if (KamVersion.asked(args)) {
-            // which release is installed, even where its database cannot be reached
-            Arrays.stream(new KamVersion().getVersion()).forEach(System.out::println);
+        if (KamCommandLine.answerHelp(args)) {
+            // help and the release installed, even where the database cannot be reached
             return;
         }
         if (args.length > 0 && args[0].equals("serve")) {

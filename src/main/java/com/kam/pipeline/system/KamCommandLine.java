@@ -46,8 +46,7 @@ public final class KamCommandLine {
                 });
             }
         };
-        CommandLine cli = new CommandLine(KamCommand.class, factory);
-        cli.registerConverter(java.time.LocalDate.class, KamCommandLine::date);
+        CommandLine cli = withConverters(new CommandLine(KamCommand.class, factory));
         cli.setExecutionStrategy(parsed -> {
             Integer help = CommandLine.executeHelpRequest(parsed);
             if (help != null) {
@@ -91,6 +90,36 @@ public final class KamCommandLine {
             }
             throw exception;
         });
+        return cli;
+    }
+
+    /**
+     * Answers a request for help or the version ({@code --help}, {@code kam ingest --help},
+     * {@code --version}) before the application starts: without its database, which help does not
+     * need (it is read where no database can be reached, and at once). Returns whether it answered;
+     * arguments that ask for something else, or that do not parse, are left to the started
+     * application, which runs or refuses them as ever.
+     */
+    public static boolean answerHelp(String... args) {
+        CommandLine cli = withConverters(new CommandLine(KamCommand.class, new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                // a Spring bean (a command, its shared options) is only read for its options here, never
+                // run: made without its constructor, whose arguments only the started application has
+                return type.isAnnotationPresent(org.springframework.stereotype.Component.class)
+                        ? new org.springframework.objenesis.SpringObjenesis().newInstance(type)
+                        : CommandLine.defaultFactory().create(type);
+            }
+        }));
+        try {
+            return CommandLine.executeHelpRequest(cli.parseArgs(args)) != null;
+        } catch (CommandLine.PicocliException e) {
+            return false;
+        }
+    }
+
+    private static CommandLine withConverters(CommandLine cli) {
+        cli.registerConverter(java.time.LocalDate.class, KamCommandLine::date);
         return cli;
     }
 

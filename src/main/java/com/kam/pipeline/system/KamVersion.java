@@ -37,11 +37,6 @@ public class KamVersion implements CommandLine.IVersionProvider {
             "database schema V" + releaseSchema() + " (its last migration; kam check says where a database is)"};
     }
 
-    /** Asked for the version alone: answered without starting the application (and its database). */
-    public static boolean asked(String... args) {
-        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
-    }
-
     /** The version of this release's last migration: the schema it brings. */
     static MigrationVersion releaseSchema() {
         try {
