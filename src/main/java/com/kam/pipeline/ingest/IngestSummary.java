@@ -41,7 +41,9 @@ public record IngestSummary(List<SourceLine> sources, List<String> emptyFiles, L
             }
             t[4] += load.rowsRejected() == null ? 0 : load.rowsRejected();
             t[5] += load.rowsWaiting() == null ? 0 : load.rowsWaiting();
-            if (load.sha256() != null && (load.rowsRead() == null || load.rowsRead() == 0)) { // (a JDBC load has no file)
+            // a file read to its end (settled) without a row; not one a failed run never came to (a JDBC load has no file)
+            if (load.sha256() != null && IngestLoads.LOADED.equals(load.status())
+                    && (load.rowsRead() == null || load.rowsRead() == 0)) {
                 empty.add(load.fileName() + " (" + load.sourceName() + ")");
             }
         }
