@@ -29,6 +29,18 @@ public final class BulkInsert {
         }
     }
 
+    /**
+     * For {@code kam check}: how rows are stored on this database; throws {@link LocalInfileRefused}
+     * when MariaDB would refuse its bulk loader (the ingest and the rollup would fail on it).
+     */
+    public static String check(JdbcTemplate jdbc) {
+        if (!onMariaDb(jdbc)) {
+            return "batched INSERTs (LOAD DATA LOCAL INFILE is MariaDB's)";
+        }
+        MariaDbLoadData.checkAllowed(jdbc);
+        return "MariaDB allows LOAD DATA LOCAL INFILE";
+    }
+
     private static boolean onMariaDb(JdbcTemplate jdbc) {
         return jdbc.execute((ConnectionCallback<Boolean>) connection ->
                 connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("mariadb"));

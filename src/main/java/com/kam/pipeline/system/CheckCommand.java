@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -20,10 +21,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code kam check}: reads every file an operator edits, as the jobs would, logs in to the
  * SMTP server, says where the database's schema is against this release (without migrating it:
- * {@link ReadsOnly}), and runs nothing: {@code ok} or {@code BAD} per group, then {@code WARN} lines
- * for mail settings that work but should not stay (the built-in sender address), and for gaps in
- * today's organisation that keep reports from someone the distribution rules name (a manager_id
- * that names nobody).
+ * {@link ReadsOnly}) and whether MariaDB allows the bulk loader ({@link BulkInsert}), and runs nothing:
+ * {@code ok} or {@code BAD} per group, then {@code WARN} lines for mail settings that work but should
+ * not stay (the built-in sender address), and for gaps in today's organisation that keep reports
+ * from someone the distribution rules name (a manager_id that names nobody).
  * After changing appraisal weights, a mapping or a template during the day, this says whether
  * tonight will accept them: a template that does not compile would otherwise be found only when
  * the night reaches its reports.
@@ -44,9 +45,10 @@ public class CheckCommand implements Callable<Integer>, ReadsOnly {
     private final DeliveryService delivery;
     private final SchemaMigration schema;
     private final CompanyClock clock;
+    private final JdbcTemplate jdbc;
 
     public CheckCommand(NightlyFlow flow, KamProperties properties, ReportService reports, ScheduleRegistrar schedules,
-                        DeliveryService delivery, SchemaMigration schema, CompanyClock clock) {
+                        DeliveryService delivery, SchemaMigration schema, CompanyClock clock, JdbcTemplate jdbc) {
         this.flow = flow;
         this.properties = properties;
         this.reports = reports;
@@ -54,12 +56,15 @@ public class CheckCommand implements Callable<Integer>, ReadsOnly {
         this.delivery = delivery;
         this.schema = schema;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Supplier<String>> checks = new LinkedHashMap<>();
+        // MariaDB's local_infile, which the ingest and the rollup need: else they fail on their first rows
+        checks.put("bulk load", () -> BulkInsert.check(jdbc));
         checks.put("rollup, appraisal, forecast and distribution settings", () -> {
             flow.checkConfiguration();
             return properties.jobs().toString();

@@ -97,6 +97,9 @@ public class JobRunner {
         try {
             JobExecution execution = operator.start(job, parameters);
             metrics.jobFinished(execution);
+            // a failure that explains itself, in its one line (Spring Batch's report of it is left out: ExplainedFailureLog)
+            execution.getAllFailureExceptions().stream().map(ExplainedFailure::in).flatMap(java.util.Optional::stream).distinct()
+                    .forEach(failure -> log.error("{} {} failed: {}", job.getName(), businessDate, failure.getMessage()));
             return execution;
         } catch (JobInstanceAlreadyCompleteException e) {
             throw new AlreadyCompleteException(job.getName() + (identifying.isEmpty() ? "" : " " + identifying) + " for "

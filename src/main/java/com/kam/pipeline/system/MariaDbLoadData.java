@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,7 +34,7 @@ final class MariaDbLoadData {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (Statement statement = connection.createStatement(); TsvStream tsv = new TsvStream(rows, columnValues)) {
                 statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(tsv.input());
-                int loaded = statement.executeUpdate(sql);
+                int loaded = loadData(statement, sql);
                 tsv.checkWritten();
                 SQLWarning warning = statement.getWarnings();
                 if (warning != null || loaded != rows.size()) {
@@ -43,6 +44,36 @@ final class MariaDbLoadData {
             }
             return null;
         });
+    }
+
+    /**
+     * Throws {@link LocalInfileRefused} when MariaDB refuses {@code LOAD DATA LOCAL INFILE}, writing
+     * nothing: the statement names a table that does not exist, which the server looks for only
+     * once it has allowed the statement (its answer then: no such table).
+     */
+    static void checkAllowed(JdbcTemplate jdbc) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(InputStream.nullInputStream());
+                loadData(statement, "LOAD DATA LOCAL INFILE 'kam-check.tsv' INTO TABLE kam_local_infile_check");
+            } catch (SQLException allowed) {
+                // not refused: any other answer comes after the server allowed the statement
+            }
+            return null;
+        });
+    }
+
+    /** Executes a LOAD DATA LOCAL statement, returning its rows; a refusal of it is thrown as {@link LocalInfileRefused}. */
+    private static int loadData(Statement statement, String sql) throws SQLException {
+        try {
+            return statement.executeUpdate(sql);
+        } catch (SQLException e) {
+            Optional<LocalInfileRefused> refused = LocalInfileRefused.of(e);
+            if (refused.isPresent()) {
+                throw refused.get();
+            }
+            throw e;
+        }
     }
 
     /**
