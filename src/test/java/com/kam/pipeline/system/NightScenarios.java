@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -121,6 +124,36 @@ abstract class NightScenarios {
                 .containsPattern("ingest +2026-05-11 COMPLETED ")
                 .containsPattern("run [0-9]+ \\(ingest 2026-05-12\\) WARN: " + java.util.regex.Pattern.quote(noReports))
                 .containsPattern("run [0-9]+ \\(deliver 2026-05-12\\) WARN: " + java.util.regex.Pattern.quote(mails));
+    }
+
+    @Test
+    void theServicesHealthSaysHowTheLastNightWentAndStaysUp() throws Exception {
+        // Actuator names it lastNight after its bean
+        HealthIndicator lastNight = context.getBean("lastNightHealthIndicator", HealthIndicator.class);
+        assertThat(lastNight.health().getDetails()).containsEntry("outcome", "NONE");
+        smallCompanyInbox();
+        assertThat(kam("nightly", "--date", "2026-05-11", "--inbox", inbox.toString(), "--out", out.toString()).exitCode()).isZero();
+
+        Health monday = lastNight.health();
+        assertThat(monday.getStatus()).isEqualTo(Status.UP);
+        assertThat(monday.getDetails()).containsEntry("night", "2026-05-11").containsEntry("outcome", "COMPLETED")
+                .containsEntry("summary", "last night 2026-05-11 completed").doesNotContainKey("warnings");
+
+        // Tuesday: the exports stopped; kam runs says COMPLETED!, and so does the health
+        Files.delete(inbox.resolve("targets_adjustment.xlsx"));
+        assertThat(kam("nightly", "--date", "2026-05-12", "--inbox", inbox.toString(), "--out", out.toString()).exitCode()).isZero();
+
+        Health tuesday = lastNight.health();
+        assertThat(tuesday.getStatus()).isEqualTo(Status.UP);
+        assertThat(tuesday.getDetails()).containsEntry("night", "2026-05-12").containsEntry("outcome", "COMPLETED_WARNINGS");
+        assertThat((String) tuesday.getDetails().get("summary")).startsWith("last night 2026-05-12 completed with 3 warning(s):"
+                + " no daily report arrived for 2026-05-12, a working day (source daily-reports)");
+        assertThat((List<?>) tuesday.getDetails().get("warnings")).hasSize(3);
+
+        // a trial of a later day is no night
+        CLOCK.set(LocalDateTime.of(2026, 5, 13, 14, 0), SHANGHAI);
+        kam("ingest", "--date", "2026-05-13", "--allow-future-date", "--inbox", inbox.toString(), "--out", out.toString());
+        assertThat(lastNight.health().getDetails()).containsEntry("night", "2026-05-12");
     }
 
     @Test
