@@ -26,7 +26,9 @@ final class DeliveryPlanner {
     private DeliveryPlanner() {
     }
 
-    static Plan plan(List<ArchivedReport> archived, DistributionRules rules, java.util.function.Function<LocalDate, OrgSnapshot> orgOn) {
+    /** {@code orgOf}: the organisation a report goes by ({@link OrgSnapshot#dayFor}). */
+    static Plan plan(List<ArchivedReport> archived, DistributionRules rules,
+                     java.util.function.Function<ArchivedReport.Subject, OrgSnapshot> orgOf) {
         Map<ArchivedReport.Subject, Map<String, ArchivedReport>> byLanguage = new LinkedHashMap<>();
         for (ArchivedReport r : archived) {
             byLanguage.computeIfAbsent(r.subject(), s -> new HashMap<>()).put(r.language(), r);
@@ -44,7 +46,7 @@ final class DeliveryPlanner {
                 continue;
             }
             // whom the rule names and the organisation lacks is said, and nobody else gets the report in their place
-            var resolved = RecipientResolver.resolve(subject, rule.get(), orgOn.apply(subject.periodEnd()));
+            var resolved = RecipientResolver.resolve(subject, rule.get(), orgOf.apply(subject));
             List<String> lines = MissingRecipients.lines(any, rule.get(), resolved.missing());
             missing.addAll(lines);
             reportsMissingSomeone += lines.isEmpty() ? 0 : 1;

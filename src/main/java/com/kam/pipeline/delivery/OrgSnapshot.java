@@ -60,6 +60,23 @@ final class OrgSnapshot {
                 new HashSet<>(jdbc.queryForList("SELECT DISTINCT employee_id FROM org_assignment", String.class)));
     }
 
+    /**
+     * The day whose organisation a report goes by: the last day of its period, or, for a rep who
+     * left before it, the rep's last day in the period: the final scorecard goes to the rep and to
+     * the managers they had then, whom their pay is settled with (on the period's last day the rep
+     * has no team, and the report would reach nobody).
+     */
+    static LocalDate dayFor(JdbcTemplate jdbc, ArchivedReport.Subject report) {
+        if (!"REP".equals(report.entityType())) {
+            return report.periodEnd();
+        }
+        LocalDate last = jdbc.queryForObject("""
+                SELECT MAX(CASE WHEN valid_to IS NULL OR valid_to >= ? THEN ? ELSE valid_to END) FROM org_assignment
+                WHERE employee_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)""", LocalDate.class,
+                report.periodEnd(), report.periodEnd(), report.entityId(), report.periodEnd(), report.periodStart());
+        return last != null ? last : report.periodEnd();
+    }
+
     /** {@code people} valid on {@code day}; {@code everListed}: the ids of the org file on any date. */
     static OrgSnapshot of(LocalDate day, List<Person> people, Set<String> everListed) {
         return new OrgSnapshot(day, people, everListed);

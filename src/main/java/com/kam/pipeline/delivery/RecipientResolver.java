@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Applies a distribution rule to one report: the people who receive it, by the organisation as
- * it was on the last day of the report's period, and each one the rule names who is not there,
+ * it was on the last day of the report's period (a leaver's report: {@link OrgSnapshot#dayFor}),
+ * and each one the rule names who is not there,
  * with why. Nobody stands in for a missing one: the report is sent to the others, and the gap said.
  */
 final class RecipientResolver {

@@ -70,6 +70,22 @@ abstract class DeliveryScenarios extends DeliveryTestBase {
      * and funnel report) goes to nobody in her place, and the run names each report, the rule and why.
      */
     @Test
+    void theFinalScorecardOfARepWhoLeftMidMonthGoesToThemAndTheManagersTheyHadThen() throws Exception {
+        SampleOrg org = archiveRegion("EAST");
+        Map<String, List<Set<String>>> expected = asMailboxes(expectedMailboxes(org));
+        // E00014 (team T001, lead 林瑞秀) leaves on 09-20: on 09-30, the scorecard's last day, he has no team
+        assertThat(jdbc.update("UPDATE org_assignment SET valid_to = '2026-09-20' WHERE employee_id = 'E00014'"
+                + " AND valid_from <= '2026-09-20' AND (valid_to IS NULL OR valid_to > '2026-09-20')")).isEqualTo(1);
+
+        JobExecution run = deliver(false);
+
+        assertThat(run.getStatus()).as(summaryOf(run)).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(unordered(mailboxes())).isEqualTo(unordered(expected));
+        assertThat(flatten(mailboxes().get("lin.ruixiu@example.com"))).contains("scorecard_E00014_2026-09-01_zh.pdf");
+        assertThat(summaryOf(run)).doesNotContain("E00014");
+    }
+
+    @Test
     @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
     void theReportsOfARegionManagerWhoLeftAreEachNamedInAWarningAndGoToNobodyElse(
             org.springframework.boot.test.system.CapturedOutput output) throws Exception {
