@@ -155,6 +155,11 @@ public record AppraisalSettings(List<Item> items, List<Grade> grades) {
                 throw new ConfigException(file, line, "item " + measure + ": a rate needs a goal above 0, e.g. goal: "
                         + ("sales_growth".equals(measure) ? "0.15 for 15 % more than the same month last year" : "0.6"));
             }
+            if (asEdited && RATES.contains(measure) && !"sales_growth".equals(measure) && r.goal.compareTo(BigDecimal.ONE) > 0) {
+                // a share above 1 cannot be reached: goal: 60 meant as 60 % scores every rep near 0
+                throw new ConfigException(file, lines.of(k, "goal"), "item " + measure + ": goal " + r.goal.toPlainString()
+                        + " is more than 1: the goal of a rate is a share (0.6 for 60 %), and no one reaches more than all");
+            }
             if (DAYS.contains(measure) && (r.goal == null || r.goal.signum() <= 0)) {
                 throw new ConfigException(file, line, "item " + measure + ": needs a goal in days above 0, e.g."
                         + " goal: 3 (resolved in 3 days on average scores in full; in 6, half)");

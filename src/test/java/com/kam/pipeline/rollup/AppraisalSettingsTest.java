@@ -130,6 +130,17 @@ class AppraisalSettingsTest {
     }
 
     @Test
+    void aRateGoalAboveOneIsRefusedAsAShareNoOneReaches() throws Exception {
+        String file = shippedWith("goal: 0.6", "goal: 60");
+        assertThat(refusal()).isEqualTo(jobs.resolve(AppraisalSettings.FILE) + ":" + lineOf(file, "goal: 60", 0)
+                + ": item effective_visit_rate: goal 60 is more than 1: the goal of a rate is a share (0.6 for 60 %), and no"
+                + " one reaches more than all");
+        // 1.0 is all of them
+        shippedWith("goal: 0.6", "goal: 1.0");
+        assertThat(AppraisalSettings.load(jobs).items().get(3).goal()).isEqualByComparingTo("1");
+    }
+
+    @Test
     void aLabelCutShortByACommentIsRefusedAskingForQuotes() throws Exception {
         String file = shippedWith("label: 销售额达成 | Sales attainment", "label: 销售额 #1 | Sales");
         assertThat(refusal()).isEqualTo(jobs.resolve(AppraisalSettings.FILE) + ":" + lineOf(file, "label: 销售额 #1 | Sales", 0)
