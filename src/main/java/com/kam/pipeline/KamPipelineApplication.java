@@ -1,5 +1,6 @@
 package com.kam.pipeline;
 
+import com.kam.pipeline.system.KamCommand;
 import com.kam.pipeline.system.KamCommandLine;
 import com.kam.pipeline.system.KamProperties;
 import org.springframework.boot.SpringApplication;
@@ -11,8 +12,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class KamPipelineApplication {
 
     public static void main(String[] args) {
-        if (KamCommandLine.answerHelp(args)) {
-            // help and the release installed, even where the database cannot be reached
+        Integer answered = KamCommandLine.answerBeforeStart(args);
+        if (answered != null) {
+            // help, the release installed and usage errors, even where the database cannot be reached
+            if (answered != KamCommand.DONE) {
+                System.exit(answered);
+            }
             return;
         }
         if (args.length > 0 && args[0].equals("serve")) {

@@ -95,12 +95,13 @@ public final class KamCommandLine {
 
     /**
      * Answers a request for help or the version ({@code --help}, {@code kam ingest --help},
-     * {@code --version}) before the application starts: without its database, which help does not
-     * need (it is read where no database can be reached, and at once). Returns whether it answered;
-     * arguments that ask for something else, or that do not parse, are left to the started
-     * application, which runs or refuses them as ever.
+     * {@code --version}), and refuses arguments that do not parse (a mistyped option), before the
+     * application starts: without its database, which neither needs (they are read where no
+     * database can be reached, and at once). Returns the exit code (0, or 2 for bad usage, with the
+     * error and the usage on standard error), or null when the arguments ask for work, which the
+     * started application does.
      */
-    public static boolean answerHelp(String... args) {
+    public static Integer answerBeforeStart(String... args) {
         CommandLine cli = withConverters(new CommandLine(KamCommand.class, new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
@@ -112,9 +113,15 @@ public final class KamCommandLine {
             }
         }));
         try {
-            return CommandLine.executeHelpRequest(cli.parseArgs(args)) != null;
+            return CommandLine.executeHelpRequest(cli.parseArgs(args));
+        } catch (CommandLine.ParameterException e) {
+            try {
+                return cli.getParameterExceptionHandler().handleParseException(e, args);
+            } catch (Exception unprintable) {
+                return null;
+            }
         } catch (CommandLine.PicocliException e) {
-            return false;
+            return null;
         }
     }
 

@@ -45,4 +45,16 @@ class HelpWithoutDatabaseTest {
                 .containsPattern("(?m)^" + KamVersionTest.FIRST_LINE + "$");
         assertThat(output.getAll()).doesNotContain("Cannot open the database");
     }
+
+    @Test
+    void aMistypedOptionIsRefusedWithTheUsageAndNeedsNoDatabase(CapturedOutput output) {
+        assertThat(KamCommandLine.answerBeforeStart("ingest", "--dat", "2026-10-30")).isEqualTo(KamCommand.BAD_USAGE);
+        assertThat(KamCommandLine.answerBeforeStart("nightly", "--date", "2026-13-01")).isEqualTo(KamCommand.BAD_USAGE);
+        // work to do is left to the started application
+        assertThat(KamCommandLine.answerBeforeStart("runs", "--last", "3")).isNull();
+
+        assertThat(output.getErr()).contains("Unknown options: '--dat', '2026-10-30'\nPossible solutions: --date",
+                "Invalid value for option '--date': '2026-13-01' is not a date", "Usage: kam nightly ");
+        assertThat(output.getAll()).doesNotContain("Cannot open the database");
+    }
 }
