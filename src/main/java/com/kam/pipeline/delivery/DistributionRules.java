@@ -27,6 +27,12 @@ final class DistributionRules {
             return (reportType.equals(ANY) || reportType.equals(type)) && (entityType.equals(ANY) || entityType.equals(entity));
         }
 
+        /** Whether every report {@code later} matches, this matches too. */
+        boolean takesAllOf(Rule later) {
+            return (reportType.equals(ANY) || reportType.equals(later.reportType()))
+                    && (entityType.equals(ANY) || entityType.equals(later.entityType()));
+        }
+
         /** As a warning names it: "distribution.yml rule 2: to self, manager-chain; manager-levels 2". */
         String describe() {
             return "distribution.yml rule " + number + ": to " + String.join(", ", to.stream().map(Audience::code).toList())
@@ -59,7 +65,18 @@ final class DistributionRules {
         }
         List<Rule> rules = new ArrayList<>();
         for (int i = 0; i < read.rules().size(); i++) {
-            rules.add(check(file, i, read.rules().get(i)));
+            Rule rule = check(file, i, read.rules().get(i));
+            // the first rule that matches wins: one below a rule that takes all its reports would never be used
+            for (Rule earlier : rules) {
+                if (earlier.takesAllOf(rule)) {
+                    throw new ConfigException(file, ConfigFile.lineHolding(file, "report-type", i), "rule " + rule.number()
+                            + " (report-type " + rule.reportType() + ", entity-type " + rule.entityType() + ") is never used:"
+                            + " rule " + earlier.number() + " above it (report-type " + earlier.reportType() + ", entity-type "
+                            + earlier.entityType() + ") matches every report it names, and the first rule that matches wins."
+                            + " Move it above rule " + earlier.number() + ", or delete it");
+                }
+            }
+            rules.add(rule);
         }
         return new DistributionRules(rules);
     }

@@ -29,6 +29,33 @@ class DistributionRulesTest {
     }
 
     @Test
+    void aRuleBelowOneThatTakesAllItsReportsIsRefusedAsNeverUsed() throws Exception {
+        Path shadowed = write("""
+                rules:
+                  - report-type: "*"
+                    entity-type: REP
+                    to: [self]
+                  - report-type: SCORECARD
+                    entity-type: REP
+                    to: [self, manager-chain]
+                """);
+        assertThatThrownBy(() -> DistributionRules.load(shadowed)).hasMessage(shadowed + ":5: rule 2 (report-type SCORECARD,"
+                + " entity-type REP) is never used: rule 1 above it (report-type *, entity-type REP) matches every report it"
+                + " names, and the first rule that matches wins. Move it above rule 1, or delete it");
+        // the other way round each is used: scorecards by the first, the other reports of a rep by the second
+        Path ordered = write("""
+                rules:
+                  - report-type: SCORECARD
+                    entity-type: REP
+                    to: [self, manager-chain]
+                  - report-type: "*"
+                    entity-type: REP
+                    to: [self]
+                """);
+        assertThat(DistributionRules.load(ordered).ruleFor("WEEKLY", "REP").orElseThrow().to()).containsExactly(Audience.SELF);
+    }
+
+    @Test
     void malformedRulesAreRefusedWithFileLineAndReason() throws Exception {
         Path self = write("""
                 rules:
