@@ -37,7 +37,8 @@ final class ReferenceData {
             data.customers.add(rs.getString(1));
         });
         if (forKind == InputKind.STAGE_CHANGE) {
-            jdbc.query("SELECT DISTINCT opportunity_id FROM opportunity_snapshot", rs -> {
+            // (each deal's first snapshot row is a version: the same ids, from far fewer rows than every snapshot's)
+            jdbc.query("SELECT DISTINCT opportunity_id FROM opportunity_version", rs -> {
                 data.opportunities.add(rs.getString(1));
             });
         }
