@@ -2,7 +2,8 @@
 -- what the forecast reads of it), and its first row (ingest/OpportunityVersions, which keeps it up
 -- to date as snapshots are loaded). The forecast reads a deal's history from these instead of
 -- from every nightly snapshot, which grew its read every night. Derived here once from the
--- snapshots already loaded, by the same rule.
+-- snapshots already loaded, by the same rule. Text is compared byte for byte (BINARY(1200) holds
+-- 300 characters of up to 4 bytes): MariaDB's default collation has 'Cloud' = 'cloud '.
 -- Portable SQL: runs unchanged on MariaDB and on H2 in MariaDB mode.
 CREATE TABLE opportunity_version (
     opportunity_id      VARCHAR(50)   NOT NULL,
@@ -38,13 +39,13 @@ JOIN (SELECT a.source_name, a.snapshot_date, MAX(b.snapshot_date) AS previous
 WHERE NOT EXISTS (
     SELECT 1 FROM opportunity_snapshot p
     WHERE p.source_name = c.source_name AND p.snapshot_date = d.previous AND p.opportunity_id = c.opportunity_id
-      AND (p.customer_id = c.customer_id OR (p.customer_id IS NULL AND c.customer_id IS NULL))
-      AND (p.owner_id = c.owner_id OR (p.owner_id IS NULL AND c.owner_id IS NULL))
-      AND (p.name = c.name OR (p.name IS NULL AND c.name IS NULL))
-      AND (p.product_line = c.product_line OR (p.product_line IS NULL AND c.product_line IS NULL))
+      AND (CAST(p.customer_id AS BINARY(1200)) = CAST(c.customer_id AS BINARY(1200)) OR (p.customer_id IS NULL AND c.customer_id IS NULL))
+      AND (CAST(p.owner_id AS BINARY(1200)) = CAST(c.owner_id AS BINARY(1200)) OR (p.owner_id IS NULL AND c.owner_id IS NULL))
+      AND (CAST(p.name AS BINARY(1200)) = CAST(c.name AS BINARY(1200)) OR (p.name IS NULL AND c.name IS NULL))
+      AND (CAST(p.product_line AS BINARY(1200)) = CAST(c.product_line AS BINARY(1200)) OR (p.product_line IS NULL AND c.product_line IS NULL))
       AND (p.amount = c.amount OR (p.amount IS NULL AND c.amount IS NULL))
       AND (p.stage = c.stage OR (p.stage IS NULL AND c.stage IS NULL))
       AND (p.expected_close_date = c.expected_close_date OR (p.expected_close_date IS NULL AND c.expected_close_date IS NULL))
       AND (p.created_date = c.created_date OR (p.created_date IS NULL AND c.created_date IS NULL))
       AND (p.closed_date = c.closed_date OR (p.closed_date IS NULL AND c.closed_date IS NULL))
-      AND (p.forecast_category = c.forecast_category OR (p.forecast_category IS NULL AND c.forecast_category IS NULL)));
+      AND (CAST(p.forecast_category AS BINARY(1200)) = CAST(c.forecast_category AS BINARY(1200)) OR (p.forecast_category IS NULL AND c.forecast_category IS NULL)));

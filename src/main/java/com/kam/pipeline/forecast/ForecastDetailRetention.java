@@ -31,17 +31,26 @@ class ForecastDetailRetention {
     /** 0 or less: keep every run's detail. */
     private final int keepDays;
 
-    ForecastDetailRetention(JdbcTemplate jdbc, ForecastStore store, @Value("${kam.forecast.keep-detail-days}") int keepDays) {
+    private final com.kam.pipeline.system.KamProperties properties;
+
+    ForecastDetailRetention(JdbcTemplate jdbc, ForecastStore store, @Value("${kam.forecast.keep-detail-days}") int keepDays,
+                            com.kam.pipeline.system.KamProperties properties) {
         this.jdbc = jdbc;
         this.store = store;
         this.keepDays = keepDays;
+        this.properties = properties;
     }
 
     private record Run(long id, LocalDate asOf, boolean detailRemoved) {
     }
 
-    /** Removes the detail of the runs it no longer keeps; returns how many. */
-    int apply() {
+    /**
+     * Removes the detail of the runs it no longer keeps, but never that of {@code justWritten} (an
+     * old night run again is wanted for its report); returns how many. The days are counted back
+     * from the latest night up to today: a trial run for a later date (a mistyped year) moves
+     * nothing.
+     */
+    int apply(long justWritten) {
         if (keepDays <= 0) {
             return 0;
         }
@@ -51,7 +60,11 @@ class ForecastDetailRetention {
         if (runs.isEmpty()) {
             return 0;
         }
-        LocalDate latest = runs.get(runs.size() - 1).asOf();
+        LocalDate today = properties.now().toLocalDate();
+        LocalDate latest = runs.stream().map(Run::asOf).filter(d -> !d.isAfter(today)).reduce((a, b) -> b).orElse(null);
+        if (latest == null) {
+            return 0;
+        }
         LocalDate keptFrom = latest.minusDays(keepDays);
         // (in date and run order, the last one put is the month's last run)
         Map<YearMonth, Long> monthsLast = new HashMap<>();
@@ -60,7 +73,8 @@ class ForecastDetailRetention {
         LocalDate first = null;
         LocalDate last = null;
         for (Run run : runs) {
-            if (run.asOf().isBefore(keptFrom) && !run.detailRemoved() && monthsLast.get(YearMonth.from(run.asOf())) != run.id()) {
+            if (run.asOf().isBefore(keptFrom) && !run.detailRemoved() && run.id() != justWritten
+                    && monthsLast.get(YearMonth.from(run.asOf())) != run.id()) {
                 remove.add(run.id());
                 first = first == null ? run.asOf() : first;
                 last = run.asOf();

@@ -82,7 +82,7 @@ public class ForecastService {
         warnOfAnEarlierSnapshot(kind, asOf, data.snapshotDate());
         if (ForecastStore.NIGHTLY.equals(kind)) {
             warnOfMonthsWithoutTargets(asOf, data);
-            retention.apply();
+            retention.apply(runId);
         }
         return new Outcome(runId, data);
     }

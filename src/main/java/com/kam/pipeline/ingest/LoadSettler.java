@@ -113,7 +113,12 @@ class LoadSettler implements Tasklet {
                 String loadsOfTheFile = "SELECT id FROM ingest_load WHERE id = ? OR (status = '" + IngestLoads.ABANDONED
                         + "' AND source_name = ? AND file_name = ?)";
                 Object[] args = {load.id(), load.sourceName(), load.fileName()};
+                List<LocalDate> snapshotDates = kind != InputKind.OPPORTUNITY ? List.of() : jdbc.queryForList(
+                        "SELECT DISTINCT snapshot_date FROM opportunity_snapshot WHERE load_id IN (" + loadsOfTheFile + ")",
+                        LocalDate.class, args);
                 jdbc.update("DELETE FROM " + table.table + " WHERE load_id IN (" + loadsOfTheFile + ")" + ownRows, args);
+                // what was derived from the snapshot rows that went (and from those after them) is derived again
+                deriveFromSnapshots(load.sourceName(), snapshotDates);
                 jdbc.update("DELETE FROM ingest_load_date WHERE load_id IN (" + loadsOfTheFile + ")", args);
                 jdbc.update("DELETE FROM ingest_waiting WHERE load_id IN (" + loadsOfTheFile + ")", args);
                 kept = "nothing of it is loaded; the rows held for its dates are kept";
@@ -121,6 +126,14 @@ class LoadSettler implements Tasklet {
             log.error("{} {}: REFUSED, {}: {}. {}", load.sourceName(), load.fileName(), kept, load.refusedReason(),
                     load.sha256() == null ? "Fix the source's query or mapping: it is read again on the next run"
                             : "Fix the file: it stays in the inbox and is read again on the next run");
+        }
+    }
+
+    /** The stage changes and deal versions of the snapshot dates loaded or taken back, and of the snapshot after each. */
+    private void deriveFromSnapshots(String source, List<LocalDate> snapshotDates) {
+        if (!snapshotDates.isEmpty()) {
+            StageChangesFromSnapshots.derive(jdbc, source, snapshotDates);
+            OpportunityVersions.derive(jdbc, source, snapshotDates);
         }
     }
 
@@ -249,10 +262,7 @@ class LoadSettler implements Tasklet {
             jdbc.query("SELECT source_name, data_date FROM ingest_load_date WHERE load_id IN (" + ids + ")", rs -> {
                 datesBySource.computeIfAbsent(rs.getString(1), s -> new ArrayList<>()).add(rs.getDate(2).toLocalDate());
             });
-            datesBySource.forEach((source, dates) -> {
-                StageChangesFromSnapshots.derive(jdbc, source, dates);
-                OpportunityVersions.derive(jdbc, source, dates);
-            });
+            datesBySource.forEach(this::deriveFromSnapshots);
             for (IngestLoads.Load load : pending) {
                 jdbc.queryForList("SELECT data_date FROM ingest_load_date WHERE load_id = ?", LocalDate.class, load.id())
                         .forEach(date -> warnOfOpenDealsLeftOut(load, date));

@@ -50,20 +50,21 @@ class FunnelFigures {
     }
 
     /**
-     * Why the funnel report as of the date cannot be made, or null: the deal detail of its forecast
-     * run was removed (forecast/ForecastDetailRetention), and an empty funnel would look like one
-     * without deals.
+     * Why a report as of the date that shows the forecast's deals (the funnel report, the
+     * scorecard's funnel) cannot be made, or null: the deal detail of its forecast run was removed
+     * (forecast/ForecastDetailRetention), and an empty funnel would look like one without deals.
      */
-    String refusal(LocalDate asOf) {
+    String refusal(LocalDate asOf, ReportType type) {
         Long run = run(asOf);
         LocalDate removed = run == null ? null
                 : jdbc.queryForObject("SELECT detail_removed_on FROM forecast_run WHERE run_id = ?", LocalDate.class, run);
         if (removed == null) {
             return null;
         }
-        return "no funnel report as of " + asOf + ": the deal detail of that night's forecast was removed on " + removed
-                + " (kam.forecast.keep-detail-days; each month's last run keeps it, so the report as of the month's last"
-                + " night can be made). The report made that night is in the archive (kam resend --report ID)";
+        return "no " + type.folder() + " report as of " + asOf + ": the deal detail of that night's forecast, which it shows,"
+                + " was removed by the night of " + removed + " (kam.forecast.keep-detail-days; each month's last run keeps"
+                + " it, so the reports as of the month's last night can be made). The report made that night is in the archive"
+                + " (kam resend --report ID)";
     }
 
     /**

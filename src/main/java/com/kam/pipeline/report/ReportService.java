@@ -87,8 +87,10 @@ public class ReportService {
         DayOfWeek weekStart = RollupSettings.load(properties.jobs()).weekStart();
         List<ReportType> types = ReportType.forRun(businessDate, type, weekStart);
         String refusal = types.contains(ReportType.DIGEST) ? digest.refusal(businessDate) : null;
-        if (refusal == null && types.contains(ReportType.FUNNEL)) {
-            refusal = funnel.refusal(businessDate);
+        for (ReportType shown : List.of(ReportType.FUNNEL, ReportType.SCORECARD)) {
+            if (refusal == null && types.contains(shown)) {
+                refusal = funnel.refusal(businessDate, shown);
+            }
         }
         if (refusal != null) {
             throw new ReportRefusedException(refusal); // before the job: no PDF, no archive row

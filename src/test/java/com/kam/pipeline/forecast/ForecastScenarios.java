@@ -958,10 +958,18 @@ abstract class ForecastScenarios extends ForecastTestBase {
         assertThat(jdbc.queryForObject(forecasts, Integer.class, run)).isEqualTo(forecastsBefore).isPositive();
         assertThat(jdbc.queryForObject("SELECT detail_removed_on FROM forecast_run WHERE run_id = ?", LocalDate.class, run))
                 .isEqualTo(later);
-        // a funnel report as of 06-10 would be empty: refused, saying why
+        // a funnel report as of 06-10 would be empty, and so would a scorecard's funnel: refused, saying why
         assertThatThrownBy(() -> reports.run(ForecastFixture.AS_OF, com.kam.pipeline.report.ReportType.FUNNEL, false,
                 work.resolve("out"))).isInstanceOf(com.kam.pipeline.report.ReportRefusedException.class)
-                .hasMessageContaining("no funnel report as of 2026-06-10: the deal detail of that night's forecast was removed on "
-                        + later);
+                .hasMessageContaining("no funnel report as of 2026-06-10: the deal detail of that night's forecast, which it"
+                        + " shows, was removed by the night of " + later);
+        assertThatThrownBy(() -> reports.run(ForecastFixture.AS_OF, com.kam.pipeline.report.ReportType.SCORECARD, false,
+                work.resolve("out"))).hasMessageStartingWith("no scorecard report as of 2026-06-10");
+
+        // 06-10 run again (a corrected snapshot) keeps the detail it was run for
+        job.run(ForecastFixture.AS_OF, true, work.resolve("out"));
+        long again = latestRun(ForecastFixture.AS_OF, "NIGHTLY");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM forecast_contributor WHERE run_id = ?", Integer.class, again))
+                .isPositive();
     }
 }

@@ -806,26 +806,29 @@ abstract class IngestScenarios extends IngestTestBase {
     void aDealsVersionsAreTheSnapshotRowsInWhichItChangedWhateverOrderTheSnapshotsCameIn() throws Exception {
         SmallCompany.writeInbox(inbox);
         ingest(MAY_11);
-        // 05-13's snapshot first: O001's close date pushed a month
+        // 05-13's snapshot first: O001's close date pushed a month, O003 renamed 银行安全 vpn
         Files.writeString(inbox.resolve("opportunities_2026-05-13.csv"), SmallCompany.OPPORTUNITIES
-                .replace("O001,C001,R001,电力云平台,云服务,1500000,发展,2026-06-30", "O001,C001,R001,电力云平台,云服务,1500000,发展,2026-07-31"));
+                .replace("O001,C001,R001,电力云平台,云服务,1500000,发展,2026-06-30", "O001,C001,R001,电力云平台,云服务,1500000,发展,2026-07-31")
+                .replace("O003,C003,R001,银行安全,", "O003,C003,R001,银行安全 vpn,"));
         ingest(MAY_11.plusDays(2));
-        // then 05-12's, late, with O002 at 350,000: 05-13's O002 (300,000 again) is a change now
+        // then 05-12's, late, with O002 at 350,000 and O003 named 银行安全 VPN: 05-13's O002 (300,000 again) is a
+        // change now, and so is its O003, whose name differs in case only (equal in MariaDB's default collation)
         Files.writeString(inbox.resolve("opportunities_2026-05-12.csv"), SmallCompany.OPPORTUNITIES
-                .replace("O002,C002,R002,医院专线,网络专线,300000", "O002,C002,R002,医院专线,网络专线,350000"));
+                .replace("O002,C002,R002,医院专线,网络专线,300000", "O002,C002,R002,医院专线,网络专线,350000")
+                .replace("O003,C003,R001,银行安全,", "O003,C003,R001,银行安全 VPN,"));
         ingest(MAY_11.plusDays(3));
 
         String versions = "SELECT CONCAT(opportunity_id, ' ', snapshot_date) FROM opportunity_version"
                 + " ORDER BY snapshot_date, opportunity_id";
-        assertThat(jdbc.queryForList(versions, String.class)).containsExactly(
-                "O001 2026-05-11", "O002 2026-05-11", "O003 2026-05-11", "O002 2026-05-12", "O001 2026-05-13", "O002 2026-05-13");
+        List<String> expected = List.of("O001 2026-05-11", "O002 2026-05-11", "O003 2026-05-11", "O002 2026-05-12",
+                "O003 2026-05-12", "O001 2026-05-13", "O002 2026-05-13", "O003 2026-05-13");
+        assertThat(jdbc.queryForList(versions, String.class)).isEqualTo(expected);
         // the migration that derived the versions of the snapshots loaded before it (V39) follows the same rule
         String migration = Files.readString(Path.of("src/main/resources/db/migration/V39__opportunity_versions.sql"));
         String backfill = migration.substring(migration.indexOf("INSERT INTO opportunity_version")).trim();
         jdbc.update("DELETE FROM opportunity_version");
         jdbc.update(backfill.substring(0, backfill.length() - 1));
-        assertThat(jdbc.queryForList(versions, String.class)).containsExactly(
-                "O001 2026-05-11", "O002 2026-05-11", "O003 2026-05-11", "O002 2026-05-12", "O001 2026-05-13", "O002 2026-05-13");
+        assertThat(jdbc.queryForList(versions, String.class)).isEqualTo(expected);
     }
 
     /** The report lines held for a date, as "rep customer amount" ("-" for none), by rep, customer and time. */
