@@ -1,6 +1,5 @@
 package com.kam.pipeline.delivery;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

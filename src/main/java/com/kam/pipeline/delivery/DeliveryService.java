@@ -63,8 +63,9 @@ public class DeliveryService implements com.kam.pipeline.system.ConfigurationChe
         DistributionRules rules = DistributionRules.load(settings.distribution());
         List<ArchivedReport> reports = archive.ofBusinessDate(businessDate, reportType);
         Map<LocalDate, OrgSnapshot> orgs = new HashMap<>();
+        java.util.function.Function<LocalDate, OrgSnapshot> orgOn = day -> orgs.computeIfAbsent(day, d -> OrgSnapshot.on(jdbc, d));
         DeliveryPlanner.Plan plan = DeliveryPlanner.plan(reports, rules,
-                report -> orgs.computeIfAbsent(OrgSnapshot.dayFor(jdbc, report), d -> OrgSnapshot.on(jdbc, d)));
+                report -> orgOn.apply(OrgSnapshot.dayFor(jdbc, report, orgOn.apply(report.periodEnd()))));
         List<String> deliveredStatuses = transport.deliveredStatuses();
         MissingDailyReports missingDays = missingDailyReports();
         MailComposer composer = composer(missingDays);

@@ -64,10 +64,11 @@ final class OrgSnapshot {
      * The day whose organisation a report goes by: the last day of its period, or, for a rep who
      * left before it, the rep's last day in the period: the final scorecard goes to the rep and to
      * the managers they had then, whom their pay is settled with (on the period's last day the rep
-     * has no team, and the report would reach nobody).
+     * has no team, and the report would reach nobody). {@code atEnd}: the organisation of the
+     * period's last day, which holds nearly every rep (only a leaver costs a query).
      */
-    static LocalDate dayFor(JdbcTemplate jdbc, ArchivedReport.Subject report) {
-        if (!"REP".equals(report.entityType())) {
+    static LocalDate dayFor(JdbcTemplate jdbc, ArchivedReport.Subject report, OrgSnapshot atEnd) {
+        if (!"REP".equals(report.entityType()) || atEnd.person(report.entityId()).isPresent()) {
             return report.periodEnd();
         }
         LocalDate last = jdbc.queryForObject("""
