@@ -32,14 +32,16 @@ public class RollupBenchmark implements Callable<Integer> {
 
     /** What the bare query computes: orders and visits. */
     private static final int BARE_MEASURES = 2;
-    /** Nights timed after the full recompute, one report day each; the median is compared with the goal. */
-    private static final int NIGHTS = 3;
 
     @Mixin
     GeneratedCompany company;
 
     @Mixin
     MariaDbServer server;
+
+    @picocli.CommandLine.Option(names = "--nights", description = "nights timed after the full recompute, one report day"
+            + " each (the last ones); their median is compared with the goal (default: ${DEFAULT-VALUE})")
+    int nights = 3;
 
     @Spec
     CommandSpec spec;
@@ -78,7 +80,7 @@ public class RollupBenchmark implements Callable<Integer> {
         new SampleDataGenerator(new GeneratorOptions(company.reps, start, end, company.seed, 31, false)).generate(inbox);
         GeneratedCompany.complete(inbox);
         // the last report days are held back and ingested one night at a time after the full recompute
-        List<LocalDate> nights = lastReportDates(inbox, NIGHTS);
+        List<LocalDate> nights = lastReportDates(inbox, this.nights);
         LocalDate fullAsOf = nights.get(0).minusDays(1);
         Path tonight = folder.resolve("tonight");
         Files.createDirectories(tonight);

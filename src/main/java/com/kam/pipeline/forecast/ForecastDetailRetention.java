@@ -26,6 +26,13 @@ class ForecastDetailRetention {
 
     private static final Logger log = LoggerFactory.getLogger(ForecastDetailRetention.class);
 
+    /**
+     * Runs whose detail one night removes at most, oldest first: each is tens of MB at 1,000 reps,
+     * and the first night after an upgrade (or after the setting is lowered) would otherwise delete
+     * a year of it in its one transaction. The rest go on the following nights.
+     */
+    static final int MOST_RUNS_A_NIGHT = 10;
+
     private final JdbcTemplate jdbc;
     private final ForecastStore store;
     /** 0 or less: keep every run's detail. */
@@ -33,8 +40,17 @@ class ForecastDetailRetention {
 
     private final com.kam.pipeline.system.KamProperties properties;
 
+    private final int mostRunsANight;
+
+    @org.springframework.beans.factory.annotation.Autowired
     ForecastDetailRetention(JdbcTemplate jdbc, ForecastStore store, @Value("${kam.forecast.keep-detail-days}") int keepDays,
                             com.kam.pipeline.system.KamProperties properties) {
+        this(jdbc, store, keepDays, properties, MOST_RUNS_A_NIGHT);
+    }
+
+    ForecastDetailRetention(JdbcTemplate jdbc, ForecastStore store, int keepDays, com.kam.pipeline.system.KamProperties properties,
+                            int mostRunsANight) {
+        this.mostRunsANight = mostRunsANight;
         this.jdbc = jdbc;
         this.store = store;
         this.keepDays = keepDays;
@@ -72,9 +88,14 @@ class ForecastDetailRetention {
         List<Long> remove = new ArrayList<>();
         LocalDate first = null;
         LocalDate last = null;
+        int later = 0;
         for (Run run : runs) {
             if (run.asOf().isBefore(keptFrom) && !run.detailRemoved() && run.id() != justWritten
                     && monthsLast.get(YearMonth.from(run.asOf())) != run.id()) {
+                if (remove.size() == mostRunsANight) {
+                    later++;
+                    continue;
+                }
                 remove.add(run.id());
                 first = first == null ? run.asOf() : first;
                 last = run.asOf();
@@ -83,8 +104,9 @@ class ForecastDetailRetention {
         if (!remove.isEmpty()) {
             store.removeDetail(remove, latest);
             log.info("forecast: removed the deal detail (contributors, funnel, ideal funnel) of {} run(s) as of {}..{}, older"
-                    + " than {} days (kam.forecast.keep-detail-days); their forecasts, and each month's last run, are kept",
-                    remove.size(), first, last, keepDays);
+                    + " than {} days (kam.forecast.keep-detail-days); their forecasts, and each month's last run, are kept{}",
+                    remove.size(), first, last, keepDays, later == 0 ? ""
+                            : "; " + later + " older run(s) wait for the following nights (at most " + mostRunsANight + " a night)");
         }
         return remove.size();
     }

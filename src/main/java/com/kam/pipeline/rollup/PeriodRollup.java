@@ -95,6 +95,14 @@ class PeriodRollup {
     /** The same connection and transaction, reading large results in batches rather than all at once. */
     private final JdbcTemplate streaming;
 
+    /** Builds a pass's rows while the main thread stores those built before (one at a time, in order). */
+    private final java.util.concurrent.ExecutorService builder = java.util.concurrent.Executors.newSingleThreadExecutor(
+            task -> {
+                Thread thread = new Thread(task, "kam-rollup-rows");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     PeriodRollup(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
@@ -298,36 +306,59 @@ class PeriodRollup {
         int rows = 0;
         long reading = 0;
         long building = 0;
+        long waiting = 0;
         long storing = 0;
         long keeping = 0;
-        // a month of facts at a time: the periods that end in it are written and forgotten
+        // a month of facts at a time: the periods that end in it are written and forgotten; after the
+        // last rep-day no fact comes in, so the periods still open are all written with that month
         for (LocalDate from = first; !from.isAfter(last); ) {
             LocalDate to = monthFacts ? last : min(from.withDayOfMonth(from.lengthOfMonth()), last);
             long t = System.nanoTime();
             readFacts(summed, readFrom, figures, earlierMonths, monthFacts, from, to);
             reading += System.nanoTime() - t;
-            // (the requests come in period order: a month's figures are taken before its quarter's and year's)
+            // the rows are built on another thread while those built before them are stored: a night
+            // spends about as long on each (in period order: a month's figures are taken before its
+            // quarter's and year's, which add the month's sums)
+            boolean lastFacts = to.equals(last) || lastRepDay != null && !to.isBefore(lastRepDay);
+            LocalDate endingBy = lastFacts ? null : to;
+            List<java.util.concurrent.Future<List<Object[]>>> built = new ArrayList<>();
+            long[] buildNanos = {0};
             for (int i = 0; i < figures.size(); i++) {
-                t = System.nanoTime();
-                int repSumsBefore = monthSums.repSums().size();
-                int visitSumsBefore = monthSums.visitSums().size();
-                List<Object[]> written = figures.get(i).takeRowsEndingBy(to.equals(last) ? null : to, now);
-                if (summed.get(i).type() == PeriodType.MONTH) {
-                    for (int j : onMonthSums) {
-                        addMonthSums(summed.get(j), figures.get(j), monthSums, repSumsBefore, visitSumsBefore);
+                int index = i;
+                built.add(builder.submit(() -> {
+                    long started = System.nanoTime();
+                    int repSumsBefore = monthSums.repSums().size();
+                    int visitSumsBefore = monthSums.visitSums().size();
+                    List<Object[]> written = figures.get(index).takeRowsEndingBy(endingBy, now);
+                    if (summed.get(index).type() == PeriodType.MONTH) {
+                        for (int j : onMonthSums) {
+                            addMonthSums(summed.get(j), figures.get(j), monthSums, repSumsBefore, visitSumsBefore);
+                        }
                     }
-                }
-                building += System.nanoTime() - t;
-                t = System.nanoTime();
-                BulkInsert.insert(jdbc, TABLE, COLUMNS, written, row -> row);
-                storing += System.nanoTime() - t;
-                rows += written.size();
+                    buildNanos[0] += System.nanoTime() - started;
+                    return written;
+                }));
             }
+            try {
+                for (var rowsBuilt : built) {
+                    t = System.nanoTime();
+                    List<Object[]> written = rowsOf(rowsBuilt);
+                    waiting += System.nanoTime() - t;
+                    t = System.nanoTime();
+                    BulkInsert.insert(jdbc, TABLE, COLUMNS, written, row -> row);
+                    storing += System.nanoTime() - t;
+                    rows += written.size();
+                }
+            } finally {
+                // (after a failure: the rest are not built for nothing)
+                built.forEach(f -> f.cancel(true));
+            }
+            building += buildNanos[0];
             // a chunk is a calendar month: its month sums are complete
             t = System.nanoTime();
             keep(PeriodType.MONTH, monthSums, start -> start, keptVisits);
             keeping += System.nanoTime() - t;
-            from = to.plusDays(1);
+            from = lastFacts ? last.plusDays(1) : to.plusDays(1);
         }
         long t = System.nanoTime();
         for (EarlierMonths earlier : earlierMonths) {
@@ -336,11 +367,29 @@ class PeriodRollup {
         }
         keeping += System.nanoTime() - t;
         log.debug("{} from {}: {} rows in {} ms (deleting the old rows and reading kept sums {} ms, reading and summing"
-                        + " {} ms, building rows {} ms, storing {} ms, keeping sums {} ms)",
+                        + " {} ms, building rows {} ms (waited for {} ms), storing {} ms, keeping sums {} ms)",
                 requests.stream().map(r -> r.type().name()).distinct().toList(), monthFacts ? "months" : "days", rows,
                 (System.nanoTime() - t0) / 1_000_000, preparing / 1_000_000, reading / 1_000_000,
-                building / 1_000_000, storing / 1_000_000, keeping / 1_000_000);
+                building / 1_000_000, waiting / 1_000_000, storing / 1_000_000, keeping / 1_000_000);
         return rows;
+    }
+
+    /** The rows a builder task made; its failure as thrown on the builder's thread. */
+    private static List<Object[]> rowsOf(java.util.concurrent.Future<List<Object[]>> built) {
+        try {
+            return built.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the rollup rows were built", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

@@ -933,6 +933,34 @@ abstract class ForecastScenarios extends ForecastTestBase {
     @org.springframework.beans.factory.annotation.Autowired
     com.kam.pipeline.report.ReportService reports;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ForecastStore store;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    com.kam.pipeline.system.KamProperties properties;
+
+    @Test
+    void aNightRemovesTheDetailOfAFewRunsAtMostAndLeavesTheOlderOnesToTheNextNights() throws Exception {
+        List<Long> runs = new java.util.ArrayList<>(List.of(run));
+        for (int day = 11; day <= 13; day++) {
+            LocalDate asOf = LocalDate.of(2026, 6, day);
+            job.run(asOf, false, work.resolve("out"));
+            runs.add(latestRun(asOf, "NIGHTLY"));
+        }
+        // one day kept back from 06-13: the detail of 06-10 and 06-11 goes (06-12 is kept, 06-13 is June's last run),
+        // one run a night
+        ForecastDetailRetention oneANight = new ForecastDetailRetention(jdbc, store, 1, properties, 1);
+        String contributors = "SELECT COUNT(*) FROM forecast_contributor WHERE run_id = ?";
+        assertThat(oneANight.apply(-1)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(contributors, Integer.class, runs.get(0))).isZero();
+        assertThat(jdbc.queryForObject(contributors, Integer.class, runs.get(1))).isPositive();
+        assertThat(oneANight.apply(-1)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(contributors, Integer.class, runs.get(1))).isZero();
+        assertThat(oneANight.apply(-1)).isZero();
+        assertThat(jdbc.queryForObject(contributors, Integer.class, runs.get(2))).isPositive();
+        assertThat(jdbc.queryForObject(contributors, Integer.class, runs.get(3))).isPositive();
+    }
+
     @Test
     void aRunsDealDetailGoesAfterTheDaysKeptButItsForecastsAndEachMonthsLastRunStay() throws Exception {
         LocalDate june30 = LocalDate.of(2026, 6, 30);
