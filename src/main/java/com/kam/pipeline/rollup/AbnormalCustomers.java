@@ -1,5 +1,6 @@
 package com.kam.pipeline.rollup;
 
+import com.kam.pipeline.system.BulkInsert;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -44,8 +45,8 @@ class AbnormalCustomers {
                 String allows = " (class " + c.abcClass() + " allows " + c.allowedDays() + ")";
                 String reason = days == null ? "not visited in the last " + keyCustomers.lookback() + " days" + allows
                         : "not visited for " + days + " days" + allows;
-                rows.add(new Object[] {Date.valueOf(week), c.id(), "NOT_VISITED", c.name(), c.customerClass(), c.abcClass(),
-                        c.owner(), keyCustomers.teamOf(c.owner()), c.lastVisit() == null ? null : Date.valueOf(c.lastVisit()), days,
+                rows.add(new Object[] {week, c.id(), "NOT_VISITED", c.name(), c.customerClass(), c.abcClass(),
+                        c.owner(), keyCustomers.teamOf(c.owner()), c.lastVisit(), days,
                         c.allowedDays(), null, null, reason});
             }
         }
@@ -65,16 +66,16 @@ class AbnormalCustomers {
                 BigDecimal baseline = Ratio.of(o.earlier, periods, Ratio.MONEY_SCALE);
                 if (baseline.signum() > 0 && o.activeBlocks() >= settings.ordersDownActiveBlocks()
                         && o.recent.compareTo(baseline.multiply(settings.ordersDownShare())) < 0) {
-                    rows.add(new Object[] {Date.valueOf(week), c.id(), "ORDERS_DOWN", c.name(), c.customerClass(), c.abcClass(),
+                    rows.add(new Object[] {week, c.id(), "ORDERS_DOWN", c.name(), c.customerClass(), c.abcClass(),
                             c.owner(), keyCustomers.teamOf(c.owner()), null, null, null, o.recent, baseline,
                             "orders of the last 4 weeks " + o.recent.toPlainString() + " against an average of "
                                     + baseline.toPlainString() + " per 4 weeks before"});
                 }
             }
         }
-        jdbc.batchUpdate("INSERT INTO abnormal_customer (week_start, customer_id, reason_code, customer_name, customer_class,"
-                + " abc_class, rep_id, team_code, last_visit, days_since, allowed_days, actual, baseline, reason)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+        BulkInsert.insert(jdbc, "abnormal_customer", List.of("week_start", "customer_id", "reason_code", "customer_name",
+                "customer_class", "abc_class", "rep_id", "team_code", "last_visit", "days_since", "allowed_days", "actual",
+                "baseline", "reason"), rows, row -> row);
         return rows.size();
     }
 

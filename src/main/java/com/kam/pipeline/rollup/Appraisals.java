@@ -1,5 +1,6 @@
 package com.kam.pipeline.rollup;
 
+import com.kam.pipeline.system.BulkInsert;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.SQLException;
@@ -46,17 +47,17 @@ class Appraisals {
         List<Object[]> reps = new ArrayList<>();
         List<Object[]> items = new ArrayList<>();
         for (Scored s : scored) {
-            reps.add(new Object[] {m, s.repId, s.name, s.team, s.region, s.score, s.pointsTotal, settings.gradeOf(s.score), s.rank,
-                    s.teamSize, now});
+            reps.add(new Object[] {month, s.repId, s.name, s.team, s.region, s.score, s.pointsTotal, settings.gradeOf(s.score),
+                    s.rank, s.teamSize, now.toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MICROS)});
             for (ItemScore i : s.items) {
-                items.add(new Object[] {m, s.repId, i.measure, i.label, i.actual, i.goal, i.attainment, i.weight, i.appliedWeight,
+                items.add(new Object[] {month, s.repId, i.measure, i.label, i.actual, i.goal, i.attainment, i.weight, i.appliedWeight,
                         i.points});
             }
         }
-        jdbc.batchUpdate("INSERT INTO appraisal (month_start, rep_id, rep_name, team_code, region_code, score, points_total,"
-                + " grade, rank_in_team, team_size, computed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", reps);
-        jdbc.batchUpdate("INSERT INTO appraisal_item (month_start, rep_id, item, label, actual, goal, attainment, weight,"
-                + " applied_weight, points) VALUES (?,?,?,?,?,?,?,?,?,?)", items);
+        BulkInsert.insert(jdbc, "appraisal", List.of("month_start", "rep_id", "rep_name", "team_code", "region_code", "score",
+                "points_total", "grade", "rank_in_team", "team_size", "computed_at"), reps, row -> row);
+        BulkInsert.insert(jdbc, "appraisal_item", List.of("month_start", "rep_id", "item", "label", "actual", "goal",
+                "attainment", "weight", "applied_weight", "points"), items, row -> row);
         return reps.size();
     }
 
