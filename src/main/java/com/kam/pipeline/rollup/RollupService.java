@@ -111,6 +111,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
      * months' appraisals with {@code appraisal.yml} as it is, not with the settings they were scored with.
      */
     public Result run(LocalDate asOf, boolean forceFull, boolean restateAppraisals) {
+        long begun = System.nanoTime();
         RollupSettings settings = RollupSettings.load(properties.jobs());
         AppraisalMonthSettings appraisal = new AppraisalMonthSettings(jdbc, properties.jobs(), asOf, restateAppraisals);
         LocalDateTime started = LocalDateTime.now();
@@ -136,6 +137,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         LocalDate lastRepDay = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
         LocalDate through = lastRepDay != null && lastRepDay.isAfter(asOf) ? lastRepDay : asOf;
         long t0 = System.nanoTime();
+        log.debug("settings and the last run read in {} ms", millis(begun));
         CalendarTable.Changes changes = calendar.write(firstDate, through, settings);
         boolean frequencyChanged = writeVisitFrequency(settings);
         Periods periods = new Periods(settings, RollupReferences.load(jdbc), started.truncatedTo(ChronoUnit.MICROS));
@@ -168,7 +170,9 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         if (!kept.isEmpty()) {
             log.info("rollup {}: {}", asOf, kept);
         }
-        return record(asOf, result.withNotice(kept), masterLoad, started);
+        Result recorded = record(asOf, result.withNotice(kept), masterLoad, started);
+        log.debug("rollup {} in {} ms", asOf, millis(begun));
+        return recorded;
     }
 
     /** What every period rollup of a run needs. */
