@@ -50,7 +50,9 @@ class Appraisals {
             reps.add(new Object[] {month, s.repId, s.name, s.team, s.region, s.score, s.pointsTotal, settings.gradeOf(s.score),
                     s.rank, s.teamSize, now.toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MICROS)});
             for (ItemScore i : s.items) {
-                items.add(new Object[] {month, s.repId, i.measure, i.label, i.actual, i.goal, i.attainment, i.weight, i.appliedWeight,
+                // (actual and goal at most 4 decimals, the weight 2, as the columns keep them: appraisal.yml's are as written)
+                items.add(new Object[] {month, s.repId, i.measure, i.label, stored(i.actual, Ratio.RATE_SCALE),
+                        stored(i.goal, Ratio.RATE_SCALE), i.attainment, stored(i.weight, Ratio.MONEY_SCALE), i.appliedWeight,
                         i.points});
             }
         }
@@ -59,6 +61,14 @@ class Appraisals {
         BulkInsert.insert(jdbc, "appraisal_item", List.of("month_start", "rep_id", "item", "label", "actual", "goal",
                 "attainment", "weight", "applied_weight", "points"), items, row -> row);
         return reps.size();
+    }
+
+    /**
+     * A value with at most {@code scale} decimals, rounded half up as the database rounds one stored
+     * with more: the bulk loader fails on a value the database would have to round (MariaDB warns).
+     */
+    private static BigDecimal stored(BigDecimal value, int scale) {
+        return value == null || value.scale() <= scale ? value : value.setScale(scale, java.math.RoundingMode.HALF_UP);
     }
 
     /** A rep's MONTH rollup row, column by column. */

@@ -1041,6 +1041,63 @@ abstract class RollupScenarios {
                 .get("score").toString())).isEqualByComparingTo("54.35");
     }
 
+    /**
+     * appraisal.yml with a weight and a goal written with more decimals than appraisal_item keeps
+     * (weight 2, goal 4): they are stored rounded, as the INSERTs stored them, and no value is handed
+     * to the store with more decimals than its column has (MariaDB's LOAD DATA reports each one it
+     * rounds with a warning, and the bulk loader fails the run on any warning).
+     */
+    @Test
+    void anAppraisalWeightOrGoalWithMoreDecimalsThanStoredIsStoredRounded() throws Exception {
+        Path file = kam.jobs().resolve(AppraisalSettings.FILE);
+        String edited = java.nio.file.Files.readString(file)
+                .replace("label: 销售额达成 | Sales attainment\n    weight: 35", "label: 销售额达成 | Sales attainment\n    weight: 35.005")
+                .replace("label: 回款达成 | Collections attainment\n    weight: 20",
+                        "label: 回款达成 | Collections attainment\n    weight: 19.995")
+                .replace("weight: 10\n    goal: 0.6", "weight: 10\n    goal: 0.66667");
+        assertThat(edited).contains("weight: 35.005").contains("weight: 19.995").contains("goal: 0.66667");
+        java.nio.file.Files.writeString(file, edited);
+        RollupFixture.writeAll(inbox);
+        night(RollupFixture.LAST_DAY);
+        String item = "SELECT * FROM appraisal_item WHERE month_start = '2026-12-01' AND rep_id = 'R001' AND item = ";
+        assertMoney(row(item + "'sales'"), "weight", "35.01");
+        assertMoney(row(item + "'collections'"), "weight", "20.00");
+        assertRate(row(item + "'effective_visit_rate'"), "goal", "0.6667");
+
+        // December scored again, each value handed to the store checked against its column's decimals
+        List<String> rounded = new java.util.ArrayList<>();
+        JdbcTemplate checking = new JdbcTemplate(jdbc.getDataSource()) {
+            @Override
+            public int[] batchUpdate(String sql, List<Object[]> rows) {
+                java.util.regex.Matcher insert = java.util.regex.Pattern.compile("INSERT INTO (\\w+) \\(([^)]*)\\)").matcher(sql);
+                assertThat(insert.lookingAt()).as(sql).isTrue();
+                String table = insert.group(1);
+                Map<String, Integer> scales = new java.util.HashMap<>();
+                execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
+                    try (var columns = c.getMetaData().getColumns(c.getCatalog(), null, table, null)) {
+                        while (columns.next()) {
+                            scales.put(columns.getString("COLUMN_NAME").toLowerCase(), columns.getInt("DECIMAL_DIGITS"));
+                        }
+                    }
+                    return null;
+                });
+                String[] names = insert.group(2).split(",\\s*");
+                for (Object[] values : rows) {
+                    for (int i = 0; i < names.length; i++) {
+                        if (values[i] instanceof BigDecimal d && d.scale() > scales.get(names[i])) {
+                            rounded.add(table + "." + names[i] + " " + d.toPlainString());
+                        }
+                    }
+                }
+                return super.batchUpdate(sql, rows);
+            }
+        };
+        new Appraisals(checking).write(LocalDate.of(2026, 12, 1),
+                new AppraisalMonthSettings(checking, kam.jobs(), RollupFixture.LAST_DAY, false),
+                java.sql.Timestamp.valueOf(java.time.LocalDateTime.now()));
+        assertThat(rounded).isEmpty();
+    }
+
     @Test
     void aBadAppraisalFileIsRefusedWithItsLineAndNothingRuns() throws Exception {
         Path jobs = work.resolve("jobs");
