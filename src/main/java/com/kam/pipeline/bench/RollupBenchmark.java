@@ -64,6 +64,10 @@ public class RollupBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (nights < 1) {
+            err.println("bench rollup: --nights must be at least 1, not " + nights);
+            return KamCommand.BAD_USAGE;
+        }
         if (!BenchDatabase.isEmpty(jdbc, err, "bench rollup")) {
             return KamCommand.BAD_USAGE;
         }

@@ -106,7 +106,8 @@ class ForecastDetailRetention {
             log.info("forecast: removed the deal detail (contributors, funnel, ideal funnel) of {} run(s) as of {}..{}, older"
                     + " than {} days (kam.forecast.keep-detail-days); their forecasts, and each month's last run, are kept{}",
                     remove.size(), first, last, keepDays, later == 0 ? ""
-                            : "; " + later + " older run(s) wait for the following nights (at most " + mostRunsANight + " a night)");
+                            : "; " + later + " more run(s) past the days kept wait for the following nights (at most "
+                            + mostRunsANight + " a night)");
         }
         return remove.size();
     }

@@ -64,11 +64,11 @@ class Appraisals {
     }
 
     /**
-     * A value with at most {@code scale} decimals, rounded half up as the database rounds one stored
-     * with more: the bulk loader fails on a value the database would have to round (MariaDB warns).
+     * A value with at most {@code scale} decimals, rounded by the one rule (half up, as the database
+     * rounds one stored with more): the bulk loader fails on a value the database would have to round.
      */
     private static BigDecimal stored(BigDecimal value, int scale) {
-        return value == null || value.scale() <= scale ? value : value.setScale(scale, java.math.RoundingMode.HALF_UP);
+        return value == null || value.scale() <= scale ? value : value.setScale(scale, Ratio.ROUNDING);
     }
 
     /** A rep's MONTH rollup row, column by column. */
