@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Turns the ingested rows into the stored figures for a business date. The first run, a run
- * after new organisation or customer master data, and a forced full run recompute everything;
+ * after organisation or customer master data that changes what the figures are built from
+ * ({@link FiguresMasterData}), and a forced full run recompute everything;
  * any other night recomputes only the dates touched by new or corrected rows (the ingest's
  * {@code recompute_request}) and the days since the last run, then every period containing them.
  */
@@ -79,6 +80,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     private final Warnings warnings;
     private final AbnormalCustomers abnormal;
     private final NextWeekTargets nextWeek;
+    private final FiguresMasterData masterData;
 
     private final int workMemoryMb;
 
@@ -97,6 +99,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         this.warnings = new Warnings(jdbc);
         this.abnormal = new AbnormalCustomers(jdbc);
         this.nextWeek = new NextWeekTargets(jdbc);
+        this.masterData = new FiguresMasterData(jdbc);
     }
 
     /** Checks the configuration files; throws {@link com.kam.pipeline.system.ConfigException} naming file and line. */
@@ -143,6 +146,9 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         Periods periods = new Periods(settings, RollupReferences.load(jdbc), started.truncatedTo(ChronoUnit.MICROS));
         log.debug("calendar and references in {} ms", millis(t0));
 
+        // a master file read since the last run: whether it changes anything the figures are built from
+        boolean masterLoaded = lastMaster != null && lastMaster != DEFINITIONS_CHANGED && lastMaster != masterLoad;
+        String masterChange = masterLoaded ? masterData.change() : null;
         String reason;
         if (restateAppraisals) {
             reason = "full recompute asked for, closed months' appraisals restated";
@@ -152,8 +158,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             reason = "first run";
         } else if (lastMaster == DEFINITIONS_CHANGED) {
             reason = "an upgrade changed what the figures hold";
-        } else if (lastMaster != masterLoad) {
-            reason = "new organisation or customer data";
+        } else if (masterChange != null) {
+            reason = masterChange;
         } else if (changes.weekStart()) {
             reason = "rollup.yml changed the week start";
         } else if (frequencyChanged) {
@@ -161,9 +167,16 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         } else {
             reason = null;
         }
+        if (masterLoaded && masterChange == null) {
+            log.info("rollup {}: the organisation and customer data read since the last run change nothing the figures are"
+                    + " built from (no assignment, name, customer class or segment; new customers have no earlier rows)", asOf);
+        }
         Result result = reason != null ? full(firstDate, asOf, settings, appraisal, now, periods, reason)
                 : incremental(((Date) last.get(0).get("business_date")).toLocalDate(), firstDate, asOf, through,
                 changes.days(), settings, appraisal, now, periods);
+        if (reason != null || masterLoaded) {
+            masterData.record();
+        }
         jdbc.update("UPDATE recompute_request SET done_at = ? WHERE done_at IS NULL AND data_date <= ? AND kind IN ('"
                 + String.join("','", KINDS) + "')", now, Date.valueOf(asOf));
         String kept = appraisal.notice();

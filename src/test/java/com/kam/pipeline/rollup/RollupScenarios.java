@@ -428,8 +428,39 @@ abstract class RollupScenarios {
         assertThat(jdbc.queryForObject("SELECT status FROM ingest_load WHERE kind = 'customer' ORDER BY id DESC LIMIT 1",
                 String.class)).isEqualTo("REFUSED");
         assertThat(row("SELECT mode, reason FROM rollup_run ORDER BY id DESC LIMIT 1")).containsEntry("mode", "FULL")
-                .containsEntry("reason", "new organisation or customer data");
+                .containsEntry("reason", "new customer data: the class or segment of 1 customer(s) changed or they left the"
+                        + " customer data (C001)");
         assertThat(jdbc.queryForObject("SELECT segment FROM customer WHERE customer_id = 'C001'", String.class)).isEqualTo("金融");
+    }
+
+    @Test
+    void masterDataThatChangesNothingTheFiguresAreBuiltFromLeavesTheNightIncremental() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        report("2026-11-30");
+        night(LocalDate.of(2026, 11, 30));
+        // a new customer, another owner for C003, another e-mail address for R001: no figure is built from those
+        String customers = RollupFixture.CUSTOMERS.replace("C003,宁波港务集团,大型企业,EAST,200000,5%,R001",
+                "C003,宁波港务集团,大型企业,EAST,200000,5%,R002") + "C004,苏州工业园区管委会,党政机关,EAST,900000,10%,R001\n";
+        SmallCompany.write(inbox.resolve("customers.csv"), customers, StandardCharsets.UTF_8, false);
+        SmallCompany.write(inbox.resolve("org.csv"), RollupFixture.ORG.replace("wang@example.com", "wang.xm@example.com"),
+                StandardCharsets.UTF_8, true);
+        report("2026-12-01");
+        night(LocalDate.of(2026, 12, 1));
+        assertThat(jdbc.queryForList("SELECT kind, status FROM ingest_load WHERE kind IN ('org', 'customer') ORDER BY id DESC"
+                + " LIMIT 2")).allSatisfy(load -> assertThat(load.get("status")).isEqualTo("LOADED"));
+        assertThat(jdbc.queryForObject("SELECT owner_id FROM customer WHERE customer_id = 'C003'", String.class)).isEqualTo("R002");
+        assertThat(row("SELECT mode, reason FROM rollup_run ORDER BY id DESC LIMIT 1")).containsEntry("mode", "INCREMENTAL");
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 1), "rollup", "rollup_rep_day", "rollup_rep_sum",
+                "rollup_visit_sum", "appraisal");
+
+        // a rep's new name is in the rows: everything again
+        SmallCompany.write(inbox.resolve("org.csv"), RollupFixture.ORG.replace("R001,王小明", "R001,王晓明"),
+                StandardCharsets.UTF_8, true);
+        report("2026-12-02");
+        night(LocalDate.of(2026, 12, 2));
+        assertThat(row("SELECT mode, reason FROM rollup_run ORDER BY id DESC LIMIT 1")).containsEntry("mode", "FULL")
+                .containsEntry("reason", "new organisation data");
+        assertThat(figures("MONTH", "2026-12-01", "REP", "R001")).containsEntry("entity_name", "王晓明");
     }
 
     @Test
