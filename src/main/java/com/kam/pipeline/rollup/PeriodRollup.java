@@ -316,11 +316,11 @@ class PeriodRollup {
             long t = System.nanoTime();
             readFacts(summed, readFrom, figures, earlierMonths, monthFacts, from, to);
             reading += System.nanoTime() - t;
+            boolean lastFacts = to.equals(last) || lastRepDay != null && !to.isBefore(lastRepDay);
+            LocalDate endingBy = lastFacts ? null : to;
             // the rows are built on another thread while those built before them are stored: a night
             // spends about as long on each (in period order: a month's figures are taken before its
             // quarter's and year's, which add the month's sums)
-            boolean lastFacts = to.equals(last) || lastRepDay != null && !to.isBefore(lastRepDay);
-            LocalDate endingBy = lastFacts ? null : to;
             List<java.util.concurrent.Future<List<Object[]>>> built = new ArrayList<>();
             long[] buildNanos = {0};
             for (int i = 0; i < figures.size(); i++) {
