@@ -67,11 +67,10 @@ public class IngestBenchmark implements Callable<Integer> {
             return KamCommand.BAD_USAGE;
         }
         boolean mariaDb = dataSource.getUrl().startsWith("jdbc:mariadb");
-        return server.during(jdbc, mariaDb, out, () -> measure(out, mariaDb));
+        return server.during(jdbc, mariaDb, out, () -> company.inFolder("kam-bench", folder -> measure(folder, out, mariaDb)));
     }
 
-    private Integer measure(PrintWriter out, boolean mariaDb) throws Exception {
-        Path folder = company.folder("kam-bench");
+    private Integer measure(Path folder, PrintWriter out, boolean mariaDb) throws Exception {
         LocalDate end = GeneratedCompany.END;
         LocalDate start = company.start();
         long t0 = System.nanoTime();

@@ -43,6 +43,11 @@ public class RollupBenchmark implements Callable<Integer> {
             + " each (the last ones); their median is compared with the goal (default: ${DEFAULT-VALUE})")
     int nights = 3;
 
+    @picocli.CommandLine.Option(names = "--late-reps", description = "reps whose reports of an earlier day come again,"
+            + " corrected, on one more night after those, timed apart (a night with late data; default: ${DEFAULT-VALUE},"
+            + " 0 for none)")
+    int lateReps = 50;
+
     @Spec
     CommandSpec spec;
 
@@ -68,14 +73,17 @@ public class RollupBenchmark implements Callable<Integer> {
             err.println("bench rollup: --nights must be at least 1, not " + nights);
             return KamCommand.BAD_USAGE;
         }
+        if (lateReps < 0) {
+            err.println("bench rollup: --late-reps must not be negative, not " + lateReps);
+            return KamCommand.BAD_USAGE;
+        }
         if (!BenchDatabase.isEmpty(jdbc, err, "bench rollup")) {
             return KamCommand.BAD_USAGE;
         }
-        return server.during(jdbc, mariaDb, out, () -> measure(out, err));
+        return server.during(jdbc, mariaDb, out, () -> company.inFolder("kam-bench-rollup", folder -> measure(folder, out, err)));
     }
 
-    private Integer measure(PrintWriter out, PrintWriter err) throws Exception {
-        Path folder = company.folder("kam-bench-rollup");
+    private Integer measure(Path folder, PrintWriter out, PrintWriter err) throws Exception {
         Path inbox = folder.resolve("inbox");
         LocalDate end = GeneratedCompany.END;
         LocalDate start = company.start();
@@ -84,11 +92,20 @@ public class RollupBenchmark implements Callable<Integer> {
         new SampleDataGenerator(new GeneratorOptions(company.reps, start, end, company.seed, 31, false)).generate(inbox);
         GeneratedCompany.complete(inbox);
         // the last report days are held back and ingested one night at a time after the full recompute
-        List<LocalDate> nights = lastReportDates(inbox, this.nights);
+        // (and one more for the night with late data, which also brings corrected reports of the
+        // day three report days before it)
+        List<LocalDate> nights = new ArrayList<>(lastReportDates(inbox, this.nights + (lateReps > 0 ? 1 : 0)));
+        LocalDate lateNight = lateReps > 0 ? nights.remove(nights.size() - 1) : null;
+        LocalDate corrected = lateReps > 0 ? nights.get(Math.max(0, nights.size() - 3)) : null;
         LocalDate fullAsOf = nights.get(0).minusDays(1);
         Path tonight = folder.resolve("tonight");
         Files.createDirectories(tonight);
-        for (LocalDate night : nights) {
+        if (lateNight != null) {
+            LateReports.correct(inbox.resolve("daily_reports_" + corrected + ".csv"),
+                    tonight.resolve("daily_reports_" + corrected + "_corrected_" + lateNight + ".csv"), lateReps);
+        }
+        for (LocalDate night : lateNight == null ? nights : java.util.stream.Stream.concat(nights.stream(),
+                java.util.stream.Stream.of(lateNight)).toList()) {
             for (String prefix : List.of("daily_reports_", "visit_plans_")) {
                 Path file = inbox.resolve(prefix + night + ".csv");
                 if (Files.exists(file)) {
@@ -131,19 +148,8 @@ public class RollupBenchmark implements Callable<Integer> {
 
         List<Long> incremental = new ArrayList<>();
         for (LocalDate night : nights) {
-            try (var files = Files.newDirectoryStream(tonight, "*_" + night + ".csv")) {
-                for (Path file : files) {
-                    Files.move(file, inbox.resolve(file.getFileName()));
-                }
-            }
-            long t2 = System.nanoTime();
-            ingest.ingest(night, true, inbox, folder.resolve("out"));
-            double ingestSeconds = seconds(System.nanoTime() - t2);
-            long nanos = time(() -> check(rollup.run(night, true, false, quiet, err)));
+            long nanos = night(night, tonight, folder, quiet, err, out, full, "");
             incremental.add(nanos);
-            out.printf("night of %s: ingest %.1f s, incremental rollup %.2f s = %.1f%% of the full recompute%n", night,
-                    ingestSeconds, seconds(nanos), 100.0 * nanos / full);
-            out.flush();
         }
         List<Long> nightsSorted = new ArrayList<>(incremental);
         nightsSorted.sort(null);
@@ -156,7 +162,29 @@ public class RollupBenchmark implements Callable<Integer> {
                 + " the last night rewrote %d of the %d rollup rows stored (%.1f%%)%n", nights.size(), seconds(median),
                 100.0 * median / full, written, rowsNow, 100.0 * written / rowsNow);
         out.flush();
+        if (lateNight != null) {
+            night(lateNight, tonight, folder, quiet, err, out, full, String.format(" (late data: the reports of %d reps for %s"
+                    + " come again corrected; not in the median)", lateReps, corrected));
+        }
         return KamCommand.DONE;
+    }
+
+    /** Ingests a night's held-back files and times its rollup; returns the rollup's time. */
+    private long night(LocalDate night, Path tonight, Path folder, PrintWriter quiet, PrintWriter err, PrintWriter out,
+                       long full, String note) throws Exception {
+        try (var files = Files.newDirectoryStream(tonight, "*_" + night + ".csv")) {
+            for (Path file : files) {
+                Files.move(file, folder.resolve("inbox").resolve(file.getFileName()));
+            }
+        }
+        long t2 = System.nanoTime();
+        ingest.ingest(night, true, folder.resolve("inbox"), folder.resolve("out"));
+        double ingestSeconds = seconds(System.nanoTime() - t2);
+        long nanos = time(() -> check(rollup.run(night, true, false, quiet, err)));
+        out.printf("night of %s: ingest %.1f s, incremental rollup %.2f s = %.1f%% of the full recompute%s%n", night,
+                ingestSeconds, seconds(nanos), 100.0 * nanos / full, note);
+        out.flush();
+        return nanos;
     }
 
     private void timeBareQuery(List<Long> times) throws Exception {

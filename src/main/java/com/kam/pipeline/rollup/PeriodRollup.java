@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -135,8 +136,18 @@ class PeriodRollup {
      * those cover), and the quarters and years that are their earlier months' kept sums plus the
      * sums of the one month the night touches in them (with that month).
      */
-    private record Shortcuts(Map<Request, LocalDate> keptMonths, Map<Request, LocalDate> onMonthSums) {
+    private record Shortcuts(Map<Request, KeptMonth> keptMonths, Map<Request, LocalDate> onMonthSums) {
     }
+
+    /**
+     * A month that starts from its sums kept through {@code through}, but for the reps whose
+     * earlier days the night changed ({@code summedAgain}): those are summed from their days.
+     */
+    private record KeptMonth(LocalDate through, Set<String> summedAgain) {
+    }
+
+    /** Beyond this many reps summed again, a month is summed whole: as quick, and no long lists of reps. */
+    private static final int MOST_REPS_SUMMED_AGAIN = 500;
 
     /**
      * Replaces the rows of the requested periods. Days, weeks and months (and month-to-date) are
@@ -148,18 +159,20 @@ class PeriodRollup {
      * earlier months and that month's sums, in the same pass. Returns the rows written.
      */
     int write(List<Request> requests, RollupSettings settings, RollupReferences references, LocalDateTime now,
-              java.util.NavigableSet<LocalDate> touched) {
+              TouchedDays touched) {
         int rows = 0;
         LocalDate lastRepDay = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
         forgetSumsOfPastQuarters(lastRepDay, settings);
         Shortcuts shortcuts = new Shortcuts(new HashMap<>(), new HashMap<>());
         for (Request request : requests) {
-            LocalDate through = keptThrough(request, touched);
-            if (through != null) {
-                log.debug("{} {} starts from its sums kept through {}", request.type(), request.from(), through);
-                shortcuts.keptMonths().put(request, through);
+            KeptMonth kept = keptThrough(request, touched);
+            if (kept != null) {
+                log.debug("{} {} starts from its sums kept through {}{}", request.type(), request.from(), kept.through(),
+                        kept.summedAgain().isEmpty() ? "" : ", but for the " + kept.summedAgain().size()
+                                + " rep(s) whose earlier days changed, summed again from their days");
+                shortcuts.keptMonths().put(request, kept);
             }
-            LocalDate month = onMonthSums(request, touched, lastRepDay);
+            LocalDate month = onMonthSums(request, touched == null ? null : touched.dates(), lastRepDay);
             if (month != null) {
                 log.debug("{} {} is its months' kept sums before {} plus that month's", request.type(), request.from(), month);
                 shortcuts.onMonthSums().put(request, month);
@@ -272,20 +285,25 @@ class PeriodRollup {
             summed.add(request);
             readFrom.add(request.from());
             PeriodFigures periodFigures = figures.get(figures.size() - 1);
-            LocalDate keptThrough = shortcuts.keptMonths().get(request);
+            KeptMonth keptMonth = shortcuts.keptMonths().get(request);
             LocalDate currentMonth = shortcuts.onMonthSums().get(request);
             if (type == PeriodType.MONTH) {
                 periodFigures.keepSums(monthSums);
-                if (keptThrough != null) {
+                if (keptMonth != null) {
                     KeptVisits kept = new KeptVisits();
-                    addKept(periodFigures, type, request.from(), request.from(), keptThrough, kept);
+                    addKept(periodFigures, type, request.from(), request.from(), keptMonth.through(), kept,
+                            keptMonth.summedAgain());
                     keptVisits.put(request.from(), kept);
-                    readFrom.set(readFrom.size() - 1, keptThrough.plusDays(1));
+                    readFrom.set(readFrom.size() - 1, keptMonth.through().plusDays(1));
+                    if (!keptMonth.summedAgain().isEmpty()) {
+                        readFacts(List.of(request), List.of(request.from()), List.of(periodFigures), List.of(), false,
+                                request.from(), keptMonth.through(), keptMonth.summedAgain());
+                    }
                 }
-                deleteKeptSums(type, request, keptThrough == null);
+                deleteKeptSums(type, request, keptMonth == null);
             } else if (currentMonth != null) {
                 // its earlier months' sums now, the month's sums as the month is summed; no facts of its own
-                addKept(periodFigures, type, currentMonth, request.from(), request.lastDay(), null);
+                addKept(periodFigures, type, currentMonth, request.from(), request.lastDay(), null, Set.of());
                 readFrom.set(readFrom.size() - 1, LocalDate.MAX);
                 onMonthSums.add(figures.size() - 1);
             } else if (monthFacts && (type == PeriodType.QUARTER || type == PeriodType.YEAR)) {
@@ -314,7 +332,7 @@ class PeriodRollup {
         for (LocalDate from = first; !from.isAfter(last); ) {
             LocalDate to = monthFacts ? last : min(from.withDayOfMonth(from.lengthOfMonth()), last);
             long t = System.nanoTime();
-            readFacts(summed, readFrom, figures, earlierMonths, monthFacts, from, to);
+            readFacts(summed, readFrom, figures, earlierMonths, monthFacts, from, to, null);
             reading += System.nanoTime() - t;
             boolean lastFacts = to.equals(last) || lastRepDay != null && !to.isBefore(lastRepDay);
             LocalDate endingBy = lastFacts ? null : to;
@@ -396,15 +414,23 @@ class PeriodRollup {
         return a.isBefore(b) ? a : b;
     }
 
-    /** Hands the facts dated {@code from..to} to the figures of every request covering them. */
+    /**
+     * Hands the facts dated {@code from..to} to the figures of every request covering them; only
+     * those of {@code reps} when given (days only), without the new customers (those go with the
+     * kept sums the figures started from).
+     */
     private void readFacts(List<Request> requests, List<LocalDate> readFrom, List<PeriodFigures> figures,
-                           List<EarlierMonths> earlierMonths, boolean monthFacts, LocalDate from, LocalDate to) {
+                           List<EarlierMonths> earlierMonths, boolean monthFacts, LocalDate from, LocalDate to,
+                           Set<String> reps) {
         String month = PeriodType.MONTH.name();
+        String ofReps = reps == null ? "" : " AND rep_id IN (" + String.join(",", java.util.Collections.nCopies(reps.size(), "?"))
+                + ")";
         String repFacts = monthFacts ? KEPT_REP_SUMS
                 : "SELECT work_date, rep_id, team_code, region_code, 1, work_date, " + REP_SUMS
-                + ", complaints_open FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?";
+                + ", complaints_open FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?" + ofReps;
         Object[] range = monthFacts ? new Object[] {month, Date.valueOf(from), Date.valueOf(to)}
-                : new Object[] {Date.valueOf(from), Date.valueOf(to)};
+                : Stream.concat(Stream.of(Date.valueOf(from), Date.valueOf(to)), reps == null ? Stream.empty() : reps.stream())
+                .toArray();
         // the rep-days read, by day and rep: a visit line counts on a day its rep was assigned as a
         // rep, for that day's team and region (looked up here rather than joined by the database)
         Map<String, Map<LocalDate, PeriodFigures.RepFact>> repDays = new HashMap<>();
@@ -424,7 +450,7 @@ class PeriodRollup {
                 : "SELECT report_date, rep_id, NULL, NULL, customer_id, 1,"
                 + " CASE WHEN effective THEN 1 ELSE 0 END, CASE WHEN order_amount > 0 THEN 1 ELSE 0 END,"
                 + " COALESCE(order_amount, 0), COALESCE(gross_margin, 0), COALESCE(payment_collected, 0),"
-                + " COALESCE(expense, 0) FROM report_line WHERE report_date BETWEEN ? AND ? AND customer_id IS NOT NULL";
+                + " COALESCE(expense, 0) FROM report_line WHERE report_date BETWEEN ? AND ? AND customer_id IS NOT NULL" + ofReps;
         streaming.query(visitFacts, rs -> {
             PeriodFigures.VisitFact fact = visitFact(rs, monthFacts);
             if (!monthFacts) {
@@ -443,6 +469,9 @@ class PeriodRollup {
                 }
             }
         }, range);
+        if (reps != null) {
+            return;
+        }
         streaming.query(NEW_CUSTOMERS, rs -> {
             LocalDate date = rs.getObject(1, LocalDate.class);
             String customer = rs.getString(2);
@@ -466,7 +495,7 @@ class PeriodRollup {
      * day are unchanged since they were summed). Null when the month must be summed whole, and
      * always in a full recompute ({@code touched} null).
      */
-    private LocalDate keptThrough(Request request, java.util.NavigableSet<LocalDate> touched) {
+    private KeptMonth keptThrough(Request request, TouchedDays touched) {
         if (touched == null || request.type() != PeriodType.MONTH || !request.from().equals(request.to())) {
             return null;
         }
@@ -475,8 +504,16 @@ class PeriodRollup {
         if (kept == null) {
             return null;
         }
-        LocalDate firstTouched = touched.ceiling(request.from());
-        return firstTouched != null && firstTouched.isAfter(kept) && !firstTouched.isAfter(request.lastDay()) ? kept : null;
+        LocalDate firstTouched = touched.dates().ceiling(request.from());
+        if (firstTouched == null || firstTouched.isAfter(request.lastDay())) {
+            return null;
+        }
+        if (firstTouched.isAfter(kept)) {
+            return new KeptMonth(kept, Set.of());
+        }
+        // days the kept sums cover changed: for some reps only, those are summed again
+        Set<String> reps = touched.repsBetween(request.from(), kept);
+        return reps == null || reps.size() > MOST_REPS_SUMMED_AGAIN ? null : new KeptMonth(kept, reps);
     }
 
     /**
@@ -506,18 +543,24 @@ class PeriodRollup {
     }
 
     /**
-     * Starts a period's figures from the sums kept as {@code type} and {@code ps}, and its new
-     * customers of {@code from..to}; notes the visit sums read in {@code kept} when given.
+     * Starts a period's figures from the sums kept as {@code type} and {@code ps}, but those of
+     * {@code summedAgain}, and its new customers of {@code from..to}; notes the visit sums read
+     * in {@code kept} when given (all of them: those summed again are rewritten where they changed).
      */
     private void addKept(PeriodFigures period, PeriodType type, LocalDate ps, LocalDate from, LocalDate to,
-                         KeptVisits kept) {
+                         KeptVisits kept, Set<String> summedAgain) {
         Object[] key = {type.name(), Date.valueOf(ps), Date.valueOf(ps)};
         jdbc.query(KEPT_REP_SUMS, rs -> {
-            period.add(repFact(rs));
+            PeriodFigures.RepFact fact = repFact(rs);
+            if (!summedAgain.contains(fact.rep())) {
+                period.add(fact);
+            }
         }, key);
         jdbc.query(KEPT_VISIT_SUMS, rs -> {
             PeriodFigures.VisitFact fact = visitFact(rs, true);
-            period.add(fact);
+            if (!summedAgain.contains(fact.rep())) {
+                period.add(fact);
+            }
             if (kept != null) {
                 kept.note(fact, rs.getInt(KEPT_VISIT_SEQ));
             }

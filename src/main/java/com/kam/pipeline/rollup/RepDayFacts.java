@@ -59,9 +59,27 @@ class RepDayFacts {
 
     /** Rewrites the rep-days of {@code from..to}; returns the rows written. */
     int rebuild(LocalDate from, LocalDate to) {
+        return rebuild(from, to, null);
+    }
+
+    /**
+     * Rewrites the rep-days of {@code from..to}, and hands {@code changed} each day and rep whose
+     * rep-day came out different from the one stored (or is new, or gone); returns the rows written.
+     */
+    int rebuild(LocalDate from, LocalDate to, java.util.function.BiConsumer<LocalDate, String> changed) {
         long t0 = System.nanoTime();
         long reading = 0;
         List<RepAssignment> assignments = RepAssignment.all(jdbc);
+        Map<String, String> before = new HashMap<>();
+        if (changed != null) {
+            streaming.query("SELECT " + String.join(", ", COLUMNS) + " FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?", rs -> {
+                Object[] row = new Object[COLUMNS.size()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = i == 0 ? rs.getObject(1, LocalDate.class) : rs.getObject(i + 1);
+                }
+                before.put(row[0] + "/" + row[1], fingerprint(row));
+            }, Date.valueOf(from), Date.valueOf(to));
+        }
         jdbc.update("DELETE FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?", Date.valueOf(from), Date.valueOf(to));
         complaints.delete(from, to);
         // each rep's resolution times carry on from the rep's complaints before the range, and so
@@ -93,6 +111,9 @@ class RepDayFacts {
                                 targets);
                         addComplaints(row, ages, openBefore, complaintDays);
                         repDays.add(row);
+                        if (changed != null && !fingerprint(row).equals(before.remove(key))) {
+                            changed.accept(day, a.rep());
+                        }
                     }
                 }
             }
@@ -100,9 +121,31 @@ class RepDayFacts {
             complaints.insert(complaintDays);
             rows += repDays.size();
         }
+        // (those no longer a rep-day: the rep's assignment changed)
+        before.keySet().forEach(key -> changed.accept(LocalDate.parse(key.substring(0, 10)), key.substring(11)));
         log.debug("rep-days {}..{}: {} rows in {} ms (reading the inputs {} ms)", from, to, rows,
                 (System.nanoTime() - t0) / 1_000_000, reading / 1_000_000);
         return rows;
+    }
+
+    /** A rep-day's values as text, alike whether built here or read back (numbers without their scale). */
+    private static String fingerprint(Object[] row) {
+        StringBuilder text = new StringBuilder();
+        for (Object value : row) {
+            if (value == null) {
+                text.append('-');
+            } else if (value instanceof BigDecimal number) {
+                text.append(number.stripTrailingZeros().toPlainString());
+            } else if (value instanceof Number number) {
+                text.append(number.longValue());
+            } else if (value instanceof Boolean flag) {
+                text.append(flag ? 1 : 0);
+            } else {
+                text.append(value);
+            }
+            text.append('|');
+        }
+        return text.toString();
     }
 
     private Object[] row(LocalDate day, RepAssignment a, CalendarDay c, ReportDay r, long[] plan, long newCustomers,

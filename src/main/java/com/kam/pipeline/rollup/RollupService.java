@@ -193,7 +193,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     }
 
     /** {@code touched}: the dates a night recomputes; null for a full recompute. */
-    private int writePeriods(List<PeriodRollup.Request> requests, Periods run, NavigableSet<LocalDate> touched) {
+    private int writePeriods(List<PeriodRollup.Request> requests, Periods run, TouchedDays touched) {
         return periods.write(requests, run.settings(), run.references(), run.computedAt(), touched);
     }
 
@@ -234,16 +234,17 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
                                NavigableSet<LocalDate> restated, RollupSettings settings, AppraisalMonthSettings appraisal,
                                Timestamp now, Periods run) {
         long t0 = System.nanoTime();
-        NavigableSet<LocalDate> dates = touchedDates(lastRun, asOf);
+        TouchedDays touched = touchedDates(lastRun, asOf);
+        NavigableSet<LocalDate> dates = touched.dates();
         if (!restated.isEmpty()) {
             // one rule for every day: those rolled up under the old deadline or working days are judged again
             log.info("rollup {}: rollup.yml changed the report deadline or working days of {} day(s) already rolled up"
                     + " ({}..{}); they are recomputed", asOf, restated.size(), restated.first(), restated.last());
-            dates.addAll(restated);
+            restated.forEach(touched::everyRep);
         }
         dates.removeIf(d -> d.isBefore(first) || d.isAfter(asOf) && !restated.contains(d));
         if (dates.isEmpty()) {
-            int rows = writePeriods(withToDate(List.of(), asOf, settings), run, dates);
+            int rows = writePeriods(withToDate(List.of(), asOf, settings), run, touched);
             rows += figuresAfterPeriods(asOf, settings, appraisal, now, null, null, null, null);
             return new Result("INCREMENTAL", "no new rows", null, null, 0, rows);
         }
@@ -255,11 +256,12 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             later.addAll(complaintDays.laterDates(range[0], range[1]));
         }
         later.removeIf(d -> d.isAfter(through));
-        dates.addAll(later);
+        // (their reps are those whose rep-day the new orders or complaints change)
+        later.forEach(d -> touched.reps(d, List.of()));
         int rows = 0;
         for (LocalDate[] range : DateRanges.of(dates)) {
             orderDays.markNewCustomers(range[0], range[1]);
-            rows += repDays.rebuild(range[0], range[1]);
+            rows += repDays.rebuild(range[0], range[1], (day, rep) -> touched.reps(day, List.of(rep)));
         }
         log.debug("order days, new customers and rep-days in {} ms", millis(t0));
         // the periods containing the dates, by type
@@ -273,7 +275,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
                 requests.add(new PeriodRollup.Request(type, range[0], range[1]));
             }
         }
-        rows += writePeriods(withToDate(requests, asOf, settings), run, dates);
+        rows += writePeriods(withToDate(requests, asOf, settings), run, touched);
         long t1 = System.nanoTime();
         for (PeriodType type : PeriodType.whole()) {
             NavigableSet<LocalDate> starts = touchedPeriods.get(type);
@@ -335,25 +337,33 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         return rows;
     }
 
-    /** The dates touched since the last run: open recompute requests, and every day after the last run's date. */
-    private NavigableSet<LocalDate> touchedDates(LocalDate lastRun, LocalDate asOf) {
-        NavigableSet<LocalDate> dates = new TreeSet<>();
+    /**
+     * The dates touched since the last run: every day after the last run's date, and those of the
+     * open recompute requests. A report or plan file changes the figures of the reps it has rows
+     * for on its dates (it replaces only their rows), a target file every rep's.
+     */
+    private TouchedDays touchedDates(LocalDate lastRun, LocalDate asOf) {
+        TouchedDays touched = new TouchedDays();
         for (LocalDate d = lastRun.plusDays(1); !d.isAfter(asOf); d = d.plusDays(1)) {
-            dates.add(d);
+            touched.everyRep(d);
         }
-        jdbc.query("SELECT DISTINCT kind, data_date FROM recompute_request WHERE done_at IS NULL AND data_date <= ? AND kind IN ('"
-                + String.join("','", KINDS) + "')", rs -> {
-                    LocalDate d = rs.getDate(2).toLocalDate();
-                    if ("target".equals(rs.getString(1))) {
-                        // a target is for a month: every day of it
-                        for (LocalDate m = d.withDayOfMonth(1); m.getMonth() == d.getMonth(); m = m.plusDays(1)) {
-                            dates.add(m);
-                        }
-                    } else {
-                        dates.add(d);
-                    }
-                }, Date.valueOf(asOf));
-        return dates;
+        String open = "r.done_at IS NULL AND r.data_date <= ?";
+        jdbc.query("SELECT DISTINCT r.data_date FROM recompute_request r WHERE " + open + " AND r.kind = 'target'", rs -> {
+            // a target is for a month: every day of it
+            LocalDate d = rs.getDate(1).toLocalDate();
+            for (LocalDate m = d.withDayOfMonth(1); m.getMonth() == d.getMonth(); m = m.plusDays(1)) {
+                touched.everyRep(m);
+            }
+        }, Date.valueOf(asOf));
+        for (String[] dated : List.of(new String[] {"daily_report", "report_line", "report_date"},
+                new String[] {"visit_plan", "visit_plan", "plan_date"})) {
+            jdbc.query("SELECT DISTINCT r.data_date, t.rep_id FROM recompute_request r LEFT JOIN " + dated[1] + " t ON t."
+                    + dated[2] + " = r.data_date AND t.load_id = r.load_id WHERE " + open + " AND r.kind = ?", rs -> {
+                        String rep = rs.getString(2);
+                        touched.reps(rs.getDate(1).toLocalDate(), rep == null ? List.of() : List.of(rep));
+                    }, Date.valueOf(asOf), dated[0]);
+        }
+        return touched;
     }
 
     /**

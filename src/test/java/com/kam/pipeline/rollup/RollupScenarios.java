@@ -622,6 +622,32 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void aCorrectedReportThatChangesOnlyWhichCustomerWasVisitedChangesTheMonthStartedFromItsKeptSums() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-16")) {
+            report(date);
+        }
+        night(LocalDate.of(2026, 12, 16));
+        assertThat(figures("MONTH", "2026-12-01", "ABC_CLASS", "B")).containsEntry("visits", 1);
+
+        // 王小明's visit of 12-01 was to 宁波港务集团 (C), not 杭州第一医院 (B): his day's totals stay as
+        // they were, only the customer changes; December's other reps start from their kept sums
+        report("2026-12-31");
+        RollupFixture.report(inbox, "2026-12-01", "R001,2026-12-01,C003,10:00,服务,,否,,,,50,2026-12-01 22:30:00,出勤,0,0,,,\n");
+        night(LocalDate.of(2026, 12, 31));
+        assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rollup WHERE period_type = 'MONTH' AND period_start = '2026-12-01'"
+                + " AND entity_type = 'ABC_CLASS' AND entity_id = 'B'", Integer.class)).isZero();
+        assertThat(figures("MONTH", "2026-12-01", "ABC_CLASS", "C")).containsEntry("visits", 2)
+                .containsEntry("customers_visited", 1);
+        assertThat(figures("MONTH", "2026-12-01", "REP", "R001")).containsEntry("visits", 2)
+                .containsEntry("customers_visited", 2);
+
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 31), "rollup", "rollup_rep_day", "rollup_visit_sum",
+                "rollup_rep_sum");
+    }
+
+    @Test
     void aNightRunAgainForAnEarlierDateRecomputesTheLaterDaysItsRowsChange() throws Exception {
         RollupFixture.writeMasterData(inbox);
         RollupFixture.plan(inbox);
