@@ -30,6 +30,9 @@ class CustomerOrderDays {
 
     private static final int IN_LIST = 500;
 
+    private record OrderDay(String customer, LocalDate date) {
+    }
+
     private final JdbcTemplate jdbc;
 
     CustomerOrderDays(JdbcTemplate jdbc) {
@@ -48,18 +51,15 @@ class CustomerOrderDays {
 
     /**
      * Rewrites the order days of {@code from..to} from the report lines, and returns the later
-     * dates whose new-customer count may have changed with them: for each customer that ordered
-     * in the range before or after, its next order day within the following 12 months.
+     * dates whose new-customer count may have changed with them: for each customer that gained or
+     * lost an order day in the range (an amount changed makes no customer new or not), its next
+     * order day within the following 12 months.
      */
     Set<LocalDate> refresh(LocalDate from, LocalDate to, boolean findLaterDates) {
-        Set<String> customers = new TreeSet<>();
         // (a night's new day has no order day after it: nothing later to look for)
         boolean lookLater = findLaterDates && jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM customer_order_day"
                 + " WHERE order_date > ? LIMIT 1) x", Integer.class, Date.valueOf(to)) > 0;
-        if (lookLater) {
-            customers.addAll(jdbc.queryForList("SELECT DISTINCT customer_id FROM customer_order_day WHERE order_date BETWEEN ? AND ?",
-                    String.class, Date.valueOf(from), Date.valueOf(to)));
-        }
+        Set<OrderDay> before = lookLater ? orderDays(from, to) : Set.of();
         jdbc.update("DELETE FROM customer_order_day WHERE order_date BETWEEN ? AND ?", Date.valueOf(from), Date.valueOf(to));
         jdbc.update("INSERT INTO customer_order_day (customer_id, order_date, rep_id, orders_amount) SELECT customer_id,"
                 + " report_date, MIN(rep_id), SUM(order_amount) FROM report_line WHERE report_date BETWEEN ? AND ?"
@@ -69,8 +69,10 @@ class CustomerOrderDays {
         if (!lookLater) {
             return later;
         }
-        customers.addAll(jdbc.queryForList("SELECT DISTINCT customer_id FROM customer_order_day WHERE order_date BETWEEN ? AND ?",
-                String.class, Date.valueOf(from), Date.valueOf(to)));
+        Set<OrderDay> after = orderDays(from, to);
+        Set<String> customers = new TreeSet<>();
+        before.stream().filter(day -> !after.contains(day)).forEach(day -> customers.add(day.customer()));
+        after.stream().filter(day -> !before.contains(day)).forEach(day -> customers.add(day.customer()));
         List<String> all = new ArrayList<>(customers);
         for (int i = 0; i < all.size(); i += IN_LIST) {
             List<String> part = all.subList(i, Math.min(all.size(), i + IN_LIST));
@@ -84,5 +86,13 @@ class CustomerOrderDays {
                     }, args.toArray());
         }
         return later;
+    }
+
+    private Set<OrderDay> orderDays(LocalDate from, LocalDate to) {
+        Set<OrderDay> days = new java.util.HashSet<>();
+        jdbc.query("SELECT customer_id, order_date FROM customer_order_day WHERE order_date BETWEEN ? AND ?", rs -> {
+            days.add(new OrderDay(rs.getString(1), rs.getObject(2, LocalDate.class)));
+        }, Date.valueOf(from), Date.valueOf(to));
+        return days;
     }
 }
