@@ -51,15 +51,15 @@ class CustomerOrderDays {
 
     /**
      * Rewrites the order days of {@code from..to} from the report lines, and returns the later
-     * dates whose new-customer count may have changed with them: for each customer that gained or
-     * lost an order day in the range (an amount changed makes no customer new or not), its next
-     * order day within the following 12 months.
+     * dates whose new customers changed with them: for the customers that gained or lost an order
+     * day in the range (an amount changed makes no customer new or not), their new-customer days of
+     * the following 12 months as they are now against those stored.
      */
     Set<LocalDate> refresh(LocalDate from, LocalDate to, boolean findLaterDates) {
         // (a night's new day has no order day after it: nothing later to look for)
         boolean lookLater = findLaterDates && jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM customer_order_day"
                 + " WHERE order_date > ? LIMIT 1) x", Integer.class, Date.valueOf(to)) > 0;
-        Set<OrderDay> before = lookLater ? orderDays(from, to) : Set.of();
+        Set<OrderDay> daysBefore = lookLater ? orderDays(from, to) : Set.of();
         jdbc.update("DELETE FROM customer_order_day WHERE order_date BETWEEN ? AND ?", Date.valueOf(from), Date.valueOf(to));
         jdbc.update("INSERT INTO customer_order_day (customer_id, order_date, rep_id, orders_amount) SELECT customer_id,"
                 + " report_date, MIN(rep_id), SUM(order_amount) FROM report_line WHERE report_date BETWEEN ? AND ?"
@@ -69,23 +69,32 @@ class CustomerOrderDays {
         if (!lookLater) {
             return later;
         }
-        Set<OrderDay> after = orderDays(from, to);
+        Set<OrderDay> daysAfter = orderDays(from, to);
         Set<String> customers = new TreeSet<>();
-        before.stream().filter(day -> !after.contains(day)).forEach(day -> customers.add(day.customer()));
-        after.stream().filter(day -> !before.contains(day)).forEach(day -> customers.add(day.customer()));
+        daysBefore.stream().filter(day -> !daysAfter.contains(day)).forEach(day -> customers.add(day.customer()));
+        daysAfter.stream().filter(day -> !daysBefore.contains(day)).forEach(day -> customers.add(day.customer()));
         List<String> all = new ArrayList<>(customers);
+        Date firstLater = Date.valueOf(to.plusDays(1));
+        Date yearOn = Date.valueOf(to.plusMonths(12));
         for (int i = 0; i < all.size(); i += IN_LIST) {
             List<String> part = all.subList(i, Math.min(all.size(), i + IN_LIST));
-            List<Object> args = new ArrayList<>(part);
-            args.add(Date.valueOf(to));
-            args.add(Date.valueOf(to.plusMonths(12)));
-            jdbc.query("SELECT MIN(order_date) FROM customer_order_day WHERE customer_id IN ("
-                    + String.join(",", part.stream().map(c -> "?").toList()) + ") AND order_date > ? AND order_date <= ?"
-                    + " GROUP BY customer_id", rs -> {
-                        later.add(rs.getDate(1).toLocalDate());
-                    }, args.toArray());
+            String in = " IN (" + String.join(",", part.stream().map(c -> "?").toList()) + ")";
+            List<Object> args = new ArrayList<>(List.of(firstLater, yearOn));
+            args.addAll(part);
+            Set<List<Object>> now = new java.util.HashSet<>(jdbc.query(NEW_CUSTOMER_DAYS + " AND cod.customer_id" + in,
+                    CustomerOrderDays::newCustomerDay, args.toArray()));
+            Set<List<Object>> stored = new java.util.HashSet<>(jdbc.query("SELECT customer_id, order_date, rep_id FROM"
+                    + " customer_new_day WHERE order_date BETWEEN ? AND ? AND customer_id" + in,
+                    CustomerOrderDays::newCustomerDay, args.toArray()));
+            now.stream().filter(day -> !stored.contains(day)).forEach(day -> later.add((LocalDate) day.get(1)));
+            stored.stream().filter(day -> !now.contains(day)).forEach(day -> later.add((LocalDate) day.get(1)));
         }
         return later;
+    }
+
+    /** customer, date, rep. */
+    private static List<Object> newCustomerDay(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return List.of(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3));
     }
 
     private Set<OrderDay> orderDays(LocalDate from, LocalDate to) {

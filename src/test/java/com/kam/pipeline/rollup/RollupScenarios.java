@@ -648,6 +648,32 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void anOrderTakenBackMakesTheCustomersNextOrderANewCustomersAgain() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02")) {
+            report(date);
+        }
+        // 王小明 takes 宁波港务集团's first order on 12-10, so 周晓燕's order of 12-16 is no new customer's
+        RollupFixture.report(inbox, "2026-12-10", "R001,2026-12-10,C003,10:00,订货,首单,是,3000,600,0,25,2026-12-10 19:00:00,出勤,0,0,,,\n");
+        report("2026-12-16");
+        night(LocalDate.of(2026, 12, 16));
+        assertThat(figures("MONTH", "2026-12-01", "REP", "R001")).containsEntry("new_customers", 1);
+        assertThat(figures("MONTH", "2026-12-01", "REP", "R002")).containsEntry("new_customers", 0);
+
+        // corrected: the visit of 12-10 took no order after all, so the first order is 周晓燕's of 12-16
+        report("2026-12-31");
+        RollupFixture.report(inbox, "2026-12-10", "R001,2026-12-10,C003,10:00,服务,未下单,是,,,,25,2026-12-10 19:00:00,出勤,0,0,,,\n");
+        night(LocalDate.of(2026, 12, 31));
+        assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
+        assertThat(figures("MONTH", "2026-12-01", "REP", "R001")).containsEntry("new_customers", 0);
+        assertThat(figures("MONTH", "2026-12-01", "REP", "R002")).containsEntry("new_customers", 1);
+        assertThat(figures("DAY", "2026-12-16", "REP", "R002")).containsEntry("new_customers", 1);
+
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 31), "rollup", "rollup_rep_day", "customer_order_day",
+                "customer_new_day", "rollup_visit_sum", "rollup_rep_sum");
+    }
+
+    @Test
     void aNightRunAgainForAnEarlierDateRecomputesTheLaterDaysItsRowsChange() throws Exception {
         RollupFixture.writeMasterData(inbox);
         RollupFixture.plan(inbox);
