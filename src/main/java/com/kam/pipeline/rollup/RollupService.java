@@ -360,7 +360,14 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             jdbc.query("SELECT DISTINCT r.data_date, t.rep_id FROM recompute_request r LEFT JOIN " + dated[1] + " t ON t."
                     + dated[2] + " = r.data_date AND t.load_id = r.load_id WHERE " + open + " AND r.kind = ?", rs -> {
                         String rep = rs.getString(2);
-                        touched.reps(rs.getDate(1).toLocalDate(), rep == null ? List.of() : List.of(rep));
+                        LocalDate date = rs.getDate(1).toLocalDate();
+                        if (rep == null) {
+                            // none of its rows of the date is left: a later load replaced them, maybe with the
+                            // same rows (and then no request of its own), so whose rows changed is not known
+                            touched.everyRep(date);
+                        } else {
+                            touched.reps(date, List.of(rep));
+                        }
                     }, Date.valueOf(asOf), dated[0]);
         }
         return touched;

@@ -671,6 +671,30 @@ abstract class RollupScenarios {
 
         assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 31), "rollup", "rollup_rep_day", "customer_order_day",
                 "customer_new_day", "rollup_visit_sum", "rollup_rep_sum");
+
+    void aCorrectionWhoseRowsAreSentAgainUnchangedBeforeTheRollupRunsStillChangesTheMonth() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-16")) {
+            report(date);
+        }
+        night(LocalDate.of(2026, 12, 16));
+
+        // 王小明's visit of 12-01 was to 宁波港务集团, not 杭州第一医院 (his day's totals stay); loaded on a night
+        // whose rollup did not run
+        String corrected = "R001,2026-12-01,C003,10:00,服务,,否,,,,50,2026-12-01 22:30:00,出勤,0,0,,,\n";
+        RollupFixture.report(inbox, "2026-12-01", corrected);
+        assertThat(ingest.ingest(LocalDate.of(2026, 12, 17), false, inbox, work.resolve("out")).succeeded()).isTrue();
+        // the next night the month's export has the same lines of the 1st: they replace the correction's rows
+        // unchanged, so only the correction's load has a request for the 1st, and none of its rows is left
+        SmallCompany.write(inbox.resolve("daily_reports_2026-12.csv"), RollupFixture.HEADER + corrected + lines("2026-12-16"),
+                StandardCharsets.UTF_8, false);
+        night(LocalDate.of(2026, 12, 18));
+        assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rollup WHERE period_type = 'MONTH' AND period_start = '2026-12-01'"
+                + " AND entity_type = 'ABC_CLASS' AND entity_id = 'B'", Integer.class)).isZero();
+
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 18), "rollup", "rollup_rep_day", "rollup_visit_sum",
+                "rollup_rep_sum");
     }
 
     @Test
