@@ -240,9 +240,17 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             // one rule for every day: those rolled up under the old deadline or working days are judged again
             log.info("rollup {}: rollup.yml changed the report deadline or working days of {} day(s) already rolled up"
                     + " ({}..{}); they are recomputed", asOf, restated.size(), restated.first(), restated.last());
-            restated.forEach(touched::everyRep);
         }
-        dates.removeIf(d -> d.isBefore(first) || d.isAfter(asOf) && !restated.contains(d));
+        // a changed working day spreads its month's targets over the month's working days anew: every
+        // day of the month that has rep-days is recomputed with it
+        NavigableSet<LocalDate> respread = new TreeSet<>();
+        for (LocalDate d : restated) {
+            for (LocalDate m = d.withDayOfMonth(1); m.getMonth() == d.getMonth() && !m.isAfter(through); m = m.plusDays(1)) {
+                respread.add(m);
+            }
+        }
+        respread.forEach(touched::everyRep);
+        dates.removeIf(d -> d.isBefore(first) || d.isAfter(asOf) && !respread.contains(d));
         if (dates.isEmpty()) {
             int rows = writePeriods(withToDate(List.of(), asOf, settings), run, touched);
             rows += figuresAfterPeriods(asOf, settings, appraisal, now, null, null, null, null);

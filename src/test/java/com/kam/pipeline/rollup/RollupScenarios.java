@@ -748,6 +748,29 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void aNewHolidaySpreadsTheMonthsTargetsOverItsOtherWorkingDaysAgain() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-16")) {
+            report(date);
+        }
+        night(LocalDate.of(2026, 12, 16));
+
+        // 12-15 becomes a holiday: December has 22 working days, and each of the others is 1/22 of a target
+        RollupService holiday = rollupWith("  2027-01-01: 元旦", "  2026-12-15: 假日\n  2027-01-01: 元旦");
+        report("2026-12-31");
+        assertThat(ingest.ingest(LocalDate.of(2026, 12, 31), false, inbox, work.resolve("out")).succeeded()).isTrue();
+        holiday.run(LocalDate.of(2026, 12, 31), false, false);
+        assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
+        assertMoney(figures("MONTH", "2026-12-01", "REP", "R001"), "sales_target", "100000.00");
+
+        List<String> tables = List.of("rollup", "rollup_rep_day", "rollup_visit_sum", "rollup_rep_sum");
+        List<String> nights = Tables.dump(jdbc, tables);
+        holiday.run(LocalDate.of(2026, 12, 31), true, false);
+        assertThat(lastRunMode()).isEqualTo("FULL");
+        assertThat(Tables.dump(jdbc, tables)).isEqualTo(nights);
+    }
+
+    @Test
     void aChangedWeekStartRecomputesEverything() throws Exception {
         RollupFixture.writeMasterData(inbox);
         for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02")) {
