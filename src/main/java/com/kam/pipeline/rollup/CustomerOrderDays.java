@@ -75,7 +75,8 @@ class CustomerOrderDays {
         daysAfter.stream().filter(day -> !daysBefore.contains(day)).forEach(day -> customers.add(day.customer()));
         List<String> all = new ArrayList<>(customers);
         Date firstLater = Date.valueOf(to.plusDays(1));
-        Date yearOn = Date.valueOf(to.plusMonths(12));
+        // (and a day more: the year before a leap day starts on the 28th of February)
+        Date yearOn = Date.valueOf(to.plusMonths(12).plusDays(1));
         for (int i = 0; i < all.size(); i += IN_LIST) {
             List<String> part = all.subList(i, Math.min(all.size(), i + IN_LIST));
             String in = " IN (" + String.join(",", part.stream().map(c -> "?").toList()) + ")";
