@@ -287,13 +287,24 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         long t1 = System.nanoTime();
         for (PeriodType type : PeriodType.whole()) {
             NavigableSet<LocalDate> starts = touchedPeriods.get(type);
-            // the periods after a recomputed one compare themselves with it
+            // the periods after a recomputed one compare themselves with it: those not recomputed, and
+            // those recomputed in another run of periods (its old rows were gone when theirs were summed:
+            // a late report of last February on a night that also recomputes this February)
+            java.util.Map<LocalDate, Integer> runOf = new java.util.HashMap<>();
+            List<LocalDate[]> runs = DateRanges.ofPeriods(starts, type);
+            for (int i = 0; i < runs.size(); i++) {
+                for (LocalDate p = runs.get(i)[0]; !p.isAfter(runs.get(i)[1]); p = type.endOf(p).plusDays(1)) {
+                    runOf.put(p, i);
+                }
+            }
             NavigableSet<LocalDate> followers = new TreeSet<>();
             starts.forEach(s -> {
-                followers.add(type.startOf(type.endOf(s).plusDays(1), settings));
-                followers.add(type.startOf(s.plusYears(1), settings));
+                for (LocalDate f : List.of(type.startOf(type.endOf(s).plusDays(1), settings), type.startOf(s.plusYears(1), settings))) {
+                    if (!runOf.containsKey(f) || !runOf.get(f).equals(runOf.get(s))) {
+                        followers.add(f);
+                    }
+                }
             });
-            followers.removeAll(starts);
             followers.removeIf(s -> s.isAfter(through));
             followers.forEach(s -> growth.run(type, s, s));
         }
