@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,6 +139,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         // a run for a date before the last one (a night run again) keeps the later days' figures: they
         // are recomputed too where tonight's rows change them, so the calendar reaches them
         LocalDate lastRepDay = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
+        LocalDate firstRepDay = jdbc.queryForObject("SELECT MIN(work_date) FROM rollup_rep_day", LocalDate.class);
         LocalDate through = lastRepDay != null && lastRepDay.isAfter(asOf) ? lastRepDay : asOf;
         long t0 = System.nanoTime();
         log.debug("settings and the last run read in {} ms", millis(begun));
@@ -160,6 +162,10 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             reason = "an upgrade changed what the figures hold";
         } else if (masterChange != null) {
             reason = masterChange;
+        } else if (firstRepDay != null && firstDate.isBefore(firstRepDay.withDayOfMonth(1))) {
+            // the figures start with whole months: every day of the new first month has its rep-days
+            reason = "reports or plans came for " + YearMonth.from(firstDate) + ", before the first month rolled up ("
+                    + YearMonth.from(firstRepDay) + ")";
         } else if (changes.weekStart()) {
             reason = "rollup.yml changed the week start";
         } else if (frequencyChanged) {

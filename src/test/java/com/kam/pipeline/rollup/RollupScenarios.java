@@ -700,6 +700,26 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void aLateReportForAMonthBeforeTheFirstRolledUpRecomputesEverythingWithThatWholeMonth() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-16")) {
+            report(date);
+        }
+        night(LocalDate.of(2026, 12, 16));
+
+        // an October report found late: October's every working day is due, not only the 15th
+        report("2026-12-31");
+        RollupFixture.report(inbox, "2026-10-15", "R003,2026-10-15,,,,,,,,,,2026-10-15 19:00:00,出勤,0,0,,,\n");
+        night(LocalDate.of(2026, 12, 31));
+        assertThat(jdbc.queryForObject("SELECT CONCAT(mode, ' ', reason) FROM rollup_run ORDER BY id DESC LIMIT 1", String.class))
+                .isEqualTo("FULL reports or plans came for 2026-10, before the first month rolled up (2026-11)");
+        int workingDays = jdbc.queryForObject("SELECT COUNT(*) FROM calendar_day WHERE cal_date BETWEEN '2026-10-01'"
+                + " AND '2026-10-31' AND working_day = TRUE", Integer.class);
+        assertThat(figures("MONTH", "2026-10-01", "REP", "R003")).containsEntry("reports_due", workingDays)
+                .containsEntry("reports_submitted", 1);
+    }
+
+    @Test
     void aNightRunAgainForAnEarlierDateRecomputesTheLaterDaysItsRowsChange() throws Exception {
         RollupFixture.writeMasterData(inbox);
         RollupFixture.plan(inbox);
