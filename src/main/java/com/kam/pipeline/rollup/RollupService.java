@@ -372,18 +372,20 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         for (LocalDate d = lastRun.plusDays(1); !d.isAfter(asOf); d = d.plusDays(1)) {
             touched.everyRep(d);
         }
-        String open = "r.done_at IS NULL AND r.data_date <= ?";
-        jdbc.query("SELECT DISTINCT r.data_date FROM recompute_request r WHERE " + open + " AND r.kind = 'target'", rs -> {
-            // a target is for a month: every day of it
+        // a target is for a month: every day of it
+        String targets = "SELECT DISTINCT data_date FROM recompute_request WHERE done_at IS NULL AND data_date <= ? AND kind = 'target'";
+        jdbc.query(targets, rs -> {
             LocalDate d = rs.getDate(1).toLocalDate();
             for (LocalDate m = d.withDayOfMonth(1); m.getMonth() == d.getMonth(); m = m.plusDays(1)) {
                 touched.everyRep(m);
             }
         }, Date.valueOf(asOf));
+        // (the days after the last run's date are every rep's already)
         for (String[] dated : List.of(new String[] {"daily_report", "report_line", "report_date"},
                 new String[] {"visit_plan", "visit_plan", "plan_date"})) {
             jdbc.query("SELECT DISTINCT r.data_date, t.rep_id FROM recompute_request r LEFT JOIN " + dated[1] + " t ON t."
-                    + dated[2] + " = r.data_date AND t.load_id = r.load_id WHERE " + open + " AND r.kind = ?", rs -> {
+                    + dated[2] + " = r.data_date AND t.load_id = r.load_id WHERE r.done_at IS NULL AND r.data_date <= ?"
+                    + " AND r.kind = ?", rs -> {
                         String rep = rs.getString(2);
                         LocalDate date = rs.getDate(1).toLocalDate();
                         if (rep == null) {
@@ -393,7 +395,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
                         } else {
                             touched.reps(date, List.of(rep));
                         }
-                    }, Date.valueOf(asOf), dated[0]);
+                    }, Date.valueOf(lastRun.isBefore(asOf) ? lastRun : asOf), dated[0]);
         }
         return touched;
     }
