@@ -285,7 +285,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             NavigableSet<LocalDate> starts = new TreeSet<>();
             dates.forEach(d -> starts.add(type.startOf(d, settings)));
             touchedPeriods.put(type, starts);
-            for (LocalDate[] range : DateRanges.ofPeriods(starts, type)) {
+            for (LocalDate[] range : runsOf(type, starts)) {
                 requests.add(new PeriodRollup.Request(type, range[0], range[1]));
             }
         }
@@ -297,7 +297,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             // those recomputed in another run of periods (its old rows were gone when theirs were summed:
             // a late report of last February on a night that also recomputes this February)
             java.util.Map<LocalDate, Integer> runOf = new java.util.HashMap<>();
-            List<LocalDate[]> runs = DateRanges.ofPeriods(starts, type);
+            List<LocalDate[]> runs = runsOf(type, starts);
             for (int i = 0; i < runs.size(); i++) {
                 for (LocalDate p = runs.get(i)[0]; !p.isAfter(runs.get(i)[1]); p = type.endOf(p).plusDays(1)) {
                     runOf.put(p, i);
@@ -321,6 +321,16 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         log.info("rollup {}: incremental, {} dates from {} to {}", asOf, dates.size(), dates.first(), dates.last());
         return new Result("INCREMENTAL", "new or corrected rows", dates.first(), dates.last(), dates.size(), rows,
                 DateRanges.of(dates));
+    }
+
+    /**
+     * The runs of periods a night recomputes, one request each: months one by one, so that each
+     * may start from its kept sums (a late report of the month's last day on the next month's first
+     * night), other periods in runs of consecutive ones.
+     */
+    private static List<LocalDate[]> runsOf(PeriodType type, NavigableSet<LocalDate> starts) {
+        return type == PeriodType.MONTH ? starts.stream().map(s -> new LocalDate[] {s, s}).toList()
+                : DateRanges.ofPeriods(starts, type);
     }
 
     /**
