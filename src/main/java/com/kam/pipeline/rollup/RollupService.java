@@ -143,7 +143,9 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         LocalDate through = lastRepDay != null && lastRepDay.isAfter(asOf) ? lastRepDay : asOf;
         long t0 = System.nanoTime();
         log.debug("settings and the last run read in {} ms", millis(begun));
-        CalendarTable.Changes changes = calendar.write(firstDate, through, settings);
+        // (compared to the end of the last month rolled up: a working day changed after its last day
+        // still spreads the month's targets anew over the days rolled up)
+        CalendarTable.Changes changes = calendar.write(firstDate, through.withDayOfMonth(through.lengthOfMonth()), settings);
         boolean frequencyChanged = writeVisitFrequency(settings);
         Periods periods = new Periods(settings, RollupReferences.load(jdbc), started.truncatedTo(ChronoUnit.MICROS));
         log.debug("calendar and references in {} ms", millis(t0));
@@ -244,8 +246,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         NavigableSet<LocalDate> dates = touched.dates();
         if (!restated.isEmpty()) {
             // one rule for every day: those rolled up under the old deadline or working days are judged again
-            log.info("rollup {}: rollup.yml changed the report deadline or working days of {} day(s) already rolled up"
-                    + " ({}..{}); they are recomputed", asOf, restated.size(), restated.first(), restated.last());
+            log.info("rollup {}: rollup.yml changed the report deadline or working days of {} day(s) of the months rolled up"
+                    + " ({}..{}); the days of their months rolled up are recomputed", asOf, restated.size(), restated.first(), restated.last());
         }
         // a changed working day spreads its month's targets over the month's working days anew: every
         // day of the month that has rep-days is recomputed with it

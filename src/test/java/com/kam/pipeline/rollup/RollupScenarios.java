@@ -793,6 +793,28 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void aNewHolidayAfterTheLastDayRolledUpSpreadsTheMonthsTargetsOverItsDaysRolledUpAgain() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-16")) {
+            report(date);
+        }
+        night(LocalDate.of(2026, 12, 16));
+
+        // 12-24 becomes a holiday, after the last day rolled up: December's 22 working days each have 1/22 of a
+        // target, those already rolled up too
+        RollupService holiday = rollupWith("  2027-01-01: 元旦", "  2026-12-24: 假日\n  2027-01-01: 元旦");
+        assertThat(ingest.ingest(LocalDate.of(2026, 12, 17), false, inbox, work.resolve("out")).succeeded()).isTrue();
+        holiday.run(LocalDate.of(2026, 12, 17), false, false);
+        assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
+
+        List<String> tables = List.of("rollup", "rollup_rep_day", "rollup_visit_sum", "rollup_rep_sum");
+        List<String> nights = Tables.dump(jdbc, tables);
+        holiday.run(LocalDate.of(2026, 12, 17), true, false);
+        assertThat(lastRunMode()).isEqualTo("FULL");
+        assertThat(Tables.dump(jdbc, tables)).isEqualTo(nights);
+    }
+
+    @Test
     void aChangedWeekStartRecomputesEverything() throws Exception {
         RollupFixture.writeMasterData(inbox);
         for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02")) {
