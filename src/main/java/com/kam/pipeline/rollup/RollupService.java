@@ -164,10 +164,11 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             reason = "an upgrade changed what the figures hold";
         } else if (masterChange != null) {
             reason = masterChange;
-        } else if (firstRepDay != null && firstDate.isBefore(firstRepDay.withDayOfMonth(1))) {
-            // the figures start with whole months: every day of the new first month has its rep-days
+        } else if (firstRepDay == null || firstDate.isBefore(firstRepDay.withDayOfMonth(1))) {
+            // the figures start with whole months: every day of the new first month has its rep-days (also
+            // when the runs before rolled up none: they had no reports or plans yet)
             reason = "reports or plans came for " + YearMonth.from(firstDate) + ", before the first month rolled up ("
-                    + YearMonth.from(firstRepDay) + ")";
+                    + (firstRepDay == null ? "none yet" : YearMonth.from(firstRepDay)) + ")";
         } else if (changes.weekStart()) {
             reason = "rollup.yml changed the week start";
         } else if (frequencyChanged) {

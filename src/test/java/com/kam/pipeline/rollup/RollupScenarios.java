@@ -720,6 +720,22 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void theFirstReportsAfterARunWithNoneRollUpTheirWholeFirstMonth() throws Exception {
+        // the first night has the master data only: nothing is rolled up
+        RollupFixture.writeMasterData(inbox);
+        night(LocalDate.of(2026, 12, 1));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rollup_rep_day", Integer.class)).isZero();
+
+        // the reports start the next night, the first for 11-30: every day of November has its rep-days
+        report("2026-11-30");
+        report("2026-12-02");
+        night(LocalDate.of(2026, 12, 2));
+        assertThat(jdbc.queryForObject("SELECT CONCAT(mode, ' ', reason) FROM rollup_run ORDER BY id DESC LIMIT 1", String.class))
+                .isEqualTo("FULL reports or plans came for 2026-11, before the first month rolled up (none yet)");
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 2), "rollup", "rollup_rep_day", "rollup_rep_sum");
+    }
+
+    @Test
     void aNightRunAgainForAnEarlierDateRecomputesTheLaterDaysItsRowsChange() throws Exception {
         RollupFixture.writeMasterData(inbox);
         RollupFixture.plan(inbox);
