@@ -139,7 +139,9 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         // a run for a date before the last one (a night run again) keeps the later days' figures: they
         // are recomputed too where tonight's rows change them, so the calendar reaches them
         LocalDate lastRepDay = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
-        LocalDate firstRepDay = jdbc.queryForObject("SELECT MIN(work_date) FROM rollup_rep_day", LocalDate.class);
+        // the first month the figures hold: where the last full recompute started (none: nothing rolled up yet)
+        LocalDate firstRolledUp = jdbc.queryForList("SELECT first_date FROM rollup_run WHERE mode = 'FULL'"
+                + " AND first_date IS NOT NULL ORDER BY id DESC LIMIT 1", LocalDate.class).stream().findFirst().orElse(null);
         LocalDate through = lastRepDay != null && lastRepDay.isAfter(asOf) ? lastRepDay : asOf;
         long t0 = System.nanoTime();
         log.debug("settings and the last run read in {} ms", millis(begun));
@@ -164,11 +166,11 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             reason = "an upgrade changed what the figures hold";
         } else if (masterChange != null) {
             reason = masterChange;
-        } else if (firstRepDay == null || firstDate.isBefore(firstRepDay.withDayOfMonth(1))) {
+        } else if (firstRolledUp == null || firstDate.isBefore(firstRolledUp)) {
             // the figures start with whole months: every day of the new first month has its rep-days (also
             // when the runs before rolled up none: they had no reports or plans yet)
             reason = "reports or plans came for " + YearMonth.from(firstDate) + ", before the first month rolled up ("
-                    + (firstRepDay == null ? "none yet" : YearMonth.from(firstRepDay)) + ")";
+                    + (firstRolledUp == null ? "none yet" : YearMonth.from(firstRolledUp)) + ")";
         } else if (changes.weekStart()) {
             reason = "rollup.yml changed the week start";
         } else if (frequencyChanged) {
