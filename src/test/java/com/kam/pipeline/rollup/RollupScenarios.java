@@ -623,11 +623,7 @@ abstract class RollupScenarios {
 
     @Test
     void aCorrectedReportThatChangesOnlyWhichCustomerWasVisitedChangesTheMonthStartedFromItsKeptSums() throws Exception {
-        RollupFixture.writeMasterData(inbox);
-        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-16")) {
-            report(date);
-        }
-        night(LocalDate.of(2026, 12, 16));
+        nightsUpToDecember16();
         assertThat(figures("MONTH", "2026-12-01", "ABC_CLASS", "B")).containsEntry("visits", 1);
 
         // 王小明's visit of 12-01 was to 宁波港务集团 (C), not 杭州第一医院 (B): his day's totals stay as
@@ -636,8 +632,7 @@ abstract class RollupScenarios {
         RollupFixture.report(inbox, "2026-12-01", "R001,2026-12-01,C003,10:00,服务,,否,,,,50,2026-12-01 22:30:00,出勤,0,0,,,\n");
         night(LocalDate.of(2026, 12, 31));
         assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rollup WHERE period_type = 'MONTH' AND period_start = '2026-12-01'"
-                + " AND entity_type = 'ABC_CLASS' AND entity_id = 'B'", Integer.class)).isZero();
+        assertThat(decemberRows("ABC_CLASS", "B")).isZero();
         assertThat(figures("MONTH", "2026-12-01", "ABC_CLASS", "C")).containsEntry("visits", 2)
                 .containsEntry("customers_visited", 1);
         assertThat(figures("MONTH", "2026-12-01", "REP", "R001")).containsEntry("visits", 2)
@@ -675,11 +670,7 @@ abstract class RollupScenarios {
 
     @Test
     void aCorrectionWhoseRowsAreSentAgainUnchangedBeforeTheRollupRunsStillChangesTheMonth() throws Exception {
-        RollupFixture.writeMasterData(inbox);
-        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-16")) {
-            report(date);
-        }
-        night(LocalDate.of(2026, 12, 16));
+        nightsUpToDecember16();
 
         // 王小明's visit of 12-01 was to 宁波港务集团, not 杭州第一医院 (his day's totals stay); loaded on a night
         // whose rollup did not run
@@ -692,8 +683,7 @@ abstract class RollupScenarios {
                 StandardCharsets.UTF_8, false);
         night(LocalDate.of(2026, 12, 18));
         assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rollup WHERE period_type = 'MONTH' AND period_start = '2026-12-01'"
-                + " AND entity_type = 'ABC_CLASS' AND entity_id = 'B'", Integer.class)).isZero();
+        assertThat(decemberRows("ABC_CLASS", "B")).isZero();
 
         assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 18), "rollup", "rollup_rep_day", "rollup_visit_sum",
                 "rollup_rep_sum");
@@ -701,11 +691,7 @@ abstract class RollupScenarios {
 
     @Test
     void aLateReportForAMonthBeforeTheFirstRolledUpRecomputesEverythingWithThatWholeMonth() throws Exception {
-        RollupFixture.writeMasterData(inbox);
-        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-16")) {
-            report(date);
-        }
-        night(LocalDate.of(2026, 12, 16));
+        nightsUpToDecember16();
 
         // an October report found late: October's every working day is due, not only the 15th
         report("2026-12-31");
@@ -778,20 +764,13 @@ abstract class RollupScenarios {
         assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
         assertThat(figures("DAY", "2026-11-30", "REP", "R001")).containsEntry("reports_on_time", 0);
 
-        List<String> tables = List.of("rollup", "rollup_rep_day", "appraisal", "appraisal_item", "rollup_warning");
-        List<String> nights = Tables.dump(jdbc, tables);
-        deadline18.run(LocalDate.of(2026, 12, 16), true, false);
-        assertThat(lastRunMode()).isEqualTo("FULL");
-        assertThat(Tables.dump(jdbc, tables)).isEqualTo(nights);
+        assertAFullRecomputeStoresTheSame(deadline18, LocalDate.of(2026, 12, 16), "rollup", "rollup_rep_day", "appraisal",
+                "appraisal_item", "rollup_warning");
     }
 
     @Test
     void aNewHolidaySpreadsTheMonthsTargetsOverItsOtherWorkingDaysAgain() throws Exception {
-        RollupFixture.writeMasterData(inbox);
-        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-16")) {
-            report(date);
-        }
-        night(LocalDate.of(2026, 12, 16));
+        nightsUpToDecember16();
 
         // 12-15 becomes a holiday: December has 22 working days, and each of the others is 1/22 of a target
         RollupService holiday = rollupWith("  2027-01-01: 元旦", "  2026-12-15: 假日\n  2027-01-01: 元旦");
@@ -801,20 +780,13 @@ abstract class RollupScenarios {
         assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
         assertMoney(figures("MONTH", "2026-12-01", "REP", "R001"), "sales_target", "100000.00");
 
-        List<String> tables = List.of("rollup", "rollup_rep_day", "rollup_visit_sum", "rollup_rep_sum");
-        List<String> nights = Tables.dump(jdbc, tables);
-        holiday.run(LocalDate.of(2026, 12, 31), true, false);
-        assertThat(lastRunMode()).isEqualTo("FULL");
-        assertThat(Tables.dump(jdbc, tables)).isEqualTo(nights);
+        assertAFullRecomputeStoresTheSame(holiday, LocalDate.of(2026, 12, 31), "rollup", "rollup_rep_day", "rollup_visit_sum",
+                "rollup_rep_sum");
     }
 
     @Test
     void aNewHolidayAfterTheLastDayRolledUpSpreadsTheMonthsTargetsOverItsDaysRolledUpAgain() throws Exception {
-        RollupFixture.writeMasterData(inbox);
-        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-16")) {
-            report(date);
-        }
-        night(LocalDate.of(2026, 12, 16));
+        nightsUpToDecember16();
 
         // 12-24 becomes a holiday, after the last day rolled up: December's 22 working days each have 1/22 of a
         // target, those already rolled up too
@@ -823,11 +795,8 @@ abstract class RollupScenarios {
         holiday.run(LocalDate.of(2026, 12, 17), false, false);
         assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
 
-        List<String> tables = List.of("rollup", "rollup_rep_day", "rollup_visit_sum", "rollup_rep_sum");
-        List<String> nights = Tables.dump(jdbc, tables);
-        holiday.run(LocalDate.of(2026, 12, 17), true, false);
-        assertThat(lastRunMode()).isEqualTo("FULL");
-        assertThat(Tables.dump(jdbc, tables)).isEqualTo(nights);
+        assertAFullRecomputeStoresTheSame(holiday, LocalDate.of(2026, 12, 17), "rollup", "rollup_rep_day", "rollup_visit_sum",
+                "rollup_rep_sum");
     }
 
     @Test
@@ -1333,6 +1302,21 @@ abstract class RollupScenarios {
         return jdbc.queryForObject("SELECT mode FROM rollup_run ORDER BY id DESC LIMIT 1", String.class);
     }
 
+    /** The master data and the reports up to 12-16, rolled up that night: December's sums are kept through the 16th. */
+    void nightsUpToDecember16() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-16")) {
+            report(date);
+        }
+        night(LocalDate.of(2026, 12, 16));
+    }
+
+    /** How many December rows an entity has (a class's exists only where its customers were visited). */
+    int decemberRows(String entityType, String entityId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM rollup WHERE period_type = 'MONTH' AND period_start = '2026-12-01'"
+                + " AND entity_type = ? AND entity_id = ?", Integer.class, entityType, entityId);
+    }
+
     /** Ingest the inbox and roll up, as a night does. */
     void night(LocalDate date) throws Exception {
         assertThat(ingest.ingest(date, false, inbox, work.resolve("out")).succeeded()).isTrue();
@@ -1347,6 +1331,14 @@ abstract class RollupScenarios {
         fullRollup(date);
         assertThat(lastRunMode()).isEqualTo("FULL");
         assertThat(Tables.dump(jdbc, List.of(tables))).isEqualTo(incremental);
+    }
+
+    /** The same, with a rollup of other settings. */
+    void assertAFullRecomputeStoresTheSame(RollupService rollup, LocalDate date, String... tables) {
+        List<String> nights = Tables.dump(jdbc, List.of(tables));
+        rollup.run(date, true, false);
+        assertThat(lastRunMode()).isEqualTo("FULL");
+        assertThat(Tables.dump(jdbc, List.of(tables))).isEqualTo(nights);
     }
 
     void fullRollup(LocalDate date) throws Exception {
