@@ -250,7 +250,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         if (!restated.isEmpty()) {
             // one rule for every day: those rolled up under the old deadline or working days are judged again
             log.info("rollup {}: rollup.yml changed the report deadline or working days of {} day(s) of the months rolled up"
-                    + " ({}..{}); the days of their months rolled up are recomputed", asOf, restated.size(), restated.first(), restated.last());
+                    + " ({}..{}); the days of their months rolled up are recomputed", asOf, restated.size(), restated.first(),
+                    restated.last());
         }
         // a changed working day spreads its month's targets over the month's working days anew: every
         // day of the month that has rep-days is recomputed with it
