@@ -33,6 +33,13 @@ class CustomerOrderDays {
     private record OrderDay(String customer, LocalDate date) {
     }
 
+    /** A new customer's order day, with the rep credited. */
+    private record NewCustomerDay(String customer, LocalDate date, String rep) {
+        static NewCustomerDay of(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+            return new NewCustomerDay(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3));
+        }
+    }
+
     private final JdbcTemplate jdbc;
 
     CustomerOrderDays(JdbcTemplate jdbc) {
@@ -82,20 +89,14 @@ class CustomerOrderDays {
             String in = " IN (" + String.join(",", part.stream().map(c -> "?").toList()) + ")";
             List<Object> args = new ArrayList<>(List.of(firstLater, yearOn));
             args.addAll(part);
-            Set<List<Object>> now = new java.util.HashSet<>(jdbc.query(NEW_CUSTOMER_DAYS + " AND cod.customer_id" + in,
-                    CustomerOrderDays::newCustomerDay, args.toArray()));
-            Set<List<Object>> stored = new java.util.HashSet<>(jdbc.query("SELECT customer_id, order_date, rep_id FROM"
-                    + " customer_new_day WHERE order_date BETWEEN ? AND ? AND customer_id" + in,
-                    CustomerOrderDays::newCustomerDay, args.toArray()));
-            now.stream().filter(day -> !stored.contains(day)).forEach(day -> later.add((LocalDate) day.get(1)));
-            stored.stream().filter(day -> !now.contains(day)).forEach(day -> later.add((LocalDate) day.get(1)));
+            Set<NewCustomerDay> now = new java.util.HashSet<>(jdbc.query(NEW_CUSTOMER_DAYS + " AND cod.customer_id" + in,
+                    NewCustomerDay::of, args.toArray()));
+            Set<NewCustomerDay> stored = new java.util.HashSet<>(jdbc.query("SELECT customer_id, order_date, rep_id FROM"
+                    + " customer_new_day WHERE order_date BETWEEN ? AND ? AND customer_id" + in, NewCustomerDay::of, args.toArray()));
+            now.stream().filter(day -> !stored.contains(day)).forEach(day -> later.add(day.date()));
+            stored.stream().filter(day -> !now.contains(day)).forEach(day -> later.add(day.date()));
         }
         return later;
-    }
-
-    /** customer, date, rep. */
-    private static List<Object> newCustomerDay(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return List.of(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3));
     }
 
     private Set<OrderDay> orderDays(LocalDate from, LocalDate to) {
