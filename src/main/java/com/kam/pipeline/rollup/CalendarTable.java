@@ -38,22 +38,35 @@ class CalendarTable {
 
     /**
      * Rewrites the calendar for whole years around {@code from..to} (settings may have changed);
-     * returns what changed for the days {@code from..to} that the calendar held before.
+     * returns what changed for the days {@code from..to} that the calendar held before. A calendar
+     * that already holds those years as the settings decide them is left as it is (most nights).
      */
     Changes write(LocalDate from, LocalDate to, RollupSettings settings) {
         LocalDate first = from.minusYears(1).withDayOfYear(1);  // a year back, for growth lookups
         LocalDate last = to.with(TemporalAdjusters.lastDayOfYear());
         java.util.NavigableSet<LocalDate> changed = new java.util.TreeSet<>();
         boolean[] weekStart = {false};
-        jdbc.query("SELECT cal_date, week_start, working_day, deadline_at FROM calendar_day WHERE cal_date BETWEEN ? AND ?", rs -> {
+        int[] stored = {0};
+        int[] same = {0};
+        jdbc.query("SELECT cal_date, week_start, working_day, deadline_at, holiday FROM calendar_day", rs -> {
+            stored[0]++;
             LocalDate d = rs.getDate(1).toLocalDate();
             Settled before = new Settled(rs.getDate(2).toLocalDate(), rs.getBoolean(3), rs.getTimestamp(4).toLocalDateTime());
             Settled now = Settled.of(d, settings);
-            if (!now.equals(before)) {
+            boolean unchanged = now.equals(before);
+            if (!unchanged && !d.isBefore(from) && !d.isAfter(to)) {
                 changed.add(d);
                 weekStart[0] |= !now.weekStart().equals(before.weekStart());
             }
-        }, Date.valueOf(from), Date.valueOf(to));
+            if (unchanged && !d.isBefore(first) && !d.isAfter(last)
+                    && java.util.Objects.equals(rs.getString(5), settings.holidays().get(d))) {
+                same[0]++;
+            }
+        });
+        int days = (int) (last.toEpochDay() - first.toEpochDay()) + 1;
+        if (same[0] == days && stored[0] == days) {
+            return new Changes(changed, false);
+        }
         jdbc.update("DELETE FROM calendar_day");
         List<Object[]> rows = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {

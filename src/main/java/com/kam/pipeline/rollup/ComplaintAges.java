@@ -17,7 +17,9 @@ import java.util.ArrayDeque;
  * as part of what it had to handle ({@link PeriodFigures}).
  * <p>
  * One instance follows one rep: feed it the rep's days in date order (days without complaints may
- * be left out: they change nothing).
+ * be left out: they change nothing). What it holds after a day ({@link #openReceived},
+ * {@link #resolvedAhead}) is kept with that day, so a later run carries on from it ({@link #resumed})
+ * instead of replaying the rep's whole history.
  */
 final class ComplaintAges {
 
@@ -32,6 +34,41 @@ final class ComplaintAges {
     private long resolvedAhead;
     /** The counts in {@link #open}, summed. */
     private long openCount;
+
+    /**
+     * Carries on from what an instance held after a day: {@code openReceived} as {@link #openReceived}
+     * wrote it (null for none).
+     */
+    static ComplaintAges resumed(long resolvedAhead, String openReceived) {
+        ComplaintAges ages = new ComplaintAges();
+        ages.resolvedAhead = resolvedAhead;
+        if (openReceived != null && !openReceived.isEmpty()) {
+            for (String part : openReceived.split(",")) {
+                int colon = part.indexOf(':');
+                long count = Long.parseLong(part.substring(colon + 1));
+                ages.open.addLast(new long[] {LocalDate.parse(part.substring(0, colon)).toEpochDay(), count});
+                ages.openCount += count;
+            }
+        }
+        return ages;
+    }
+
+    /** The open complaints by the day they were received, oldest first ({@code 2026-10-01:2,2026-10-05:1}); null for none. */
+    String openReceived() {
+        if (open.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (long[] received : open) {
+            text.append(text.length() == 0 ? "" : ",").append(LocalDate.ofEpochDay(received[0])).append(':').append(received[1]);
+        }
+        return text.toString();
+    }
+
+    /** Resolutions beyond the complaints received so far (the next this many received are already resolved). */
+    long resolvedAhead() {
+        return resolvedAhead;
+    }
 
     /** Complaints received and not yet resolved, after the days added so far. */
     long open() {

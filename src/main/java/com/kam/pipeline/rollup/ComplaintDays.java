@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ComplaintDays {
 
     private static final List<String> COLUMNS = List.of("work_date", "rep_id", "complaints_received", "complaints_resolved",
-            "complaints_open_after");
+            "complaints_open_after", "resolved_ahead", "open_received");
 
     /** A rep-day's complaint counts. */
     private record Counts(String rep, LocalDate day, long received, long resolved) {
@@ -37,8 +37,9 @@ class ComplaintDays {
     }
 
     /**
-     * The complaints before {@code from}, replayed, of each rep with complaints reported in
-     * {@code from..to}: the ages to carry on from (a night reads only those few reps' history).
+     * The complaint ages to carry on from, of each rep with complaints reported in {@code from..to}:
+     * as kept with the rep's last day with complaints before {@code from} (a night reads one row per
+     * such rep, however long the history).
      */
     Map<String, ComplaintAges> agesBefore(LocalDate from, LocalDate to) {
         Map<String, ComplaintAges> ages = new HashMap<>();
@@ -48,12 +49,17 @@ class ComplaintDays {
         }
         List<String> reps = jdbc.queryForList("SELECT DISTINCT rep_id FROM report_line WHERE report_date BETWEEN ? AND ?"
                 + " AND (complaints_received > 0 OR complaints_resolved > 0)", String.class, Date.valueOf(from), Date.valueOf(to));
-        forRepsBefore(reps, from, in -> "SELECT work_date, rep_id, complaints_received, complaints_resolved"
-                + " FROM rollup_complaint_day WHERE rep_id IN (" + in + ") AND work_date < ? ORDER BY work_date", rs -> {
-            ages.computeIfAbsent(rs.getString(2), r -> new ComplaintAges())
-                    .add(rs.getObject(1, LocalDate.class), rs.getLong(3), rs.getLong(4));
+        forRepsBefore(reps, from, in -> "SELECT c.rep_id, c.resolved_ahead, c.open_received FROM rollup_complaint_day c"
+                + lastDayBefore(in), rs -> {
+            ages.put(rs.getString(1), ComplaintAges.resumed(rs.getLong(2), rs.getString(3)));
         });
         return ages;
+    }
+
+    /** Joins each rep of the IN list's last day with complaints before the last parameter, as {@code c}. */
+    private static String lastDayBefore(String in) {
+        return " JOIN (SELECT rep_id, MAX(work_date) AS last_day FROM rollup_complaint_day WHERE rep_id IN (" + in + ")"
+                + " AND work_date < ? GROUP BY rep_id) l ON l.rep_id = c.rep_id AND l.last_day = c.work_date";
     }
 
     /**
@@ -72,9 +78,7 @@ class ComplaintDays {
             }
         }, Date.valueOf(from.minusDays(1)));
         forRepsBefore(List.copyOf(others), from, in -> "SELECT c.rep_id, c.complaints_open_after FROM rollup_complaint_day c"
-                + " JOIN (SELECT rep_id, MAX(work_date) AS last_day FROM rollup_complaint_day WHERE rep_id IN (" + in + ")"
-                + " AND work_date < ? GROUP BY rep_id) l ON l.rep_id = c.rep_id AND l.last_day = c.work_date"
-                + " WHERE c.complaints_open_after > 0", rs -> {
+                + lastDayBefore(in) + " WHERE c.complaints_open_after > 0", rs -> {
             open.put(rs.getString(1), rs.getLong(2));
         });
         return open;
@@ -98,7 +102,7 @@ class ComplaintDays {
         jdbc.update("DELETE FROM rollup_complaint_day WHERE work_date BETWEEN ? AND ?", Date.valueOf(from), Date.valueOf(to));
     }
 
-    /** Stores rep-days with complaints: {date, rep, received, resolved, open after}. */
+    /** Stores rep-days with complaints: {date, rep, received, resolved, open after, resolved ahead, open received}. */
     void insert(List<Object[]> rows) {
         BulkInsert.insert(jdbc, "rollup_complaint_day", COLUMNS, rows, r -> r);
     }

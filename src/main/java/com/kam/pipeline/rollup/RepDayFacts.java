@@ -207,7 +207,8 @@ class RepDayFacts {
         row[26] = day.days();
         row[27] = day.timed();
         row[28] = repAges.open();
-        complaintDays.add(new Object[] {row[0], rep, received, resolved, repAges.open()});
+        complaintDays.add(new Object[] {row[0], rep, received, resolved, repAges.open(), repAges.resolvedAhead(),
+                repAges.openReceived()});
     }
 
     private Map<LocalDate, CalendarDay> calendar(LocalDate from, LocalDate to) {
