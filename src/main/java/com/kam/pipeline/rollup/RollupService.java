@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -245,7 +246,10 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
                                NavigableSet<LocalDate> restated, RollupSettings settings, AppraisalMonthSettings appraisal,
                                Timestamp now, Periods run) {
         long t0 = System.nanoTime();
-        TouchedDays touched = touchedDates(lastRun, asOf);
+        // the days recomputed even after the run's date (on a night run again for an earlier date):
+        // those of a month whose targets are spread anew, every day of it rolled up
+        NavigableSet<LocalDate> respread = new TreeSet<>();
+        TouchedDays touched = touchedDates(lastRun, asOf, through, respread);
         NavigableSet<LocalDate> dates = touched.dates();
         if (!restated.isEmpty()) {
             // one rule for every day: those rolled up under the old deadline or working days are judged again
@@ -255,7 +259,6 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         }
         // a changed working day spreads its month's targets over the month's working days anew: every
         // day of the month that has rep-days is recomputed with it
-        NavigableSet<LocalDate> respread = new TreeSet<>();
         for (LocalDate d : restated) {
             for (LocalDate m = d.withDayOfMonth(1); m.getMonth() == d.getMonth() && !m.isAfter(through); m = m.plusDays(1)) {
                 respread.add(m);
@@ -383,17 +386,21 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
      * open recompute requests. A report or plan file changes the figures of the reps it has rows
      * for on its dates (it replaces only their rows), a target file every rep's.
      */
-    private TouchedDays touchedDates(LocalDate lastRun, LocalDate asOf) {
+    private TouchedDays touchedDates(LocalDate lastRun, LocalDate asOf, LocalDate through, Set<LocalDate> respread) {
         TouchedDays touched = new TouchedDays();
         for (LocalDate d = lastRun.plusDays(1); !d.isAfter(asOf); d = d.plusDays(1)) {
             touched.everyRep(d);
         }
-        // a target is for a month: every day of it
+        // a target is for a month: every day of it (those rolled up after the run's date too: the
+        // request is done once this run has recomputed them)
         String targets = "SELECT DISTINCT data_date FROM recompute_request WHERE done_at IS NULL AND data_date <= ? AND kind = 'target'";
         jdbc.query(targets, rs -> {
             LocalDate d = rs.getDate(1).toLocalDate();
             for (LocalDate m = d.withDayOfMonth(1); m.getMonth() == d.getMonth(); m = m.plusDays(1)) {
                 touched.everyRep(m);
+                if (!m.isAfter(through)) {
+                    respread.add(m);
+                }
             }
         }, Date.valueOf(asOf));
         // (the days after the last run's date are every rep's already)

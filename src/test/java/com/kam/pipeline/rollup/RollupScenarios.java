@@ -746,6 +746,22 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void aTargetFileOnANightRunAgainForAnEarlierDateSpreadsTheMonthsTargetOverItsLaterDaysToo() throws Exception {
+        nightsUpToDecember16();
+
+        // December's targets revised, loaded by the night of the 2nd run again: 王小明's sales target is 230,000,
+        // so each of December's 23 working days has 10,000, the 16th too
+        SmallCompany.writeTargetSheet(inbox.resolve("targets_2026_revised.xlsx"), "月度目标", new Object[][] {
+                {"R001", "2026-12", 230000, 20000, 80000, 1, 20},
+        });
+        night(LocalDate.of(2026, 12, 2));
+        assertMoney(figures("DAY", "2026-12-16", "REP", "R001"), "sales_target", "10000.00");
+
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 16),
+                "rollup_row WHERE period_type NOT IN ('MTD', 'QTD', 'YTD')", "rollup_rep_day", "rollup_rep_sum");
+    }
+
+    @Test
     void aChangedReportDeadlineJudgesEveryDayRolledUpAgainNotOnlyTheNewOnes() throws Exception {
         RollupFixture.writeMasterData(inbox);
         RollupFixture.plan(inbox);
