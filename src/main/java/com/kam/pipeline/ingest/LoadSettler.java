@@ -116,6 +116,12 @@ class LoadSettler implements Tasklet {
                 List<LocalDate> snapshotDates = kind != InputKind.OPPORTUNITY ? List.of() : jdbc.queryForList(
                         "SELECT DISTINCT snapshot_date FROM opportunity_snapshot WHERE load_id IN (" + loadsOfTheFile + ")",
                         LocalDate.class, args);
+                // a rollup run meanwhile (by hand, while the night was down) may have counted the abandoned
+                // loads' rows: their dates are recomputed without them
+                jdbc.update("INSERT INTO recompute_request (kind, data_date, load_id, reason, requested_at) SELECT DISTINCT kind,"
+                        + " data_date, load_id, 'rows of an abandoned load taken back', ? FROM ingest_load_date"
+                        + " WHERE load_id IN (" + loadsOfTheFile + ") AND load_id <> ?", now(), load.id(), load.sourceName(),
+                        load.fileName(), load.id());
                 jdbc.update("DELETE FROM " + table.table + " WHERE load_id IN (" + loadsOfTheFile + ")" + ownRows, args);
                 // what was derived from the snapshot rows that went (and from those after them) is derived again
                 deriveFromSnapshots(load.sourceName(), snapshotDates);

@@ -24,6 +24,9 @@ abstract class KillAndRestartScenario extends IngestTestBase {
     private static final int VISITS = 3000;
     private static final String REPORTS = "daily_reports_2026-05-01_to_03.csv";
 
+    @org.springframework.beans.factory.annotation.Autowired
+    com.kam.pipeline.rollup.RollupService rollup;
+
     /** The JDBC URL the child process should use: the same database as this test's context. */
     abstract String databaseUrl();
 
@@ -87,6 +90,10 @@ abstract class KillAndRestartScenario extends IngestTestBase {
         startOverAndKillMidway(drop);
         String ofTheFile = " JOIN ingest_load l ON l.id = t.load_id WHERE l.file_name = ?";
         assertThat(count("SELECT COUNT(*) FROM report_line t" + ofTheFile, REPORTS)).as("rows the killed run stored").isPositive();
+        // while the night is down, someone rolls up by hand: the killed run's rows are counted
+        rollup.run(MAY_11, false, false);
+        String visitsCounted = "SELECT COALESCE(SUM(visits), 0) FROM rollup_rep_day";
+        assertThat(count(visitsCounted)).isPositive();
 
         IngestService.Result forced = ingestForced(MAY_11);
 
@@ -95,6 +102,12 @@ abstract class KillAndRestartScenario extends IngestTestBase {
                 .containsExactly("ABANDONED", "REFUSED");
         assertThat(count("SELECT COUNT(*) FROM report_line t" + ofTheFile, REPORTS)).as("report lines of the file").isZero();
         assertThat(count("SELECT COUNT(*) FROM ingest_load_date t" + ofTheFile, REPORTS)).isZero();
+        // the next rollup takes them back out of the figures (the other reports file's 3 visits stay)
+        rollup.run(MAY_11, false, false);
+        assertThat(count(visitsCounted)).isEqualTo(3);
+        List<String> figures = Tables.dump(jdbc, List.of("rollup_rep_day", "rollup"));
+        rollup.run(MAY_11, true, false);
+        assertThat(Tables.dump(jdbc, List.of("rollup_rep_day", "rollup"))).as("as a full recompute has them").isEqualTo(figures);
     }
 
     @Test
