@@ -38,8 +38,9 @@ class ComplaintDays {
 
     /**
      * The complaint ages to carry on from, of each rep with complaints reported in {@code from..to}:
-     * as kept with the rep's last day with complaints before {@code from} (a night reads one row per
-     * such rep, however long the history).
+     * as kept with the rep's last day with complaints before {@code from}. That day is looked for in
+     * the month before first (complaints come every few days), then further back for the reps
+     * without one there: a night reads about one row per such rep, however long the history.
      */
     Map<String, ComplaintAges> agesBefore(LocalDate from, LocalDate to) {
         Map<String, ComplaintAges> ages = new HashMap<>();
@@ -49,8 +50,18 @@ class ComplaintDays {
         }
         List<String> reps = jdbc.queryForList("SELECT DISTINCT rep_id FROM report_line WHERE report_date BETWEEN ? AND ?"
                 + " AND (complaints_received > 0 OR complaints_resolved > 0)", String.class, Date.valueOf(from), Date.valueOf(to));
-        forRepsBefore(reps, from, in -> "SELECT c.rep_id, c.resolved_ahead, c.open_received FROM rollup_complaint_day c"
-                + lastDayBefore(in), rs -> {
+        Map<String, LocalDate> lastDays = new HashMap<>();
+        forReps(reps, List.of(Date.valueOf(from), Date.valueOf(from.minusMonths(1))), in -> "SELECT rep_id, work_date,"
+                + " resolved_ahead, open_received FROM rollup_complaint_day WHERE rep_id IN (" + in + ") AND work_date < ?"
+                + " AND work_date >= ?", rs -> {
+            LocalDate day = rs.getObject(2, LocalDate.class);
+            if (lastDays.merge(rs.getString(1), day, (a, b) -> a.isAfter(b) ? a : b).equals(day)) {
+                ages.put(rs.getString(1), ComplaintAges.resumed(rs.getLong(3), rs.getString(4)));
+            }
+        });
+        List<String> further = reps.stream().filter(rep -> !lastDays.containsKey(rep)).toList();
+        forReps(further, List.of(Date.valueOf(from)), in -> "SELECT c.rep_id, c.resolved_ahead, c.open_received"
+                + " FROM rollup_complaint_day c" + lastDayBefore(in), rs -> {
             ages.put(rs.getString(1), ComplaintAges.resumed(rs.getLong(2), rs.getString(3)));
         });
         return ages;
@@ -77,7 +88,7 @@ class ComplaintDays {
                 open.put(rs.getString(1), rs.getLong(2));
             }
         }, Date.valueOf(from.minusDays(1)));
-        forRepsBefore(List.copyOf(others), from, in -> "SELECT c.rep_id, c.complaints_open_after FROM rollup_complaint_day c"
+        forReps(List.copyOf(others), List.of(Date.valueOf(from)), in -> "SELECT c.rep_id, c.complaints_open_after FROM rollup_complaint_day c"
                 + lastDayBefore(in) + " WHERE c.complaints_open_after > 0", rs -> {
             open.put(rs.getString(1), rs.getLong(2));
         });
@@ -85,15 +96,15 @@ class ComplaintDays {
     }
 
     /**
-     * Runs {@code sql} (given the IN list's placeholders; its last parameter is {@code before}) for
+     * Runs {@code sql} (given the IN list's placeholders; its last parameters are {@code after}) for
      * {@code reps}, {@link #IN_LIST} at a time.
      */
-    private void forRepsBefore(List<String> reps, LocalDate before, java.util.function.UnaryOperator<String> sql,
-                               org.springframework.jdbc.core.RowCallbackHandler handler) {
+    private void forReps(List<String> reps, List<Object> after, java.util.function.UnaryOperator<String> sql,
+                         org.springframework.jdbc.core.RowCallbackHandler handler) {
         for (int i = 0; i < reps.size(); i += IN_LIST) {
             List<String> part = reps.subList(i, Math.min(reps.size(), i + IN_LIST));
             List<Object> args = new java.util.ArrayList<>(part);
-            args.add(Date.valueOf(before));
+            args.addAll(after);
             jdbc.query(sql.apply(String.join(",", java.util.Collections.nCopies(part.size(), "?"))), handler, args.toArray());
         }
     }

@@ -371,6 +371,24 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void aComplaintResolvedMoreThanAMonthAfterTheRepsLastComplaintDayIsTimedFromTheDayItCame() throws Exception {
+        nightsUpToDecember16();
+        assertThat(figures("DAY", "2026-12-16", "REP", "R002")).containsEntry("complaints_open", 1);
+
+        // 周晓燕's complaint left open on 12-01 is resolved on 01-04, 34 days later: her last complaint day is
+        // further back than the month the night of the 4th looks in first
+        night(LocalDate.of(2027, 1, 3));
+        RollupFixture.report(inbox, "2027-01-04", "R002,2027-01-04,C003,10:00,服务,,是,,,,20,2027-01-04 18:00:00,出勤,0,1,,,\n");
+        night(LocalDate.of(2027, 1, 4));
+        assertThat(figures("DAY", "2027-01-04", "REP", "R002")).containsEntry("complaints_resolved", 1)
+                .containsEntry("complaints_open", 0);
+        assertThat((BigDecimal) figures("DAY", "2027-01-04", "REP", "R002").get("complaint_resolution_days"))
+                .isEqualByComparingTo("34");
+
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2027, 1, 4), "rollup", "rollup_rep_day", "rollup_complaint_day");
+    }
+
+    @Test
     void aRepWhoLeavesATeamAndComesBackCountsTheComplaintsBroughtBackAsTheTeamsToResolve() throws Exception {
         RollupFixture.writeMasterData(inbox);
         // 周晓燕 is in 杭州 from 12-11 to 12-20 only, then back in 上海
