@@ -423,14 +423,17 @@ class PeriodRollup {
                            List<EarlierMonths> earlierMonths, boolean monthFacts, LocalDate from, LocalDate to,
                            Set<String> reps) {
         String month = PeriodType.MONTH.name();
-        String ofReps = reps == null ? "" : " AND rep_id IN (" + String.join(",", java.util.Collections.nCopies(reps.size(), "?"))
-                + ")";
+        // some reps' days: each date named, so that the database reads only their rows of each (by its
+        // key, date then rep) rather than every rep's rows of the range
+        List<Date> dates = reps == null ? List.of(Date.valueOf(from), Date.valueOf(to))
+                : from.datesUntil(to.plusDays(1)).map(Date::valueOf).toList();
+        String dated = reps == null ? " BETWEEN ? AND ?" : " IN (" + placeholders(dates.size()) + ") AND rep_id IN ("
+                + placeholders(reps.size()) + ")";
         String repFacts = monthFacts ? KEPT_REP_SUMS
                 : "SELECT work_date, rep_id, team_code, region_code, 1, work_date, " + REP_SUMS
-                + ", complaints_open FROM rollup_rep_day WHERE work_date BETWEEN ? AND ?" + ofReps;
+                + ", complaints_open FROM rollup_rep_day WHERE work_date" + dated;
         Object[] range = monthFacts ? new Object[] {month, Date.valueOf(from), Date.valueOf(to)}
-                : Stream.concat(Stream.of(Date.valueOf(from), Date.valueOf(to)), reps == null ? Stream.empty() : reps.stream())
-                .toArray();
+                : Stream.concat(dates.stream(), reps == null ? Stream.empty() : reps.stream()).toArray();
         // the rep-days read, by day and rep: a visit line counts on a day its rep was assigned as a
         // rep, for that day's team and region (looked up here rather than joined by the database)
         Map<String, Map<LocalDate, PeriodFigures.RepFact>> repDays = new HashMap<>();
@@ -450,7 +453,7 @@ class PeriodRollup {
                 : "SELECT report_date, rep_id, NULL, NULL, customer_id, 1,"
                 + " CASE WHEN effective THEN 1 ELSE 0 END, CASE WHEN order_amount > 0 THEN 1 ELSE 0 END,"
                 + " COALESCE(order_amount, 0), COALESCE(gross_margin, 0), COALESCE(payment_collected, 0),"
-                + " COALESCE(expense, 0) FROM report_line WHERE report_date BETWEEN ? AND ? AND customer_id IS NOT NULL" + ofReps;
+                + " COALESCE(expense, 0) FROM report_line WHERE customer_id IS NOT NULL AND report_date" + dated;
         streaming.query(visitFacts, rs -> {
             PeriodFigures.VisitFact fact = visitFact(rs, monthFacts);
             if (!monthFacts) {
@@ -477,6 +480,10 @@ class PeriodRollup {
             String customer = rs.getString(2);
             forCovering(requests, readFrom, figures, date, f -> f.addNewCustomer(date, customer));
         }, Date.valueOf(from), Date.valueOf(to));
+    }
+
+    private static String placeholders(int count) {
+        return String.join(",", java.util.Collections.nCopies(count, "?"));
     }
 
     /** Hands a fact dated {@code date} to the figures of each request that covers it and reads that day. */
@@ -653,7 +660,7 @@ class PeriodRollup {
             for (int i = 0; i < gone.size(); i += 1000) {
                 List<Integer> part = gone.subList(i, Math.min(gone.size(), i + 1000));
                 jdbc.update("DELETE FROM rollup_visit_sum WHERE period_type = ? AND ps = ? AND seq IN ("
-                        + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")",
+                        + placeholders(part.size()) + ")",
                         Stream.concat(Stream.of(type.name(), Date.valueOf(start)), part.stream()).toArray());
             }
         }
