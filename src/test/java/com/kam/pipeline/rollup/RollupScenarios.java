@@ -1324,6 +1324,65 @@ abstract class RollupScenarios {
         assertThat(thrown).hasMessageContaining("appraisal.yml:5").hasMessageContaining("unknown measure 'happiness'");
     }
 
+
+    /** As assertAFullRecomputeStoresTheSame, failing with only the rows that differ. */
+    void h20SameAsFull(LocalDate date, String... tables) throws Exception {
+        List<String> nights = Tables.dump(jdbc, List.of(tables));
+        fullRollup(date);
+        List<String> full = Tables.dump(jdbc, List.of(tables));
+        List<String> onlyNights = new java.util.ArrayList<>(nights);
+        onlyNights.removeAll(full);
+        List<String> onlyFull = new java.util.ArrayList<>(full);
+        onlyFull.removeAll(nights);
+        assertThat(onlyNights).as("rows the nights stored that a full recompute does not (it stores instead: " + onlyFull
+                + ")").isEmpty();
+        assertThat(onlyFull).as("rows only the full recompute stores").isEmpty();
+    }
+
+    // ---- session h20 review tests ----
+
+    @Test
+    void h20ComplaintsCorrectedOnANightRunAgainForAnEarlierDateReachTheLaterDaysKept() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        RollupFixture.report(inbox, "2026-12-01", visit("R002", "2026-12-01", 2, 0));
+        RollupFixture.report(inbox, "2026-12-03", visit("R002", "2026-12-03", 1, 0));
+        RollupFixture.report(inbox, "2026-12-10", visit("R002", "2026-12-10", 0, 2));
+        night(LocalDate.of(2026, 12, 10));
+        RollupFixture.report(inbox, "2026-12-14", visit("R002", "2026-12-14", 0, 1));
+        night(LocalDate.of(2026, 12, 14));
+        RollupFixture.report(inbox, "2026-12-01", visit("R002", "2026-12-01", 1, 0));
+        night(LocalDate.of(2026, 12, 2));
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 14), "rollup_rep_day", "rollup_complaint_day",
+                "rollup_row WHERE period_type NOT IN ('MTD', 'QTD', 'YTD')");
+    }
+
+    @Test
+    void h20ResolutionsAheadAreCarriedOverMoreThanAMonth() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        RollupFixture.report(inbox, "2026-12-01", visit("R003", "2026-12-01", 0, 2) + visit("R001", "2026-12-01", 3, 0));
+        night(LocalDate.of(2026, 12, 1));
+        night(LocalDate.of(2026, 12, 31));
+        RollupFixture.report(inbox, "2027-01-04", visit("R003", "2027-01-04", 3, 1) + visit("R001", "2027-01-04", 1, 2));
+        night(LocalDate.of(2027, 1, 4));
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2027, 1, 4), "rollup", "rollup_rep_day", "rollup_complaint_day");
+    }
+
+    @Test
+    void h20ATargetFileForTheMonthAfterTheDateOfANightRunAgainReachesItsDaysRolledUp() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-16", "2026-12-31", "2027-01-02",
+                "2027-01-04")) {
+            report(date);
+        }
+        night(LocalDate.of(2027, 1, 4));
+        SmallCompany.writeTargetSheet(inbox.resolve("targets_2027_revised.xlsx"), "月度目标", new Object[][] {
+                {"R001", "2027-01", 200000, 10000, 40000, 1, 20},
+        });
+        night(LocalDate.of(2026, 12, 31));
+        h20SameAsFull(LocalDate.of(2027, 1, 4),
+                "rollup_row WHERE period_type NOT IN ('MTD', 'QTD', 'YTD')", "rollup_rep_day", "rollup_rep_sum");
+    }
+
     void report(String date) throws Exception {
         for (String[] report : RollupFixture.REPORTS) {
             if (report[0].equals(date)) {
