@@ -189,8 +189,12 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         if (reason != null || masterLoaded) {
             masterData.record();
         }
-        jdbc.update("UPDATE recompute_request SET done_at = ? WHERE done_at IS NULL AND data_date <= ? AND kind IN ('"
-                + String.join("','", KINDS) + "')", now, Date.valueOf(asOf));
+        // (an incremental night run again for an earlier date recomputed the later days of a month whose
+        // targets came, up to the last day rolled up: the month may start after the run's date)
+        LocalDate targetsThrough = reason == null ? through : asOf;
+        jdbc.update("UPDATE recompute_request SET done_at = ? WHERE done_at IS NULL AND kind IN ('" + String.join("','", KINDS)
+                + "') AND (data_date <= ? OR kind = 'target' AND data_date <= ?)", now, Date.valueOf(asOf),
+                Date.valueOf(targetsThrough));
         String kept = appraisal.notice();
         if (!kept.isEmpty()) {
             log.info("rollup {}: {}", asOf, kept);
@@ -391,8 +395,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         for (LocalDate d = lastRun.plusDays(1); !d.isAfter(asOf); d = d.plusDays(1)) {
             touched.everyRep(d);
         }
-        // a target is for a month: every day of it (those rolled up after the run's date too: the
-        // request is done once this run has recomputed them)
+        // a target is for a month: every day of it (those rolled up after the run's date too, also in
+        // a month that starts after it: the request is done once this run has recomputed them)
         String targets = "SELECT DISTINCT data_date FROM recompute_request WHERE done_at IS NULL AND data_date <= ? AND kind = 'target'";
         jdbc.query(targets, rs -> {
             LocalDate d = rs.getDate(1).toLocalDate();
@@ -402,7 +406,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
                     respread.add(m);
                 }
             }
-        }, Date.valueOf(asOf));
+        }, Date.valueOf(through));
         // (the days after the last run's date are every rep's already)
         for (String[] dated : List.of(new String[] {"daily_report", "report_line", "report_date"},
                 new String[] {"visit_plan", "visit_plan", "plan_date"})) {

@@ -1325,24 +1325,11 @@ abstract class RollupScenarios {
     }
 
 
-    /** As assertAFullRecomputeStoresTheSame, failing with only the rows that differ. */
-    void h20SameAsFull(LocalDate date, String... tables) throws Exception {
-        List<String> nights = Tables.dump(jdbc, List.of(tables));
-        fullRollup(date);
-        List<String> full = Tables.dump(jdbc, List.of(tables));
-        List<String> onlyNights = new java.util.ArrayList<>(nights);
-        onlyNights.removeAll(full);
-        List<String> onlyFull = new java.util.ArrayList<>(full);
-        onlyFull.removeAll(nights);
-        assertThat(onlyNights).as("rows the nights stored that a full recompute does not (it stores instead: " + onlyFull
-                + ")").isEmpty();
-        assertThat(onlyFull).as("rows only the full recompute stores").isEmpty();
-    }
-
-    // ---- session h20 review tests ----
 
     @Test
-    void h20ComplaintsCorrectedOnANightRunAgainForAnEarlierDateReachTheLaterDaysKept() throws Exception {
+    void complaintsCorrectedOnANightRunAgainForAnEarlierDateReachTheAgesKeptOnLaterDays() throws Exception {
+        // 周晓燕 receives 2 complaints on the 1st and 1 on the 3rd, resolves 2 on the 10th and 1 on the 14th;
+        // then the 1st is corrected to 1 received, on the night of the 2nd run again
         RollupFixture.writeMasterData(inbox);
         RollupFixture.report(inbox, "2026-12-01", visit("R002", "2026-12-01", 2, 0));
         RollupFixture.report(inbox, "2026-12-03", visit("R002", "2026-12-03", 1, 0));
@@ -1357,7 +1344,8 @@ abstract class RollupScenarios {
     }
 
     @Test
-    void h20ResolutionsAheadAreCarriedOverMoreThanAMonth() throws Exception {
+    void resolutionsAheadOfAnyComplaintAreCarriedOnOverMoreThanAMonth() throws Exception {
+        // 吴昊 resolves 2 before any complaint on record, then receives 3 a month later: 2 of them are already resolved
         RollupFixture.writeMasterData(inbox);
         RollupFixture.report(inbox, "2026-12-01", visit("R003", "2026-12-01", 0, 2) + visit("R001", "2026-12-01", 3, 0));
         night(LocalDate.of(2026, 12, 1));
@@ -1368,7 +1356,8 @@ abstract class RollupScenarios {
     }
 
     @Test
-    void h20ATargetFileForTheMonthAfterTheDateOfANightRunAgainReachesItsDaysRolledUp() throws Exception {
+    void aTargetFileForTheMonthAfterTheDateOfANightRunAgainReachesItsDaysRolledUp() throws Exception {
+        // January's targets revised, loaded by the night of 12-31 run again after January's first nights
         RollupFixture.writeMasterData(inbox);
         for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-16", "2026-12-31", "2027-01-02",
                 "2027-01-04")) {
@@ -1379,7 +1368,9 @@ abstract class RollupScenarios {
                 {"R001", "2027-01", 200000, 10000, 40000, 1, 20},
         });
         night(LocalDate.of(2026, 12, 31));
-        h20SameAsFull(LocalDate.of(2027, 1, 4),
+        assertMoney(figures("DAY", "2027-01-04", "REP", "R001"), "sales_target", "10000.00");
+
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2027, 1, 4),
                 "rollup_row WHERE period_type NOT IN ('MTD', 'QTD', 'YTD')", "rollup_rep_day", "rollup_rep_sum");
     }
 
