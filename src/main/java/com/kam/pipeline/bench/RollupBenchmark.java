@@ -40,7 +40,8 @@ public class RollupBenchmark implements Callable<Integer> {
     MariaDbServer server;
 
     @picocli.CommandLine.Option(names = "--nights", description = "nights timed after the full recompute, one calendar"
-            + " day each as the nightly schedule runs them (the last ones); their median is compared with the goal (default: ${DEFAULT-VALUE})")
+            + " day each as the nightly schedule runs them (the last ones); their median is compared with the goal"
+            + " (default: ${DEFAULT-VALUE})")
     int nights = 3;
 
     @picocli.CommandLine.Option(names = "--late-reps", description = "reps whose reports of an earlier day come again,"
@@ -209,7 +210,6 @@ public class RollupBenchmark implements Callable<Integer> {
         return String.join(" / ", nanos.stream().map(n -> String.format("%.2f", seconds(n))).toList());
     }
 
-    /** The last {@code count} days with a daily-report file, oldest first. */
     /** The days the generated company has daily reports for, in order. */
     private static List<LocalDate> reportDates(Path inbox) throws java.io.IOException {
         try (var files = Files.list(inbox)) {

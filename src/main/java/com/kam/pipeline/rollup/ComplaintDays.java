@@ -88,8 +88,8 @@ class ComplaintDays {
                 open.put(rs.getString(1), rs.getLong(2));
             }
         }, Date.valueOf(from.minusDays(1)));
-        forReps(List.copyOf(others), List.of(Date.valueOf(from)), in -> "SELECT c.rep_id, c.complaints_open_after FROM rollup_complaint_day c"
-                + lastDayBefore(in) + " WHERE c.complaints_open_after > 0", rs -> {
+        forReps(List.copyOf(others), List.of(Date.valueOf(from)), in -> "SELECT c.rep_id, c.complaints_open_after"
+                + " FROM rollup_complaint_day c" + lastDayBefore(in) + " WHERE c.complaints_open_after > 0", rs -> {
             open.put(rs.getString(1), rs.getLong(2));
         });
         return open;
