@@ -769,14 +769,21 @@ abstract class RollupScenarios {
 
         // December's targets revised, loaded by the night of the 2nd run again: 王小明's sales target is 230,000,
         // so each of December's 23 working days has 10,000, the 16th too
-        SmallCompany.writeTargetSheet(inbox.resolve("targets_2026_revised.xlsx"), "月度目标", new Object[][] {
-                {"R001", "2026-12", 230000, 20000, 80000, 1, 20},
-        });
-        night(LocalDate.of(2026, 12, 2));
-        assertMoney(figures("DAY", "2026-12-16", "REP", "R001"), "sales_target", "10000.00");
+        targetRevisedOnANightRunAgain(new Object[] {"R001", "2026-12", 230000, 20000, 80000, 1, 20}, LocalDate.of(2026, 12, 2),
+                LocalDate.of(2026, 12, 16));
+    }
 
-        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 16),
-                "rollup_row WHERE period_type NOT IN ('MTD', 'QTD', 'YTD')", "rollup_rep_day", "rollup_rep_sum");
+    /**
+     * 王小明's month target revised by a file the night of {@code rerun} loads, run again after the night of
+     * {@code last}: on {@code last} his day's sales target is 10,000, as a full recompute has it.
+     */
+    void targetRevisedOnANightRunAgain(Object[] target, LocalDate rerun, LocalDate last) throws Exception {
+        SmallCompany.writeTargetSheet(inbox.resolve("targets_revised.xlsx"), "月度目标", new Object[][] {target});
+        night(rerun);
+        assertMoney(figures("DAY", last.toString(), "REP", "R001"), "sales_target", "10000.00");
+
+        assertAFullRecomputeStoresTheSame(last, "rollup_row WHERE period_type NOT IN ('MTD', 'QTD', 'YTD')", "rollup_rep_day",
+                "rollup_rep_sum");
     }
 
     @Test
@@ -1324,8 +1331,6 @@ abstract class RollupScenarios {
         assertThat(thrown).hasMessageContaining("appraisal.yml:5").hasMessageContaining("unknown measure 'happiness'");
     }
 
-
-
     @Test
     void complaintsCorrectedOnANightRunAgainForAnEarlierDateReachTheAgesKeptOnLaterDays() throws Exception {
         // 周晓燕 receives 2 complaints on the 1st and 1 on the 3rd, resolves 2 on the 10th and 1 on the 14th;
@@ -1364,14 +1369,9 @@ abstract class RollupScenarios {
             report(date);
         }
         night(LocalDate.of(2027, 1, 4));
-        SmallCompany.writeTargetSheet(inbox.resolve("targets_2027_revised.xlsx"), "月度目标", new Object[][] {
-                {"R001", "2027-01", 200000, 10000, 40000, 1, 20},
-        });
-        night(LocalDate.of(2026, 12, 31));
-        assertMoney(figures("DAY", "2027-01-04", "REP", "R001"), "sales_target", "10000.00");
-
-        assertAFullRecomputeStoresTheSame(LocalDate.of(2027, 1, 4),
-                "rollup_row WHERE period_type NOT IN ('MTD', 'QTD', 'YTD')", "rollup_rep_day", "rollup_rep_sum");
+        // 200,000 over January's 20 working days
+        targetRevisedOnANightRunAgain(new Object[] {"R001", "2027-01", 200000, 10000, 40000, 1, 20}, LocalDate.of(2026, 12, 31),
+                LocalDate.of(2027, 1, 4));
     }
 
     void report(String date) throws Exception {
