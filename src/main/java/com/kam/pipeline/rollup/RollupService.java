@@ -189,12 +189,11 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         if (reason != null || masterLoaded) {
             masterData.record();
         }
-        // (an incremental night run again for an earlier date recomputed the later days of a month whose
-        // targets came, up to the last day rolled up: the month may start after the run's date)
-        LocalDate targetsThrough = reason == null ? through : asOf;
-        jdbc.update("UPDATE recompute_request SET done_at = ? WHERE done_at IS NULL AND kind IN ('" + String.join("','", KINDS)
-                + "') AND (data_date <= ? OR kind = 'target' AND data_date <= ?)", now, Date.valueOf(asOf),
-                Date.valueOf(targetsThrough));
+        // (an incremental night run again for an earlier date recomputed what its files change up to the
+        // last day rolled up, after the run's date too)
+        LocalDate doneThrough = reason == null ? through : asOf;
+        jdbc.update("UPDATE recompute_request SET done_at = ? WHERE done_at IS NULL AND data_date <= ? AND kind IN ('"
+                + String.join("','", KINDS) + "')", now, Date.valueOf(doneThrough));
         String kept = appraisal.notice();
         if (!kept.isEmpty()) {
             log.info("rollup {}: {}", asOf, kept);
@@ -250,10 +249,10 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
                                NavigableSet<LocalDate> restated, RollupSettings settings, AppraisalMonthSettings appraisal,
                                Timestamp now, Periods run) {
         long t0 = System.nanoTime();
-        // the days recomputed even after the run's date (on a night run again for an earlier date):
-        // those of a month whose targets are spread anew, every day of it rolled up
-        NavigableSet<LocalDate> respread = new TreeSet<>();
-        TouchedDays touched = touchedDates(lastRun, asOf, through, respread);
+        // the days recomputed even after the run's date (on a night run again for an earlier date): those
+        // rolled up that its files change, and every day rolled up of a month whose targets are spread anew
+        NavigableSet<LocalDate> afterAsOf = new TreeSet<>();
+        TouchedDays touched = touchedDates(lastRun, asOf, through, afterAsOf);
         NavigableSet<LocalDate> dates = touched.dates();
         if (!restated.isEmpty()) {
             // one rule for every day: those rolled up under the old deadline or working days are judged again
@@ -265,11 +264,11 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         // day of the month that has rep-days is recomputed with it
         for (LocalDate d : restated) {
             for (LocalDate m = d.withDayOfMonth(1); m.getMonth() == d.getMonth() && !m.isAfter(through); m = m.plusDays(1)) {
-                respread.add(m);
+                touched.everyRep(m);
+                afterAsOf.add(m);
             }
         }
-        respread.forEach(touched::everyRep);
-        dates.removeIf(d -> d.isBefore(first) || d.isAfter(asOf) && !respread.contains(d));
+        dates.removeIf(d -> d.isBefore(first) || d.isAfter(asOf) && !afterAsOf.contains(d));
         if (dates.isEmpty()) {
             int rows = writePeriods(withToDate(List.of(), asOf, settings), run, touched);
             rows += figuresAfterPeriods(asOf, settings, appraisal, now, null, null, null, null);
@@ -390,7 +389,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
      * open recompute requests. A report or plan file changes the figures of the reps it has rows
      * for on its dates (it replaces only their rows), a target file every rep's.
      */
-    private TouchedDays touchedDates(LocalDate lastRun, LocalDate asOf, LocalDate through, Set<LocalDate> respread) {
+    private TouchedDays touchedDates(LocalDate lastRun, LocalDate asOf, LocalDate through, Set<LocalDate> afterAsOf) {
         TouchedDays touched = new TouchedDays();
         for (LocalDate d = lastRun.plusDays(1); !d.isAfter(asOf); d = d.plusDays(1)) {
             touched.everyRep(d);
@@ -403,7 +402,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             for (LocalDate m = d.withDayOfMonth(1); m.getMonth() == d.getMonth(); m = m.plusDays(1)) {
                 touched.everyRep(m);
                 if (!m.isAfter(through)) {
-                    respread.add(m);
+                    afterAsOf.add(m);
                 }
             }
         }, Date.valueOf(through));
@@ -415,6 +414,9 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
                     + " AND r.kind = ?", rs -> {
                         String rep = rs.getString(2);
                         LocalDate date = rs.getDate(1).toLocalDate();
+                        if (date.isAfter(asOf)) {
+                            afterAsOf.add(date);  // a day rolled up after the date of a night run again
+                        }
                         if (rep == null) {
                             // none of its rows of the date is left: a later load replaced them, maybe with the
                             // same rows (and then no request of its own), so whose rows changed is not known
@@ -422,7 +424,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
                         } else {
                             touched.reps(date, List.of(rep));
                         }
-                    }, Date.valueOf(lastRun.isBefore(asOf) ? lastRun : asOf), dated[0]);
+                    }, Date.valueOf(lastRun.isBefore(through) ? lastRun : through), dated[0]);
         }
         return touched;
     }

@@ -773,6 +773,22 @@ abstract class RollupScenarios {
                 LocalDate.of(2026, 12, 16));
     }
 
+    @Test
+    void aPlanForADayRolledUpLoadedByANightRunAgainForAnEarlierDateReachesThatDay() throws Exception {
+        nightsUpToDecember16();
+
+        // the night of the 2nd run again; its inbox has 王小明's plan for the 10th, a day already rolled up
+        SmallCompany.write(inbox.resolve("visit_plans_2026-12-10.csv"), """
+                rep_id,plan_date,customer_id,purpose,planned_time,area
+                R001,2026-12-10,C001,订货,10:00,上海
+                """, StandardCharsets.UTF_8, false);
+        night(LocalDate.of(2026, 12, 2));
+        assertThat(figures("DAY", "2026-12-10", "REP", "R001")).containsEntry("visits_planned", 1);
+
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 16),
+                "rollup_row WHERE period_type NOT IN ('MTD', 'QTD', 'YTD')", "rollup_rep_day", "rollup_rep_sum");
+    }
+
     /**
      * 王小明's month target revised by a file the night of {@code rerun} loads, run again after the night of
      * {@code last}: on {@code last} his day's sales target is 10,000, as a full recompute has it.
