@@ -53,8 +53,13 @@ class LoadWriter implements ItemWriter<CheckedRow> {
             }
         }
         if (table.keptByKey() && !valid.isEmpty()) {
-            jdbc.batchUpdate(table.deleteByKeySql(), valid.stream().map(table::keyParameters).toList());
-            jdbc.batchUpdate(insertSql, valid.stream().map(table::insertParameters).toList());
+            // a key twice in one chunk (two files of one night with the same target): the later row
+            // replaces the earlier, as it does across chunks
+            Map<List<Object>, CheckedRow.Valid> lastByKey = new LinkedHashMap<>();
+            valid.forEach(row -> lastByKey.put(java.util.Arrays.asList(table.keyParameters(row)), row));
+            List<CheckedRow.Valid> kept = new ArrayList<>(lastByKey.values());
+            jdbc.batchUpdate(table.deleteByKeySql(), kept.stream().map(table::keyParameters).toList());
+            jdbc.batchUpdate(insertSql, kept.stream().map(table::insertParameters).toList());
         } else {
             // dated rows come in volume: the database's bulk path
             BulkInsert.insert(jdbc, table.table, table.columns(), valid, table::insertParameters);

@@ -789,6 +789,19 @@ abstract class RollupScenarios {
                 "rollup_row WHERE period_type NOT IN ('MTD', 'QTD', 'YTD')", "rollup_rep_day", "rollup_rep_sum");
     }
 
+    @Test
+    void twoTargetFilesOfOneNightForTheSameRepAndMonthStoreTheLaterFilesTarget() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        report("2026-11-30");
+        // with targets_2026.xlsx in the same inbox: 王小明's December, revised
+        SmallCompany.writeTargetSheet(inbox.resolve("targets_2026_revised.xlsx"), "月度目标", new Object[][] {
+                {"R001", "2026-12", 120000, 20000, 80000, 1, 20}});
+        night(LocalDate.of(2026, 11, 30));
+        assertThat(jdbc.queryForList("SELECT sales_target FROM sales_target WHERE rep_id = 'R001' AND month_start = ?",
+                BigDecimal.class, LocalDate.of(2026, 12, 1))).singleElement()
+                .satisfies(target -> assertThat(target).isEqualByComparingTo("120000"));
+    }
+
     /**
      * 王小明's month target revised by a file the night of {@code rerun} loads, run again after the night of
      * {@code last}: on {@code last} his day's sales target is 10,000, as a full recompute has it.
