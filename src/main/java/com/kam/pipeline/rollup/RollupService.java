@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
-import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -249,10 +248,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
                                NavigableSet<LocalDate> restated, RollupSettings settings, AppraisalMonthSettings appraisal,
                                Timestamp now, Periods run) {
         long t0 = System.nanoTime();
-        // the days recomputed even after the run's date (on a night run again for an earlier date): those
-        // rolled up that its files change, and every day rolled up of a month whose targets are spread anew
-        NavigableSet<LocalDate> afterAsOf = new TreeSet<>();
-        TouchedDays touched = touchedDates(lastRun, asOf, through, afterAsOf);
+        TouchedDays touched = touchedDates(lastRun, asOf, through);
         NavigableSet<LocalDate> dates = touched.dates();
         if (!restated.isEmpty()) {
             // one rule for every day: those rolled up under the old deadline or working days are judged again
@@ -265,10 +261,11 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         for (LocalDate d : restated) {
             for (LocalDate m = d.withDayOfMonth(1); m.getMonth() == d.getMonth() && !m.isAfter(through); m = m.plusDays(1)) {
                 touched.everyRep(m);
-                afterAsOf.add(m);
             }
         }
-        dates.removeIf(d -> d.isBefore(first) || d.isAfter(asOf) && !afterAsOf.contains(d));
+        // (on a night run again for an earlier date, the days rolled up after it that its files or a
+        // respread month change are recomputed too: up to the last day rolled up, none later)
+        dates.removeIf(d -> d.isBefore(first) || d.isAfter(through));
         if (dates.isEmpty()) {
             int rows = writePeriods(withToDate(List.of(), asOf, settings), run, touched);
             rows += figuresAfterPeriods(asOf, settings, appraisal, now, null, null, null, null);
@@ -389,7 +386,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
      * open recompute requests. A report or plan file changes the figures of the reps it has rows
      * for on its dates (it replaces only their rows), a target file every rep's.
      */
-    private TouchedDays touchedDates(LocalDate lastRun, LocalDate asOf, LocalDate through, Set<LocalDate> afterAsOf) {
+    private TouchedDays touchedDates(LocalDate lastRun, LocalDate asOf, LocalDate through) {
         TouchedDays touched = new TouchedDays();
         for (LocalDate d = lastRun.plusDays(1); !d.isAfter(asOf); d = d.plusDays(1)) {
             touched.everyRep(d);
@@ -401,9 +398,6 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             LocalDate d = rs.getDate(1).toLocalDate();
             for (LocalDate m = d.withDayOfMonth(1); m.getMonth() == d.getMonth(); m = m.plusDays(1)) {
                 touched.everyRep(m);
-                if (!m.isAfter(through)) {
-                    afterAsOf.add(m);
-                }
             }
         }, Date.valueOf(through));
         // (the days after the last run's date are every rep's already)
@@ -414,9 +408,6 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
                     + " AND r.kind = ?", rs -> {
                         String rep = rs.getString(2);
                         LocalDate date = rs.getDate(1).toLocalDate();
-                        if (date.isAfter(asOf)) {
-                            afterAsOf.add(date);  // a day rolled up after the date of a night run again
-                        }
                         if (rep == null) {
                             // none of its rows of the date is left: a later load replaced them, maybe with the
                             // same rows (and then no request of its own), so whose rows changed is not known
