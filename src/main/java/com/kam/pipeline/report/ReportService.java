@@ -20,6 +20,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReportService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportService.class);
+
     /** What one run did per report type. */
     public record Result(JobExecution execution, List<TypeSummary> types) {
         public boolean succeeded() {
@@ -51,10 +53,12 @@ public class ReportService {
     private final KamProperties properties;
     private final DigestContent digest;
     private final FunnelFigures funnel;
+    private final com.kam.pipeline.rollup.RollupService rollup;
 
     ReportService(JobRunner runner, @Qualifier("report") Job job, ReportTemplates templates, ReportLanguages languages,
                   com.kam.pipeline.system.PipelineMetrics metrics, KamProperties properties, DigestContent digest,
-                  FunnelFigures funnel) {
+                  FunnelFigures funnel, com.kam.pipeline.rollup.RollupService rollup) {
+        this.rollup = rollup;
         this.digest = digest;
         this.funnel = funnel;
         this.metrics = metrics;
@@ -95,6 +99,13 @@ public class ReportService {
         if (refusal != null) {
             throw new ReportRefusedException(refusal); // before the job: no PDF, no archive row
         }
+        // a week or month still open: the nights left the figures only its report reads to the report
+        if (types.contains(ReportType.WEEKLY)) {
+            say(rollup.makeWeekListsLeft(businessDate));
+        }
+        if (types.contains(ReportType.SCORECARD)) {
+            say(rollup.makeAppraisalsLeft(businessDate));
+        }
         JobExecution execution = runner.run(job, businessDate, force, Map.of(
                 EntityReader.OUT, out.toString(),
                 EntityReader.TYPES, types.stream().map(Enum::name).collect(Collectors.joining(",")),
@@ -115,5 +126,11 @@ public class ReportService {
             }
         }
         return new Result(execution, summaries);
+    }
+
+    private static void say(String line) {
+        if (!line.isEmpty()) {
+            log.info(line);
+        }
     }
 }

@@ -82,6 +82,9 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     private final AbnormalCustomers abnormal;
     private final NextWeekTargets nextWeek;
     private final FiguresMasterData masterData;
+    private final LeftForTheReport left;
+    /** Transactions of their own for the figures a report has made ({@link #makeWeekListsLeft}). */
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     private final int workMemoryMb;
 
@@ -101,6 +104,9 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         this.abnormal = new AbnormalCustomers(jdbc);
         this.nextWeek = new NextWeekTargets(jdbc);
         this.masterData = new FiguresMasterData(jdbc);
+        this.left = new LeftForTheReport(jdbc);
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.support.JdbcTransactionManager(jdbc.getDataSource()));
     }
 
     /** Checks the configuration files; throws {@link com.kam.pipeline.system.ConfigException} naming file and line. */
@@ -235,7 +241,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         rows += writePeriods(withToDate(requests, asOf, settings), run, null);
         log.info("rollup {}: day to year figures written in {} s", asOf, seconds(t));
         jdbc.update("DELETE FROM rollup_warning");
-        rows += figuresAfterPeriods(asOf, settings, appraisal, now, first.withDayOfMonth(1), asOf.withDayOfMonth(1),
+        rows += figuresAfterPeriods(asOf, asOf, settings, appraisal, now, first.withDayOfMonth(1), asOf.withDayOfMonth(1),
                 CalendarTable.weekStart(first, settings), CalendarTable.weekStart(asOf, settings));
         return new Result("FULL", reason, first, asOf, (int) (asOf.toEpochDay() - first.toEpochDay()) + 1, rows);
     }
@@ -268,7 +274,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         dates.removeIf(d -> d.isBefore(first) || d.isAfter(through));
         if (dates.isEmpty()) {
             int rows = writePeriods(withToDate(List.of(), asOf, settings), run, touched);
-            rows += figuresAfterPeriods(asOf, settings, appraisal, now, null, null, null, null);
+            rows += figuresAfterPeriods(asOf, through, settings, appraisal, now, null, null, null, null);
             return new Result("INCREMENTAL", "no new rows", null, null, 0, rows);
         }
         // an order on a touched day can change whether the customer's next order is a new customer's
@@ -325,7 +331,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         }
         log.debug("growth of the following periods in {} ms", millis(t1));
         LocalDate firstWeek = CalendarTable.weekStart(dates.first(), settings);
-        rows += figuresAfterPeriods(asOf, settings, appraisal, now, dates.first().withDayOfMonth(1),
+        rows += figuresAfterPeriods(asOf, through, settings, appraisal, now, dates.first().withDayOfMonth(1),
                 dates.last().withDayOfMonth(1), firstWeek, CalendarTable.weekStart(through, settings));
         log.info("rollup {}: incremental, {} dates from {} to {}", asOf, dates.size(), dates.first(), dates.last());
         return new Result("INCREMENTAL", "new or corrected rows", dates.first(), dates.last(), dates.size(), rows,
@@ -355,14 +361,22 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         return all;
     }
 
-    /** Appraisals, warnings, abnormal customers and next week's targets, which read the period rows and rep-days. */
-    private int figuresAfterPeriods(LocalDate asOf, RollupSettings settings, AppraisalMonthSettings appraisal, Timestamp now,
+    /**
+     * Appraisals, warnings, abnormal customers and next week's targets, which read the period rows
+     * and rep-days. {@code through}: the last day rolled up; the appraisals of a month it ends are
+     * written, those of the month still open are left for its scorecard ({@link LeftForTheReport}).
+     */
+    private int figuresAfterPeriods(LocalDate asOf, LocalDate through, RollupSettings settings,
+                                    AppraisalMonthSettings appraisal, Timestamp now,
                                     LocalDate firstMonth, LocalDate lastMonth, LocalDate firstWeek, LocalDate lastWeek) {
         int rows = 0;
         long t = System.nanoTime();
         if (firstMonth != null) {
             for (LocalDate m = firstMonth; !m.isAfter(lastMonth); m = m.plusMonths(1)) {
-                rows += appraisals.write(m, appraisal, now);
+                if (!YearMonth.from(m).atEndOfMonth().isAfter(through)) {
+                    rows += appraisals.write(m, appraisal, now);
+                    left.made(LeftForTheReport.APPRAISALS, m);
+                }
             }
             log.debug("appraisals in {} ms", millis(t));
             t = System.nanoTime();
@@ -370,15 +384,74 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             // a week's warning compares it with the weeks before, so the weeks after a touched one are redone too
             rows += warnings.writeWeeks(firstWeek, lastWeek, settings);
             log.debug("warnings in {} ms", millis(t));
-            t = System.nanoTime();
         }
+        LocalDate open = through.withDayOfMonth(1);
+        if (YearMonth.from(open).atEndOfMonth().isAfter(through)) {
+            // (its settings are recorded all the same: an edit of appraisal.yml after the month's last
+            // night, if that night is missed, must not score it)
+            appraisal.forMonth(open, now);
+            left.leave(LeftForTheReport.APPRAISALS, open, asOf);
+        }
+        LocalDate week = CalendarTable.weekStart(asOf, settings);
+        if (asOf.equals(week.plusDays(6))) {
+            rows += weekLists(asOf, settings, now);
+            left.made(LeftForTheReport.WEEK_LISTS, week);
+        } else {
+            left.leave(LeftForTheReport.WEEK_LISTS, week, asOf);
+        }
+        return rows;
+    }
+
+    /** Rewrites the lists of the week holding {@code asOf} as of that date; returns the rows written. */
+    private int weekLists(LocalDate asOf, RollupSettings settings, Timestamp now) {
+        long t = System.nanoTime();
         KeyCustomerVisits keyCustomers = KeyCustomerVisits.read(jdbc, asOf, settings);
-        rows += abnormal.write(keyCustomers, settings);
+        int rows = abnormal.write(keyCustomers, settings);
         log.debug("abnormal customers in {} ms", millis(t));
         t = System.nanoTime();
         rows += nextWeek.write(keyCustomers, settings, now);
         log.debug("next week's targets and plan in {} ms", millis(t));
         return rows;
+    }
+
+    /**
+     * Makes the lists of the week holding {@code date} (abnormal customers, next week's targets)
+     * when the nights left them for its report: as of the last night's date in that week, as that
+     * night would have. Returns a line saying so; empty when none were left.
+     */
+    public String makeWeekListsLeft(LocalDate date) {
+        RollupSettings settings = RollupSettings.load(properties.jobs());
+        LocalDate week = CalendarTable.weekStart(date, settings);
+        return transaction.execute(status -> {
+            LocalDate asOf = left.asOf(LeftForTheReport.WEEK_LISTS, week);
+            if (asOf == null) {
+                return "";
+            }
+            weekLists(asOf, settings, Timestamp.valueOf(LocalDateTime.now()));
+            left.made(LeftForTheReport.WEEK_LISTS, week);
+            return "rollup: the lists of the week from " + week + " (abnormal customers, next week's targets) made as of "
+                    + asOf + " for its report";
+        });
+    }
+
+    /**
+     * Makes the appraisals of the month holding {@code date} when the nights left them for its
+     * scorecard (the month still open), from its figures so far. Returns a line saying so; empty
+     * when none were left.
+     */
+    public String makeAppraisalsLeft(LocalDate date) {
+        LocalDate month = date.withDayOfMonth(1);
+        return transaction.execute(status -> {
+            LocalDate asOf = left.asOf(LeftForTheReport.APPRAISALS, month);
+            if (asOf == null) {
+                return "";
+            }
+            int reps = appraisals.write(month, new AppraisalMonthSettings(jdbc, properties.jobs(), asOf, false),
+                    Timestamp.valueOf(LocalDateTime.now()));
+            left.made(LeftForTheReport.APPRAISALS, month);
+            return "rollup: the appraisals of " + YearMonth.from(month) + " made as of " + asOf + " for its scorecards (" + reps
+                    + " reps)";
+        });
     }
 
     /**

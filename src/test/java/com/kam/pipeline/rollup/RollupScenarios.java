@@ -40,6 +40,12 @@ abstract class RollupScenarios {
     JdbcTemplate jdbc;
 
     @Autowired
+    RollupService rollupService;
+
+    @Autowired
+    com.kam.pipeline.report.ReportService reports;
+
+    @Autowired
     KamProperties kam;
 
     @TempDir
@@ -987,6 +993,7 @@ abstract class RollupScenarios {
         RollupFixture.report(inbox, "2028-02-29",
                 "R001,2028-02-29,C001,10:00,订货,闰日订单,是,3000,600,0,1200,2028-02-29 18:00:00,出勤,0,0,,,\n");
         night(LocalDate.of(2028, 3, 1));
+        reportsAskedFor(LocalDate.of(2028, 3, 1));
 
         Map<String, Object> february = figures("MONTH", "2028-02-01", "REP", "R001");
         assertThat(february.get("period_end").toString()).isEqualTo("2028-02-29");
@@ -1029,6 +1036,7 @@ abstract class RollupScenarios {
                 R002,2026-12-23,C001,订货,14:00,上海
                 """, StandardCharsets.UTF_8, false);
         night(LocalDate.of(2026, 12, 16));
+        reportsAskedFor(LocalDate.of(2026, 12, 16));
 
         // the week of 12-14; next week 12-21..12-27 has 5 working days, December 23, and 11 are left
         // after 12-16 (12-17, 18, 21-25, 28-31)
@@ -1066,6 +1074,7 @@ abstract class RollupScenarios {
         // a week later: next week runs into 2027 with 元旦 on Friday 01-01, so only 12-28..12-31
         // work, all in December; 5 working days are left after 12-24 (12-25, 28-31)
         night(LocalDate.of(2026, 12, 24));
+        reportsAskedFor(LocalDate.of(2026, 12, 24));
         Map<String, Object> wangLater = nextWeek("2026-12-21", "REP", "R001");
         assertThat(wangLater).containsEntry("working_days", 4).containsEntry("visits_planned", 0);
         assertMoney(wangLater, "sales_target", "17391.30");   // 100,000 / 23 x 4
@@ -1085,6 +1094,7 @@ abstract class RollupScenarios {
             report(date);
         }
         night(LocalDate.of(2026, 12, 30));
+        reportsAskedFor(LocalDate.of(2026, 12, 30));
 
         // last visited on 12-01 (by 周晓燕): 29 days by 12-30, more than class A's 21
         Map<String, Object> abnormal = row("SELECT * FROM abnormal_customer WHERE week_start = '2026-12-28'"
@@ -1097,6 +1107,60 @@ abstract class RollupScenarios {
                 .containsEntry("key_customers_due", 1).containsEntry("sales_target", null);
         assertThat(nextWeek("2026-12-28", "TEAM", "SH")).containsEntry("key_customers_due", 1);
         assertThat(nextWeek("2026-12-28", "TEAM", "HZ")).containsEntry("key_customers_due", 0);
+    }
+
+    @Test
+    void anOpenWeeksListsAndMonthsAppraisalsAreMadeOnTheirLastNightOrFirstWhenTheirReportIsAsked() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01")) {
+            report(date);
+        }
+        // Wednesday 12-30: 上海电力公司 (class A, at most 21 days between visits) was last visited on 12-01
+        night(LocalDate.of(2026, 12, 30));
+        String week = "SELECT COUNT(*) FROM %s WHERE week_start = '2026-12-28'";
+        String december = "SELECT COUNT(*) FROM appraisal WHERE month_start = '2026-12-01'";
+        assertThat(jdbc.queryForObject(week.formatted("abnormal_customer"), Integer.class)).isZero();
+        assertThat(jdbc.queryForObject(week.formatted("next_week_target"), Integer.class)).isZero();
+        assertThat(jdbc.queryForObject(december, Integer.class)).isZero();
+        assertThat(left()).containsExactly("APPRAISALS 2026-12-01 as of 2026-12-30", "WEEK_LISTS 2026-12-28 as of 2026-12-30");
+
+        // the weekly report asked for that day has the week's lists made first, as of the night's date
+        Path out = work.resolve("reports");
+        assertThat(reports.run(LocalDate.of(2026, 12, 30), com.kam.pipeline.report.ReportType.WEEKLY, false, out)
+                .succeeded()).isTrue();
+        assertThat(row("SELECT * FROM abnormal_customer WHERE week_start = '2026-12-28' AND customer_id = 'C001'"))
+                .containsEntry("reason_code", "NOT_VISITED").containsEntry("team_code", "SH").containsEntry("days_since", 29);
+        assertThat(jdbc.queryForObject(week.formatted("next_week_target"), Integer.class)).isPositive();
+        Path shanghai;
+        try (var files = java.nio.file.Files.walk(out)) {
+            shanghai = files.filter(f -> f.getFileName().toString().startsWith("weekly_team-SH_")).findFirst().orElseThrow();
+        }
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(shanghai.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("上海电力公司");
+        }
+        assertThat(left()).containsExactly("APPRAISALS 2026-12-01 as of 2026-12-30");
+        // and the scorecard asked for it, the month's appraisals so far
+        rollupService.makeAppraisalsLeft(LocalDate.of(2026, 12, 30));
+        assertThat(jdbc.queryForObject(december, Integer.class)).isPositive();
+        assertThat(left()).isEmpty();
+
+        // the month's last night makes its appraisals; the week's lists are left again, as of that night
+        jdbc.update("DELETE FROM appraisal_item");
+        jdbc.update("DELETE FROM appraisal");
+        night(LocalDate.of(2026, 12, 31));
+        assertThat(jdbc.queryForObject(december, Integer.class)).isPositive();
+        assertThat(left()).containsExactly("WEEK_LISTS 2026-12-28 as of 2026-12-31");
+        // the week's last night (Sunday 01-03) makes its lists, as of that day
+        night(LocalDate.of(2027, 1, 3));
+        assertThat(row("SELECT * FROM abnormal_customer WHERE week_start = '2026-12-28' AND customer_id = 'C001'"))
+                .containsEntry("days_since", 33);
+        assertThat(left()).containsExactly("APPRAISALS 2027-01-01 as of 2027-01-03");
+    }
+
+    /** The figures the nights left to their report, as "kind period as of date". */
+    List<String> left() {
+        return jdbc.queryForList("SELECT kind, period_start, as_of FROM rollup_left_for_report ORDER BY kind, period_start")
+                .stream().map(r -> r.get("kind") + " " + r.get("period_start") + " as of " + r.get("as_of")).toList();
     }
 
     Map<String, Object> nextWeek(String week, String entityType, String entityId) {
@@ -1112,6 +1176,7 @@ abstract class RollupScenarios {
                 "R001,2028-01-05,C001,10:00,服务,巡检,是,,,,100,2028-01-05 18:00:00,出勤,0,0,,,\n");
         String c001 = "SELECT * FROM abnormal_customer WHERE week_start = '2028-01-31' AND customer_id = 'C001'";
         night(LocalDate.of(2028, 2, 1));
+        reportsAskedFor(LocalDate.of(2028, 2, 1));
         Map<String, Object> listed = row(c001);
         assertThat(listed).containsEntry("reason_code", "NOT_VISITED").containsEntry("days_since", 27)
                 .containsEntry("allowed_days", 21);
@@ -1121,6 +1186,7 @@ abstract class RollupScenarios {
         RollupFixture.report(inbox, "2028-02-10",
                 "R001,2028-02-10,C001,10:00,服务,巡检,是,,,,100,2028-02-10 18:00:00,出勤,0,0,,,\n");
         night(LocalDate.of(2028, 2, 15));
+        reportsAskedFor(LocalDate.of(2028, 2, 15));
         assertThat(jdbc.queryForList("SELECT * FROM abnormal_customer WHERE week_start = '2028-02-14'"
                 + " AND customer_id = 'C001'")).isEmpty();
 
@@ -1128,6 +1194,7 @@ abstract class RollupScenarios {
         StringWriter out = new StringWriter();
         assertThat(rollup.run(LocalDate.of(2028, 2, 1), true, false, new PrintWriter(out), new PrintWriter(out)))
                 .as(out.toString()).isZero();
+        reportsAskedFor(LocalDate.of(2028, 2, 1));
         assertThat(row(c001)).containsEntry("days_since", 27);
     }
 
@@ -1146,6 +1213,7 @@ abstract class RollupScenarios {
         RollupFixture.report(inbox, "2028-02-20",
                 "R001,2028-02-20,C001,10:00,订货,小单,是,1000,200,0,100,2028-02-20 18:00:00,出勤,0,0,,,\n");
         night(LocalDate.of(2028, 2, 29));
+        reportsAskedFor(LocalDate.of(2028, 2, 29));
 
         // 9,000 / 3 = 3,000 per 4 weeks before, and 1,000 is below half of that; it ordered in 2 of
         // the 3 blocks (orders-down-active-blocks: 2 in jobs/rollup.yml)
@@ -1210,7 +1278,8 @@ abstract class RollupScenarios {
         // on time, 0.0870: (10 x 1 + 10 x 0.0870) x 100/20 = 54.35 (with the edited weights (20 + 0.87) x 100/30 = 69.57)
         assertThat(new BigDecimal(row("SELECT score FROM appraisal WHERE month_start = '2026-12-01' AND rep_id = 'R003'")
                 .get("score").toString())).isEqualByComparingTo("54.35");
-        // January, open, is scored with the file as edited
+        // January, open, is scored with the file as edited (when its scorecard is asked for)
+        reportsAskedFor(LocalDate.of(2027, 1, 2));
         assertThat(jdbc.queryForList("SELECT DISTINCT weight FROM appraisal_item WHERE month_start = '2027-01-01'"
                 + " AND item = 'effective_visit_rate'", BigDecimal.class)).singleElement()
                 .satisfies(w -> assertThat(w).isEqualByComparingTo("20"));
@@ -1401,6 +1470,15 @@ abstract class RollupScenarios {
         // 200,000 over January's 20 working days
         targetRevisedOnANightRunAgain(new Object[] {"R001", "2027-01", 200000, 10000, 40000, 1, 20}, LocalDate.of(2026, 12, 31),
                 LocalDate.of(2027, 1, 4));
+    }
+
+    /**
+     * What a weekly report and a scorecard asked for the date make first: the week's lists and the
+     * month's appraisals, when the nights left them to their report.
+     */
+    void reportsAskedFor(LocalDate date) {
+        rollupService.makeWeekListsLeft(date);
+        rollupService.makeAppraisalsLeft(date);
     }
 
     void report(String date) throws Exception {

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class Tables {
 
     /** Business tables, children first. */
-    public static final List<String> DATA_TABLES = List.of("appraisal_item", "appraisal", "appraisal_month_settings", "rollup_warning",
+    public static final List<String> DATA_TABLES = List.of("appraisal_item", "appraisal", "appraisal_month_settings", "rollup_left_for_report", "rollup_warning",
             "abnormal_customer", "next_week_target", "rollup", "rollup_rep_day", "rollup_complaint_day", "customer_order_day", "customer_new_day", "rollup_visit_sum", "rollup_rep_sum", "rollup_run", "ingest_reject", "ingest_waiting", "recompute_request", "ingest_load_date", "report_line",
             "visit_plan", "opportunity_stage_change", "opportunity_version", "opportunity_snapshot", "sales_target", "customer", "org_assignment",
             "ingest_load");

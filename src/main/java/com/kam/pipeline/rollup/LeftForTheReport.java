@@ -1,0 +1,48 @@
+package com.kam.pipeline.rollup;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The figures that only a report reads, of a period still open: a week's lists (abnormal
+ * customers, next week's targets) and a month's appraisals. Each night made them again for the
+ * open week and month, a quarter of a clean night's work, and only the night of the period's last
+ * day made those its report is sent with. Now that night makes them, and a night before it records
+ * them here as left, as of its date; a report asked for the open period (a forced weekly report or
+ * scorecard) has them made first, as of that date, so it shows what the night would have stored
+ * ({@code rollup_left_for_report}, V42).
+ */
+final class LeftForTheReport {
+
+    /** A week's abnormal customers and next week's targets and plan. */
+    static final String WEEK_LISTS = "WEEK_LISTS";
+    /** A month's rep appraisals. */
+    static final String APPRAISALS = "APPRAISALS";
+
+    private final JdbcTemplate jdbc;
+
+    LeftForTheReport(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the figures of the period as left, as of {@code asOf} (replacing an earlier night's date). */
+    void leave(String kind, LocalDate periodStart, LocalDate asOf) {
+        made(kind, periodStart);
+        jdbc.update("INSERT INTO rollup_left_for_report (kind, period_start, as_of) VALUES (?,?,?)", kind,
+                Date.valueOf(periodStart), Date.valueOf(asOf));
+    }
+
+    /** The figures of the period are stored: nothing left. */
+    void made(String kind, LocalDate periodStart) {
+        jdbc.update("DELETE FROM rollup_left_for_report WHERE kind = ? AND period_start = ?", kind, Date.valueOf(periodStart));
+    }
+
+    /** The date the figures of the period were left as of; null when none are left. */
+    LocalDate asOf(String kind, LocalDate periodStart) {
+        List<LocalDate> dates = jdbc.queryForList("SELECT as_of FROM rollup_left_for_report WHERE kind = ? AND period_start = ?",
+                LocalDate.class, kind, Date.valueOf(periodStart));
+        return dates.isEmpty() ? null : dates.get(0);
+    }
+}
