@@ -101,10 +101,10 @@ public class ReportService {
         }
         // a week or month still open: the nights left the figures only its report reads to the report
         if (types.contains(ReportType.WEEKLY)) {
-            say(rollup.makeWeekListsLeft(businessDate));
+            say(rollup.makeWeekLeft(businessDate));
         }
         if (types.contains(ReportType.SCORECARD)) {
-            say(rollup.makeAppraisalsLeft(businessDate));
+            say(rollup.makeMonthLeft(businessDate));
         }
         JobExecution execution = runner.run(job, businessDate, force, Map.of(
                 EntityReader.OUT, out.toString(),

@@ -6,20 +6,20 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The figures that only a report reads, of a period still open: a week's lists (abnormal
- * customers, next week's targets) and a month's appraisals. Each night made them again for the
- * open week and month, a quarter of a clean night's work, and only the night of the period's last
- * day made those its report is sent with. Now that night makes them, and a night before it records
- * them here as left, as of its date; a report asked for the open period (a forced weekly report or
- * scorecard) has them made first, as of that date, so it shows what the night would have stored
- * ({@code rollup_left_for_report}, V42).
+ * The figures that only a report reads, of a period still open: a week's abnormal customers,
+ * next week's targets and the week's warnings; a month's appraisals and expense warnings. Each
+ * night made them again for the open week and month, a third of a clean night's work, and only
+ * the night of the period's last day made those its report is sent with. Now that night makes
+ * them, and a night before it records them here as left, as of its date; a report asked for the
+ * open period (a weekly report or scorecard with {@code --type}) has them made first, as of that
+ * date, so it shows what that night would have stored ({@code rollup_left_for_report}, V42).
  */
 final class LeftForTheReport {
 
-    /** A week's abnormal customers and next week's targets and plan. */
-    static final String WEEK_LISTS = "WEEK_LISTS";
-    /** A month's rep appraisals. */
-    static final String APPRAISALS = "APPRAISALS";
+    /** A week's abnormal customers, next week's targets and plan, and the week's warnings. */
+    static final String WEEK = "WEEK";
+    /** A month's rep appraisals and expense warnings. */
+    static final String MONTH = "MONTH";
 
     private final JdbcTemplate jdbc;
 

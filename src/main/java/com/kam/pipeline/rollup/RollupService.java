@@ -83,7 +83,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     private final NextWeekTargets nextWeek;
     private final FiguresMasterData masterData;
     private final LeftForTheReport left;
-    /** Transactions of their own for the figures a report has made ({@link #makeWeekListsLeft}). */
+    /** Transactions of their own for the figures a report has made ({@link #makeWeekLeft}). */
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     private final int workMemoryMb;
@@ -363,42 +363,53 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
 
     /**
      * Appraisals, warnings, abnormal customers and next week's targets, which read the period rows
-     * and rep-days. {@code through}: the last day rolled up; the appraisals of a month it ends are
-     * written, those of the month still open are left for its scorecard ({@link LeftForTheReport}).
+     * and rep-days. {@code through}: the last day rolled up. Those of the weeks and months it
+     * closes are written; those of the week and month still open are left for their report
+     * ({@link LeftForTheReport}), but on the period's last night.
      */
     private int figuresAfterPeriods(LocalDate asOf, LocalDate through, RollupSettings settings,
                                     AppraisalMonthSettings appraisal, Timestamp now,
                                     LocalDate firstMonth, LocalDate lastMonth, LocalDate firstWeek, LocalDate lastWeek) {
         int rows = 0;
+        LocalDate openMonth = YearMonth.from(through).atEndOfMonth().equals(through) ? null : through.withDayOfMonth(1);
+        LocalDate openWeek = CalendarTable.weekStart(through, settings);
+        openWeek = openWeek.plusDays(6).equals(through) ? null : openWeek;
         long t = System.nanoTime();
         if (firstMonth != null) {
-            for (LocalDate m = firstMonth; !m.isAfter(lastMonth); m = m.plusMonths(1)) {
-                if (!YearMonth.from(m).atEndOfMonth().isAfter(through)) {
-                    rows += appraisals.write(m, appraisal, now);
-                    left.made(LeftForTheReport.APPRAISALS, m);
-                }
+            LocalDate lastClosedMonth = openMonth == null || lastMonth.isBefore(openMonth) ? lastMonth : openMonth.minusMonths(1);
+            for (LocalDate m = firstMonth; !m.isAfter(lastClosedMonth); m = m.plusMonths(1)) {
+                rows += monthFigures(m, appraisal, settings, now);
             }
             log.debug("appraisals in {} ms", millis(t));
             t = System.nanoTime();
-            rows += warnings.writeMonths(firstMonth, lastMonth, settings);
             // a week's warning compares it with the weeks before, so the weeks after a touched one are redone too
-            rows += warnings.writeWeeks(firstWeek, lastWeek, settings);
+            LocalDate lastClosedWeek = openWeek == null || lastWeek.isBefore(openWeek) ? lastWeek : openWeek.minusWeeks(1);
+            if (!firstWeek.isAfter(lastClosedWeek)) {
+                rows += warnings.writeWeeks(firstWeek, lastClosedWeek, settings);
+            }
             log.debug("warnings in {} ms", millis(t));
         }
-        LocalDate open = through.withDayOfMonth(1);
-        if (YearMonth.from(open).atEndOfMonth().isAfter(through)) {
+        if (openMonth != null) {
             // (its settings are recorded all the same: an edit of appraisal.yml after the month's last
             // night, if that night is missed, must not score it)
-            appraisal.forMonth(open, now);
-            left.leave(LeftForTheReport.APPRAISALS, open, asOf);
+            appraisal.forMonth(openMonth, now);
+            left.leave(LeftForTheReport.MONTH, openMonth, asOf);
         }
+        // the lists are as of the run's date: a night run again for an earlier date lists as of it
         LocalDate week = CalendarTable.weekStart(asOf, settings);
         if (asOf.equals(week.plusDays(6))) {
             rows += weekLists(asOf, settings, now);
-            left.made(LeftForTheReport.WEEK_LISTS, week);
+            left.made(LeftForTheReport.WEEK, week);
         } else {
-            left.leave(LeftForTheReport.WEEK_LISTS, week, asOf);
+            left.leave(LeftForTheReport.WEEK, week, asOf);
         }
+        return rows;
+    }
+
+    /** Rewrites the appraisals and expense warnings of the month starting on {@code month}; returns the rows written. */
+    private int monthFigures(LocalDate month, AppraisalMonthSettings appraisal, RollupSettings settings, Timestamp now) {
+        int rows = appraisals.write(month, appraisal, now) + warnings.writeMonths(month, month, settings);
+        left.made(LeftForTheReport.MONTH, month);
         return rows;
     }
 
@@ -415,42 +426,42 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     }
 
     /**
-     * Makes the lists of the week holding {@code date} (abnormal customers, next week's targets)
-     * when the nights left them for its report: as of the last night's date in that week, as that
-     * night would have. Returns a line saying so; empty when none were left.
+     * Makes the figures of the week holding {@code date} that the nights left for its report (its
+     * warnings, abnormal customers and next week's targets): the lists as of the last night's date
+     * in that week, as that night would have. Returns a line saying so; empty when none were left.
      */
-    public String makeWeekListsLeft(LocalDate date) {
+    public String makeWeekLeft(LocalDate date) {
         RollupSettings settings = RollupSettings.load(properties.jobs());
         LocalDate week = CalendarTable.weekStart(date, settings);
         return transaction.execute(status -> {
-            LocalDate asOf = left.asOf(LeftForTheReport.WEEK_LISTS, week);
+            LocalDate asOf = left.asOf(LeftForTheReport.WEEK, week);
             if (asOf == null) {
                 return "";
             }
+            warnings.writeWeeks(week, week, settings);
             weekLists(asOf, settings, Timestamp.valueOf(LocalDateTime.now()));
-            left.made(LeftForTheReport.WEEK_LISTS, week);
-            return "rollup: the lists of the week from " + week + " (abnormal customers, next week's targets) made as of "
-                    + asOf + " for its report";
+            left.made(LeftForTheReport.WEEK, week);
+            return "rollup: the week from " + week + " made for its report: warnings, and abnormal customers and next"
+                    + " week's targets as of " + asOf;
         });
     }
 
     /**
-     * Makes the appraisals of the month holding {@code date} when the nights left them for its
-     * scorecard (the month still open), from its figures so far. Returns a line saying so; empty
-     * when none were left.
+     * Makes the figures of the month holding {@code date} that the nights left for its scorecard
+     * (its appraisals and expense warnings), from its figures so far. Returns a line saying so;
+     * empty when none were left.
      */
-    public String makeAppraisalsLeft(LocalDate date) {
+    public String makeMonthLeft(LocalDate date) {
         LocalDate month = date.withDayOfMonth(1);
         return transaction.execute(status -> {
-            LocalDate asOf = left.asOf(LeftForTheReport.APPRAISALS, month);
+            LocalDate asOf = left.asOf(LeftForTheReport.MONTH, month);
             if (asOf == null) {
                 return "";
             }
-            int reps = appraisals.write(month, new AppraisalMonthSettings(jdbc, properties.jobs(), asOf, false),
-                    Timestamp.valueOf(LocalDateTime.now()));
-            left.made(LeftForTheReport.APPRAISALS, month);
-            return "rollup: the appraisals of " + YearMonth.from(month) + " made as of " + asOf + " for its scorecards (" + reps
-                    + " reps)";
+            int rows = monthFigures(month, new AppraisalMonthSettings(jdbc, properties.jobs(), asOf, false),
+                    RollupSettings.load(properties.jobs()), Timestamp.valueOf(LocalDateTime.now()));
+            return "rollup: the appraisals and expense warnings of " + YearMonth.from(month) + " made from its figures so far"
+                    + " for its scorecards (" + rows + " rows)";
         });
     }
 

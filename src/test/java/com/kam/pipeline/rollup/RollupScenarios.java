@@ -1122,7 +1122,7 @@ abstract class RollupScenarios {
         assertThat(jdbc.queryForObject(week.formatted("abnormal_customer"), Integer.class)).isZero();
         assertThat(jdbc.queryForObject(week.formatted("next_week_target"), Integer.class)).isZero();
         assertThat(jdbc.queryForObject(december, Integer.class)).isZero();
-        assertThat(left()).containsExactly("APPRAISALS 2026-12-01 as of 2026-12-30", "WEEK_LISTS 2026-12-28 as of 2026-12-30");
+        assertThat(left()).containsExactly("MONTH 2026-12-01 as of 2026-12-30", "WEEK 2026-12-28 as of 2026-12-30");
 
         // the weekly report asked for that day has the week's lists made first, as of the night's date
         Path out = work.resolve("reports");
@@ -1138,9 +1138,9 @@ abstract class RollupScenarios {
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(shanghai.toFile())) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("上海电力公司");
         }
-        assertThat(left()).containsExactly("APPRAISALS 2026-12-01 as of 2026-12-30");
+        assertThat(left()).containsExactly("MONTH 2026-12-01 as of 2026-12-30");
         // and the scorecard asked for it, the month's appraisals so far
-        rollupService.makeAppraisalsLeft(LocalDate.of(2026, 12, 30));
+        rollupService.makeMonthLeft(LocalDate.of(2026, 12, 30));
         assertThat(jdbc.queryForObject(december, Integer.class)).isPositive();
         assertThat(left()).isEmpty();
 
@@ -1149,12 +1149,47 @@ abstract class RollupScenarios {
         jdbc.update("DELETE FROM appraisal");
         night(LocalDate.of(2026, 12, 31));
         assertThat(jdbc.queryForObject(december, Integer.class)).isPositive();
-        assertThat(left()).containsExactly("WEEK_LISTS 2026-12-28 as of 2026-12-31");
+        assertThat(left()).containsExactly("WEEK 2026-12-28 as of 2026-12-31");
         // the week's last night (Sunday 01-03) makes its lists, as of that day
         night(LocalDate.of(2027, 1, 3));
         assertThat(row("SELECT * FROM abnormal_customer WHERE week_start = '2026-12-28' AND customer_id = 'C001'"))
                 .containsEntry("days_since", 33);
-        assertThat(left()).containsExactly("APPRAISALS 2027-01-01 as of 2027-01-03");
+        assertThat(left()).containsExactly("MONTH 2027-01-01 as of 2027-01-03");
+    }
+
+    @Test
+    void anOpenWeeksWarningsAreMadeWhenItsReportIsAskedOrOnItsLastNight() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        // 王小明 (上海, 华东) visits once a week for four weeks, then three times in the week of 03-01
+        for (String wednesday : List.of("2027-02-03", "2027-02-10", "2027-02-17", "2027-02-24")) {
+            RollupFixture.report(inbox, wednesday, visit("R001", wednesday, 0, 0));
+        }
+        night(LocalDate.of(2027, 2, 28));
+        RollupFixture.report(inbox, "2027-03-03", visit("R001", "2027-03-03", 0, 0)
+                + visit("R001", "2027-03-03", 0, 0).replace(",C001,10:00,", ",C002,14:00,")
+                + visit("R001", "2027-03-03", 0, 0).replace(",C001,10:00,", ",C003,16:00,"));
+        night(LocalDate.of(2027, 3, 3));
+        String visits = "SELECT entity_type, entity_id, actual, baseline, reason FROM rollup_warning WHERE period_type = 'WEEK'"
+                + " AND period_start = '2027-03-01' AND measure = 'visits' ORDER BY entity_type";
+        assertThat(jdbc.queryForList(visits)).isEmpty();
+
+        rollupService.makeWeekLeft(LocalDate.of(2027, 3, 3));
+        List<String> asked = warnings(visits);
+        assertThat(asked).containsExactly(
+                "REGION EAST 3.00 against 1.00: visits up 200% against the mean of the previous 4 weeks",
+                "TEAM SH 3.00 against 1.00: visits up 200% against the mean of the previous 4 weeks");
+
+        // the week's last night makes them itself
+        jdbc.update("DELETE FROM rollup_warning");
+        night(LocalDate.of(2027, 3, 7));
+        assertThat(warnings(visits)).isEqualTo(asked);
+    }
+
+    /** Warnings as "entity actual against baseline: reason". */
+    List<String> warnings(String sql) {
+        return jdbc.queryForList(sql).stream().map(r -> r.get("entity_type") + " " + r.get("entity_id") + " "
+                + new BigDecimal(r.get("actual").toString()).toPlainString() + " against "
+                + new BigDecimal(r.get("baseline").toString()).toPlainString() + ": " + r.get("reason")).toList();
     }
 
     /** The figures the nights left to their report, as "kind period as of date". */
@@ -1477,8 +1512,8 @@ abstract class RollupScenarios {
      * month's appraisals, when the nights left them to their report.
      */
     void reportsAskedFor(LocalDate date) {
-        rollupService.makeWeekListsLeft(date);
-        rollupService.makeAppraisalsLeft(date);
+        rollupService.makeWeekLeft(date);
+        rollupService.makeMonthLeft(date);
     }
 
     void report(String date) throws Exception {
