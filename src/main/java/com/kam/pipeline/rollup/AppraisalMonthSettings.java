@@ -26,7 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>a closed month: its recorded settings; without a record (first appraised before they were
  * kept), the file as it is, recorded;
  * <li>with {@code restate} ({@code kam rollup --restate-appraisals}): the file as it is for every
- * month, replacing the records.
+ * month, replacing the records;
+ * <li>{@link #asRecorded}, for the appraisals a night left to the scorecard: every month its
+ * recorded settings (those the nights scored it with), the file only without a record.
  * </ul>
  */
 final class AppraisalMonthSettings {
@@ -35,8 +37,11 @@ final class AppraisalMonthSettings {
     private final Path file;
     private final LocalDate asOf;
     private final boolean restate;
-    private final String currentText;
-    private final AppraisalSettings current;
+    /** Every month scored with its recorded settings (see {@link #asRecorded}). */
+    private final boolean recordedFirst;
+    /** The file as it is, read when first needed. */
+    private String currentText;
+    private AppraisalSettings current;
     /** Recorded texts read back, by text: the same text is parsed once per run. */
     private final Map<String, AppraisalSettings> recorded = new HashMap<>();
     /** Closed months this run scored with recorded settings other than the file's. */
@@ -44,13 +49,34 @@ final class AppraisalMonthSettings {
 
     /** Reads {@code appraisal.yml} in {@code jobs}; a bad file is refused here, before anything is written. */
     AppraisalMonthSettings(JdbcTemplate jdbc, Path jobs, LocalDate asOf, boolean restate) {
+        this(jdbc, jobs, asOf, restate, false);
+        current();
+    }
+
+    private AppraisalMonthSettings(JdbcTemplate jdbc, Path jobs, LocalDate asOf, boolean restate, boolean recordedFirst) {
         this.jdbc = jdbc;
         this.file = jobs.resolve(AppraisalSettings.FILE);
         this.asOf = asOf;
         this.restate = restate;
-        this.currentText = ConfigFile.text(file);
-        this.current = AppraisalSettings.parse(file, currentText);
-        recorded.put(currentText, current);
+        this.recordedFirst = recordedFirst;
+    }
+
+    /**
+     * The settings of the appraisals a night left to the scorecard ({@link LeftForTheReport}):
+     * those the nights recorded for the month, open or not, as that night would have scored it
+     * with them; the file is read only for a month without a record.
+     */
+    static AppraisalMonthSettings asRecorded(JdbcTemplate jdbc, Path jobs, LocalDate asOf) {
+        return new AppraisalMonthSettings(jdbc, jobs, asOf, false, true);
+    }
+
+    private AppraisalSettings current() {
+        if (current == null) {
+            currentText = ConfigFile.text(file);
+            current = AppraisalSettings.parse(file, currentText);
+            recorded.put(currentText, current);
+        }
+        return current;
     }
 
     /** Whether the month starting on {@code month} is closed on the business date {@code asOf}: the date is after its last day. */
@@ -61,23 +87,24 @@ final class AppraisalMonthSettings {
     /** The settings to score the month starting on {@code month} with, recorded for it when they are the file's. */
     AppraisalSettings forMonth(LocalDate month, Timestamp now) {
         Date m = Date.valueOf(month);
-        if (closed(month, asOf) && !restate) {
+        if ((recordedFirst || closed(month, asOf)) && !restate) {
             List<String> texts = jdbc.queryForList("SELECT settings_text FROM appraisal_month_settings WHERE month_start = ?",
                     String.class, m);
             if (!texts.isEmpty()) {
                 String text = texts.get(0);
                 AppraisalSettings settings = recorded.computeIfAbsent(text, t -> AppraisalSettings.parseRecorded(
                         Path.of(AppraisalSettings.FILE + " as recorded for " + YearMonth.from(month)), t));
-                if (!settings.equals(current)) {
+                if (!recordedFirst && !settings.equals(current())) {
                     keptOther.add(month);
                 }
                 return settings;
             }
         }
         jdbc.update("DELETE FROM appraisal_month_settings WHERE month_start = ?", m);
+        AppraisalSettings file = current();
         jdbc.update("INSERT INTO appraisal_month_settings (month_start, settings_text, computed_at) VALUES (?,?,?)", m,
                 currentText, now);
-        return current;
+        return file;
     }
 
     /**

@@ -241,6 +241,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         rows += writePeriods(withToDate(requests, asOf, settings), run, null);
         log.info("rollup {}: day to year figures written in {} s", asOf, seconds(t));
         jdbc.update("DELETE FROM rollup_warning");
+        // (a full recompute for an earlier date: the periods after it have no figures to make any more)
+        jdbc.update("DELETE FROM rollup_left_for_report WHERE period_start > ?", Date.valueOf(asOf));
         rows += figuresAfterPeriods(asOf, asOf, settings, appraisal, now, first.withDayOfMonth(1), asOf.withDayOfMonth(1),
                 CalendarTable.weekStart(first, settings), CalendarTable.weekStart(asOf, settings));
         return new Result("FULL", reason, first, asOf, (int) (asOf.toEpochDay() - first.toEpochDay()) + 1, rows);
@@ -365,7 +367,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
      * Appraisals, warnings, abnormal customers and next week's targets, which read the period rows
      * and rep-days. {@code through}: the last day rolled up. Those of the weeks and months it
      * closes are written; those of the week and month still open are left for their report
-     * ({@link LeftForTheReport}), but on the period's last night.
+     * ({@link LeftForTheReport}), on a night run again for an earlier date too.
      */
     private int figuresAfterPeriods(LocalDate asOf, LocalDate through, RollupSettings settings,
                                     AppraisalMonthSettings appraisal, Timestamp now,
@@ -393,15 +395,17 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             // (its settings are recorded all the same: an edit of appraisal.yml after the month's last
             // night, if that night is missed, must not score it)
             appraisal.forMonth(openMonth, now);
-            left.leave(LeftForTheReport.MONTH, openMonth, asOf);
+            left.leave(LeftForTheReport.MONTH, openMonth, through);
         }
-        // the lists are as of the run's date: a night run again for an earlier date lists as of it
+        if (openWeek != null) {
+            left.leave(LeftForTheReport.WEEK, openWeek, through);
+        }
+        // the lists of a closed week are as of the run's date: its last day, or the date of a night run
+        // again for a day of it (as they always were)
         LocalDate week = CalendarTable.weekStart(asOf, settings);
-        if (asOf.equals(week.plusDays(6))) {
+        if (!week.equals(openWeek)) {
             rows += weekLists(asOf, settings, now);
             left.made(LeftForTheReport.WEEK, week);
-        } else {
-            left.leave(LeftForTheReport.WEEK, week, asOf);
         }
         return rows;
     }
@@ -427,17 +431,20 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
 
     /**
      * Makes the figures of the week holding {@code date} that the nights left for its report (its
-     * warnings, abnormal customers and next week's targets): the lists as of the last night's date
-     * in that week, as that night would have. Returns a line saying so; empty when none were left.
+     * warnings, abnormal customers and next week's targets): the lists as of the last day rolled up
+     * in that week (its last day when its last night was missed and a later one ran), from the
+     * figures and rollup.yml as they are now. Returns a line saying so; empty when none were left
+     * (or nothing of the week is rolled up any more).
      */
     public String makeWeekLeft(LocalDate date) {
         RollupSettings settings = RollupSettings.load(properties.jobs());
         LocalDate week = CalendarTable.weekStart(date, settings);
         return transaction.execute(status -> {
-            LocalDate asOf = left.asOf(LeftForTheReport.WEEK, week);
-            if (asOf == null) {
+            LocalDate lastRolledUp = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
+            if (left.asOf(LeftForTheReport.WEEK, week) == null || lastRolledUp == null || lastRolledUp.isBefore(week)) {
                 return "";
             }
+            LocalDate asOf = lastRolledUp.isAfter(week.plusDays(6)) ? week.plusDays(6) : lastRolledUp;
             warnings.writeWeeks(week, week, settings);
             weekLists(asOf, settings, Timestamp.valueOf(LocalDateTime.now()));
             left.made(LeftForTheReport.WEEK, week);
@@ -448,8 +455,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
 
     /**
      * Makes the figures of the month holding {@code date} that the nights left for its scorecard
-     * (its appraisals and expense warnings), from its figures so far. Returns a line saying so;
-     * empty when none were left.
+     * (its appraisals and expense warnings), from its figures so far, scored with the settings the
+     * nights recorded for the month. Returns a line saying so; empty when none were left.
      */
     public String makeMonthLeft(LocalDate date) {
         LocalDate month = date.withDayOfMonth(1);
@@ -458,7 +465,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             if (asOf == null) {
                 return "";
             }
-            int rows = monthFigures(month, new AppraisalMonthSettings(jdbc, properties.jobs(), asOf, false),
+            int rows = monthFigures(month, AppraisalMonthSettings.asRecorded(jdbc, properties.jobs(), asOf),
                     RollupSettings.load(properties.jobs()), Timestamp.valueOf(LocalDateTime.now()));
             return "rollup: the appraisals and expense warnings of " + YearMonth.from(month) + " made from its figures so far"
                     + " for its scorecards (" + rows + " rows)";

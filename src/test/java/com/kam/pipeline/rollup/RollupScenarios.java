@@ -1131,13 +1131,7 @@ abstract class RollupScenarios {
         assertThat(row("SELECT * FROM abnormal_customer WHERE week_start = '2026-12-28' AND customer_id = 'C001'"))
                 .containsEntry("reason_code", "NOT_VISITED").containsEntry("team_code", "SH").containsEntry("days_since", 29);
         assertThat(jdbc.queryForObject(week.formatted("next_week_target"), Integer.class)).isPositive();
-        Path shanghai;
-        try (var files = java.nio.file.Files.walk(out)) {
-            shanghai = files.filter(f -> f.getFileName().toString().startsWith("weekly_team-SH_")).findFirst().orElseThrow();
-        }
-        try (var pdf = org.apache.pdfbox.Loader.loadPDF(shanghai.toFile())) {
-            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("上海电力公司");
-        }
+        assertThat(pdfText(out, "weekly_team-SH_")).contains("上海电力公司");
         assertThat(left()).containsExactly("MONTH 2026-12-01 as of 2026-12-30");
         // and the scorecard asked for it, the month's appraisals so far
         rollupService.makeMonthLeft(LocalDate.of(2026, 12, 30));
@@ -1183,6 +1177,110 @@ abstract class RollupScenarios {
         jdbc.update("DELETE FROM rollup_warning");
         night(LocalDate.of(2027, 3, 7));
         assertThat(warnings(visits)).isEqualTo(asked);
+    }
+
+    @Test
+    void aWeeksListsMadeForItsReportAfterItsLastNightWasMissedAreAsOfItsLastDay() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01")) {
+            report(date);
+        }
+        // Wednesday 12-30: 上海电力公司 (class A, 21 days) last visited on 12-01, 29 days
+        night(LocalDate.of(2026, 12, 30));
+        // the nights of 12-31..01-03 are missed (the week's last night with them); the night of Monday 01-04
+        // brings 王小明's late report of a visit to 上海电力公司 on 12-29, and his plan for 01-05
+        RollupFixture.report(inbox, "2026-12-29", visit("R001", "2026-12-29", 0, 0));
+        SmallCompany.write(inbox.resolve("visit_plans_2027-01-04.csv"), """
+                rep_id,plan_date,customer_id,purpose,planned_time,area
+                R001,2027-01-05,C003,订货,10:00,宁波
+                """, StandardCharsets.UTF_8, false);
+        night(LocalDate.of(2027, 1, 4));
+        // the missed night's weekly report rendered afterwards (kam report --date 2027-01-03 --type weekly)
+        Path out = work.resolve("reports");
+        assertThat(reports.run(LocalDate.of(2027, 1, 3), com.kam.pipeline.report.ReportType.WEEKLY, false, out).succeeded())
+                .isTrue();
+
+        // the week's lists as of its last day, from the figures as they stand: 上海电力公司 was visited on 12-29
+        // (5 days before), and 王小明 plans one visit next week. (Before session 21 the lists stayed as the
+        // night of 12-30 had stored them: 上海电力公司 unvisited for 29 days, no visit planned.)
+        assertThat(jdbc.queryForList("SELECT days_since FROM abnormal_customer WHERE week_start = '2026-12-28'"
+                + " AND customer_id = 'C001' AND reason_code = 'NOT_VISITED'", Integer.class)).isEmpty();
+        assertThat(nextWeek("2026-12-28", "REP", "R001")).containsEntry("visits_planned", 1);
+        assertThat(left()).containsExactly("MONTH 2027-01-01 as of 2027-01-04", "WEEK 2027-01-04 as of 2027-01-04");
+    }
+
+    @Test
+    void anOpenWeeksWarningsAreMadeAgainAfterANightRunAgainForAnEarlierWeekChangesTheirHistory() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        // 王小明 visits once a week for four weeks, then three times in the week of 03-01
+        for (String wednesday : List.of("2027-02-03", "2027-02-10", "2027-02-17", "2027-02-24")) {
+            RollupFixture.report(inbox, wednesday, visit("R001", wednesday, 0, 0));
+        }
+        night(LocalDate.of(2027, 2, 28));
+        RollupFixture.report(inbox, "2027-03-03", visit("R001", "2027-03-03", 0, 0)
+                + visit("R001", "2027-03-03", 0, 0).replace(",C001,10:00,", ",C002,14:00,")
+                + visit("R001", "2027-03-03", 0, 0).replace(",C001,10:00,", ",C003,16:00,"));
+        night(LocalDate.of(2027, 3, 3));
+        // the week's report asked for on Wednesday (kam report --date 2027-03-03 --type weekly): visits (and
+        // expenses) up 200% against 1 a week
+        Path out = work.resolve("reports");
+        assertThat(reports.run(LocalDate.of(2027, 3, 3), com.kam.pipeline.report.ReportType.WEEKLY, false, out).succeeded())
+                .isTrue();
+        String week = "SELECT entity_type, entity_id, actual, baseline, reason FROM rollup_warning WHERE period_type = 'WEEK'"
+                + " AND period_start = '2027-03-01' ORDER BY entity_type, measure";
+        assertThat(warnings(week)).contains("TEAM SH 3.00 against 1.00: visits up 200% against the mean of the previous 4 weeks");
+
+        // 王小明's report of 02-24 corrected (six visits, not one), loaded by the night of 02-24 run again
+        StringBuilder six = new StringBuilder();
+        for (String at : List.of(",C001,09:00,", ",C002,10:00,", ",C003,11:00,", ",C001,14:00,", ",C002,15:00,", ",C003,16:00,")) {
+            six.append(visit("R001", "2027-02-24", 0, 0).replace(",C001,10:00,", at));
+        }
+        RollupFixture.report(inbox, "2027-02-24", six.toString());
+        night(LocalDate.of(2027, 2, 24));
+        // and the week's report asked for again (kam report --date 2027-03-03 --type weekly --force)
+        assertThat(reports.run(LocalDate.of(2027, 3, 3), com.kam.pipeline.report.ReportType.WEEKLY, true, out).succeeded())
+                .isTrue();
+
+        // the week of 03-01 against a mean of 2.25 visits (67.50 expenses): 3 (90.00) is no departure of more than 50%.
+        // Before the change the night run again rewrote the warnings up to the last week rolled up; now it
+        // leaves only its own week (02-22) to a report, and the open week keeps the warnings made before.
+        assertThat(warnings(week)).isEmpty();
+    }
+
+    @Test
+    void aScorecardAskedForBeforeTheMonthsMissedLastNightKeepsTheSettingsTheMonthWasScoredWith() throws Exception {
+        nightsUpToDecember16();
+        night(LocalDate.of(2026, 12, 30));
+        // appraisal.yml edited for January; the night of 12-31 is missed, and December's scorecards are asked
+        // for (the monthly schedule, report --type scorecard for 2026-12-31) before the next night
+        editTheAppraisalWeights();
+        assertThat(reports.run(LocalDate.of(2026, 12, 31), com.kam.pipeline.report.ReportType.SCORECARD, false,
+                work.resolve("reports")).succeeded()).isTrue();
+        String weight = "SELECT DISTINCT weight FROM appraisal_item WHERE month_start = '2026-12-01' AND item = 'effective_visit_rate'";
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        // before the change: December as the night of 12-30 scored it, with the weights as shipped (10)
+        soft.assertThat(jdbc.queryForList(weight, BigDecimal.class)).as("December's scorecard asked for")
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(BigDecimal.TEN);
+
+        // the night of 01-01 closes December with the settings recorded for it: those it was scored with
+        night(LocalDate.of(2027, 1, 1));
+        soft.assertThat(jdbc.queryForList(weight, BigDecimal.class)).as("December closed by the night of 01-01")
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(BigDecimal.TEN);
+        soft.assertThat(jdbc.queryForObject("SELECT settings_text FROM appraisal_month_settings WHERE month_start = '2026-12-01'",
+                String.class)).as("December's recorded settings").isEqualTo(java.nio.file.Files.readString(Path.of("jobs",
+                AppraisalSettings.FILE)));
+        soft.assertAll();
+    }
+
+    /** The text of the first PDF under {@code out} whose name starts with {@code prefix}. */
+    static String pdfText(Path out, String prefix) throws java.io.IOException {
+        Path file;
+        try (var files = java.nio.file.Files.walk(out)) {
+            file = files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+        }
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        }
     }
 
     /** Warnings as "entity actual against baseline: reason". */
