@@ -1111,12 +1111,7 @@ abstract class RollupScenarios {
 
     @Test
     void anOpenWeeksListsAndMonthsAppraisalsAreMadeOnTheirLastNightOrFirstWhenTheirReportIsAsked() throws Exception {
-        RollupFixture.writeMasterData(inbox);
-        for (String date : List.of("2026-11-30", "2026-12-01")) {
-            report(date);
-        }
-        // Wednesday 12-30: 上海电力公司 (class A, at most 21 days between visits) was last visited on 12-01
-        night(LocalDate.of(2026, 12, 30));
+        nightOfDecember30();
         String week = "SELECT COUNT(*) FROM %s WHERE week_start = '2026-12-28'";
         String december = "SELECT COUNT(*) FROM appraisal WHERE month_start = '2026-12-01'";
         assertThat(jdbc.queryForObject(week.formatted("abnormal_customer"), Integer.class)).isZero();
@@ -1153,16 +1148,7 @@ abstract class RollupScenarios {
 
     @Test
     void anOpenWeeksWarningsAreMadeWhenItsReportIsAskedOrOnItsLastNight() throws Exception {
-        RollupFixture.writeMasterData(inbox);
-        // 王小明 (上海, 华东) visits once a week for four weeks, then three times in the week of 03-01
-        for (String wednesday : List.of("2027-02-03", "2027-02-10", "2027-02-17", "2027-02-24")) {
-            RollupFixture.report(inbox, wednesday, visit("R001", wednesday, 0, 0));
-        }
-        night(LocalDate.of(2027, 2, 28));
-        RollupFixture.report(inbox, "2027-03-03", visit("R001", "2027-03-03", 0, 0)
-                + visit("R001", "2027-03-03", 0, 0).replace(",C001,10:00,", ",C002,14:00,")
-                + visit("R001", "2027-03-03", 0, 0).replace(",C001,10:00,", ",C003,16:00,"));
-        night(LocalDate.of(2027, 3, 3));
+        visitsUpInTheWeekOfMarch1();
         String visits = "SELECT entity_type, entity_id, actual, baseline, reason FROM rollup_warning WHERE period_type = 'WEEK'"
                 + " AND period_start = '2027-03-01' AND measure = 'visits' ORDER BY entity_type";
         assertThat(jdbc.queryForList(visits)).isEmpty();
@@ -1181,12 +1167,7 @@ abstract class RollupScenarios {
 
     @Test
     void aWeeksListsMadeForItsReportAfterItsLastNightWasMissedAreAsOfItsLastDay() throws Exception {
-        RollupFixture.writeMasterData(inbox);
-        for (String date : List.of("2026-11-30", "2026-12-01")) {
-            report(date);
-        }
-        // Wednesday 12-30: 上海电力公司 (class A, 21 days) last visited on 12-01, 29 days
-        night(LocalDate.of(2026, 12, 30));
+        nightOfDecember30();
         // the nights of 12-31..01-03 are missed (the week's last night with them); the night of Monday 01-04
         // brings 王小明's late report of a visit to 上海电力公司 on 12-29, and his plan for 01-05
         RollupFixture.report(inbox, "2026-12-29", visit("R001", "2026-12-29", 0, 0));
@@ -1211,16 +1192,7 @@ abstract class RollupScenarios {
 
     @Test
     void anOpenWeeksWarningsAreMadeAgainAfterANightRunAgainForAnEarlierWeekChangesTheirHistory() throws Exception {
-        RollupFixture.writeMasterData(inbox);
-        // 王小明 visits once a week for four weeks, then three times in the week of 03-01
-        for (String wednesday : List.of("2027-02-03", "2027-02-10", "2027-02-17", "2027-02-24")) {
-            RollupFixture.report(inbox, wednesday, visit("R001", wednesday, 0, 0));
-        }
-        night(LocalDate.of(2027, 2, 28));
-        RollupFixture.report(inbox, "2027-03-03", visit("R001", "2027-03-03", 0, 0)
-                + visit("R001", "2027-03-03", 0, 0).replace(",C001,10:00,", ",C002,14:00,")
-                + visit("R001", "2027-03-03", 0, 0).replace(",C001,10:00,", ",C003,16:00,"));
-        night(LocalDate.of(2027, 3, 3));
+        visitsUpInTheWeekOfMarch1();
         // the week's report asked for on Wednesday (kam report --date 2027-03-03 --type weekly): visits (and
         // expenses) up 200% against 1 a week
         Path out = work.resolve("reports");
@@ -1288,6 +1260,34 @@ abstract class RollupScenarios {
         return jdbc.queryForList(sql).stream().map(r -> r.get("entity_type") + " " + r.get("entity_id") + " "
                 + new BigDecimal(r.get("actual").toString()).toPlainString() + " against "
                 + new BigDecimal(r.get("baseline").toString()).toPlainString() + ": " + r.get("reason")).toList();
+    }
+
+    /**
+     * 王小明 (上海, 华东) visits once a week for four weeks, then three times in the week of 03-01;
+     * rolled up on the nights of 02-28 and (Wednesday) 03-03.
+     */
+    void visitsUpInTheWeekOfMarch1() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        for (String wednesday : List.of("2027-02-03", "2027-02-10", "2027-02-17", "2027-02-24")) {
+            RollupFixture.report(inbox, wednesday, visit("R001", wednesday, 0, 0));
+        }
+        night(LocalDate.of(2027, 2, 28));
+        RollupFixture.report(inbox, "2027-03-03", visit("R001", "2027-03-03", 0, 0)
+                + visit("R001", "2027-03-03", 0, 0).replace(",C001,10:00,", ",C002,14:00,")
+                + visit("R001", "2027-03-03", 0, 0).replace(",C001,10:00,", ",C003,16:00,"));
+        night(LocalDate.of(2027, 3, 3));
+    }
+
+    /**
+     * The fixture's reports of 11-30 and 12-01, rolled up on Wednesday 12-30: 上海电力公司 (class
+     * A, at most 21 days between visits) was last visited on 12-01, 29 days before.
+     */
+    void nightOfDecember30() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01")) {
+            report(date);
+        }
+        night(LocalDate.of(2026, 12, 30));
     }
 
     /** The figures the nights left to their report, as "kind period as of date". */
