@@ -1244,6 +1244,40 @@ abstract class RollupScenarios {
         soft.assertAll();
     }
 
+    // ---- review 52 (helper h23) ----
+
+    @Test
+    void aWeeksListsMadeForAReportBeforeItsMissedLastNightAreMadeAgainAsOfItsLastDayOnceItIsRolledUp() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01")) {
+            report(date);
+        }
+        // 上海电力公司 (class A, at most 21 days between visits) last visited on 12-01; nights up to Saturday 01-02
+        night(LocalDate.of(2026, 12, 30));
+        night(LocalDate.of(2026, 12, 31));
+        night(LocalDate.of(2027, 1, 1));
+        night(LocalDate.of(2027, 1, 2));
+        // the night of Sunday 01-03 fails; the weekly schedule (Monday 06:00) renders the week's reports for 01-03
+        // all the same: its lists are made as of the last day rolled up, 01-02 (32 days)
+        Path out = work.resolve("reports");
+        assertThat(reports.run(LocalDate.of(2027, 1, 3), com.kam.pipeline.report.ReportType.WEEKLY, false, out).succeeded())
+                .isTrue();
+        String c001 = "SELECT days_since FROM abnormal_customer WHERE week_start = '2026-12-28' AND customer_id = 'C001'"
+                + " AND reason_code = 'NOT_VISITED'";
+        assertThat(jdbc.queryForList(c001, Integer.class)).containsExactly(32);
+        // the night of 01-04 rolls up 01-03 and 01-04 (the failed night is not run again); the week's reports are
+        // then rendered again for 01-03 (kam report --date 2027-01-03 --type weekly --force)
+        night(LocalDate.of(2027, 1, 4));
+        assertThat(reports.run(LocalDate.of(2027, 1, 3), com.kam.pipeline.report.ReportType.WEEKLY, true, out).succeeded())
+                .isTrue();
+
+        // the week is rolled up to its last day: its lists as of 01-03 (33 days), as its last night would have
+        // stored them and as they are when no report was asked before (aWeeksListsMadeForItsReportAfterItsLast...).
+        // The report of 01-03 took the week's left row; the night of 01-04 closed the week without leaving it
+        // again, so its lists stay as of 01-02
+        assertThat(jdbc.queryForList(c001, Integer.class)).containsExactly(33);
+    }
+
     /** The text of the first PDF under {@code out} whose name starts with {@code prefix}. */
     static String pdfText(Path out, String prefix) throws java.io.IOException {
         Path file;
