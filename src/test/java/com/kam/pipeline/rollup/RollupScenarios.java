@@ -1278,6 +1278,34 @@ abstract class RollupScenarios {
         assertThat(jdbc.queryForList(c001, Integer.class)).containsExactly(33);
     }
 
+    @Test
+    void aWeekWithoutANightOfItsOwnHasItsListsMadeForItsReportOnceALaterNightRollsItUp() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01")) {
+            report(date);
+        }
+        // 上海电力公司 (class A, at most 21 days between visits) last visited on 12-01
+        night(LocalDate.of(2026, 12, 16));
+        // no night runs from 12-17 to 12-29 (the week of 12-21 has none); the night of Wednesday 12-30 rolls them up
+        night(LocalDate.of(2026, 12, 30));
+        // the weekly report of the week 12-21..12-27, rendered afterwards (kam report --date 2026-12-27 --type weekly)
+        Path out = work.resolve("reports");
+        assertThat(reports.run(LocalDate.of(2026, 12, 27), com.kam.pipeline.report.ReportType.WEEKLY, false, out).succeeded())
+                .isTrue();
+
+        // the week is rolled up to its last day: its lists as of 12-27, as its last night would have stored them
+        // (上海电力公司 26 days without a visit), as a week whose last night alone was missed has them made
+        // (aWeeksListsMadeForItsReportAfterItsLastNightWasMissedAreAsOfItsLastDay). No night left this week to
+        // its report, so the report finds no lists at all: no abnormal customer, no next week's targets
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        soft.assertThat(jdbc.queryForList("SELECT days_since FROM abnormal_customer WHERE week_start = '2026-12-21'"
+                + " AND customer_id = 'C001' AND reason_code = 'NOT_VISITED'", Integer.class)).as("abnormal customers")
+                .containsExactly(26);
+        soft.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM next_week_target WHERE week_start = '2026-12-21'",
+                Integer.class)).as("next week's targets").isPositive();
+        soft.assertAll();
+    }
+
     /** The text of the first PDF under {@code out} whose name starts with {@code prefix}. */
     static String pdfText(Path out, String prefix) throws java.io.IOException {
         Path file;
