@@ -243,7 +243,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         jdbc.update("DELETE FROM rollup_warning");
         // (a full recompute for an earlier date: the periods after it have no figures to make any more)
         jdbc.update("DELETE FROM rollup_left_for_report WHERE period_start > ?", Date.valueOf(asOf));
-        rows += figuresAfterPeriods(asOf, asOf, settings, appraisal, now, first.withDayOfMonth(1), asOf.withDayOfMonth(1),
+        rows += figuresAfterPeriods(null, asOf, asOf, settings, appraisal, now, first.withDayOfMonth(1), asOf.withDayOfMonth(1),
                 CalendarTable.weekStart(first, settings), CalendarTable.weekStart(asOf, settings));
         return new Result("FULL", reason, first, asOf, (int) (asOf.toEpochDay() - first.toEpochDay()) + 1, rows);
     }
@@ -276,7 +276,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         dates.removeIf(d -> d.isBefore(first) || d.isAfter(through));
         if (dates.isEmpty()) {
             int rows = writePeriods(withToDate(List.of(), asOf, settings), run, touched);
-            rows += figuresAfterPeriods(asOf, through, settings, appraisal, now, null, null, null, null);
+            rows += figuresAfterPeriods(lastRun, asOf, through, settings, appraisal, now, null, null, null, null);
             return new Result("INCREMENTAL", "no new rows", null, null, 0, rows);
         }
         // an order on a touched day can change whether the customer's next order is a new customer's
@@ -333,7 +333,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         }
         log.debug("growth of the following periods in {} ms", millis(t1));
         LocalDate firstWeek = CalendarTable.weekStart(dates.first(), settings);
-        rows += figuresAfterPeriods(asOf, through, settings, appraisal, now, dates.first().withDayOfMonth(1),
+        rows += figuresAfterPeriods(lastRun, asOf, through, settings, appraisal, now, dates.first().withDayOfMonth(1),
                 dates.last().withDayOfMonth(1), firstWeek, CalendarTable.weekStart(through, settings));
         log.info("rollup {}: incremental, {} dates from {} to {}", asOf, dates.size(), dates.first(), dates.last());
         return new Result("INCREMENTAL", "new or corrected rows", dates.first(), dates.last(), dates.size(), rows,
@@ -365,11 +365,12 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
 
     /**
      * Appraisals, warnings, abnormal customers and next week's targets, which read the period rows
-     * and rep-days. {@code through}: the last day rolled up. Those of the weeks and months it
-     * closes are written; those of the week and month still open are left for their report
-     * ({@link LeftForTheReport}), on a night run again for an earlier date too.
+     * and rep-days. {@code through}: the last day rolled up; {@code lastRun}: the last run's date
+     * (null for a full recompute). Those of the weeks and months it closes are written; those of
+     * the week and month still open are left for their report ({@link LeftForTheReport}), on a
+     * night run again for an earlier date too.
      */
-    private int figuresAfterPeriods(LocalDate asOf, LocalDate through, RollupSettings settings,
+    private int figuresAfterPeriods(LocalDate lastRun, LocalDate asOf, LocalDate through, RollupSettings settings,
                                     AppraisalMonthSettings appraisal, Timestamp now,
                                     LocalDate firstMonth, LocalDate lastMonth, LocalDate firstWeek, LocalDate lastWeek) {
         int rows = 0;
@@ -400,12 +401,21 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         if (openWeek != null) {
             left.leave(LeftForTheReport.WEEK, openWeek, through);
         }
-        // the lists of a closed week are as of the run's date: its last day, or the date of a night run
-        // again for a day of it (as they always were)
-        LocalDate week = CalendarTable.weekStart(asOf, settings);
-        if (!week.equals(openWeek)) {
-            rows += weekLists(asOf, settings, now);
-            left.made(LeftForTheReport.WEEK, week);
+        // the lists of a week are as of its last day, made by the night that rolls it up (a later one
+        // when the week's last night was missed), or as of the date of a night run again for a day of
+        // a closed week (as they always were)
+        java.util.Set<LocalDate> listDays = new java.util.TreeSet<>();
+        for (LocalDate d = lastRun == null ? asOf : lastRun.plusDays(1); !d.isAfter(asOf); d = d.plusDays(1)) {
+            if (CalendarTable.weekStart(d, settings).plusDays(6).equals(d)) {
+                listDays.add(d);
+            }
+        }
+        if (!CalendarTable.weekStart(asOf, settings).equals(openWeek)) {
+            listDays.add(asOf);
+        }
+        for (LocalDate day : listDays) {
+            rows += weekLists(day, settings, now);
+            left.made(LeftForTheReport.WEEK, CalendarTable.weekStart(day, settings));
         }
         return rows;
     }

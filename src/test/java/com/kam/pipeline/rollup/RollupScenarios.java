@@ -1080,8 +1080,9 @@ abstract class RollupScenarios {
         assertMoney(wangLater, "sales_target", "17391.30");   // 100,000 / 23 x 4
         assertMoney(wangLater, "sales_needed", "80000.00");   // 100,000 / 5 x 4
         assertMoney(nextWeek("2026-12-21", "REP", "R002"), "sales_needed", "12800.00");   // 16,000 / 5 x 4
-        // the week reported before stays as it stood
-        assertMoney(nextWeek("2026-12-14", "REP", "R001"), "sales_needed", "45454.55");
+        // the week of 12-14, reported mid-week, had its last night (12-20) missed: the night of 12-24 lists it
+        // as of that day, as its last night would have: 9 working days left after 12-20, 100,000 / 9 x 5
+        assertMoney(nextWeek("2026-12-14", "REP", "R001"), "sales_needed", "55555.56");
     }
 
     @Test
@@ -1166,7 +1167,7 @@ abstract class RollupScenarios {
     }
 
     @Test
-    void aWeeksListsMadeForItsReportAfterItsLastNightWasMissedAreAsOfItsLastDay() throws Exception {
+    void aWeeksListsAfterItsLastNightWasMissedAreMadeByTheNextNightAsOfItsLastDay() throws Exception {
         nightOfDecember30();
         // the nights of 12-31..01-03 are missed (the week's last night with them); the night of Monday 01-04
         // brings 王小明's late report of a visit to 上海电力公司 on 12-29, and his plan for 01-05
@@ -1295,7 +1296,7 @@ abstract class RollupScenarios {
 
         // the week is rolled up to its last day: its lists as of 12-27, as its last night would have stored them
         // (上海电力公司 26 days without a visit), as a week whose last night alone was missed has them made
-        // (aWeeksListsMadeForItsReportAfterItsLastNightWasMissedAreAsOfItsLastDay). No night left this week to
+        // (aWeeksListsAfterItsLastNightWasMissedAreMadeByTheNextNightAsOfItsLastDay). No night left this week to
         // its report, so the report finds no lists at all: no abnormal customer, no next week's targets
         org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
         soft.assertThat(jdbc.queryForList("SELECT days_since FROM abnormal_customer WHERE week_start = '2026-12-21'"
