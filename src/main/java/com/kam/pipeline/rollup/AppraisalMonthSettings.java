@@ -79,7 +79,10 @@ final class AppraisalMonthSettings {
         return current;
     }
 
-    /** Whether the month starting on {@code month} is closed on the business date {@code asOf}: the date is after its last day. */
+    /**
+     * Whether the month starting on {@code month} is closed by {@code asOf}: that date (the last day
+     * rolled up, for a run) is after its last day.
+     */
     static boolean closed(LocalDate month, LocalDate asOf) {
         return asOf.isAfter(YearMonth.from(month).atEndOfMonth());
     }

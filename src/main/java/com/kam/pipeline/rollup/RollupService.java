@@ -123,7 +123,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     public Result run(LocalDate asOf, boolean forceFull, boolean restateAppraisals) {
         long begun = System.nanoTime();
         RollupSettings settings = RollupSettings.load(properties.jobs());
-        AppraisalMonthSettings appraisal = new AppraisalMonthSettings(jdbc, properties.jobs(), asOf, restateAppraisals);
+        AppraisalSettings.load(properties.jobs()); // a bad appraisal.yml is refused here, before anything is written
         LocalDateTime started = LocalDateTime.now();
         Timestamp now = Timestamp.valueOf(started);
         giveGroupingMemory();
@@ -149,6 +149,9 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         LocalDate firstRolledUp = jdbc.queryForList("SELECT first_date FROM rollup_run WHERE mode = 'FULL'"
                 + " AND first_date IS NOT NULL ORDER BY id DESC LIMIT 1", LocalDate.class).stream().findFirst().orElse(null);
         LocalDate through = lastRepDay != null && lastRepDay.isAfter(asOf) ? lastRepDay : asOf;
+        // a month is closed (its appraisals keep their settings) once a day after it is rolled up: on a
+        // night run again for an earlier date (or a full recompute for one) too, whose own date may be in it
+        AppraisalMonthSettings appraisal = new AppraisalMonthSettings(jdbc, properties.jobs(), through, restateAppraisals);
         long t0 = System.nanoTime();
         log.debug("settings and the last run read in {} ms", millis(begun));
         // (compared to the end of the last month rolled up: a working day changed after its last day

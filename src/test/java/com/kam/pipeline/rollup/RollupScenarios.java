@@ -1458,6 +1458,23 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void aNightRunAgainForADayOfAClosedMonthRescoresItWithTheWeightsItWasScoredWith() throws Exception {
+        List<String> december = decemberScoredThenWeightsEdited();
+        night(LocalDate.of(2027, 1, 2));
+        // 吴昊's service visit of 12-10 loaded by the night of 12-10 run again, after January's first nights:
+        // December is closed (its last day is rolled up), though the run's date is in it
+        RollupFixture.report(inbox, "2026-12-10", visit("R003", "2026-12-10", 0, 0));
+        night(LocalDate.of(2026, 12, 10));
+
+        // 54.35 with December's weights (69.57 with the edited ones), and December keeps its recorded settings
+        assertThat(new BigDecimal(row("SELECT score FROM appraisal WHERE month_start = '2026-12-01' AND rep_id = 'R003'")
+                .get("score").toString())).isEqualByComparingTo("54.35");
+        assertThat(appraisalRows("2026-12-01", "R001")).isEqualTo(december);
+        assertThat(jdbc.queryForObject("SELECT settings_text FROM appraisal_month_settings WHERE month_start = '2026-12-01'",
+                String.class)).isEqualTo(java.nio.file.Files.readString(Path.of("jobs", AppraisalSettings.FILE)));
+    }
+
+    @Test
     void aLateReportOfAClosedMonthRescoresItWithTheWeightsItWasScoredWithAndTheOpenMonthWithTheFile() throws Exception {
         List<String> december = decemberScoredThenWeightsEdited();
         // 吴昊's service visit of 12-10, reported that evening, arrives on the night of 2027-01-02: December is closed
