@@ -1307,6 +1307,110 @@ abstract class RollupScenarios {
         soft.assertAll();
     }
 
+    // ---- review of 96782c4 and ca972e4 (helper h24) ----
+
+    @Test
+    void aWeekWithoutANightOfItsOwnRolledUpByAFullRecomputeOnTheNextNightHasItsLists() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01")) {
+            report(date);
+        }
+        // 上海电力公司 (class A, at most 21 days between visits) last visited on 12-01
+        night(LocalDate.of(2026, 12, 16));
+        // no night runs from 12-17 to 12-29; the night of 12-30 loads customers.csv with 宁波港务集团's segment
+        // changed, so it recomputes everything (reason != null)
+        SmallCompany.write(inbox.resolve("customers.csv"), RollupFixture.CUSTOMERS.replace("C003,宁波港务集团,大型企业",
+                "C003,宁波港务集团,教育医疗"), StandardCharsets.UTF_8, false);
+        night(LocalDate.of(2026, 12, 30));
+        assertThat(lastRunMode()).isEqualTo("FULL");
+        Path out = work.resolve("reports");
+        assertThat(reports.run(LocalDate.of(2026, 12, 27), com.kam.pipeline.report.ReportType.WEEKLY, false, out).succeeded())
+                .isTrue();
+
+        // as on an incremental night (aWeekWithoutANightOfItsOwnHasItsListsMadeForItsReportOnceALaterNightRollsItUp):
+        // the week 12-21..12-27 is rolled up by this night, so its lists are made as of 12-27 (26 days)
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        soft.assertThat(jdbc.queryForList("SELECT days_since FROM abnormal_customer WHERE week_start = '2026-12-21'"
+                + " AND customer_id = 'C001' AND reason_code = 'NOT_VISITED'", Integer.class)).as("abnormal customers")
+                .containsExactly(26);
+        soft.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM next_week_target WHERE week_start = '2026-12-21'",
+                Integer.class)).as("next week's targets").isPositive();
+        soft.assertAll();
+    }
+
+    @Test
+    void aNightAfterANightRunAgainForAnEarlierDateLeavesTheListsOfWeeksAlreadyReportedAlone() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01")) {
+            report(date);
+        }
+        // the night of Sunday 12-27 makes the lists of the week 12-21..12-27, reported on Monday morning:
+        // 王小明 has no visit planned for next week
+        night(LocalDate.of(2026, 12, 27));
+        // his plan for Tuesday 12-29, filed on Monday and loaded by the night of 12-28
+        SmallCompany.write(inbox.resolve("visit_plans_2026-12-28.csv"), """
+                rep_id,plan_date,customer_id,purpose,planned_time,area
+                R001,2026-12-29,C003,订货,10:00,宁波
+                """, StandardCharsets.UTF_8, false);
+        night(LocalDate.of(2026, 12, 28));
+        List<String> reported = weekLists("2026-12-21");
+        assertThat(nextWeek("2026-12-21", "REP", "R001")).containsEntry("visits_planned", 0);
+        // 吴昊's late office day of 12-18, loaded by the night of 12-20 run again
+        RollupFixture.report(inbox, "2026-12-18", "R003,2026-12-18,,,,,,,,,,2026-12-18 19:00:00,出勤,0,0,,,整理客户资料\n");
+        night(LocalDate.of(2026, 12, 20));
+        // the next ordinary night, Tuesday 12-29, rolls up no last day of a week for the first time
+        night(LocalDate.of(2026, 12, 29));
+
+        // the week 12-21..12-27 was reported as its last night stored it; nothing of it changed since.
+        // Actual: the night of 12-29 counts the weeks from the last run's date (12-20) and makes the week's
+        // lists again as of 12-27, now with the plan filed after the report (visits_planned 1)
+        assertThat(weekLists("2026-12-21")).isEqualTo(reported);
+    }
+
+    /** A week's abnormal customers and next week's targets as stored (computed_at left out). */
+    List<String> weekLists(String week) {
+        return Tables.dump(jdbc, List.of("abnormal_customer", "next_week_target")).stream()
+                .filter(r -> r.contains(":week_start=" + week + "|")).toList();
+    }
+
+    @Test
+    void aFullRecomputeForAnEarlierDateNamesTheLastDayItRolledUpInItsRestateNotice() throws Exception {
+        decemberScoredThenWeightsEdited();
+        night(LocalDate.of(2027, 1, 2));
+        // a full recompute for 12-31 (kam rollup --date 2026-12-31 --full): the figures end on 12-31 afterwards
+        StringWriter out = new StringWriter();
+        assertThat(rollup.run(LocalDate.of(2026, 12, 31), true, true, new PrintWriter(out), new PrintWriter(out)))
+                .as(out.toString()).isZero();
+        assertThat(jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class))
+                .isEqualTo(LocalDate.of(2026, 12, 31));
+        // Actual: "--date 2027-01-02", the last day rolled up before the full recompute deleted the days after 12-31
+        assertThat(out.toString()).contains("appraisals of 2026-11..2026-12 keep the settings they were scored with")
+                .contains("kam rollup --date 2026-12-31 --restate-appraisals");
+    }
+
+    @Test
+    void aFullRecomputeForADayOfAnEarlierMonthScoresThatMonthAsItsOpenMonth() throws Exception {
+        decemberScoredThenWeightsEdited();
+        night(LocalDate.of(2027, 1, 2));
+        // a full recompute for 12-20 (kam rollup --date 2026-12-20 --full): the days after 12-20 are deleted,
+        // December is the open month again, left for its scorecard as of 12-20
+        StringWriter out = new StringWriter();
+        assertThat(rollup.run(LocalDate.of(2026, 12, 20), true, true, new PrintWriter(out), new PrintWriter(out)))
+                .as(out.toString()).isZero();
+        assertThat(left()).contains("MONTH 2026-12-01 as of 2026-12-20");
+        reportsAskedFor(LocalDate.of(2026, 12, 20));
+        // an open month is scored with the file as it is (AppraisalMonthSettings: closed once a day after it is
+        // rolled up; none is after this run). Actual: December handled as closed by 01-02, a day the run deleted:
+        // scored with the recorded weights (10), and named as kept in the notice
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        soft.assertThat(jdbc.queryForList("SELECT DISTINCT weight FROM appraisal_item WHERE month_start = '2026-12-01'"
+                + " AND item = 'effective_visit_rate'", BigDecimal.class)).as("December's weight")
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(BigDecimal.valueOf(20));
+        soft.assertThat(out.toString()).as("notice").doesNotContain("2026-12 keep the settings")
+                .doesNotContain("2026-11..2026-12 keep the settings");
+        soft.assertAll();
+    }
+
     /** The text of the first PDF under {@code out} whose name starts with {@code prefix}. */
     static String pdfText(Path out, String prefix) throws java.io.IOException {
         Path file;
