@@ -112,14 +112,15 @@ final class AppraisalMonthSettings {
 
     /**
      * One line naming the closed months this run scored with recorded settings other than the
-     * file's, and how to rescore them with the file; empty when there are none.
+     * file's, and how to rescore them with the file (a full recompute for {@code lastDay}, the last
+     * day with figures after the run); empty when there are none.
      */
-    String notice() {
+    String notice(LocalDate lastDay) {
         if (keptOther.isEmpty()) {
             return "";
         }
         return "appraisals of " + months() + " keep the settings they were scored with (" + file + " changed since);"
-                + " kam rollup --date " + asOf + " --restate-appraisals (a full recompute) rescores them with the current file";
+                + " kam rollup --date " + lastDay + " --restate-appraisals (a full recompute) rescores them with the current file";
     }
 
     /** The kept months as runs of consecutive months: 2026-04..2026-06, 2026-09. */

@@ -149,9 +149,6 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         LocalDate firstRolledUp = jdbc.queryForList("SELECT first_date FROM rollup_run WHERE mode = 'FULL'"
                 + " AND first_date IS NOT NULL ORDER BY id DESC LIMIT 1", LocalDate.class).stream().findFirst().orElse(null);
         LocalDate through = lastRepDay != null && lastRepDay.isAfter(asOf) ? lastRepDay : asOf;
-        // a month is closed (its appraisals keep their settings) once a day after it is rolled up: on a
-        // night run again for an earlier date (or a full recompute for one) too, whose own date may be in it
-        AppraisalMonthSettings appraisal = new AppraisalMonthSettings(jdbc, properties.jobs(), through, restateAppraisals);
         long t0 = System.nanoTime();
         log.debug("settings and the last run read in {} ms", millis(begun));
         // (compared to the end of the last month rolled up: a working day changed after its last day
@@ -191,8 +188,12 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
             log.info("rollup {}: the organisation and customer data read since the last run change nothing the figures are"
                     + " built from (no assignment, name, customer class or segment; new customers have no earlier rows)", asOf);
         }
-        Result result = reason != null ? full(firstDate, asOf, settings, appraisal, now, periods, reason)
-                : incremental(((Date) last.get(0).get("business_date")).toLocalDate(), firstDate, asOf, through,
+        // a month is closed (its appraisals keep the settings people were paid on) once a day after it
+        // has been rolled up: on a night run again for an earlier date too, whose own date may be in it,
+        // and on a full recompute for one
+        AppraisalMonthSettings appraisal = new AppraisalMonthSettings(jdbc, properties.jobs(), through, restateAppraisals);
+        Result result = reason != null ? full(lastRepDay, firstDate, asOf, settings, appraisal, now, periods, reason)
+                : incremental(((Date) last.get(0).get("business_date")).toLocalDate(), lastRepDay, firstDate, asOf, through,
                 changes.days(), settings, appraisal, now, periods);
         if (reason != null || masterLoaded) {
             masterData.record();
@@ -202,7 +203,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         LocalDate doneThrough = reason == null ? through : asOf;
         jdbc.update("UPDATE recompute_request SET done_at = ? WHERE done_at IS NULL AND data_date <= ? AND kind IN ('"
                 + String.join("','", KINDS) + "')", now, Date.valueOf(doneThrough));
-        String kept = appraisal.notice();
+        String kept = appraisal.notice(doneThrough);
         if (!kept.isEmpty()) {
             log.info("rollup {}: {}", asOf, kept);
         }
@@ -220,7 +221,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         return periods.write(requests, run.settings(), run.references(), run.computedAt(), touched);
     }
 
-    private Result full(LocalDate first, LocalDate asOf, RollupSettings settings, AppraisalMonthSettings appraisal, Timestamp now,
+    private Result full(LocalDate rolledUpBefore, LocalDate first, LocalDate asOf, RollupSettings settings, AppraisalMonthSettings appraisal, Timestamp now,
                         Periods run, String reason) {
         log.info("rollup {}: full recompute from {} ({})", asOf, first, reason);
         jdbc.update("DELETE FROM " + PeriodRollup.TABLE);
@@ -246,7 +247,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         jdbc.update("DELETE FROM rollup_warning");
         // (a full recompute for an earlier date: the periods after it have no figures to make any more)
         jdbc.update("DELETE FROM rollup_left_for_report WHERE period_start > ?", Date.valueOf(asOf));
-        rows += figuresAfterPeriods(null, asOf, asOf, settings, appraisal, now, first.withDayOfMonth(1), asOf.withDayOfMonth(1),
+        rows += figuresAfterPeriods(rolledUpBefore, asOf, asOf, settings, appraisal, now, first.withDayOfMonth(1), asOf.withDayOfMonth(1),
                 CalendarTable.weekStart(first, settings), CalendarTable.weekStart(asOf, settings));
         return new Result("FULL", reason, first, asOf, (int) (asOf.toEpochDay() - first.toEpochDay()) + 1, rows);
     }
@@ -255,7 +256,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
      * {@code through}: the last day with figures, the as-of date or, on a run for an earlier date,
      * the last rep-day; the days up to it that tonight's rows change are recomputed with them.
      */
-    private Result incremental(LocalDate lastRun, LocalDate first, LocalDate asOf, LocalDate through,
+    private Result incremental(LocalDate lastRun, LocalDate rolledUpBefore, LocalDate first, LocalDate asOf, LocalDate through,
                                NavigableSet<LocalDate> restated, RollupSettings settings, AppraisalMonthSettings appraisal,
                                Timestamp now, Periods run) {
         long t0 = System.nanoTime();
@@ -279,7 +280,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         dates.removeIf(d -> d.isBefore(first) || d.isAfter(through));
         if (dates.isEmpty()) {
             int rows = writePeriods(withToDate(List.of(), asOf, settings), run, touched);
-            rows += figuresAfterPeriods(lastRun, asOf, through, settings, appraisal, now, null, null, null, null);
+            rows += figuresAfterPeriods(rolledUpBefore, asOf, through, settings, appraisal, now, null, null, null, null);
             return new Result("INCREMENTAL", "no new rows", null, null, 0, rows);
         }
         // an order on a touched day can change whether the customer's next order is a new customer's
@@ -336,7 +337,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         }
         log.debug("growth of the following periods in {} ms", millis(t1));
         LocalDate firstWeek = CalendarTable.weekStart(dates.first(), settings);
-        rows += figuresAfterPeriods(lastRun, asOf, through, settings, appraisal, now, dates.first().withDayOfMonth(1),
+        rows += figuresAfterPeriods(rolledUpBefore, asOf, through, settings, appraisal, now, dates.first().withDayOfMonth(1),
                 dates.last().withDayOfMonth(1), firstWeek, CalendarTable.weekStart(through, settings));
         log.info("rollup {}: incremental, {} dates from {} to {}", asOf, dates.size(), dates.first(), dates.last());
         return new Result("INCREMENTAL", "new or corrected rows", dates.first(), dates.last(), dates.size(), rows,
@@ -368,12 +369,12 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
 
     /**
      * Appraisals, warnings, abnormal customers and next week's targets, which read the period rows
-     * and rep-days. {@code through}: the last day rolled up; {@code lastRun}: the last run's date
-     * (null for a full recompute). Those of the weeks and months it closes are written; those of
+     * and rep-days. {@code through}: the last day rolled up; {@code rolledUpBefore}: the last day
+     * rolled up before this run (null for the first). Those of the weeks and months it closes are written; those of
      * the week and month still open are left for their report ({@link LeftForTheReport}), on a
      * night run again for an earlier date too.
      */
-    private int figuresAfterPeriods(LocalDate lastRun, LocalDate asOf, LocalDate through, RollupSettings settings,
+    private int figuresAfterPeriods(LocalDate rolledUpBefore, LocalDate asOf, LocalDate through, RollupSettings settings,
                                     AppraisalMonthSettings appraisal, Timestamp now,
                                     LocalDate firstMonth, LocalDate lastMonth, LocalDate firstWeek, LocalDate lastWeek) {
         int rows = 0;
@@ -404,11 +405,11 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         if (openWeek != null) {
             left.leave(LeftForTheReport.WEEK, openWeek, through);
         }
-        // the lists of a week are as of its last day, made by the night that rolls it up (a later one
-        // when the week's last night was missed), or as of the date of a night run again for a day of
-        // a closed week (as they always were)
+        // the lists of a week are as of its last day, made by the run that first rolls it up (a later
+        // night when the week's last night was missed, or a full recompute), or as of the date of a
+        // night run again for a day of a closed week (as they always were)
         java.util.Set<LocalDate> listDays = new java.util.TreeSet<>();
-        for (LocalDate d = lastRun == null ? asOf : lastRun.plusDays(1); !d.isAfter(asOf); d = d.plusDays(1)) {
+        for (LocalDate d = rolledUpBefore == null ? asOf : rolledUpBefore.plusDays(1); !d.isAfter(asOf); d = d.plusDays(1)) {
             if (CalendarTable.weekStart(d, settings).plusDays(6).equals(d)) {
                 listDays.add(d);
             }

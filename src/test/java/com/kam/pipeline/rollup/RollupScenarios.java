@@ -1389,7 +1389,7 @@ abstract class RollupScenarios {
     }
 
     @Test
-    void aFullRecomputeForADayOfAnEarlierMonthScoresThatMonthAsItsOpenMonth() throws Exception {
+    void aFullRecomputeForADayOfAClosedMonthKeepsItsSettingsThoughItIsLeftAsTheOpenMonth() throws Exception {
         decemberScoredThenWeightsEdited();
         night(LocalDate.of(2027, 1, 2));
         // a full recompute for 12-20 (kam rollup --date 2026-12-20 --full): the days after 12-20 are deleted,
@@ -1399,16 +1399,13 @@ abstract class RollupScenarios {
                 .as(out.toString()).isZero();
         assertThat(left()).contains("MONTH 2026-12-01 as of 2026-12-20");
         reportsAskedFor(LocalDate.of(2026, 12, 20));
-        // an open month is scored with the file as it is (AppraisalMonthSettings: closed once a day after it is
-        // rolled up; none is after this run). Actual: December handled as closed by 01-02, a day the run deleted:
-        // scored with the recorded weights (10), and named as kept in the notice
-        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
-        soft.assertThat(jdbc.queryForList("SELECT DISTINCT weight FROM appraisal_item WHERE month_start = '2026-12-01'"
-                + " AND item = 'effective_visit_rate'", BigDecimal.class)).as("December's weight")
-                .usingElementComparator(BigDecimal::compareTo).containsExactly(BigDecimal.valueOf(20));
-        soft.assertThat(out.toString()).as("notice").doesNotContain("2026-12 keep the settings")
-                .doesNotContain("2026-11..2026-12 keep the settings");
-        soft.assertAll();
+        // December had been closed (January rolled up) and people paid on it: it keeps the weights it was
+        // scored with (10, not the edited 20), and the run says so
+        assertThat(jdbc.queryForList("SELECT DISTINCT weight FROM appraisal_item WHERE month_start = '2026-12-01'"
+                + " AND item = 'effective_visit_rate'", BigDecimal.class)).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(BigDecimal.TEN);
+        assertThat(out.toString()).contains("appraisals of 2026-11..2026-12 keep the settings they were scored with")
+                .contains("kam rollup --date 2026-12-20 --restate-appraisals");
     }
 
     /** The text of the first PDF under {@code out} whose name starts with {@code prefix}. */
