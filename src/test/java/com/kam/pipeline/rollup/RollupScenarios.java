@@ -1091,9 +1091,7 @@ abstract class RollupScenarios {
         SmallCompany.write(inbox.resolve("org.csv"), RollupFixture.ORG.replace("SH,上海办事处,EAST,华东区,2025-01-01,\nR002",
                 "SH,上海办事处,EAST,华东区,2025-01-01,2026-12-18\nR002"), StandardCharsets.UTF_8, true);
         SmallCompany.write(inbox.resolve("customers.csv"), RollupFixture.CUSTOMERS, StandardCharsets.UTF_8, false);
-        for (String date : List.of("2026-11-30", "2026-12-01")) {
-            report(date);
-        }
+        reportsOfNovember30AndDecember1();
         night(LocalDate.of(2026, 12, 30));
         reportsAskedFor(LocalDate.of(2026, 12, 30));
 
@@ -1178,9 +1176,7 @@ abstract class RollupScenarios {
                 """, StandardCharsets.UTF_8, false);
         night(LocalDate.of(2027, 1, 4));
         // the missed night's weekly report rendered afterwards (kam report --date 2027-01-03 --type weekly)
-        Path out = work.resolve("reports");
-        assertThat(reports.run(LocalDate.of(2027, 1, 3), com.kam.pipeline.report.ReportType.WEEKLY, false, out).succeeded())
-                .isTrue();
+        weeklyReport(LocalDate.of(2027, 1, 3));
 
         // the week's lists as of its last day, from the figures as they stand: 上海电力公司 was visited on 12-29
         // (5 days before), and 王小明 plans one visit next week. (Before session 21 the lists stayed as the
@@ -1196,9 +1192,7 @@ abstract class RollupScenarios {
         visitsUpInTheWeekOfMarch1();
         // the week's report asked for on Wednesday (kam report --date 2027-03-03 --type weekly): visits (and
         // expenses) up 200% against 1 a week
-        Path out = work.resolve("reports");
-        assertThat(reports.run(LocalDate.of(2027, 3, 3), com.kam.pipeline.report.ReportType.WEEKLY, false, out).succeeded())
-                .isTrue();
+        Path out = weeklyReport(LocalDate.of(2027, 3, 3));
         String week = "SELECT entity_type, entity_id, actual, baseline, reason FROM rollup_warning WHERE period_type = 'WEEK'"
                 + " AND period_start = '2027-03-01' ORDER BY entity_type, measure";
         assertThat(warnings(week)).contains("TEAM SH 3.00 against 1.00: visits up 200% against the mean of the previous 4 weeks");
@@ -1250,9 +1244,7 @@ abstract class RollupScenarios {
     @Test
     void aWeeksListsMadeForAReportBeforeItsMissedLastNightAreMadeAgainAsOfItsLastDayOnceItIsRolledUp() throws Exception {
         RollupFixture.writeMasterData(inbox);
-        for (String date : List.of("2026-11-30", "2026-12-01")) {
-            report(date);
-        }
+        reportsOfNovember30AndDecember1();
         // 上海电力公司 (class A, at most 21 days between visits) last visited on 12-01; nights up to Saturday 01-02
         night(LocalDate.of(2026, 12, 30));
         night(LocalDate.of(2026, 12, 31));
@@ -1260,9 +1252,7 @@ abstract class RollupScenarios {
         night(LocalDate.of(2027, 1, 2));
         // the night of Sunday 01-03 fails; the weekly schedule (Monday 06:00) renders the week's reports for 01-03
         // all the same: its lists are made as of the last day rolled up, 01-02 (32 days)
-        Path out = work.resolve("reports");
-        assertThat(reports.run(LocalDate.of(2027, 1, 3), com.kam.pipeline.report.ReportType.WEEKLY, false, out).succeeded())
-                .isTrue();
+        Path out = weeklyReport(LocalDate.of(2027, 1, 3));
         String c001 = "SELECT days_since FROM abnormal_customer WHERE week_start = '2026-12-28' AND customer_id = 'C001'"
                 + " AND reason_code = 'NOT_VISITED'";
         assertThat(jdbc.queryForList(c001, Integer.class)).containsExactly(32);
@@ -1281,41 +1271,29 @@ abstract class RollupScenarios {
 
     @Test
     void aWeekWithoutANightOfItsOwnHasItsListsMadeForItsReportOnceALaterNightRollsItUp() throws Exception {
-        RollupFixture.writeMasterData(inbox);
-        for (String date : List.of("2026-11-30", "2026-12-01")) {
-            report(date);
-        }
         // 上海电力公司 (class A, at most 21 days between visits) last visited on 12-01
+        RollupFixture.writeMasterData(inbox);
+        reportsOfNovember30AndDecember1();
         night(LocalDate.of(2026, 12, 16));
         // no night runs from 12-17 to 12-29 (the week of 12-21 has none); the night of Wednesday 12-30 rolls them up
         night(LocalDate.of(2026, 12, 30));
         // the weekly report of the week 12-21..12-27, rendered afterwards (kam report --date 2026-12-27 --type weekly)
-        Path out = work.resolve("reports");
-        assertThat(reports.run(LocalDate.of(2026, 12, 27), com.kam.pipeline.report.ReportType.WEEKLY, false, out).succeeded())
-                .isTrue();
+        weeklyReport(LocalDate.of(2026, 12, 27));
 
         // the week is rolled up to its last day: its lists as of 12-27, as its last night would have stored them
         // (上海电力公司 26 days without a visit), as a week whose last night alone was missed has them made
-        // (aWeeksListsAfterItsLastNightWasMissedAreMadeByTheNextNightAsOfItsLastDay). No night left this week to
-        // its report, so the report finds no lists at all: no abnormal customer, no next week's targets
-        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
-        soft.assertThat(jdbc.queryForList("SELECT days_since FROM abnormal_customer WHERE week_start = '2026-12-21'"
-                + " AND customer_id = 'C001' AND reason_code = 'NOT_VISITED'", Integer.class)).as("abnormal customers")
-                .containsExactly(26);
-        soft.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM next_week_target WHERE week_start = '2026-12-21'",
-                Integer.class)).as("next week's targets").isPositive();
-        soft.assertAll();
+        // (aWeeksListsAfterItsLastNightWasMissedAreMadeByTheNextNightAsOfItsLastDay); before, with no night of its
+        // own, the week had no lists at all
+        assertTheWeekOfDecember21IsListedAsOfItsLastDay();
     }
 
     // ---- review of 96782c4 and ca972e4 (helper h24) ----
 
     @Test
     void aWeekWithoutANightOfItsOwnRolledUpByAFullRecomputeOnTheNextNightHasItsLists() throws Exception {
-        RollupFixture.writeMasterData(inbox);
-        for (String date : List.of("2026-11-30", "2026-12-01")) {
-            report(date);
-        }
         // 上海电力公司 (class A, at most 21 days between visits) last visited on 12-01
+        RollupFixture.writeMasterData(inbox);
+        reportsOfNovember30AndDecember1();
         night(LocalDate.of(2026, 12, 16));
         // no night runs from 12-17 to 12-29; the night of 12-30 loads customers.csv with 宁波港务集团's segment
         // changed, so it recomputes everything (reason != null)
@@ -1323,27 +1301,17 @@ abstract class RollupScenarios {
                 "C003,宁波港务集团,教育医疗"), StandardCharsets.UTF_8, false);
         night(LocalDate.of(2026, 12, 30));
         assertThat(lastRunMode()).isEqualTo("FULL");
-        Path out = work.resolve("reports");
-        assertThat(reports.run(LocalDate.of(2026, 12, 27), com.kam.pipeline.report.ReportType.WEEKLY, false, out).succeeded())
-                .isTrue();
+        weeklyReport(LocalDate.of(2026, 12, 27));
 
         // as on an incremental night (aWeekWithoutANightOfItsOwnHasItsListsMadeForItsReportOnceALaterNightRollsItUp):
         // the week 12-21..12-27 is rolled up by this night, so its lists are made as of 12-27 (26 days)
-        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
-        soft.assertThat(jdbc.queryForList("SELECT days_since FROM abnormal_customer WHERE week_start = '2026-12-21'"
-                + " AND customer_id = 'C001' AND reason_code = 'NOT_VISITED'", Integer.class)).as("abnormal customers")
-                .containsExactly(26);
-        soft.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM next_week_target WHERE week_start = '2026-12-21'",
-                Integer.class)).as("next week's targets").isPositive();
-        soft.assertAll();
+        assertTheWeekOfDecember21IsListedAsOfItsLastDay();
     }
 
     @Test
     void aNightAfterANightRunAgainForAnEarlierDateLeavesTheListsOfWeeksAlreadyReportedAlone() throws Exception {
         RollupFixture.writeMasterData(inbox);
-        for (String date : List.of("2026-11-30", "2026-12-01")) {
-            report(date);
-        }
+        reportsOfNovember30AndDecember1();
         // the night of Sunday 12-27 makes the lists of the week 12-21..12-27, reported on Monday morning:
         // 王小明 has no visit planned for next week
         night(LocalDate.of(2026, 12, 27));
@@ -1448,10 +1416,30 @@ abstract class RollupScenarios {
      */
     void nightOfDecember30() throws Exception {
         RollupFixture.writeMasterData(inbox);
+        reportsOfNovember30AndDecember1();
+        night(LocalDate.of(2026, 12, 30));
+    }
+
+    /** The week 12-21..12-27 listed as of 12-27: 上海电力公司 26 days without a visit, and next week's targets. */
+    void assertTheWeekOfDecember21IsListedAsOfItsLastDay() {
+        assertThat(jdbc.queryForList("SELECT days_since FROM abnormal_customer WHERE week_start = '2026-12-21'"
+                + " AND customer_id = 'C001' AND reason_code = 'NOT_VISITED'", Integer.class)).containsExactly(26);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM next_week_target WHERE week_start = '2026-12-21'",
+                Integer.class)).isPositive();
+    }
+
+    /** The fixture's reports of 11-30 and 12-01 in the inbox. */
+    void reportsOfNovember30AndDecember1() throws Exception {
         for (String date : List.of("2026-11-30", "2026-12-01")) {
             report(date);
         }
-        night(LocalDate.of(2026, 12, 30));
+    }
+
+    /** Renders the weekly reports of the week holding {@code date} (kam report --type weekly); returns their folder. */
+    Path weeklyReport(LocalDate date) throws Exception {
+        Path out = work.resolve("reports");
+        assertThat(reports.run(date, com.kam.pipeline.report.ReportType.WEEKLY, false, out).succeeded()).isTrue();
+        return out;
     }
 
     /** The figures the nights left to their report, as "kind period as of date". */
