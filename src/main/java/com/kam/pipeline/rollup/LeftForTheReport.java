@@ -9,10 +9,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The figures that only a report reads, of a period still open: a week's abnormal customers,
  * next week's targets and the week's warnings; a month's appraisals and expense warnings. Each
  * night made them again for the open week and month, a third of a clean night's work, and only
- * the night of the period's last day made those its report is sent with. Now that night makes
- * them, and a night before it records them here as left, as of its date; a report asked for the
- * open period (a weekly report or scorecard with {@code --type}) has them made first, as of that
- * date, so it shows what that night would have stored ({@code rollup_left_for_report}, V42).
+ * the night of the period's last day made those its report is sent with. Now the run that rolls
+ * up that day makes them, and a night before it records them here as left, as of its date; a
+ * report asked for the open period (a weekly report or scorecard with {@code --type}) has them
+ * made first: the week's lists as of the last day rolled up in it, the month's appraisals with
+ * the settings the nights recorded for it ({@code rollup_left_for_report}, V42).
  */
 final class LeftForTheReport {
 

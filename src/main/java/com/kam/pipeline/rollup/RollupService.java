@@ -221,8 +221,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         return periods.write(requests, run.settings(), run.references(), run.computedAt(), touched);
     }
 
-    private Result full(LocalDate rolledUpBefore, LocalDate first, LocalDate asOf, RollupSettings settings, AppraisalMonthSettings appraisal, Timestamp now,
-                        Periods run, String reason) {
+    private Result full(LocalDate rolledUpBefore, LocalDate first, LocalDate asOf, RollupSettings settings,
+                        AppraisalMonthSettings appraisal, Timestamp now, Periods run, String reason) {
         log.info("rollup {}: full recompute from {} ({})", asOf, first, reason);
         jdbc.update("DELETE FROM " + PeriodRollup.TABLE);
         jdbc.update("DELETE FROM rollup_to_date");
@@ -247,8 +247,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         jdbc.update("DELETE FROM rollup_warning");
         // (a full recompute for an earlier date: the periods after it have no figures to make any more)
         jdbc.update("DELETE FROM rollup_left_for_report WHERE period_start > ?", Date.valueOf(asOf));
-        rows += figuresAfterPeriods(rolledUpBefore, asOf, asOf, settings, appraisal, now, first.withDayOfMonth(1), asOf.withDayOfMonth(1),
-                CalendarTable.weekStart(first, settings), CalendarTable.weekStart(asOf, settings));
+        rows += figuresAfterPeriods(rolledUpBefore, asOf, asOf, settings, appraisal, now, first.withDayOfMonth(1),
+                asOf.withDayOfMonth(1), CalendarTable.weekStart(first, settings), CalendarTable.weekStart(asOf, settings));
         return new Result("FULL", reason, first, asOf, (int) (asOf.toEpochDay() - first.toEpochDay()) + 1, rows);
     }
 
@@ -256,8 +256,8 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
      * {@code through}: the last day with figures, the as-of date or, on a run for an earlier date,
      * the last rep-day; the days up to it that tonight's rows change are recomputed with them.
      */
-    private Result incremental(LocalDate lastRun, LocalDate rolledUpBefore, LocalDate first, LocalDate asOf, LocalDate through,
-                               NavigableSet<LocalDate> restated, RollupSettings settings, AppraisalMonthSettings appraisal,
+    private Result incremental(LocalDate lastRun, LocalDate rolledUpBefore, LocalDate first, LocalDate asOf,
+                               LocalDate through, NavigableSet<LocalDate> restated, RollupSettings settings, AppraisalMonthSettings appraisal,
                                Timestamp now, Periods run) {
         long t0 = System.nanoTime();
         TouchedDays touched = touchedDates(lastRun, asOf, through);
@@ -370,9 +370,9 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     /**
      * Appraisals, warnings, abnormal customers and next week's targets, which read the period rows
      * and rep-days. {@code through}: the last day rolled up; {@code rolledUpBefore}: the last day
-     * rolled up before this run (null for the first). Those of the weeks and months it closes are written; those of
-     * the week and month still open are left for their report ({@link LeftForTheReport}), on a
-     * night run again for an earlier date too.
+     * rolled up before this run (null for the first). Those of the weeks and months it closes are
+     * written; those of the week and month still open are left for their report
+     * ({@link LeftForTheReport}), on a night run again for an earlier date too.
      */
     private int figuresAfterPeriods(LocalDate rolledUpBefore, LocalDate asOf, LocalDate through, RollupSettings settings,
                                     AppraisalMonthSettings appraisal, Timestamp now,
