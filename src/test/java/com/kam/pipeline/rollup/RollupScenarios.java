@@ -1263,9 +1263,9 @@ abstract class RollupScenarios {
                 .isTrue();
 
         // the week is rolled up to its last day: its lists as of 01-03 (33 days), as its last night would have
-        // stored them and as they are when no report was asked before (aWeeksListsMadeForItsReportAfterItsLast...).
-        // The report of 01-03 took the week's left row; the night of 01-04 closed the week without leaving it
-        // again, so its lists stay as of 01-02
+        // stored them and as they are when no report was asked before (aWeeksListsAfterItsLastNightWasMissed...).
+        // (Helper 52 found them left as of 01-02: the report had taken the week's left row, and the night of 01-04
+        // closed the week without making them.)
         assertThat(jdbc.queryForList(c001, Integer.class)).containsExactly(33);
     }
 
