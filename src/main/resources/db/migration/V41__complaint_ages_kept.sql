@@ -6,7 +6,7 @@
 -- Resolutions beyond the complaints received so far.
 ALTER TABLE rollup_complaint_day ADD COLUMN resolved_ahead INT NOT NULL DEFAULT 0;
 -- The complaints still open, by the day they were received, oldest first: 2026-10-01:2,2026-10-05:1
-ALTER TABLE rollup_complaint_day ADD COLUMN open_received MEDIUMTEXT;
+ALTER TABLE rollup_complaint_day ADD COLUMN open_received TEXT;
 
 -- The days rolled up before this migration keep none of it: a master load the runs have not seen
 -- makes the next run recompute everything (the runs themselves are kept).

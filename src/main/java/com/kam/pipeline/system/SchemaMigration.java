@@ -51,6 +51,7 @@ class SchemaMigration implements FlywayMigrationStrategy {
         if (before.newerThanRelease()) {
             throw new NewerSchemaException(before);
         }
+        EditedMigrations.realign(flyway);
         flyway.migrate();
         state = SchemaState.of(flyway.info());
     }
