@@ -141,7 +141,7 @@ class ComplaintDays {
         reported.stream().filter(c -> !stored.contains(c)).forEach(c -> changed.add(c.rep()));
         Set<LocalDate> later = new TreeSet<>();
         LocalDate lastRepDay = changed.isEmpty() ? null
-                : jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
+                : RepDayFacts.lastDay(jdbc);
         for (LocalDate day = to.plusDays(1); lastRepDay != null && !day.isAfter(lastRepDay); day = day.plusDays(1)) {
             later.add(day);
         }

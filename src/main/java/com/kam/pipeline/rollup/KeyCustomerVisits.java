@@ -83,7 +83,7 @@ record KeyCustomerVisits(LocalDate asOf, int lookback, List<Customer> customers,
      * abnormal-customer list at 1,000 reps).
      */
     private static Map<String, LocalDate> lastVisits(JdbcTemplate jdbc, LocalDate since, LocalDate asOf) {
-        LocalDate lastRepDay = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
+        LocalDate lastRepDay = RepDayFacts.lastDay(jdbc);
         boolean laterDays = lastRepDay != null && lastRepDay.isAfter(asOf);
         String visits = laterDays
                 ? "SELECT l.customer_id, l.report_date FROM report_line l JOIN rollup_rep_day f"

@@ -161,7 +161,7 @@ class PeriodRollup {
     int write(List<Request> requests, RollupSettings settings, RollupReferences references, LocalDateTime now,
               TouchedDays touched) {
         int rows = 0;
-        LocalDate lastRepDay = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
+        LocalDate lastRepDay = RepDayFacts.lastDay(jdbc);
         forgetSumsOfPastQuarters(lastRepDay, settings);
         Shortcuts shortcuts = new Shortcuts(new HashMap<>(), new HashMap<>());
         for (Request request : requests) {

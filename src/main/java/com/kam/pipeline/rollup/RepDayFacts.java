@@ -19,6 +19,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class RepDayFacts {
 
+    /** The last day rolled up (the latest rep-day); null before the first run. */
+    static LocalDate lastDay(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
+    }
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RepDayFacts.class);
 
     private static final List<String> COLUMNS = List.of("work_date", "rep_id", "team_code", "region_code", "orders_amount",

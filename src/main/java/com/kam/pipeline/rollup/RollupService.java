@@ -144,7 +144,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         LocalDate firstDate = first.toLocalDate().withDayOfMonth(1);
         // a run for a date before the last one (a night run again) keeps the later days' figures: they
         // are recomputed too where tonight's rows change them, so the calendar reaches them
-        LocalDate lastRepDay = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
+        LocalDate lastRepDay = RepDayFacts.lastDay(jdbc);
         // the first month the figures hold: where the last full recompute started (none: nothing rolled up yet)
         LocalDate firstRolledUp = jdbc.queryForList("SELECT first_date FROM rollup_run WHERE mode = 'FULL'"
                 + " AND first_date IS NOT NULL ORDER BY id DESC LIMIT 1", LocalDate.class).stream().findFirst().orElse(null);
@@ -454,7 +454,7 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
         RollupSettings settings = RollupSettings.load(properties.jobs());
         LocalDate week = CalendarTable.weekStart(date, settings);
         return transaction.execute(status -> {
-            LocalDate lastRolledUp = jdbc.queryForObject("SELECT MAX(work_date) FROM rollup_rep_day", LocalDate.class);
+            LocalDate lastRolledUp = RepDayFacts.lastDay(jdbc);
             if (left.asOf(LeftForTheReport.WEEK, week) == null || lastRolledUp == null || lastRolledUp.isBefore(week)) {
                 return "";
             }
