@@ -3,7 +3,6 @@ package com.kam.pipeline.rollup;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +100,7 @@ class CalendarTable {
     }
 
     static LocalDate quarterStart(LocalDate d) {
-        return LocalDate.of(d.getYear(), (d.get(IsoFields.QUARTER_OF_YEAR) - 1) * 3 + 1, 1);
+        return LocalDate.of(d.getYear(), (d.getMonthValue() - 1) / 3 * 3 + 1, 1);
     }
 
     private static Date sql(LocalDate d) {

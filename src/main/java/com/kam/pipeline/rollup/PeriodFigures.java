@@ -178,6 +178,8 @@ final class PeriodFigures {
     private final RollupReferences references;
     private final UnaryOperator<LocalDate> startOf;
     private final UnaryOperator<LocalDate> endOf;
+    /** The last day whose period start was looked up, with it: facts come mostly in date order. */
+    private DayStart lastStart = new DayStart(null, null);
     /**
      * Whether facts are first summed per period and rep (rep facts) or per period, rep and
      * customer (visit facts), and only those sums spread over the levels: a month's or year's
@@ -185,12 +187,14 @@ final class PeriodFigures {
      * fact per rep and customer, so its facts are spread straight away.
      */
     private final boolean summedFirst;
-    private final Map<RepKey, RepSum> repSums = new HashMap<>();
-    private final Map<VisitKey, VisitSum> visitSums = new HashMap<>();
+    private final Map<RepKey, RepSum> repSums;
+    private final Map<VisitKey, VisitSum> visitSums;
     /** Where the per-rep sums of finished periods go as they are spread, when they are kept; else null. */
     private Sums sumsTaken;
-    private final Map<Key, OrgFigures> organisation = new HashMap<>();
+    private final Map<Key, OrgFigures> organisation;
     private final Map<Key, ClassFigures> customerClasses = new HashMap<>();
+    /** The figures of {@link #customerClasses} by period start and class position ({@link RollupReferences.CustomerClasses#classSlots}). */
+    private final Map<LocalDate, ClassFigures[]> classesBySlot = new HashMap<>();
     private final Map<Key, long[]> newCustomers = new HashMap<>();
     /** Orders (cents) of the periods written or read before, for the growth of the next ones. */
     private final Map<Key, Long> orders = new HashMap<>();
@@ -205,6 +209,23 @@ final class PeriodFigures {
         this.startOf = startOf;
         this.endOf = endOf;
         this.summedFirst = type != PeriodType.DAY;
+        // sized for a period's reps and their customers: these fill by the thousand
+        this.repSums = new HashMap<>(summedFirst ? 2 * references.repCount() : 16);
+        this.visitSums = new HashMap<>(summedFirst ? 2 * references.customerCount() : 16);
+        this.organisation = new HashMap<>(2 * references.repCount() + 64);
+    }
+
+    private record DayStart(LocalDate day, LocalDate start) {
+    }
+
+    /** The start of the period of a fact's date. */
+    private LocalDate startOf(LocalDate day) {
+        DayStart last = lastStart;
+        if (!day.equals(last.day())) {
+            last = new DayStart(day, startOf.apply(day));
+            lastStart = last;
+        }
+        return last.start();
     }
 
     /**
@@ -239,7 +260,7 @@ final class PeriodFigures {
     }
 
     void add(RepFact fact) {
-        LocalDate start = startOf.apply(fact.date());
+        LocalDate start = startOf(fact.date());
         if (summedFirst) {
             repSums.computeIfAbsent(new RepKey(start, fact.rep(), fact.team(), fact.region()), k -> new RepSum()).add(fact);
         } else {
@@ -262,12 +283,13 @@ final class PeriodFigures {
         if (classes == null) {
             return;  // not a known customer: counted nowhere, as the joins on customer did
         }
-        LocalDate start = startOf.apply(fact.date());
+        LocalDate start = startOf(fact.date());
         if (summedFirst) {
             visitSums.computeIfAbsent(new VisitKey(start, fact.rep(), fact.team(), fact.region(), fact.customer()),
                     k -> new VisitSum(classes)).add(fact);
         } else {
-            spread(start, classes, fact, orgOf(start, fact.rep(), fact.team(), fact.region()));
+            spread(start, classes, fact, orgOf(start, fact.rep(), fact.team(), fact.region()),
+                    references.repIndex(fact.rep()));
         }
     }
 
@@ -275,16 +297,35 @@ final class PeriodFigures {
      * Counts a visit fact (or the sum of a rep's visits to a customer in the period) for every level:
      * {@code org} holds the figures of the rep, team (null without one), region and company.
      */
-    private void spread(LocalDate start, RollupReferences.CustomerClasses classes, VisitFact fact, OrgFigures[] org) {
+    private void spread(LocalDate start, RollupReferences.CustomerClasses classes, VisitFact fact, OrgFigures[] org,
+                        int rep) {
         for (OrgFigures figures : org) {
             if (figures != null) {
                 figures.visited(classes, fact);
             }
         }
-        int rep = references.repIndex(fact.rep());
-        customerClass(start, EntityLevel.CUSTOMER_CLASS, classes.customerClass()).add(rep, classes, fact);
-        customerClass(start, EntityLevel.ABC_CLASS, classes.abcClass()).add(rep, classes, fact);
-        customerClass(start, EntityLevel.SEGMENT, classes.segment()).add(rep, classes, fact);
+        ClassFigures[] bySlot = classesBySlot.computeIfAbsent(start, s -> new ClassFigures[references.classSlots()]);
+        int[] slots = classes.classSlots();
+        for (int i = 0; i < CLASS_LEVELS.length; i++) {
+            ClassFigures figures = bySlot[slots[i]];
+            if (figures == null) {
+                figures = customerClass(start, CLASS_LEVELS[i], classOf(classes, CLASS_LEVELS[i]));
+                bySlot[slots[i]] = figures;
+            }
+            figures.add(rep, classes, fact);
+        }
+    }
+
+    /** The levels of a customer's classes, in {@link RollupReferences.CustomerClasses#classSlots} order. */
+    private static final EntityLevel[] CLASS_LEVELS = {EntityLevel.CUSTOMER_CLASS, EntityLevel.ABC_CLASS, EntityLevel.SEGMENT};
+
+    private static String classOf(RollupReferences.CustomerClasses classes, EntityLevel level) {
+        return switch (level) {
+            case CUSTOMER_CLASS -> classes.customerClass();
+            case ABC_CLASS -> classes.abcClass();
+            case SEGMENT -> classes.segment();
+            default -> throw new IllegalArgumentException(level + " is not a customer class");
+        };
     }
 
     /** A customer who became new on {@code date} with a rep assigned that day. */
@@ -293,7 +334,7 @@ final class PeriodFigures {
         if (classes == null) {
             return;
         }
-        LocalDate start = startOf.apply(date);
+        LocalDate start = startOf(date);
         newCustomer(start, EntityLevel.CUSTOMER_CLASS, classes.customerClass());
         newCustomer(start, EntityLevel.ABC_CLASS, classes.abcClass());
         newCustomer(start, EntityLevel.SEGMENT, classes.segment());
@@ -301,6 +342,10 @@ final class PeriodFigures {
 
     private void newCustomer(LocalDate start, EntityLevel level, String id) {
         newCustomers.computeIfAbsent(new Key(start, level, id), k -> new long[1])[0]++;
+    }
+
+    /** The figures a rep's facts of a period count for ({@link #orgOf}), and the rep's position. */
+    private record RepFigures(OrgFigures[] org, int index) {
     }
 
     /** The figures of the rep, team (null without one), region and company a rep's facts of a period count for. */
@@ -323,7 +368,9 @@ final class PeriodFigures {
      */
     List<Object[]> takeRowsEndingBy(LocalDate day, LocalDateTime computedAt) {
         List<Object[]> rows = new ArrayList<>();
-        java.util.function.Predicate<LocalDate> ended = start -> day == null || !endOf.apply(start).isAfter(day);
+        Map<LocalDate, Boolean> endedByStart = new HashMap<>();
+        java.util.function.Predicate<LocalDate> ended = start -> day == null
+                || endedByStart.computeIfAbsent(start, s -> !endOf.apply(s).isAfter(day));
         for (var it = repSums.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();
             if (ended.test(entry.getKey().start())) {
@@ -336,15 +383,15 @@ final class PeriodFigures {
             }
         }
         // a rep's visit sums (one per customer) count for the same four figures: looked up once
-        Map<RepKey, OrgFigures[]> orgOfRep = new HashMap<>();
+        Map<RepKey, RepFigures> orgOfRep = new HashMap<>(2 * references.repCount());
         for (var it = visitSums.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();
             VisitKey key = entry.getKey();
             if (ended.test(key.start())) {
                 VisitFact sum = entry.getValue().fact(key);
-                OrgFigures[] org = orgOfRep.computeIfAbsent(new RepKey(key.start(), key.rep(), key.team(), key.region()),
-                        k -> orgOf(k.start(), k.rep(), k.team(), k.region()));
-                spread(key.start(), entry.getValue().classes, sum, org);
+                RepFigures rep = orgOfRep.computeIfAbsent(new RepKey(key.start(), key.rep(), key.team(), key.region()),
+                        k -> new RepFigures(orgOf(k.start(), k.rep(), k.team(), k.region()), references.repIndex(k.rep())));
+                spread(key.start(), entry.getValue().classes, sum, rep.org(), rep.index());
                 if (sumsTaken != null) {
                     sumsTaken.visitSums.add(sum);
                 }
@@ -369,6 +416,7 @@ final class PeriodFigures {
             }
         }
         newCustomers.keySet().removeIf(done);
+        classesBySlot.keySet().removeIf(ended);
         if (type.hasGrowth()) {
             addGrowth(rows);
         }
@@ -443,7 +491,7 @@ final class PeriodFigures {
         private String lastRegion;
         private String maxRegion;
         /** Visits per customer (by index); null when none of the period's visits was to a known customer. */
-        private Map<Integer, long[]> customerVisits;
+        private com.carrotsearch.hppc.IntLongHashMap customerVisits;
 
         void add(RepFact fact) {
             if (sums.lastDay == null || fact.lastDay().isAfter(sums.lastDay)) {
@@ -476,9 +524,9 @@ final class PeriodFigures {
 
         void visited(RollupReferences.CustomerClasses customer, VisitFact fact) {
             if (customerVisits == null) {
-                customerVisits = new HashMap<>(8);
+                customerVisits = new com.carrotsearch.hppc.IntLongHashMap();
             }
-            customerVisits.computeIfAbsent(customer.index(), c -> new long[1])[0] += fact.visits();
+            customerVisits.addTo(customer.index(), fact.visits());
         }
 
         Object[] row(Key key, LocalDateTime computedAt) {
@@ -549,11 +597,11 @@ final class PeriodFigures {
         private Long onFrequency() {
             long met = 0;
             boolean anyRequired = false;
-            for (Map.Entry<Integer, long[]> entry : customerVisits.entrySet()) {
-                Integer required = references.requiredVisits(entry.getKey(), type);
-                if (required != null) {
+            for (com.carrotsearch.hppc.cursors.IntLongCursor customer : customerVisits) {
+                int required = references.requiredVisits(customer.key, type);
+                if (required != RollupReferences.NONE_REQUIRED) {
                     anyRequired = true;
-                    if (entry.getValue()[0] >= required) {
+                    if (customer.value >= required) {
                         met++;
                     }
                 }

@@ -437,9 +437,10 @@ class PeriodRollup {
         // the rep-days read, by day and rep: a visit line counts on a day its rep was assigned as a
         // rep, for that day's team and region (looked up here rather than joined by the database)
         Map<String, Map<LocalDate, PeriodFigures.RepFact>> repDays = new HashMap<>();
+        Covering covering = new Covering(requests, readFrom, figures);
         streaming.query(repFacts, rs -> {
             PeriodFigures.RepFact fact = repFact(rs);
-            forCovering(requests, readFrom, figures, fact.date(), f -> f.add(fact));
+            covering.hand(fact.date(), f -> f.add(fact));
             for (EarlierMonths earlier : earlierMonths) {
                 if (earlier.takes(fact.date())) {
                     earlier.figures().add(fact);
@@ -465,7 +466,7 @@ class PeriodRollup {
                 fact = fact.on(day);
             }
             PeriodFigures.VisitFact visit = fact;
-            forCovering(requests, readFrom, figures, fact.date(), f -> f.add(visit));
+            covering.hand(fact.date(), f -> f.add(visit));
             for (EarlierMonths earlier : earlierMonths) {
                 if (earlier.takes(visit.date())) {
                     earlier.figures().add(visit);
@@ -478,7 +479,7 @@ class PeriodRollup {
         streaming.query(NEW_CUSTOMERS, rs -> {
             LocalDate date = rs.getObject(1, LocalDate.class);
             String customer = rs.getString(2);
-            forCovering(requests, readFrom, figures, date, f -> f.addNewCustomer(date, customer));
+            covering.hand(date, f -> f.addNewCustomer(date, customer));
         }, Date.valueOf(from), Date.valueOf(to));
     }
 
@@ -486,12 +487,29 @@ class PeriodRollup {
         return String.join(",", java.util.Collections.nCopies(count, "?"));
     }
 
-    /** Hands a fact dated {@code date} to the figures of each request that covers it and reads that day. */
-    private static void forCovering(List<Request> requests, List<LocalDate> readFrom, List<PeriodFigures> figures,
-                                    LocalDate date, java.util.function.Consumer<PeriodFigures> hand) {
-        for (int i = 0; i < figures.size(); i++) {
-            if (requests.get(i).covers(date) && !date.isBefore(readFrom.get(i))) {
-                hand.accept(figures.get(i));
+    /** The figures of the requests a pass sums, with the days whose facts each reads. */
+    private static final class Covering {
+        private final List<PeriodFigures> figures;
+        private final LocalDate[] firstDay;
+        private final LocalDate[] lastDay;
+
+        Covering(List<Request> requests, List<LocalDate> readFrom, List<PeriodFigures> figures) {
+            this.figures = figures;
+            this.firstDay = new LocalDate[figures.size()];
+            this.lastDay = new LocalDate[figures.size()];
+            for (int i = 0; i < firstDay.length; i++) {
+                // (a request's own days start no later than the day it reads from)
+                firstDay[i] = readFrom.get(i);
+                lastDay[i] = requests.get(i).lastDay();
+            }
+        }
+
+        /** Hands a fact dated {@code date} to the figures of each request that covers it and reads that day. */
+        void hand(LocalDate date, java.util.function.Consumer<PeriodFigures> hand) {
+            for (int i = 0; i < firstDay.length; i++) {
+                if (!date.isBefore(firstDay[i]) && !date.isAfter(lastDay[i])) {
+                    hand.accept(figures.get(i));
+                }
             }
         }
     }
@@ -580,10 +598,12 @@ class PeriodRollup {
     /** Hands the month sums just taken (from the given list positions on) to a quarter or year summed on them. */
     private static void addMonthSums(Request request, PeriodFigures period, PeriodFigures.Sums monthSums, int repSumsFrom,
                                      int visitSumsFrom) {
+        LocalDate last = request.lastDay();
+        java.util.function.Predicate<LocalDate> covered = date -> !date.isBefore(request.from()) && !date.isAfter(last);
         monthSums.repSums().subList(repSumsFrom, monthSums.repSums().size()).stream()
-                .filter(f -> request.covers(f.date())).forEach(period::add);
+                .filter(f -> covered.test(f.date())).forEach(period::add);
         monthSums.visitSums().subList(visitSumsFrom, monthSums.visitSums().size()).stream()
-                .filter(f -> request.covers(f.date())).forEach(period::add);
+                .filter(f -> covered.test(f.date())).forEach(period::add);
     }
 
     /**
