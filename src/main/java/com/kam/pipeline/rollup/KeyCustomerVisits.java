@@ -77,24 +77,33 @@ record KeyCustomerVisits(LocalDate asOf, int lookback, List<Customer> customers,
 
     /**
      * Each customer's last visit in {@code since..asOf} (or a little before {@code since}): read
-     * from the kept month sums, unless those hold days after the as-of date (a run for an earlier
-     * date), then from the lines. The latest is taken here rather than grouped by the database,
-     * which sorts the month sums of the lookback into a temporary table for it (a third of a night's
-     * abnormal-customer list at 1,000 reps).
+     * from the kept month sums, and from the lines of the days after those the as-of month's sums
+     * cover (a month keeps its sums on its week's last night: see {@link PeriodRollup}); only from
+     * the lines when the month sums hold days after the as-of date (a run for an earlier date).
+     * The latest is taken here rather than grouped by the database, which sorts the month sums of
+     * the lookback into a temporary table for it (a third of a night's abnormal-customer list at
+     * 1,000 reps).
      */
     private static Map<String, LocalDate> lastVisits(JdbcTemplate jdbc, LocalDate since, LocalDate asOf) {
         LocalDate lastRepDay = RepDayFacts.lastDay(jdbc);
-        boolean laterDays = lastRepDay != null && lastRepDay.isAfter(asOf);
-        String visits = laterDays
-                ? "SELECT l.customer_id, l.report_date FROM report_line l JOIN rollup_rep_day f"
-                + " ON f.work_date = l.report_date AND f.rep_id = l.rep_id WHERE l.customer_id IS NOT NULL"
-                + " AND l.report_date BETWEEN ? AND ?"
-                : "SELECT customer_id, last_visit FROM rollup_visit_sum WHERE period_type = 'MONTH' AND ps BETWEEN ? AND ?";
         Map<String, LocalDate> last = new HashMap<>();
-        jdbc.query(visits, rs -> {
+        org.springframework.jdbc.core.RowCallbackHandler latest = rs -> {
             LocalDate visit = rs.getObject(2, LocalDate.class);
             last.merge(rs.getString(1), visit, (a, b) -> a.isAfter(b) ? a : b);
-        }, Date.valueOf(laterDays ? since : since.withDayOfMonth(1)), Date.valueOf(asOf));
+        };
+        LocalDate linesFrom = since;
+        if (lastRepDay == null || !lastRepDay.isAfter(asOf)) {
+            jdbc.query("SELECT customer_id, last_visit FROM rollup_visit_sum WHERE period_type = 'MONTH' AND ps BETWEEN ? AND ?",
+                    latest, Date.valueOf(since.withDayOfMonth(1)), Date.valueOf(asOf));
+            LocalDate kept = jdbc.queryForObject("SELECT MAX(last_day) FROM rollup_rep_sum WHERE period_type = 'MONTH'"
+                    + " AND ps = ?", LocalDate.class, Date.valueOf(asOf.withDayOfMonth(1)));
+            linesFrom = kept == null ? asOf.withDayOfMonth(1) : kept.plusDays(1);
+        }
+        if (!linesFrom.isAfter(asOf)) {
+            jdbc.query("SELECT l.customer_id, l.report_date FROM report_line l JOIN rollup_rep_day f"
+                    + " ON f.work_date = l.report_date AND f.rep_id = l.rep_id WHERE l.customer_id IS NOT NULL"
+                    + " AND l.report_date BETWEEN ? AND ?", latest, Date.valueOf(linesFrom), Date.valueOf(asOf));
+        }
         return last;
     }
 }

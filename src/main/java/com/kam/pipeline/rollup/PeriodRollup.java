@@ -136,7 +136,8 @@ class PeriodRollup {
      * those cover), and the quarters and years that are their earlier months' kept sums plus the
      * sums of the one month the night touches in them (with that month).
      */
-    private record Shortcuts(Map<Request, KeptMonth> keptMonths, Map<Request, LocalDate> onMonthSums) {
+    private record Shortcuts(Map<Request, KeptMonth> keptMonths, Map<Request, LocalDate> onMonthSums,
+                             java.util.Set<Request> sumsLeft) {
     }
 
     /**
@@ -163,7 +164,7 @@ class PeriodRollup {
         int rows = 0;
         LocalDate lastRepDay = RepDayFacts.lastDay(jdbc);
         forgetSumsOfPastQuarters(lastRepDay, settings);
-        Shortcuts shortcuts = new Shortcuts(new HashMap<>(), new HashMap<>());
+        Shortcuts shortcuts = new Shortcuts(new HashMap<>(), new HashMap<>(), new java.util.HashSet<>());
         for (Request request : requests) {
             KeptMonth kept = keptThrough(request, touched);
             if (kept != null) {
@@ -183,6 +184,14 @@ class PeriodRollup {
         for (Request request : requests) {
             (fromMonths(request, requests, shortcuts, lastRepDay) ? fromMonths : fromDays).add(request);
         }
+        if (fromMonths.isEmpty()) {
+            shortcuts.keptMonths().forEach((month, kept) -> {
+                if (leavesSums(month, kept, lastRepDay, settings)) {
+                    log.debug("{} {}: its sums stay kept through {}", month.type(), month.from(), kept.through());
+                    shortcuts.sumsLeft().add(month);
+                }
+            });
+        }
         if (!fromDays.isEmpty()) {
             rows += pass(fromDays, false, lastRepDay, shortcuts, settings, references, now);
         }
@@ -190,6 +199,21 @@ class PeriodRollup {
             rows += pass(fromMonths, true, lastRepDay, shortcuts, settings, references, now);
         }
         return rows;
+    }
+
+    /**
+     * Whether a month that starts from its kept sums leaves them as they are, rather than keeping
+     * its sums through the last rep-day: on the nights of a week before its last, when all the
+     * night changed comes after the days they cover. The week's own rows read those days anyway,
+     * and the month reads them with it; keeping the sums (a third of them rewritten every night)
+     * waits for the week's last night, the month's last day, or a week of days. Only when no
+     * quarter or year is summed from the kept month sums in the same run.
+     */
+    private static boolean leavesSums(Request month, KeptMonth kept, LocalDate lastRepDay, RollupSettings settings) {
+        return lastRepDay != null && kept.summedAgain().isEmpty()
+                && lastRepDay.isBefore(month.lastDay())
+                && !CalendarTable.weekStart(lastRepDay, settings).plusDays(6).equals(lastRepDay)
+                && lastRepDay.isBefore(kept.through().plusDays(7));
     }
 
     /**
@@ -244,6 +268,8 @@ class PeriodRollup {
         List<EarlierMonths> earlierMonths = new ArrayList<>();
         // the visit sums kept for a month that starts from them, by month: only those that change are rewritten
         Map<LocalDate, KeptVisits> keptVisits = new HashMap<>();
+        // the months whose kept sums stay as they are (see leavesSums)
+        java.util.Set<LocalDate> monthsLeft = new java.util.HashSet<>();
         // the figures (by index) of the quarters and years summed on the month's sums
         java.util.Set<Integer> onMonthSums = new java.util.HashSet<>();
         List<Request> summed = new ArrayList<>();
@@ -288,19 +314,28 @@ class PeriodRollup {
             KeptMonth keptMonth = shortcuts.keptMonths().get(request);
             LocalDate currentMonth = shortcuts.onMonthSums().get(request);
             if (type == PeriodType.MONTH) {
+                // (its sums are taken for the quarter and year summed on them, even when they stay unkept)
                 periodFigures.keepSums(monthSums);
+                boolean sumsLeft = shortcuts.sumsLeft().contains(request);
+                if (sumsLeft) {
+                    monthsLeft.add(request.from());
+                }
                 if (keptMonth != null) {
-                    KeptVisits kept = new KeptVisits();
+                    KeptVisits kept = sumsLeft ? null : new KeptVisits();
                     addKept(periodFigures, type, request.from(), request.from(), keptMonth.through(), kept,
                             keptMonth.summedAgain());
-                    keptVisits.put(request.from(), kept);
+                    if (kept != null) {
+                        keptVisits.put(request.from(), kept);
+                    }
                     readFrom.set(readFrom.size() - 1, keptMonth.through().plusDays(1));
                     if (!keptMonth.summedAgain().isEmpty()) {
                         readFacts(List.of(request), List.of(request.from()), List.of(periodFigures), List.of(), false,
                                 request.from(), keptMonth.through(), keptMonth.summedAgain());
                     }
                 }
-                deleteKeptSums(type, request, keptMonth == null);
+                if (!sumsLeft) {
+                    deleteKeptSums(type, request, keptMonth == null);
+                }
             } else if (currentMonth != null) {
                 // its earlier months' sums now, the month's sums as the month is summed; no facts of its own
                 addKept(periodFigures, type, currentMonth, request.from(), request.lastDay(), null, Set.of());
@@ -374,6 +409,8 @@ class PeriodRollup {
             building += buildNanos[0];
             // a chunk is a calendar month: its month sums are complete
             t = System.nanoTime();
+            monthSums.repSums().removeIf(sum -> monthsLeft.contains(sum.date()));
+            monthSums.visitSums().removeIf(sum -> monthsLeft.contains(sum.date()));
             keep(PeriodType.MONTH, monthSums, start -> start, keptVisits);
             keeping += System.nanoTime() - t;
             from = lastFacts ? last.plusDays(1) : to.plusDays(1);

@@ -948,6 +948,53 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void aMonthLeavesItsKeptSumsUntilItsWeeksLastNightAndReadsTheDaysSinceWithTheWeek() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        RollupFixture.plan(inbox);
+        report("2026-11-30");
+        report("2026-12-01");
+        night(LocalDate.of(2026, 12, 1));
+        assertThat(lastRunMode()).isEqualTo("FULL");
+        assertThat(monthSumsKeptThrough("2026-12-01")).isEqualTo("2026-12-01");
+
+        // Wednesday and Thursday: 王小明 orders from 宁波港务集团, then 周晓燕 sees 上海电力公司 again
+        RollupFixture.report(inbox, "2026-12-02",
+                "R001,2026-12-02,C003,10:00,订货,续单,是,1000,200,0,30,2026-12-02 20:00:00,出勤,0,0,,,\n");
+        night(LocalDate.of(2026, 12, 2));
+        RollupFixture.report(inbox, "2026-12-03",
+                "R002,2026-12-03,C001,11:00,服务,回访,是,,,,20,2026-12-03 20:00:00,出勤,0,0,,,\n");
+        night(LocalDate.of(2026, 12, 3));
+        assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
+        // the month's sums stay as kept on the 1st; the month reads the 2nd and 3rd with the week
+        assertThat(monthSumsKeptThrough("2026-12-01")).isEqualTo("2026-12-01");
+        Map<String, Object> wang = figures("MONTH", "2026-12-01", "REP", "R001");
+        assertThat(wang).containsEntry("visits", 2).containsEntry("customers_visited", 2);
+        assertMoney(wang, "orders_amount", "1000.00");
+        Map<String, Object> zhou = figures("MONTH", "2026-12-01", "REP", "R002");
+        assertThat(zhou).containsEntry("visits", 2).containsEntry("customers_visited", 1);
+        // a key customer's last visit as of the 3rd comes from the day's lines, which the month's sums leave out
+        assertThat(KeyCustomerVisits.read(jdbc, LocalDate.of(2026, 12, 3), RollupSettings.load(kam.jobs())).customers())
+                .filteredOn(c -> c.id().equals("C001")).extracting(KeyCustomerVisits.Customer::lastVisit)
+                .containsExactly(LocalDate.of(2026, 12, 3));
+        // the figures are a full recompute's (which keeps the sums through the 3rd)
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 3), "rollup", "rollup_rep_day");
+
+        // Friday leaves them again; Sunday, the week's last night, keeps them through its day, as a full recompute does
+        night(LocalDate.of(2026, 12, 4));
+        assertThat(monthSumsKeptThrough("2026-12-01")).isEqualTo("2026-12-03");
+        night(LocalDate.of(2026, 12, 6));
+        assertThat(monthSumsKeptThrough("2026-12-01")).isEqualTo("2026-12-06");
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 6), "rollup", "rollup_rep_day", "rollup_visit_sum",
+                "rollup_rep_sum");
+    }
+
+    /** The last day the kept sums of a month cover. */
+    String monthSumsKeptThrough(String month) {
+        return String.valueOf(jdbc.queryForObject("SELECT MAX(last_day) FROM rollup_rep_sum WHERE period_type = 'MONTH'"
+                + " AND ps = ?", LocalDate.class, LocalDate.parse(month)));
+    }
+
+    @Test
     void anAttainmentFarAboveItsTargetIsStoredNotRefused() throws Exception {
         RollupFixture.writeAll(inbox);
         night(RollupFixture.LAST_DAY);
