@@ -193,7 +193,10 @@ final class PeriodFigures {
     private Sums sumsTaken;
     private final Map<Key, OrgFigures> organisation;
     private final Map<Key, ClassFigures> customerClasses = new HashMap<>();
-    /** The figures of {@link #customerClasses} by period start and class position ({@link RollupReferences.CustomerClasses#classSlots}). */
+    /**
+     * The figures of {@link #customerClasses} by period start and class position
+     * ({@link RollupReferences.CustomerClasses#classSlots}): three array lookups per visit sum.
+     */
     private final Map<LocalDate, ClassFigures[]> classesBySlot = new HashMap<>();
     private final Map<Key, long[]> newCustomers = new HashMap<>();
     /** Orders (cents) of the periods written or read before, for the growth of the next ones. */
