@@ -988,6 +988,55 @@ abstract class RollupScenarios {
                 "rollup_rep_sum");
     }
 
+    /** The master data, plan and reports of 11-30 and 12-01 rolled up on 12-01; 王小明's order of 12-02 that night (sums left). */
+    void decemberSumsLeftOnTheSecond() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        RollupFixture.plan(inbox);
+        report("2026-11-30");
+        report("2026-12-01");
+        night(LocalDate.of(2026, 12, 1));
+        RollupFixture.report(inbox, "2026-12-02",
+                "R001,2026-12-02,C003,10:00,订货,续单,是,1000,200,0,30,2026-12-02 20:00:00,出勤,0,0,,,\n");
+        night(LocalDate.of(2026, 12, 2));
+        assertThat(monthSumsKeptThrough("2026-12-01")).isEqualTo("2026-12-01");
+    }
+
+    @Test
+    void aNightRunAgainWithNothingNewSumsTheQuarterAndYearToDateWithTheDaysTheMonthsSumsLeftOut() throws Exception {
+        // the night of 12-02 (a Wednesday) leaves December's sums as kept on the 1st; the night is run again,
+        // nothing new: QTD and YTD are summed on their own from the kept month sums, which lack the 2nd
+        decemberSumsLeftOnTheSecond();
+        nightRunAgain(LocalDate.of(2026, 12, 2));
+        assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
+        // 10,000 (11-30) + 5,000 (12-01) + 1,000 (12-02)
+        assertMoney(figures("QTD", "2026-10-01", "COMPANY", "ALL"), "orders_amount", "16000.00");
+        assertMoney(figures("YTD", "2026-01-01", "COMPANY", "ALL"), "orders_amount", "16000.00");
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 2), "rollup");
+    }
+
+    @Test
+    void aLateReportOfTheMonthBeforeSumsTheQuarterAndYearWithTheDaysTheMonthsSumsLeftOut() throws Exception {
+        // December's sums are left as kept on the 1st; 王小明's report of 11-30 is corrected (12,000, not
+        // 10,000) and the night of 12-02 run again: only November is touched, so the quarter and year are
+        // summed from the kept month sums, December's among them, which lack the 2nd
+        decemberSumsLeftOnTheSecond();
+        RollupFixture.report(inbox, "2026-11-30",
+                "R001,2026-11-30,C001,09:30,订货,签单,是,12000,2000,0,100,2026-11-30 20:00:00,出勤,0,0,,,\n");
+        nightRunAgain(LocalDate.of(2026, 12, 2));
+        assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
+        // 12,000 (11-30) + 5,000 (12-01) + 1,000 (12-02)
+        assertMoney(figures("QUARTER", "2026-10-01", "COMPANY", "ALL"), "orders_amount", "18000.00");
+        assertMoney(figures("YEAR", "2026-01-01", "COMPANY", "ALL"), "orders_amount", "18000.00");
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 2), "rollup");
+    }
+
+    /** A night run again (forced) for a date it has run for. */
+    void nightRunAgain(LocalDate date) throws Exception {
+        assertThat(ingest.ingest(date, true, inbox, work.resolve("out")).succeeded()).isTrue();
+        StringWriter out = new StringWriter();
+        assertThat(rollup.run(date, true, false, new PrintWriter(out), new PrintWriter(out))).as(out.toString()).isZero();
+    }
+
     /** The last day the kept sums of a month cover. */
     String monthSumsKeptThrough(String month) {
         return String.valueOf(jdbc.queryForObject("SELECT MAX(last_day) FROM rollup_rep_sum WHERE period_type = 'MONTH'"
