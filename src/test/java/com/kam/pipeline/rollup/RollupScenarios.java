@@ -1030,6 +1030,22 @@ abstract class RollupScenarios {
         assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 2), "rollup");
     }
 
+    @Test
+    void aNightRunForAnEarlierMonthSumsTheQuarterAndYearWithTheDaysTheMonthsSumsLeftOut() throws Exception {
+        // December's sums are left as kept on the 1st; 王小明's report of 11-30 is corrected (12,000) and the
+        // night of 11-30 run for it: the quarter and year are summed from the kept month sums, December's
+        // lacking the 2nd (its rep-days and 王小明's order)
+        decemberSumsLeftOnTheSecond();
+        RollupFixture.report(inbox, "2026-11-30",
+                "R001,2026-11-30,C001,09:30,订货,签单,是,12000,2000,0,100,2026-11-30 20:00:00,出勤,0,0,,,\n");
+        night(LocalDate.of(2026, 11, 30));
+        assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
+        assertMoney(figures("QUARTER", "2026-10-01", "COMPANY", "ALL"), "orders_amount", "18000.00");
+        assertThat(figures("YEAR", "2026-01-01", "COMPANY", "ALL")).containsEntry("rep_days", 96);
+        // (the to-date rows are as of 11-30 on the nights, 12-02 on a full recompute: left out)
+        assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 2), "rollup_row WHERE period_type NOT IN ('MTD', 'QTD', 'YTD')");
+    }
+
     /** A night run again (forced) for a date it has run for. */
     void nightRunAgain(LocalDate date) throws Exception {
         assertThat(ingest.ingest(date, true, inbox, work.resolve("out")).succeeded()).isTrue();
