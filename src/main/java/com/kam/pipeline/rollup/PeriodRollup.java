@@ -184,6 +184,18 @@ class PeriodRollup {
         for (Request request : requests) {
             (fromMonths(request, requests, shortcuts, lastRepDay) ? fromMonths : fromDays).add(request);
         }
+        Request behind = fromMonths.isEmpty() ? null : monthWithSumsBehind(lastRepDay, fromDays);
+        if (behind != null) {
+            // the months pass reads the month's kept sums, which an earlier night may have left behind
+            // (leavesSums): the month is summed first and keeps them through the last rep-day
+            log.debug("{} {} is summed again: its kept sums, which the months pass reads, end before {}", behind.type(),
+                    behind.from(), lastRepDay);
+            KeptMonth kept = keptThrough(behind, touched);
+            if (kept != null) {
+                shortcuts.keptMonths().put(behind, kept);
+            }
+            fromDays.add(behind);
+        }
         if (fromMonths.isEmpty()) {
             shortcuts.keptMonths().forEach((month, kept) -> {
                 if (leavesSums(month, kept, lastRepDay, settings)) {
@@ -214,6 +226,24 @@ class PeriodRollup {
                 && lastRepDay.isBefore(month.lastDay())
                 && !CalendarTable.weekStart(lastRepDay, settings).plusDays(6).equals(lastRepDay)
                 && lastRepDay.isBefore(kept.through().plusDays(7));
+    }
+
+    /**
+     * The month of the last rep-day when its kept sums end before that day and no request of the
+     * days pass sums it; else null.
+     */
+    private Request monthWithSumsBehind(LocalDate lastRepDay, List<Request> fromDays) {
+        if (lastRepDay == null) {
+            return null;
+        }
+        LocalDate month = lastRepDay.withDayOfMonth(1);
+        Request request = new Request(PeriodType.MONTH, month, month);
+        if (fromDays.stream().anyMatch(r -> r.type() == PeriodType.MONTH && r.covers(lastRepDay))) {
+            return null;
+        }
+        LocalDate kept = jdbc.queryForObject("SELECT MAX(last_day) FROM rollup_rep_sum WHERE period_type = ? AND ps = ?",
+                LocalDate.class, PeriodType.MONTH.name(), Date.valueOf(month));
+        return kept == null || kept.isBefore(lastRepDay) ? request : null;
     }
 
     /**
