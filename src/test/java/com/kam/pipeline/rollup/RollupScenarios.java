@@ -1046,6 +1046,161 @@ abstract class RollupScenarios {
         assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 2), "rollup_row WHERE period_type NOT IN ('MTD', 'QTD', 'YTD')");
     }
 
+    // ---- review-2 of c4d5fb2 and f12b7cc: sequences around a month's kept sums left until its week's last night ----
+
+    /** What the reports asked for {@code date} make, then the tables; a full recompute and the same reports store the same. */
+    void assertAFullRecomputeAndTheReportsStoreTheSame(LocalDate date, String... tables) throws Exception {
+        reportsAskedFor(date);
+        List<String> nights = Tables.dump(jdbc, List.of(tables));
+        fullRollup(date);
+        assertThat(lastRunMode()).isEqualTo("FULL");
+        reportsAskedFor(date);
+        assertThat(Tables.dump(jdbc, List.of(tables))).isEqualTo(nights);
+    }
+
+    @Test
+    void aTeamMoveInAWeekWhoseNightsLeaveTheSumsWithANightRunForAnEarlierDateInBetweenIsAFullRecomputes() throws Exception {
+        // rolled up through Sunday 12-13 (December's sums kept through it); Monday and Tuesday leave them
+        RollupFixture.writeMasterData(inbox);
+        RollupFixture.plan(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02")) {
+            report(date);
+        }
+        night(LocalDate.of(2026, 12, 13));
+        night(LocalDate.of(2026, 12, 14));
+        RollupFixture.report(inbox, "2026-12-15",
+                "R002,2026-12-15,C001,10:00,订货,续单,是,4000,800,0,30,2026-12-15 19:00:00,出勤,1,0,,,\n");
+        night(LocalDate.of(2026, 12, 15));
+        // Wednesday: 周晓燕 moves to 杭州 and orders from 宁波港务集团 (a new customer)
+        report("2026-12-16");
+        night(LocalDate.of(2026, 12, 16));
+        assertThat(monthSumsKeptThrough("2026-12-01")).isEqualTo("2026-12-13");
+        // 12-15 corrected (周晓燕 sold 6,000 and 王小明 visited 上海电力公司 too) and that night run again
+        // for it, after the 16th: a run for an earlier date
+        RollupFixture.report(inbox, "2026-12-15",
+                "R002,2026-12-15,C001,10:00,订货,续单,是,6000,800,0,30,2026-12-15 19:00:00,出勤,1,0,,,\n"
+                        + "R001,2026-12-15,C001,15:00,服务,回访,是,,,,20,2026-12-15 20:00:00,出勤,0,0,,,\n");
+        nightRunAgain(LocalDate.of(2026, 12, 15));
+        assertThat(monthSumsKeptThrough("2026-12-01")).isEqualTo("2026-12-13");
+        // Thursday: the nights go on from the 15th (the last run's date)
+        RollupFixture.report(inbox, "2026-12-17",
+                "R001,2026-12-17,C003,10:00,订货,续单,是,1500,300,0,30,2026-12-17 20:00:00,出勤,0,0,,,\n");
+        night(LocalDate.of(2026, 12, 17));
+        assertMoney(figures("MONTH", "2026-12-01", "TEAM", "SH"), "orders_amount", "12500.00");  // 5,000 + 6,000 + 1,500
+        assertMoney(figures("MONTH", "2026-12-01", "REP", "R002"), "orders_amount", "13000.00"); // 5,000 + 6,000 + 2,000
+        assertAFullRecomputeAndTheReportsStoreTheSame(LocalDate.of(2026, 12, 17), "rollup_row WHERE period_type NOT IN"
+                + " ('MTD', 'QTD', 'YTD')", "rollup", "rollup_rep_day", "abnormal_customer", "next_week_target", "appraisal",
+                "rollup_warning");
+    }
+
+    @Test
+    void theWeekAcrossTheYearEndWithARunForAnEarlierDateInBetweenKeepsTheSumsAFullRecomputeKeeps() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        RollupFixture.plan(inbox);
+        for (String date : List.of("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-16")) {
+            report(date);
+        }
+        night(LocalDate.of(2026, 12, 27));
+        night(LocalDate.of(2026, 12, 28));
+        night(LocalDate.of(2026, 12, 29));
+        assertThat(monthSumsKeptThrough("2026-12-01")).isEqualTo("2026-12-27");
+        // the 30th missed; the 31st, December's last day, keeps its sums
+        report("2026-12-31");
+        night(LocalDate.of(2026, 12, 31));
+        assertThat(monthSumsKeptThrough("2026-12-01")).isEqualTo("2026-12-31");
+        night(LocalDate.of(2027, 1, 1));
+        report("2027-01-02");
+        night(LocalDate.of(2027, 1, 2));
+        assertThat(monthSumsKeptThrough("2027-01-01")).isEqualTo("2027-01-01");
+        // 12-29 corrected (王小明 sold 3,000 to 宁波港务集团) and the night of 12-29 run again, after 01-02: the
+        // quarter and year of 2026 are summed from the month sums, January's summed first
+        RollupFixture.report(inbox, "2026-12-29",
+                "R001,2026-12-29,C003,10:00,订货,续单,是,3000,600,0,30,2026-12-29 20:00:00,出勤,0,0,,,\n");
+        nightRunAgain(LocalDate.of(2026, 12, 29));
+        assertThat(monthSumsKeptThrough("2027-01-01")).isEqualTo("2027-01-02");
+        // Sunday 01-03, the week's last night
+        night(LocalDate.of(2027, 1, 3));
+        assertThat(monthSumsKeptThrough("2027-01-01")).isEqualTo("2027-01-03");
+        assertAFullRecomputeAndTheReportsStoreTheSame(LocalDate.of(2027, 1, 3), "rollup", "rollup_rep_day",
+                "rollup_rep_sum", "rollup_visit_sum", "abnormal_customer", "next_week_target", "appraisal", "rollup_warning");
+    }
+
+    @Test
+    void aRunForTheMonthBeforeAfterARunForAnEarlierDateThatLeftTheSumsIsAFullRecomputes() throws Exception {
+        // December's sums kept on the 1st, left on the 2nd and 3rd
+        decemberSumsLeftOnTheSecond();
+        night(LocalDate.of(2026, 12, 3));
+        // 12-02 corrected (吴昊 visits 杭州第一医院) and that night run again for it, after the 3rd: the sums stay left
+        RollupFixture.report(inbox, "2026-12-02",
+                "R001,2026-12-02,C003,10:00,订货,续单,是,1000,200,0,30,2026-12-02 20:00:00,出勤,0,0,,,\n"
+                        + "R003,2026-12-02,C002,10:00,服务,回访,是,,,,30,2026-12-02 20:00:00,出勤,0,0,,,\n");
+        nightRunAgain(LocalDate.of(2026, 12, 2));
+        assertThat(monthSumsKeptThrough("2026-12-01")).isEqualTo("2026-12-01");
+        // then 11-30 corrected and a night run for it: the quarter is summed from the month sums, December's summed whole first
+        RollupFixture.report(inbox, "2026-11-30",
+                "R001,2026-11-30,C001,09:30,订货,签单,是,12000,2000,0,100,2026-11-30 20:00:00,出勤,0,0,,,\n");
+        night(LocalDate.of(2026, 11, 30));
+        assertThat(monthSumsKeptThrough("2026-12-01")).isEqualTo("2026-12-03");
+        assertMoney(figures("QUARTER", "2026-10-01", "COMPANY", "ALL"), "orders_amount", "18000.00");
+        assertThat(figures("MONTH", "2026-12-01", "REP", "R003")).containsEntry("visits", 1);
+        // Friday: the nights go on from 11-30 (the last run's date)
+        night(LocalDate.of(2026, 12, 4));
+        assertAFullRecomputeAndTheReportsStoreTheSame(LocalDate.of(2026, 12, 4), "rollup", "rollup_rep_day",
+                "rollup_rep_sum", "rollup_visit_sum", "abnormal_customer", "next_week_target", "appraisal", "rollup_warning");
+    }
+
+    @Test
+    void aLateReportOfTheMonthBeforeOnTheNightAfterTheSumsWereLeftIsAFullRecomputes() throws Exception {
+        // December's sums left on the 2nd (the quarter and year on the month's sums); on the 3rd a late
+        // correction of 11-30 comes with the new day: the quarter and year are summed from the month sums
+        decemberSumsLeftOnTheSecond();
+        RollupFixture.report(inbox, "2026-11-30",
+                "R001,2026-11-30,C001,09:30,订货,签单,是,12000,2000,0,100,2026-11-30 20:00:00,出勤,0,0,,,\n");
+        RollupFixture.report(inbox, "2026-12-03",
+                "R002,2026-12-03,C001,11:00,服务,回访,是,,,,20,2026-12-03 20:00:00,出勤,0,0,,,\n");
+        night(LocalDate.of(2026, 12, 3));
+        assertThat(monthSumsKeptThrough("2026-12-01")).isEqualTo("2026-12-03");
+        // on Friday and Saturday the month leaves them again, the quarter and year on its sums
+        night(LocalDate.of(2026, 12, 4));
+        night(LocalDate.of(2026, 12, 5));
+        assertThat(monthSumsKeptThrough("2026-12-01")).isEqualTo("2026-12-03");
+        assertMoney(figures("YEAR", "2026-01-01", "COMPANY", "ALL"), "orders_amount", "18000.00");
+        assertAFullRecomputeAndTheReportsStoreTheSame(LocalDate.of(2026, 12, 5), "rollup", "rollup_rep_day",
+                "abnormal_customer", "next_week_target", "appraisal", "rollup_warning");
+    }
+
+    @Test
+    void aTargetRevisedOnANightWhoseMonthLeftItsSumsIsAFullRecomputes() throws Exception {
+        decemberSumsLeftOnTheSecond();
+        SmallCompany.writeTargetSheet(inbox.resolve("targets_2026_revised.xlsx"), "月度目标", new Object[][] {
+                {"R001", "2026-12", 120000, 20000, 80000, 1, 20}});
+        night(LocalDate.of(2026, 12, 3));
+        // (the month's target so far: 120,000 over December's 23 working days, 3 of them rolled up)
+        assertMoney(figures("MONTH", "2026-12-01", "REP", "R001"), "sales_target", "15652.17");
+        night(LocalDate.of(2026, 12, 4));
+        assertThat(monthSumsKeptThrough("2026-12-01")).isEqualTo("2026-12-03");
+        assertAFullRecomputeAndTheReportsStoreTheSame(LocalDate.of(2026, 12, 4), "rollup", "rollup_rep_day",
+                "abnormal_customer", "next_week_target", "appraisal", "rollup_warning");
+    }
+
+    @Test
+    void aLateReportOfADayTheLeftSumsCoverOnAMidWeekNightThenAReportAskedMidWeekIsAFullRecomputes() throws Exception {
+        // December's sums kept through the 1st, left on the 2nd; on Thursday 12-01 is corrected for 周晓燕 only
+        // (a day the sums cover: she is summed again from her days) and the month keeps its sums through the 3rd
+        decemberSumsLeftOnTheSecond();
+        RollupFixture.report(inbox, "2026-12-01",
+                "R002,2026-12-01,C001,14:00,订货,追加订单,是,7000,1000,3000,80,2026-12-01 18:00:00,出勤,2,2,华为降价10%,,\n");
+        night(LocalDate.of(2026, 12, 3));
+        assertThat(monthSumsKeptThrough("2026-12-01")).isEqualTo("2026-12-03");
+        // Friday leaves them; 王小明 sees 上海电力公司 on Friday; the weekly report is asked for on Friday
+        RollupFixture.report(inbox, "2026-12-04",
+                "R001,2026-12-04,C001,11:00,服务,回访,是,,,,20,2026-12-04 20:00:00,出勤,0,0,,,\n");
+        night(LocalDate.of(2026, 12, 4));
+        assertThat(monthSumsKeptThrough("2026-12-01")).isEqualTo("2026-12-03");
+        assertAFullRecomputeAndTheReportsStoreTheSame(LocalDate.of(2026, 12, 4), "rollup", "rollup_rep_day",
+                "rollup_complaint_day", "abnormal_customer", "next_week_target", "appraisal", "rollup_warning");
+    }
+
     /** A night run again (forced) for a date it has run for. */
     void nightRunAgain(LocalDate date) throws Exception {
         assertThat(ingest.ingest(date, true, inbox, work.resolve("out")).succeeded()).isTrue();
