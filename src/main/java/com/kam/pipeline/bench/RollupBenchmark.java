@@ -49,6 +49,10 @@ public class RollupBenchmark implements Callable<Integer> {
             + " 0 for none)")
     int lateReps = 50;
 
+    @picocli.CommandLine.Option(names = "--full-runs", description = "times the full recompute is run; the median of"
+            + " their times is the one compared (the machine's speed drifts from run to run; default: ${DEFAULT-VALUE})")
+    int fullRuns = 3;
+
     @Spec
     CommandSpec spec;
 
@@ -72,6 +76,10 @@ public class RollupBenchmark implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (nights < 1) {
             err.println("bench rollup: --nights must be at least 1, not " + nights);
+            return KamCommand.BAD_USAGE;
+        }
+        if (fullRuns < 1) {
+            err.println("bench rollup: --full-runs must be at least 1, not " + fullRuns);
             return KamCommand.BAD_USAGE;
         }
         if (lateReps < 0) {
@@ -132,11 +140,15 @@ public class RollupBenchmark implements Callable<Integer> {
                     MariaDbServer.bufferPoolMegabytes(jdbc));
         }
         PrintWriter quiet = new PrintWriter(java.io.Writer.nullWriter());
-        // the bare query three times before the full recompute and three times after, as the
+        // the bare query three times before the full recomputes and three times after, as the
         // machine's speed and the server's cache drift between the two
         List<Long> bare = new ArrayList<>();
         timeBareQuery(bare);
-        long full = time(() -> check(rollup.run(fullAsOf, true, true, quiet, err)));
+        List<Long> fulls = new ArrayList<>();
+        for (int i = 0; i < fullRuns; i++) {
+            fulls.add(time(() -> check(rollup.run(fullAsOf, true, true, quiet, err))));
+        }
+        long full = median(fulls);
         long rows = jdbc.queryForObject("SELECT COUNT(*) FROM " + RollupService.ROW_TABLE, Long.class);
         timeBareQuery(bare);
         List<Long> sorted = new ArrayList<>(bare);
@@ -144,7 +156,8 @@ public class RollupBenchmark implements Callable<Integer> {
         long bareNanos = (sorted.get(2) + sorted.get(3)) / 2;
         int measures = RollupService.MEASURES_COMPUTED;
         double perMeasure = (full / (double) measures) / (bareNanos / (double) BARE_MEASURES);
-        out.printf("full recompute: %.1f s, %d rollup rows stored, %d measures per row%n", seconds(full), rows, measures);
+        out.printf("full recompute: %.1f s%s, %d rollup rows stored, %d measures per row%n", seconds(full),
+                fulls.size() == 1 ? "" : " (median of " + fulls.size() + ": " + secondsList(fulls) + ")", rows, measures);
         out.printf("bare GROUP BY of monthly orders and visits per rep: %.2f s (median of 6: %s before the full"
                         + " recompute, %s after)%n", seconds(bareNanos), secondsList(bare.subList(0, 3)),
                 secondsList(bare.subList(3, 6)));
