@@ -178,9 +178,11 @@ public class RollupBenchmark implements Callable<Integer> {
         long written = jdbc.queryForObject("SELECT COUNT(*) FROM " + stored + " WHERE computed_at = (SELECT MAX(computed_at) FROM "
                 + stored + ")", Long.class);
         long rowsNow = jdbc.queryForObject("SELECT COUNT(*) FROM " + stored, Long.class);
-        out.printf("incremental rollup, median of %d nights: %.2f s = %.1f%% of the full recompute (goal <= 2%%);"
+        out.printf("incremental rollup, median of %d nights: %.2f s = %.1f%% of the full recompute (goal <= 2%%)%s;"
                 + " the last night rewrote %d of the %d rollup rows stored (%.1f%%)%n", nights.size(), seconds(median),
-                100.0 * median / full, written, rowsNow, 100.0 * written / rowsNow);
+                100.0 * median / full, fulls.size() == 1 ? "" : String.format(", %.1f%% of the first (onto empty rollup"
+                        + " tables; the others replace its rows, as a full recompute in use does)", 100.0 * median / fulls.get(0)),
+                written, rowsNow, 100.0 * written / rowsNow);
         if (!onReportDays.isEmpty() && onReportDays.size() < incremental.size()) {
             out.printf("  the %d nights of report days alone: median %.2f s = %.1f%%%n", onReportDays.size(),
                     seconds(median(onReportDays)), 100.0 * median(onReportDays) / full);

@@ -184,7 +184,7 @@ class PeriodRollup {
         for (Request request : requests) {
             (fromMonths(request, requests, shortcuts, lastRepDay) ? fromMonths : fromDays).add(request);
         }
-        Request behind = fromMonths.isEmpty() ? null : monthWithSumsBehind(lastRepDay, fromDays);
+        Request behind = monthWithSumsBehind(lastRepDay, fromDays, fromMonths);
         if (behind != null) {
             // the months pass reads the month's kept sums, which an earlier night may have left behind
             // (leavesSums): the month is summed first and keeps them through the last rep-day
@@ -229,16 +229,17 @@ class PeriodRollup {
     }
 
     /**
-     * The month of the last rep-day when its kept sums end before that day and no request of the
-     * days pass sums it; else null.
+     * The month of the last rep-day when a request of the months pass reads its kept sums, those
+     * end before that day, and no request of the days pass sums the month; else null.
      */
-    private Request monthWithSumsBehind(LocalDate lastRepDay, List<Request> fromDays) {
+    private Request monthWithSumsBehind(LocalDate lastRepDay, List<Request> fromDays, List<Request> fromMonths) {
         if (lastRepDay == null) {
             return null;
         }
         LocalDate month = lastRepDay.withDayOfMonth(1);
         Request request = new Request(PeriodType.MONTH, month, month);
-        if (fromDays.stream().anyMatch(r -> r.type() == PeriodType.MONTH && r.covers(lastRepDay))) {
+        if (fromMonths.stream().noneMatch(r -> r.covers(month))
+                || fromDays.stream().anyMatch(r -> r.type() == PeriodType.MONTH && r.covers(lastRepDay))) {
             return null;
         }
         LocalDate kept = jdbc.queryForObject("SELECT MAX(last_day) FROM rollup_rep_sum WHERE period_type = ? AND ps = ?",
