@@ -1001,6 +1001,19 @@ abstract class RollupScenarios {
         assertThat(monthSumsKeptThrough("2026-12-01")).isEqualTo("2026-12-01");
     }
 
+    /** December's sums left as kept on the 1st, then 王小明's report of 11-30 corrected: 12,000, not 10,000. */
+    void decemberSumsLeftAndNovember30Corrected() throws Exception {
+        decemberSumsLeftOnTheSecond();
+        RollupFixture.report(inbox, "2026-11-30",
+                "R001,2026-11-30,C001,09:30,订货,签单,是,12000,2000,0,100,2026-11-30 20:00:00,出勤,0,0,,,\n");
+    }
+
+    /** The company's orders in the quarter and the year: 12,000 (11-30) + 5,000 (12-01) + 1,000 (12-02). */
+    void assertTheQuarterAndYearHoldTheCorrectedOrders() {
+        assertMoney(figures("QUARTER", "2026-10-01", "COMPANY", "ALL"), "orders_amount", "18000.00");
+        assertMoney(figures("YEAR", "2026-01-01", "COMPANY", "ALL"), "orders_amount", "18000.00");
+    }
+
     @Test
     void aNightRunAgainWithNothingNewSumsTheQuarterAndYearToDateWithTheDaysTheMonthsSumsLeftOut() throws Exception {
         // the night of 12-02 (a Wednesday) leaves December's sums as kept on the 1st; the night is run again,
@@ -1019,14 +1032,10 @@ abstract class RollupScenarios {
         // December's sums are left as kept on the 1st; 王小明's report of 11-30 is corrected (12,000, not
         // 10,000) and the night of 12-02 run again: only November is touched, so the quarter and year are
         // summed from the kept month sums, December's among them, which lack the 2nd
-        decemberSumsLeftOnTheSecond();
-        RollupFixture.report(inbox, "2026-11-30",
-                "R001,2026-11-30,C001,09:30,订货,签单,是,12000,2000,0,100,2026-11-30 20:00:00,出勤,0,0,,,\n");
+        decemberSumsLeftAndNovember30Corrected();
         nightRunAgain(LocalDate.of(2026, 12, 2));
         assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
-        // 12,000 (11-30) + 5,000 (12-01) + 1,000 (12-02)
-        assertMoney(figures("QUARTER", "2026-10-01", "COMPANY", "ALL"), "orders_amount", "18000.00");
-        assertMoney(figures("YEAR", "2026-01-01", "COMPANY", "ALL"), "orders_amount", "18000.00");
+        assertTheQuarterAndYearHoldTheCorrectedOrders();
         assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 2), "rollup");
     }
 
@@ -1035,12 +1044,10 @@ abstract class RollupScenarios {
         // December's sums are left as kept on the 1st; 王小明's report of 11-30 is corrected (12,000) and the
         // night of 11-30 run for it: the quarter and year are summed from the kept month sums, December's
         // lacking the 2nd (its rep-days and 王小明's order)
-        decemberSumsLeftOnTheSecond();
-        RollupFixture.report(inbox, "2026-11-30",
-                "R001,2026-11-30,C001,09:30,订货,签单,是,12000,2000,0,100,2026-11-30 20:00:00,出勤,0,0,,,\n");
+        decemberSumsLeftAndNovember30Corrected();
         night(LocalDate.of(2026, 11, 30));
         assertThat(lastRunMode()).isEqualTo("INCREMENTAL");
-        assertMoney(figures("QUARTER", "2026-10-01", "COMPANY", "ALL"), "orders_amount", "18000.00");
+        assertTheQuarterAndYearHoldTheCorrectedOrders();
         assertThat(figures("YEAR", "2026-01-01", "COMPANY", "ALL")).containsEntry("rep_days", 96);
         // (the to-date rows are as of 11-30 on the nights, 12-02 on a full recompute: left out)
         assertAFullRecomputeStoresTheSame(LocalDate.of(2026, 12, 2), "rollup_row WHERE period_type NOT IN ('MTD', 'QTD', 'YTD')");
@@ -1153,9 +1160,7 @@ abstract class RollupScenarios {
     void aLateReportOfTheMonthBeforeOnTheNightAfterTheSumsWereLeftIsAFullRecomputes() throws Exception {
         // December's sums left on the 2nd (the quarter and year on the month's sums); on the 3rd a late
         // correction of 11-30 comes with the new day: the quarter and year are summed from the month sums
-        decemberSumsLeftOnTheSecond();
-        RollupFixture.report(inbox, "2026-11-30",
-                "R001,2026-11-30,C001,09:30,订货,签单,是,12000,2000,0,100,2026-11-30 20:00:00,出勤,0,0,,,\n");
+        decemberSumsLeftAndNovember30Corrected();
         RollupFixture.report(inbox, "2026-12-03",
                 "R002,2026-12-03,C001,11:00,服务,回访,是,,,,20,2026-12-03 20:00:00,出勤,0,0,,,\n");
         night(LocalDate.of(2026, 12, 3));
