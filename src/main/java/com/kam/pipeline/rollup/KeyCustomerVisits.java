@@ -95,8 +95,7 @@ record KeyCustomerVisits(LocalDate asOf, int lookback, List<Customer> customers,
         if (lastRepDay == null || !lastRepDay.isAfter(asOf)) {
             jdbc.query("SELECT customer_id, last_visit FROM rollup_visit_sum WHERE period_type = 'MONTH' AND ps BETWEEN ? AND ?",
                     latest, Date.valueOf(since.withDayOfMonth(1)), Date.valueOf(asOf));
-            LocalDate kept = jdbc.queryForObject("SELECT MAX(last_day) FROM rollup_rep_sum WHERE period_type = 'MONTH'"
-                    + " AND ps = ?", LocalDate.class, Date.valueOf(asOf.withDayOfMonth(1)));
+            LocalDate kept = PeriodRollup.monthSumsKeptThrough(jdbc, asOf.withDayOfMonth(1));
             linesFrom = kept == null ? asOf.withDayOfMonth(1) : kept.plusDays(1);
         }
         if (!linesFrom.isAfter(asOf)) {

@@ -187,13 +187,10 @@ class PeriodRollup {
         Request behind = monthWithSumsBehind(lastRepDay, fromDays, fromMonths);
         if (behind != null) {
             // the months pass reads the month's kept sums, which an earlier night may have left behind
-            // (leavesSums): the month is summed first and keeps them through the last rep-day
+            // (leavesSums): the month is summed first, whole (the run touched none of its days, or it
+            // would be in the days pass already), and keeps them through the last rep-day
             log.debug("{} {} is summed again: its kept sums, which the months pass reads, end before {}", behind.type(),
                     behind.from(), lastRepDay);
-            KeptMonth kept = keptThrough(behind, touched);
-            if (kept != null) {
-                shortcuts.keptMonths().put(behind, kept);
-            }
             fromDays.add(behind);
         }
         if (fromMonths.isEmpty()) {
@@ -242,9 +239,14 @@ class PeriodRollup {
                 || fromDays.stream().anyMatch(r -> r.type() == PeriodType.MONTH && r.covers(lastRepDay))) {
             return null;
         }
-        LocalDate kept = jdbc.queryForObject("SELECT MAX(last_day) FROM rollup_rep_sum WHERE period_type = ? AND ps = ?",
-                LocalDate.class, PeriodType.MONTH.name(), Date.valueOf(month));
+        LocalDate kept = monthSumsKeptThrough(jdbc, month);
         return kept == null || kept.isBefore(lastRepDay) ? request : null;
+    }
+
+    /** The last day the kept sums of the month starting on {@code month} cover; null when none are kept. */
+    static LocalDate monthSumsKeptThrough(JdbcTemplate jdbc, LocalDate month) {
+        return jdbc.queryForObject("SELECT MAX(last_day) FROM rollup_rep_sum WHERE period_type = ? AND ps = ?",
+                LocalDate.class, PeriodType.MONTH.name(), Date.valueOf(month));
     }
 
     /**
@@ -592,8 +594,7 @@ class PeriodRollup {
         if (touched == null || request.type() != PeriodType.MONTH || !request.from().equals(request.to())) {
             return null;
         }
-        LocalDate kept = jdbc.queryForObject("SELECT MAX(last_day) FROM rollup_rep_sum WHERE period_type = ? AND ps = ?",
-                LocalDate.class, request.type().name(), Date.valueOf(request.from()));
+        LocalDate kept = monthSumsKeptThrough(jdbc, request.from());
         if (kept == null) {
             return null;
         }

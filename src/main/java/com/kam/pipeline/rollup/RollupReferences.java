@@ -12,7 +12,7 @@ final class RollupReferences {
 
     /**
      * A customer's classes, its position among all customers (for compact sets of customers), the
-     * positions of its three classes among all classes ({@link #classSlot}, in the order customer
+     * positions of its three classes among all classes ({@link #classSlots()}, in the order customer
      * class, A/B/C class, segment), and the visits its class asks for per period type (by
      * ordinal; {@link #NONE_REQUIRED} where it asks for none).
      */
