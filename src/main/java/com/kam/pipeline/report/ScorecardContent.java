@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rep monthly scorecard (销售代表月度考核表): each appraisal item against its goal, the weighted
- * score, grade and rank in team, six months of orders against target, the rep's funnel and stalled
- * deals. A rep without an appraisal for the month has nothing to report.
+ * score, grade and rank in team, the month's figures and whether its expenses went over budget, six
+ * months of orders against target, the rep's funnel and stalled deals. A rep without an appraisal for the month has nothing to report.
  */
 @Component
 class ScorecardContent implements ReportContent {
@@ -74,13 +74,18 @@ class ScorecardContent implements ReportContent {
         // for the mail's line (the template's title line tests the same: figures as of before the period's end)
         parameters.put(PROVISIONAL_AS_OF, figuresAsOf.isBefore(period.end()) ? figuresAsOf.toString() : null);
         List<Map<String, ?>> month = Rows.query(jdbc, "SELECT orders_amount, sales_target, sales_attainment, gross_margin,"
-                + " collections, visits, effective_visit_rate, new_customers, complaints_open, complaints_received,"
+                + " collections, expenses, visits, effective_visit_rate, new_customers, complaints_open, complaints_received,"
                 + " complaints_resolved, complaint_resolution_days FROM rollup WHERE period_type = 'MONTH'"
                 + " AND period_start = ? AND period_end = ? AND entity_type = 'REP' AND entity_id = ?", period.start(),
                 monthEnd(period.start()), rep.id());
         if (!month.isEmpty()) {
             month.get(0).forEach((column, value) -> parameters.put("MONTH_" + column.toUpperCase(java.util.Locale.ROOT), value));
         }
+        // the month's expenses over their budget (a share of the sales target, rollup.yml), as the rollup warned
+        List<Map<String, ?>> overBudget = Rows.query(jdbc, "SELECT actual, baseline FROM rollup_warning WHERE period_type = 'MONTH'"
+                + " AND period_start = ? AND entity_type = 'REP' AND entity_id = ? AND measure = 'expenses'", period.start(), rep.id());
+        parameters.put("EXPENSES_OVER_BUDGET", overBudget.isEmpty() ? null : overBudget.get(0).get("actual"));
+        parameters.put("EXPENSE_BUDGET", overBudget.isEmpty() ? null : overBudget.get(0).get("baseline"));
         // the six months each by its whole primary key (the rollup has no index by entity): looked up, not scanned
         List<String> months = new java.util.ArrayList<>();
         List<Object> args = new java.util.ArrayList<>(List.of(rep.id()));

@@ -703,6 +703,28 @@ abstract class ReportScenarios extends ReportTestBase {
                 .doesNotContain("targets_adjustment.xlsx");
     }
 
+    @Test
+    void aScorecardShowsTheMonthsExpensesAndSaysWhenTheyWentOverTheirBudget() throws Exception {
+        // 王小明's May: expenses 62,000.00 against a budget of 5 % of his 1,000,000.00 target, as the rollup warned
+        jdbc.update("UPDATE rollup_row SET expenses = 62000.00 WHERE period_type = 'MONTH' AND period_start = ? AND entity_id = 'R001'",
+                ReportFixture.MAY);
+        jdbc.update("INSERT INTO rollup_warning (period_type, period_start, entity_type, entity_id, measure, actual, baseline, reason)"
+                + " VALUES ('MONTH', ?, 'REP', 'R001', 'expenses', 62000.00, 50000.00, 'expenses over budget (5% of the sales target)')",
+                ReportFixture.MAY);
+        // the team's own warning of the month is not a rep's
+        jdbc.update("INSERT INTO rollup_warning (period_type, period_start, entity_type, entity_id, measure, actual, baseline, reason)"
+                + " VALUES ('MONTH', ?, 'TEAM', 'SH', 'expenses', 67200.00, 50000.00, 'expenses over budget (5% of the sales target)')",
+                ReportFixture.MAY);
+        reports.run(ReportFixture.DATE, ReportType.SCORECARD, false, out);
+
+        assertThat(open(Path.of((String) archiveRow("SCORECARD", "R001", "zh").get("file_path"))).text())
+                .contains("拜访 25   费用 62,000.00", "费用超预算：本月费用 62,000.00，预算 50,000.00（按销售目标的比例核定）。");
+        assertThat(open(Path.of((String) archiveRow("SCORECARD", "R001", "en").get("file_path"))).text())
+                .contains("Expenses 62,000.00", "Expenses over budget: 62,000.00 this month against a budget of 50,000.00");
+        assertThat(open(Path.of((String) archiveRow("SCORECARD", "R002", "zh").get("file_path"))).text())
+                .contains("拜访 25   费用 5,200.00").doesNotContain("费用超预算");
+    }
+
     private static void assertFontsEmbedded(Pdf pdf) {
         assertThat(pdf.fonts()).isNotEmpty();
         assertThat(pdf.fonts()).allSatisfy(font -> {
