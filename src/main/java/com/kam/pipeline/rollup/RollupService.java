@@ -487,6 +487,24 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     }
 
     /**
+     * Writes the expense warnings of the month holding {@code date} from its figures so far, when the
+     * nights left them: the weekly report shows them, an early warning against the budget of the
+     * sales target so far. The month's appraisals stay left for its scorecard, which writes both
+     * again. Returns a line saying so; empty when the month's were not left.
+     */
+    public String makeMonthWarningsLeft(LocalDate date) {
+        LocalDate month = date.withDayOfMonth(1);
+        return transaction.execute(status -> {
+            if (left.asOf(LeftForTheReport.MONTH, month) == null) {
+                return "";
+            }
+            int rows = warnings.writeMonths(month, month, RollupSettings.load(properties.jobs()));
+            return "rollup: the expense warnings of " + YearMonth.from(month) + " made from its figures so far for the"
+                    + " weekly report (" + rows + " rows)";
+        });
+    }
+
+    /**
      * The dates touched since the last run: every day after the last run's date, and those of the
      * open recompute requests. A report or plan file changes the figures of the reps it has rows
      * for on its dates (it replaces only their rows), a target file every rep's.

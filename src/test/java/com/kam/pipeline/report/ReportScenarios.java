@@ -725,6 +725,31 @@ abstract class ReportScenarios extends ReportTestBase {
                 .contains("拜访 25   费用 5,200.00").doesNotContain("费用超预算");
     }
 
+    @Test
+    void theWeeklyReportWarnsOfTheMonthsExpensesOverBudgetSoFarForTheTeamItsRegionAndItsReps() throws Exception {
+        String warning = "INSERT INTO rollup_warning (period_type, period_start, entity_type, entity_id, measure, actual, baseline, reason)"
+                + " VALUES ('MONTH', ?, ?, ?, 'expenses', ?, ?, 'expenses over budget (5% of the sales target)')";
+        jdbc.update(warning, ReportFixture.MAY, "REP", "R001", new BigDecimal("62000.00"), new BigDecimal("50000.00"));
+        jdbc.update(warning, ReportFixture.MAY, "REP", "R002", new BigDecimal("51000.00"), new BigDecimal("50000.00"));
+        jdbc.update(warning, ReportFixture.MAY, "TEAM", "SH", new BigDecimal("113000.00"), new BigDecimal("100000.00"));
+        // another team's rep, and April's: not this report's
+        new ReportFixture(jdbc).rollup("MONTH", ReportFixture.MAY, ReportFixture.DATE, "REP", "R003", "吴昊", "HZ",
+                new BigDecimal("90000.00"), new BigDecimal("100000.00"));
+        jdbc.update(warning, ReportFixture.MAY, "REP", "R003", new BigDecimal("9000.00"), new BigDecimal("0.00"));
+        jdbc.update(warning, ReportFixture.MAY.minusMonths(1), "REP", "R001", new BigDecimal("70000.00"), new BigDecimal("50000.00"));
+        reports.run(ReportFixture.DATE, ReportType.WEEKLY, false, out);
+
+        // after the week's own warning, the team's, then its reps by how far they are over
+        String zh = open(Path.of((String) archiveRow("WEEKLY", "SH", "zh").get("file_path"))).text();
+        assertThat(zh).containsPattern("办事处 SH\\s+52,000.00\\s+30,000.00\\s+比近期周均值高 73.33%\\R"
+                + "费用\\s+办事处 SH\\s+113,000.00\\s+100,000.00\\s+2026-05 月累计费用超出预算（预算按同期销售目标的比例核定）\\R"
+                + "费用\\s+王小明\\s+62,000.00\\s+50,000.00\\s+2026-05 月累计费用超出预算.*\\R"
+                + "费用\\s+周晓燕\\s+51,000.00\\s+50,000.00\\s+2026-05 月累计费用超出预算")
+                .doesNotContain("吴昊", "70,000.00", "expenses over budget");
+        assertThat(open(Path.of((String) archiveRow("WEEKLY", "SH", "en").get("file_path"))).text())
+                .containsPattern("Expenses\\s+王小明\\s+62,000.00\\s+50,000.00\\s+Expenses of 2026-05 so far over budget");
+    }
+
     private static void assertFontsEmbedded(Pdf pdf) {
         assertThat(pdf.fonts()).isNotEmpty();
         assertThat(pdf.fonts()).allSatisfy(font -> {

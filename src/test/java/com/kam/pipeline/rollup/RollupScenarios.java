@@ -1258,6 +1258,34 @@ abstract class RollupScenarios {
     }
 
     @Test
+    void aWeeklyReportMidMonthWarnsOfExpensesOverTheBudgetOfTheTargetSoFarAndLeavesTheAppraisalsToTheScorecard() throws Exception {
+        RollupFixture.writeMasterData(inbox);
+        SmallCompany.writeTargetSheet(inbox.resolve("targets_2028.xlsx"), "月度目标", new Object[][] {
+                {"R001", "2028-02", 21000, 0, 0, 0, 0}});
+        // 王小明 spends 80 and 40 on February's first two working days, 1,000 of target each
+        RollupFixture.report(inbox, "2028-02-01", "R001,2028-02-01,C001,10:00,服务,,否,,,,80,2028-02-01 18:00:00,出勤,0,0,,,\n");
+        night(LocalDate.of(2028, 2, 1));
+        RollupFixture.report(inbox, "2028-02-02", "R001,2028-02-02,C001,10:00,服务,,否,,,,40,2028-02-02 18:00:00,出勤,0,0,,,\n");
+        night(LocalDate.of(2028, 2, 2));
+        String warnings = "SELECT entity_type, entity_id, actual, baseline FROM rollup_warning WHERE period_type = 'MONTH'"
+                + " AND period_start = '2028-02-01' ORDER BY entity_type";
+        assertThat(jdbc.queryForList(warnings)).isEmpty();
+        assertThat(left()).contains("MONTH 2028-02-01 as of 2028-02-02");
+
+        Path out = work.resolve("reports");
+        assertThat(reports.run(LocalDate.of(2028, 2, 2), com.kam.pipeline.report.ReportType.WEEKLY, false, out).succeeded()).isTrue();
+        // 120 spent against 5 % of the 2,000 of target so far: for the rep, the team and the region
+        assertThat(jdbc.queryForList(warnings).stream().map(r -> r.get("entity_type") + " " + r.get("entity_id") + " "
+                        + new BigDecimal(r.get("actual").toString()).toPlainString() + " > "
+                        + new BigDecimal(r.get("baseline").toString()).toPlainString()).toList())
+                .containsExactly("REGION EAST 120.00 > 100.00", "REP R001 120.00 > 100.00", "TEAM SH 120.00 > 100.00");
+        assertThat(pdfText(out, "weekly_team-SH_")).containsPattern("费用\\s+王小明\\s+120.00\\s+100.00\\s+2028-02 月累计费用超出预算");
+        // the month's appraisals stay left for its scorecard
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM appraisal WHERE month_start = '2028-02-01'", Integer.class)).isZero();
+        assertThat(left()).contains("MONTH 2028-02-01 as of 2028-02-02");
+    }
+
+    @Test
     void theLeapDayCountsInFebruaryAndSpreadsTheMonthsTarget() throws Exception {
         RollupFixture.writeMasterData(inbox);
         SmallCompany.writeTargetSheet(inbox.resolve("targets_2028.xlsx"), "月度目标", new Object[][] {
