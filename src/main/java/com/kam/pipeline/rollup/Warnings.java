@@ -84,7 +84,9 @@ class Warnings {
                         + " AND sales_target IS NOT NULL", Date.valueOf(from), Date.valueOf(to)).forEach(r -> {
             BigDecimal budget = Ratio.money(((BigDecimal) r.get("sales_target")).multiply(settings.expenseBudgetShare()));
             BigDecimal expenses = (BigDecimal) r.get("expenses");
-            if (expenses.compareTo(budget) > 0) {
+            // a zero target sets no budget, as it sets no attainment: a rep without one, or a month's
+            // days so far before its first working day, have nothing to be over
+            if (budget.signum() > 0 && expenses.compareTo(budget) > 0) {
                 raised.add(new Object[] {"MONTH", r.get("period_start"), r.get("entity_type"), r.get("entity_id"), "expenses",
                         expenses, budget, "expenses over budget (" + settings.expenseBudgetShare().movePointRight(2)
                         .stripTrailingZeros().toPlainString() + "% of the sales target)"});

@@ -1261,9 +1261,11 @@ abstract class RollupScenarios {
     void aWeeklyReportMidMonthWarnsOfExpensesOverTheBudgetOfTheTargetSoFarAndLeavesTheAppraisalsToTheScorecard() throws Exception {
         RollupFixture.writeMasterData(inbox);
         SmallCompany.writeTargetSheet(inbox.resolve("targets_2028.xlsx"), "月度目标", new Object[][] {
-                {"R001", "2028-02", 21000, 0, 0, 0, 0}});
-        // 王小明 spends 80 and 40 on February's first two working days, 1,000 of target each
-        RollupFixture.report(inbox, "2028-02-01", "R001,2028-02-01,C001,10:00,服务,,否,,,,80,2028-02-01 18:00:00,出勤,0,0,,,\n");
+                {"R001", "2028-02", 21000, 0, 0, 0, 0}, {"R002", "2028-02", 0, 0, 0, 0, 0}});
+        // 王小明 spends 80 and 40 on February's first two working days, 1,000 of target each; 周晓燕, with a
+        // zero target (no budget), 30
+        RollupFixture.report(inbox, "2028-02-01", "R001,2028-02-01,C001,10:00,服务,,否,,,,80,2028-02-01 18:00:00,出勤,0,0,,,\n"
+                + "R002,2028-02-01,C002,11:00,服务,,否,,,,30,2028-02-01 18:00:00,出勤,0,0,,,\n");
         night(LocalDate.of(2028, 2, 1));
         RollupFixture.report(inbox, "2028-02-02", "R001,2028-02-02,C001,10:00,服务,,否,,,,40,2028-02-02 18:00:00,出勤,0,0,,,\n");
         night(LocalDate.of(2028, 2, 2));
@@ -1274,11 +1276,12 @@ abstract class RollupScenarios {
 
         Path out = work.resolve("reports");
         assertThat(reports.run(LocalDate.of(2028, 2, 2), com.kam.pipeline.report.ReportType.WEEKLY, false, out).succeeded()).isTrue();
-        // 120 spent against 5 % of the 2,000 of target so far: for the rep, the team and the region
+        // 120 spent against 5 % of the 2,000 of target so far: for the rep and his team; 150 in the region;
+        // none for 周晓燕 and her team 杭州, without a budget
         assertThat(jdbc.queryForList(warnings).stream().map(r -> r.get("entity_type") + " " + r.get("entity_id") + " "
                         + new BigDecimal(r.get("actual").toString()).toPlainString() + " > "
                         + new BigDecimal(r.get("baseline").toString()).toPlainString()).toList())
-                .containsExactly("REGION EAST 120.00 > 100.00", "REP R001 120.00 > 100.00", "TEAM SH 120.00 > 100.00");
+                .containsExactly("REGION EAST 150.00 > 100.00", "REP R001 120.00 > 100.00", "TEAM SH 120.00 > 100.00");
         assertThat(pdfText(out, "weekly_team-SH_")).containsPattern("费用\\s+王小明\\s+120.00\\s+100.00\\s+2028-02 月累计费用超出预算");
         // the month's appraisals stay left for its scorecard
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM appraisal WHERE month_start = '2028-02-01'", Integer.class)).isZero();
