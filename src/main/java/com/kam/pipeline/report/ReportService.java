@@ -102,7 +102,7 @@ public class ReportService {
         // a week or month still open: the nights left the figures only its report reads to the report
         if (types.contains(ReportType.WEEKLY)) {
             say(rollup.makeWeekLeft(businessDate));
-            say(rollup.makeMonthWarningsLeft(businessDate));
+            say(rollup.makeExpenseWarningsLeft(businessDate));
         }
         if (types.contains(ReportType.SCORECARD)) {
             say(rollup.makeMonthLeft(businessDate));

@@ -86,17 +86,18 @@ class WeeklyContent implements ReportContent {
                 + " AND ((entity_type = 'TEAM' AND entity_id = ?) OR (entity_type = 'REGION' AND entity_id = ?))"
                 + " ORDER BY entity_type DESC, measure", week.start(), team.id(), region).stream()
                 .map(WeeklyContent::withDeparture).toList());
-        // then the month's expenses over their budget so far (the month of the report's date): the team's,
-        // its region's and those of the reps the month's figures count in the team
-        LocalDate month = asOf.withDayOfMonth(1);
-        warnings.addAll(Rows.query(jdbc, "SELECT w.entity_type, w.entity_id, r.entity_name, w.measure, w.actual, w.baseline,"
-                + " w.reason, w.period_type, w.period_start FROM rollup_warning w JOIN rollup_row r ON r.period_type = w.period_type"
-                + " AND r.period_start = w.period_start AND r.period_end = ? AND r.entity_type = w.entity_type AND r.entity_id = w.entity_id"
-                + " WHERE w.period_type = 'MONTH' AND w.period_start = ? AND w.measure = 'expenses'"
-                + " AND ((w.entity_type = 'TEAM' AND w.entity_id = ?) OR (w.entity_type = 'REGION' AND w.entity_id = ?)"
-                + " OR (w.entity_type = 'REP' AND r.team_code = ?))"
-                + " ORDER BY CASE w.entity_type WHEN 'TEAM' THEN 0 WHEN 'REGION' THEN 1 ELSE 2 END, w.actual - w.baseline DESC, w.entity_id",
-                month.withDayOfMonth(month.lengthOfMonth()), month, team.id(), region, team.id()));
+        // then the expenses over their budget of the week's months (the last one so far): the team's, its
+        // region's and those of the reps each month's figures count in the team
+        for (LocalDate month = week.start().withDayOfMonth(1); !month.isAfter(asOf); month = month.plusMonths(1)) {
+            warnings.addAll(Rows.query(jdbc, "SELECT w.entity_type, w.entity_id, r.entity_name, w.measure, w.actual, w.baseline,"
+                    + " w.reason, w.period_type, w.period_start FROM rollup_warning w JOIN rollup_row r ON r.period_type = w.period_type"
+                    + " AND r.period_start = w.period_start AND r.period_end = ? AND r.entity_type = w.entity_type AND r.entity_id = w.entity_id"
+                    + " WHERE w.period_type = 'MONTH' AND w.period_start = ? AND w.measure = 'expenses'"
+                    + " AND ((w.entity_type = 'TEAM' AND w.entity_id = ?) OR (w.entity_type = 'REGION' AND w.entity_id = ?)"
+                    + " OR (w.entity_type = 'REP' AND r.team_code = ?))"
+                    + " ORDER BY CASE w.entity_type WHEN 'TEAM' THEN 0 WHEN 'REGION' THEN 1 ELSE 2 END, w.actual - w.baseline DESC,"
+                    + " w.entity_id", month.withDayOfMonth(month.lengthOfMonth()), month, team.id(), region, team.id()));
+        }
         parameters.put("WARNINGS", warnings);
         parameters.put("COMPETITORS", Rows.query(jdbc, "SELECT d.report_date, a.name AS rep_name, d.competitor_info"
                 + " FROM report_day d JOIN org_assignment a ON a.employee_id = d.rep_id AND a.valid_from <= d.report_date"

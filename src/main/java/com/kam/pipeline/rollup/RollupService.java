@@ -487,20 +487,24 @@ public class RollupService implements com.kam.pipeline.system.ConfigurationCheck
     }
 
     /**
-     * Writes the expense warnings of the month holding {@code date} from its figures so far, when the
-     * nights left them: the weekly report shows them, an early warning against the budget of the
-     * sales target so far. The month's appraisals stay left for its scorecard, which writes both
-     * again. Returns a line saying so; empty when the month's were not left.
+     * Writes the expense warnings of the months of the week holding {@code date} (up to that date)
+     * from their figures so far, where the nights left them: the weekly report shows them, an early
+     * warning against the budget of the sales target so far (and a closed month's final ones, made
+     * on its last night, for a week across its end). The months' appraisals stay left for their
+     * scorecards, which write both again. Returns a line saying so; empty when none were left.
      */
-    public String makeMonthWarningsLeft(LocalDate date) {
-        LocalDate month = date.withDayOfMonth(1);
+    public String makeExpenseWarningsLeft(LocalDate date) {
+        RollupSettings settings = RollupSettings.load(properties.jobs());
         return transaction.execute(status -> {
-            if (left.asOf(LeftForTheReport.MONTH, month) == null) {
-                return "";
+            List<String> made = new ArrayList<>();
+            for (LocalDate month = CalendarTable.weekStart(date, settings).withDayOfMonth(1); !month.isAfter(date);
+                 month = month.plusMonths(1)) {
+                if (left.asOf(LeftForTheReport.MONTH, month) != null) {
+                    made.add(YearMonth.from(month) + " (" + warnings.writeMonths(month, month, settings) + " rows)");
+                }
             }
-            int rows = warnings.writeMonths(month, month, RollupSettings.load(properties.jobs()));
-            return "rollup: the expense warnings of " + YearMonth.from(month) + " made from its figures so far for the"
-                    + " weekly report (" + rows + " rows)";
+            return made.isEmpty() ? "" : "rollup: the expense warnings of " + String.join(", ", made)
+                    + " made from the figures so far for the weekly report";
         });
     }
 

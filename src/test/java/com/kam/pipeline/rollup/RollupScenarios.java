@@ -1286,6 +1286,22 @@ abstract class RollupScenarios {
         // the month's appraisals stay left for its scorecard
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM appraisal WHERE month_start = '2028-02-01'", Integer.class)).isZero();
         assertThat(left()).contains("MONTH 2028-02-01 as of 2028-02-02");
+
+        // the week across February's end (02-28 .. 03-05) shows February's final warnings, made on its last
+        // night (1,120 spent against 5 % of the whole 21,000), then March's so far (none)
+        RollupFixture.report(inbox, "2028-02-28", "R001,2028-02-28,C001,10:00,服务,,否,,,,1000,2028-02-28 18:00:00,出勤,0,0,,,\n");
+        night(LocalDate.of(2028, 3, 5));
+        assertThat(jdbc.queryForList(warnings).stream().map(r -> r.get("entity_type") + " " + r.get("entity_id") + " "
+                        + new BigDecimal(r.get("actual").toString()).toPlainString() + " > "
+                        + new BigDecimal(r.get("baseline").toString()).toPlainString()).toList())
+                .containsExactly("REGION EAST 1150.00 > 1050.00", "REP R001 1120.00 > 1050.00", "TEAM SH 1120.00 > 1050.00");
+        Path weekAcross = work.resolve("reports-03-05");
+        assertThat(reports.run(LocalDate.of(2028, 3, 5), com.kam.pipeline.report.ReportType.WEEKLY, false, weekAcross)
+                .succeeded()).isTrue();
+        assertThat(pdfText(weekAcross, "weekly_team-SH_"))
+                .containsPattern("费用\\s+办事处 SH\\s+1,120.00\\s+1,050.00\\s+2028-02 月累计费用超出预算")
+                .containsPattern("费用\\s+王小明\\s+1,120.00\\s+1,050.00\\s+2028-02 月累计费用超出预算")
+                .doesNotContain("2028-03 月累计");
     }
 
     @Test
@@ -1683,7 +1699,9 @@ abstract class RollupScenarios {
     static String pdfText(Path out, String prefix) throws java.io.IOException {
         Path file;
         try (var files = java.nio.file.Files.walk(out)) {
-            file = files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+            // (the Chinese one, where the report is in both languages)
+            file = files.filter(f -> f.getFileName().toString().startsWith(prefix))
+                    .min(java.util.Comparator.comparing(f -> f.getFileName().toString().endsWith("_zh.pdf") ? 0 : 1)).orElseThrow();
         }
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
             return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
