@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The rep monthly scorecard (销售代表月度考核表): each appraisal item against its goal, the weighted
  * score, grade and rank in team, the month's figures and whether its expenses went over budget, six
- * months of orders against target, the rep's funnel and stalled deals. A rep without an appraisal for the month has nothing to report.
+ * months of orders against target, the rep's funnel and stalled deals. A rep without an appraisal
+ * for the month has nothing to report.
  */
 @Component
 class ScorecardContent implements ReportContent {
