@@ -1269,18 +1269,14 @@ abstract class RollupScenarios {
         night(LocalDate.of(2028, 2, 1));
         RollupFixture.report(inbox, "2028-02-02", "R001,2028-02-02,C001,10:00,服务,,否,,,,40,2028-02-02 18:00:00,出勤,0,0,,,\n");
         night(LocalDate.of(2028, 2, 2));
-        String warnings = "SELECT entity_type, entity_id, actual, baseline FROM rollup_warning WHERE period_type = 'MONTH'"
-                + " AND period_start = '2028-02-01' ORDER BY entity_type";
-        assertThat(jdbc.queryForList(warnings)).isEmpty();
+        assertThat(februaryExpenseWarnings()).isEmpty();
         assertThat(left()).contains("MONTH 2028-02-01 as of 2028-02-02");
 
         Path out = work.resolve("reports");
         assertThat(reports.run(LocalDate.of(2028, 2, 2), com.kam.pipeline.report.ReportType.WEEKLY, false, out).succeeded()).isTrue();
         // 120 spent against 5 % of the 2,000 of target so far: for the rep and his team; 150 in the region;
         // none for 周晓燕 and her team 杭州, without a budget
-        assertThat(jdbc.queryForList(warnings).stream().map(r -> r.get("entity_type") + " " + r.get("entity_id") + " "
-                        + new BigDecimal(r.get("actual").toString()).toPlainString() + " > "
-                        + new BigDecimal(r.get("baseline").toString()).toPlainString()).toList())
+        assertThat(februaryExpenseWarnings())
                 .containsExactly("REGION EAST 150.00 > 100.00", "REP R001 120.00 > 100.00", "TEAM SH 120.00 > 100.00");
         assertThat(pdfText(out, "weekly_team-SH_")).containsPattern("费用\\s+王小明\\s+120.00\\s+100.00\\s+2028-02 月累计费用超出预算");
         // the month's appraisals stay left for its scorecard
@@ -1291,9 +1287,7 @@ abstract class RollupScenarios {
         // night (1,120 spent against 5 % of the whole 21,000), then March's so far (none)
         RollupFixture.report(inbox, "2028-02-28", "R001,2028-02-28,C001,10:00,服务,,否,,,,1000,2028-02-28 18:00:00,出勤,0,0,,,\n");
         night(LocalDate.of(2028, 3, 5));
-        assertThat(jdbc.queryForList(warnings).stream().map(r -> r.get("entity_type") + " " + r.get("entity_id") + " "
-                        + new BigDecimal(r.get("actual").toString()).toPlainString() + " > "
-                        + new BigDecimal(r.get("baseline").toString()).toPlainString()).toList())
+        assertThat(februaryExpenseWarnings())
                 .containsExactly("REGION EAST 1150.00 > 1050.00", "REP R001 1120.00 > 1050.00", "TEAM SH 1120.00 > 1050.00");
         Path weekAcross = work.resolve("reports-03-05");
         assertThat(reports.run(LocalDate.of(2028, 3, 5), com.kam.pipeline.report.ReportType.WEEKLY, false, weekAcross)
@@ -1323,11 +1317,7 @@ abstract class RollupScenarios {
         assertMoney(figures("WEEK", "2028-02-28", "REP", "R001"), "orders_amount", "3000.00");
 
         // expenses 1,200 against a budget of 5% of 21,000 = 1,050: warned for the rep, the team and the region
-        assertThat(jdbc.queryForList("SELECT entity_type, entity_id, actual, baseline FROM rollup_warning"
-                + " WHERE period_type = 'MONTH' AND period_start = '2028-02-01' AND measure = 'expenses' ORDER BY entity_type")
-                .stream().map(r -> r.get("entity_type") + " " + r.get("entity_id") + " "
-                        + new BigDecimal(r.get("actual").toString()).toPlainString() + " > "
-                        + new BigDecimal(r.get("baseline").toString()).toPlainString()).toList())
+        assertThat(februaryExpenseWarnings())
                 .containsExactly("REGION EAST 1200.00 > 1050.00", "REP R001 1200.00 > 1050.00", "TEAM SH 1200.00 > 1050.00");
         // 杭州第一医院 (class B: at most 45 days between visits) had no visit in the 46 days looked at;
         // it is listed under its owner 周晓燕's team on the business date
@@ -1709,6 +1699,14 @@ abstract class RollupScenarios {
     }
 
     /** Warnings as "entity actual against baseline: reason". */
+    /** February 2028's expense warnings as "entity actual > budget", by entity type. */
+    List<String> februaryExpenseWarnings() {
+        return jdbc.queryForList("SELECT entity_type, entity_id, actual, baseline FROM rollup_warning WHERE period_type = 'MONTH'"
+                + " AND period_start = '2028-02-01' AND measure = 'expenses' ORDER BY entity_type").stream()
+                .map(r -> r.get("entity_type") + " " + r.get("entity_id") + " " + new BigDecimal(r.get("actual").toString())
+                        .toPlainString() + " > " + new BigDecimal(r.get("baseline").toString()).toPlainString()).toList();
+    }
+
     List<String> warnings(String sql) {
         return jdbc.queryForList(sql).stream().map(r -> r.get("entity_type") + " " + r.get("entity_id") + " "
                 + new BigDecimal(r.get("actual").toString()).toPlainString() + " against "
